@@ -1,0 +1,94 @@
+//! Command-line interface (clap derive). Each subcommand's arguments live here;
+//! `cmd/` turns them into library calls.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Static site generator for the portal of a provincial Ban Dân tộc.
+#[derive(Debug, Parser)]
+#[command(name = "thidua", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder.
+    Build(BuildArgs),
+    /// Load and validate everything; write nothing.
+    Check(CheckArgs),
+    /// Search the index that the last build wrote.
+    Search(SearchArgs),
+}
+
+/// Arguments of `thidua build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The site folder (holds config.toml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site (default: <root>/public).
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Override [site] base_url, e.g. http://localhost:8000/portal/.
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include records marked draft = true.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include records dated after today.
+    #[arg(long)]
+    pub future: bool,
+}
+
+/// Arguments of `thidua check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site folder.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Include records marked draft = true.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include records dated after today.
+    #[arg(long)]
+    pub future: bool,
+}
+
+/// Arguments of `thidua search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The site folder.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The output folder the last build wrote (default: <root>/public).
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Maximum number of hits.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Print hits as a JSON array.
+    #[arg(long)]
+    pub json: bool,
+    /// Only this kind: campaign, person, news, document, page.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Only records of this campaign (slug).
+    #[arg(long)]
+    pub campaign: Option<String>,
+    /// Only this ethnicity (any spelling).
+    #[arg(long)]
+    pub ethnicity: Option<String>,
+    /// Only this district.
+    #[arg(long)]
+    pub district: Option<String>,
+    /// Only this year.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// The query, as a reader would type it.
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+}

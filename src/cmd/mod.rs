@@ -1,0 +1,30 @@
+//! One thin file per subcommand: arguments in, library calls, exit code out.
+
+pub mod build;
+pub mod check;
+pub mod search;
+
+use std::io::Write as _;
+use thidua::build::BuildError;
+use thidua::diagnostics::Diagnostic;
+
+/// Prints diagnostics to stderr, then a count line.
+pub fn print_diagnostics(diags: &[Diagnostic]) {
+    let mut err = std::io::stderr().lock();
+    for d in diags {
+        let _ignored = writeln!(err, "{d}");
+    }
+}
+
+/// Prints a failed build and returns its exit code (1 content, 2 for others).
+pub fn report_failure(e: &BuildError) -> std::process::ExitCode {
+    if let BuildError::Content(diags) = e {
+        print_diagnostics(diags);
+        let errors = diags.iter().filter(|d| d.is_error()).count();
+        let warnings = diags.len() - errors;
+        eprintln!("error: {errors} error(s), {warnings} warning(s); nothing was written, the previous output is unchanged");
+        return std::process::ExitCode::from(1);
+    }
+    eprintln!("error: {e}");
+    std::process::ExitCode::from(1)
+}

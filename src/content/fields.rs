@@ -1,0 +1,172 @@
+//! Typed reading of front matter keys, with a diagnostic for every missing key,
+//! wrong type or bad value — each pointing at the key's line.
+
+use super::date::PartialDate;
+use crate::diagnostics::Diagnostic;
+use crate::text::nfc;
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Reads keys from one record's front matter, collecting diagnostics.
+pub struct Fields<'a> {
+    path: &'a Path,
+    text: &'a str,
+    data: &'a Map<String, Value>,
+    key_line: &'a dyn Fn(&str) -> usize,
+    used: BTreeSet<&'static str>,
+    /// Everything found wrong so far.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Fields<'a> {
+    /// A reader over `data`; `key_line` maps a key to its file line.
+    pub fn new(path: &'a Path, text: &'a str, data: &'a Map<String, Value>, key_line: &'a dyn Fn(&str) -> usize) -> Self {
+        Fields { path, text, data, key_line, used: BTreeSet::new(), diagnostics: Vec::new() }
+    }
+
+    fn raw(&mut self, key: &'static str) -> Option<&'a Value> {
+        self.used.insert(key);
+        self.data.get(key).filter(|v| !v.is_null())
+    }
+
+    /// An error at `key`'s line.
+    pub fn error(&mut self, key: &str, message: String, hint: &str) {
+        let line = (self.key_line)(key);
+        let column = self.column_of(line, key);
+        self.diagnostics.push(Diagnostic::error(self.path, message).at(self.text, line, column).hint(hint));
+    }
+
+    /// A warning at `key`'s line.
+    pub fn warn(&mut self, key: &str, message: String, hint: &str) {
+        let line = (self.key_line)(key);
+        let column = self.column_of(line, key);
+        self.diagnostics.push(Diagnostic::warning(self.path, message).at(self.text, line, column).hint(hint));
+    }
+
+    fn column_of(&self, line: usize, key: &str) -> usize {
+        self.text
+            .lines()
+            .nth(line.wrapping_sub(1))
+            .and_then(|l| l.find(key))
+            .map_or(1, |b| b + 1)
+    }
+
+    fn wrong_type(&mut self, key: &'static str, expected: &str, example: &str) {
+        self.error(key, format!("`{key}` must be {expected}"), &format!("write it like {example}"));
+    }
+
+    /// A required text value.
+    pub fn required_str(&mut self, key: &'static str, example: &str) -> Option<String> {
+        if self.raw(key).is_none() {
+            let d = Diagnostic::error(self.path, format!("missing required key `{key}`"))
+                .at(self.text, 1, 1)
+                .hint(format!("add a line {example} to the front matter"));
+            self.diagnostics.push(d);
+            return None;
+        }
+        self.string(key, example).filter(|s| {
+            !s.is_empty()
+        }).or_else(|| {
+            self.error(key, format!("`{key}` is empty"), "write a value between the quotes");
+            None
+        })
+    }
+
+    /// An optional text value (numbers are accepted and written as text).
+    pub fn string(&mut self, key: &'static str, example: &str) -> Option<String> {
+        match self.raw(key)? {
+            Value::String(s) => Some(nfc(s.trim())),
+            Value::Number(n) => Some(n.to_string()),
+            _ => {
+                self.wrong_type(key, "text", example);
+                None
+            }
+        }
+    }
+
+    /// A list of text values; a single text value is taken as a list of one.
+    pub fn string_list(&mut self, key: &'static str) -> Vec<String> {
+        match self.raw(key) {
+            None => Vec::new(),
+            Some(Value::String(s)) => vec![nfc(s.trim())],
+            Some(Value::Array(items)) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    match item {
+                        Value::String(s) => out.push(nfc(s.trim())),
+                        Value::Number(n) => out.push(n.to_string()),
+                        _ => {
+                            self.wrong_type(key, "a list of text values", &format!("{key} = [\"a\", \"b\"]"));
+                            return Vec::new();
+                        }
+                    }
+                }
+                out
+            }
+            Some(_) => {
+                self.wrong_type(key, "a list of text values", &format!("{key} = [\"a\", \"b\"]"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// A boolean, false when absent.
+    pub fn bool(&mut self, key: &'static str) -> bool {
+        match self.raw(key) {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                self.wrong_type(key, "true or false", &format!("{key} = true"));
+                false
+            }
+        }
+    }
+
+    /// A whole number.
+    pub fn int(&mut self, key: &'static str, example: &str) -> Option<i64> {
+        match self.raw(key)? {
+            Value::Number(n) if n.is_i64() => n.as_i64(),
+            Value::String(s) if s.trim().parse::<i64>().is_ok() => s.trim().parse().ok(),
+            _ => {
+                self.wrong_type(key, "a whole number", example);
+                None
+            }
+        }
+    }
+
+    /// A date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` as a string, a TOML/YAML date, or a bare year number.
+    pub fn date(&mut self, key: &'static str) -> Option<PartialDate> {
+        let parsed = match self.raw(key)? {
+            Value::String(s) => PartialDate::parse(s),
+            Value::Number(n) if n.is_i64() => PartialDate::parse(&n.to_string()),
+            _ => Err(format!("`{key}` must be a date")),
+        };
+        parsed
+            .map_err(|msg| self.error(key, format!("invalid date in `{key}`: {msg}"), "write the date as YYYY-MM-DD, e.g. 2022-09-16 (YYYY-MM or YYYY when the day is unknown)"))
+            .ok()
+    }
+
+    /// The raw value of a structured key (indicators), marking it used.
+    pub fn value(&mut self, key: &'static str) -> Option<&'a Value> {
+        self.raw(key)
+    }
+
+    /// Warns about keys nobody read, suggesting the closest known key.
+    pub fn warn_unknown(&mut self) {
+        let unknown: Vec<&String> = self.data.keys().filter(|k| !self.used.contains(k.as_str())).collect();
+        for key in unknown {
+            let suggestion = self
+                .used
+                .iter()
+                .map(|k| (strsim::levenshtein(k, key), *k))
+                .filter(|(d, _)| *d <= 2)
+                .min();
+            let hint = match suggestion {
+                Some((_, k)) => format!("did you mean `{k}`?"),
+                None => "remove it, or check the README for the keys this kind of record takes".to_owned(),
+            };
+            self.warn(key, format!("unknown key `{key}` is ignored"), &hint);
+        }
+    }
+}

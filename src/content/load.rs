@@ -1,0 +1,204 @@
+//! Loads every discovered file into a typed [`Record`], in parallel.
+//!
+//! Loading is two passes: first every file's front matter (so that the map of
+//! source paths to URLs is known), then every body's Markdown, whose `@/`
+//! links need that map. Each file's problems are collected, never thrown.
+
+use super::discover::SourceFile;
+use super::ethnicity;
+use super::fields::Fields;
+use super::frontmatter;
+use super::indicators::read_indicators;
+use super::markdown::{self, Body, LinkContext};
+use super::record::*;
+use crate::diagnostics::{display_path, Diagnostic};
+use crate::text::{is_slug, nfc, slugify};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A record whose body is not rendered yet.
+pub struct Pending {
+    /// The record with an empty body.
+    pub record: Record,
+    /// Body Markdown.
+    body: String,
+    /// File line where the body starts.
+    body_line: usize,
+    /// `content/`-relative path.
+    pub rel: String,
+    /// True for `_index.md` intros.
+    pub is_intro: bool,
+}
+
+/// Reads and parses one file's front matter; `None` when it cannot be used at all.
+pub fn load_front(root: &Path, src: &SourceFile) -> (Option<Pending>, Vec<Diagnostic>) {
+    let path = display_path(root, &src.file);
+    let bytes = match std::fs::read(&src.file) {
+        Ok(b) => b,
+        Err(e) => return (None, vec![Diagnostic::error(&path, format!("cannot read the file: {e}"))]),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => nfc(&t),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let good = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+            let (line, col) = crate::diagnostics::line_col(&good, good.len());
+            let d = Diagnostic::error(&path, "the file is not valid UTF-8 text")
+                .at(&lossy, line, col)
+                .hint("save the file as UTF-8 (in Word or Notepad: Save As → Encoding: UTF-8); if it is not a text file, give it another extension");
+            return (None, vec![d]);
+        }
+    };
+    let parsed = match frontmatter::parse(&path, &text) {
+        Ok(p) => p,
+        Err(d) => return (None, vec![d]),
+    };
+    let key_line = |k: &str| parsed.key_line(k);
+    let mut f = Fields::new(&path, &text, &parsed.data, &key_line);
+    let title = f.required_str("title", "title = \"Tên của bài\"");
+    let slug = read_slug(&mut f, src);
+    let mut date = f.date("date");
+    let summary = f.string("summary", "summary = \"Một hai câu tóm tắt\"");
+    let tags = f.string_list("tags");
+    let draft = f.bool("draft");
+    let details = read_details(&mut f, src.kind, src.is_intro);
+    if let Details::Document(d) = &details {
+        date = date.or(d.issued);
+    }
+    if src.kind == Kind::News && date.is_none() && !src.is_intro && !parsed.data.contains_key("date") {
+        f.error("date", "a news item needs `date`".into(), "add a line date = 2024-05-20 (the day the news happened or was published)");
+    }
+    f.warn_unknown();
+    let mut diags = std::mem::take(&mut f.diagnostics);
+    let (Some(title), Some(slug)) = (title, slug) else { return (None, diags) };
+    let key_lines = parsed.data.keys().map(|k| (k.clone(), parsed.key_line(k))).collect();
+    let url = url_of(src, &slug);
+    if let Details::Person(p) = &details {
+        if let Some(e) = p.ethnicity.as_ref().filter(|e| !e.known) {
+            let line = parsed.key_line("ethnicity");
+            diags.push(Diagnostic::warning(&path, format!("ethnicity `{}` is not one of Vietnam's 54 ethnic groups", e.name))
+                .at(&text, line, 1)
+                .hint("check the spelling (e.g. Xtiêng, Mnông, Khmer, Chơ Ro); the record is kept under its own group"));
+        }
+    }
+    let body = parsed.body.to_owned();
+    let body_line = parsed.body_line;
+    let record = Record {
+        kind: src.kind,
+        slug,
+        url,
+        title,
+        date,
+        summary,
+        tags,
+        draft,
+        body: Body::default(),
+        details,
+        source: Source { path, file: src.file.clone(), bundle: src.bundle.clone(), text, key_lines },
+    };
+    (Some(Pending { record, body, body_line, rel: src.rel.clone(), is_intro: src.is_intro }), diags)
+}
+
+fn read_slug(f: &mut Fields, src: &SourceFile) -> Option<String> {
+    if let Some(s) = f.string("slug", "slug = \"vi-nguoi-ngheo\"") {
+        if is_slug(&s) {
+            return Some(s);
+        }
+        let suggestion = slugify(&s);
+        f.error("slug", format!("slug `{s}` is not a URL slug"), &format!("use lowercase ASCII letters, digits and hyphens, e.g. slug = \"{suggestion}\""));
+        return None;
+    }
+    if src.is_intro || is_slug(&src.stem) {
+        return Some(src.stem.clone());
+    }
+    let folded = slugify(&src.stem);
+    if folded.is_empty() {
+        f.error("title", format!("the file name `{}` gives no usable URL", src.stem), "rename the file with letters or digits, e.g. bao-cao-2023.md, or set slug = \"…\"");
+        return None;
+    }
+    Some(folded)
+}
+
+fn url_of(src: &SourceFile, slug: &str) -> String {
+    let mut url = String::from("/");
+    if src.kind != Kind::Page {
+        url.push_str(src.kind.section());
+        url.push('/');
+    }
+    for d in &src.dirs {
+        url.push_str(&slugify(d));
+        url.push('/');
+    }
+    if !src.is_intro {
+        url.push_str(slug);
+        url.push('/');
+    }
+    url
+}
+
+fn read_details(f: &mut Fields, kind: Kind, is_intro: bool) -> Details {
+    if is_intro {
+        return Details::Page;
+    }
+    match kind {
+        Kind::Campaign => Details::Campaign(Campaign {
+            start: f.date("start"),
+            end: f.date("end"),
+            launched_by: f.string("launched_by", "launched_by = \"Chủ tịch UBND tỉnh\""),
+            level: f.string("level", "level = \"Cấp tỉnh\""),
+            theme: f.string("theme", "theme = \"…\""),
+            indicators: read_indicators(f),
+        }),
+        Kind::Person => Details::Person(Person {
+            kind: match f.string("kind", "kind = \"ca-nhan\"").as_deref() {
+                None | Some("ca-nhan") => PersonKind::Individual,
+                Some("tap-the") => PersonKind::Collective,
+                Some(other) => {
+                    f.error("kind", format!("kind `{other}` is neither \"ca-nhan\" nor \"tap-the\""), "write kind = \"ca-nhan\" for a person or kind = \"tap-the\" for a collective");
+                    PersonKind::Individual
+                }
+            },
+            ethnicity: f.string("ethnicity", "ethnicity = \"Xtiêng\"").map(|e| ethnicity::resolve(&e)),
+            role: f.string("role", "role = \"Người có uy tín\""),
+            commune: f.string("commune", "commune = \"Xã Bom Bo\""),
+            district: f.string("district", "district = \"Bù Đăng\""),
+            year: f.int("year", "year = 2023").map(|y| y as i32),
+            award: f.string("award", "award = \"Bằng khen của Chủ tịch UBND tỉnh\""),
+            sort_name: f.string("sort_name", "sort_name = \"Lợi Điểu Văn\""),
+            campaigns: f.string_list("campaigns"),
+            photo: f.string("photo", "photo = \"chan-dung.jpg\""),
+        }),
+        Kind::News => Details::News(News {
+            campaigns: f.string_list("campaigns"),
+            people: f.string_list("people"),
+            image: f.string("image", "image = \"anh.jpg\""),
+            author: f.string("author", "author = \"Phòng Tuyên truyền\""),
+        }),
+        Kind::Document => Details::Document(Document {
+            number: f.string("number", "number = \"15/KH-BDT\""),
+            doc_type: f.string("doc_type", "doc_type = \"Kế hoạch\""),
+            issued: f.date("issued"),
+            issuer: f.string("issuer", "issuer = \"Ban Dân tộc tỉnh\""),
+            signer: f.string("signer", "signer = \"…\""),
+            campaigns: f.string_list("campaigns"),
+            attachments: f.string_list("attachments"),
+        }),
+        Kind::Page => Details::Page,
+    }
+}
+
+/// Renders the bodies of all pending records in parallel.
+pub fn render_bodies(pending: Vec<Pending>, base_path: &str) -> Vec<(Record, bool)> {
+    let sources: BTreeMap<String, String> = pending.iter().map(|p| (p.rel.clone(), p.record.url.clone())).collect();
+    let ctx = LinkContext { base_path, sources: &sources };
+    pending
+        .into_par_iter()
+        .map(|p| {
+            let mut record = p.record;
+            record.body = markdown::render(&p.body, p.body_line, &ctx);
+            (record, p.is_intro)
+        })
+        .collect()
+}

@@ -1,0 +1,308 @@
+//! The typed records of a site: what every kind of record holds once its front
+//! matter has been read and checked.
+
+use super::date::PartialDate;
+use super::ethnicity::Ethnicity;
+use super::markdown::Body;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The kinds of record, one per content section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// `phong-trao/`: an emulation campaign.
+    Campaign,
+    /// `dien-hinh/`: an exemplary person or collective.
+    Person,
+    /// `tin-tuc/`: a news item.
+    News,
+    /// `van-ban/`: an official document.
+    Document,
+    /// Any other Markdown file: a plain page.
+    Page,
+}
+
+impl Kind {
+    /// The four record sections, in menu order.
+    pub const SECTIONS: [Kind; 4] = [Kind::Campaign, Kind::Person, Kind::News, Kind::Document];
+
+    /// The kind of the content section folder `dir`.
+    pub fn of_section(dir: &str) -> Kind {
+        match dir {
+            "phong-trao" => Kind::Campaign,
+            "dien-hinh" => Kind::Person,
+            "tin-tuc" => Kind::News,
+            "van-ban" => Kind::Document,
+            _ => Kind::Page,
+        }
+    }
+
+    /// The section folder and URL segment.
+    pub fn section(self) -> &'static str {
+        match self {
+            Kind::Campaign => "phong-trao",
+            Kind::Person => "dien-hinh",
+            Kind::News => "tin-tuc",
+            Kind::Document => "van-ban",
+            Kind::Page => "",
+        }
+    }
+
+    /// English name used in front matter docs, JSON and CSS classes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Campaign => "campaign",
+            Kind::Person => "person",
+            Kind::News => "news",
+            Kind::Document => "document",
+            Kind::Page => "page",
+        }
+    }
+
+    /// Vietnamese label of one record of this kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Campaign => "Phong trào",
+            Kind::Person => "Điển hình",
+            Kind::News => "Tin tức",
+            Kind::Document => "Văn bản",
+            Kind::Page => "Trang",
+        }
+    }
+
+    /// Vietnamese title of the section's list page.
+    pub fn section_title(self) -> &'static str {
+        match self {
+            Kind::Campaign => "Phong trào thi đua",
+            Kind::Person => "Điển hình tiên tiến",
+            Kind::News => "Tin tức",
+            Kind::Document => "Văn bản",
+            Kind::Page => "Trang",
+        }
+    }
+}
+
+/// Where a record came from, for diagnostics and bundled files.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path relative to the site root (for messages).
+    pub path: PathBuf,
+    /// Absolute (or root-joined) path for reading.
+    pub file: PathBuf,
+    /// The folder of a `<slug>/index.md` record, whose other files are its assets.
+    pub bundle: Option<PathBuf>,
+    /// The whole file text (NFC), for pointing at lines.
+    pub text: String,
+    /// 1-based file line of each front matter key.
+    pub key_lines: BTreeMap<String, usize>,
+}
+
+impl Source {
+    /// The line where `key` is set, or 0.
+    pub fn line_of(&self, key: &str) -> usize {
+        self.key_lines.get(key).copied().unwrap_or(0)
+    }
+}
+
+/// One campaign indicator: a named quantity reported over periods.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Indicator {
+    /// What is measured.
+    pub name: String,
+    /// Unit ("hộ", "%", "tỷ đồng").
+    pub unit: String,
+    /// Target, if one was set.
+    pub target: Option<f64>,
+    /// Reported values in the order written.
+    pub values: Vec<IndicatorValue>,
+}
+
+/// One reported value of an indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorValue {
+    /// Free-text period ("2022", "6 tháng đầu năm 2023").
+    pub period: String,
+    /// The number.
+    pub value: f64,
+}
+
+/// Fields of a campaign.
+#[derive(Debug, Clone, Default)]
+pub struct Campaign {
+    /// Start (year or date).
+    pub start: Option<PartialDate>,
+    /// End (year or date).
+    pub end: Option<PartialDate>,
+    /// Who launched it.
+    pub launched_by: Option<String>,
+    /// Level ("Cấp tỉnh").
+    pub level: Option<String>,
+    /// Chủ đề.
+    pub theme: Option<String>,
+    /// Indicators.
+    pub indicators: Vec<Indicator>,
+}
+
+/// Individual or collective.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub enum PersonKind {
+    /// `ca-nhan`.
+    #[default]
+    Individual,
+    /// `tap-the`.
+    Collective,
+}
+
+/// Fields of a person or collective.
+#[derive(Debug, Clone, Default)]
+pub struct Person {
+    /// Individual or collective.
+    pub kind: PersonKind,
+    /// Ethnic group, resolved against the official list.
+    pub ethnicity: Option<Ethnicity>,
+    /// Role ("Người có uy tín").
+    pub role: Option<String>,
+    /// Commune.
+    pub commune: Option<String>,
+    /// District.
+    pub district: Option<String>,
+    /// Year honoured.
+    pub year: Option<i32>,
+    /// Award.
+    pub award: Option<String>,
+    /// Name used for sorting, when the given-name rule does not fit.
+    pub sort_name: Option<String>,
+    /// Campaign slugs.
+    pub campaigns: Vec<String>,
+    /// Photo file beside the record, or a site path.
+    pub photo: Option<String>,
+}
+
+/// Fields of a news item.
+#[derive(Debug, Clone, Default)]
+pub struct News {
+    /// Campaign slugs.
+    pub campaigns: Vec<String>,
+    /// Person slugs.
+    pub people: Vec<String>,
+    /// Lead image.
+    pub image: Option<String>,
+    /// Author.
+    pub author: Option<String>,
+}
+
+/// Fields of an official document.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// Số ký hiệu ("15/KH-BDT").
+    pub number: Option<String>,
+    /// Loại văn bản ("Kế hoạch").
+    pub doc_type: Option<String>,
+    /// Ngày ban hành, possibly partial.
+    pub issued: Option<PartialDate>,
+    /// Cơ quan ban hành.
+    pub issuer: Option<String>,
+    /// Người ký.
+    pub signer: Option<String>,
+    /// Campaign slugs.
+    pub campaigns: Vec<String>,
+    /// Attached files beside the record.
+    pub attachments: Vec<String>,
+}
+
+/// The kind-specific part of a record.
+#[derive(Debug, Clone)]
+pub enum Details {
+    /// A campaign.
+    Campaign(Campaign),
+    /// A person or collective.
+    Person(Person),
+    /// A news item.
+    News(News),
+    /// A document.
+    Document(Document),
+    /// A plain page.
+    Page,
+}
+
+/// One record, validated.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Kind (from the section folder).
+    pub kind: Kind,
+    /// URL slug.
+    pub slug: String,
+    /// Site path without base path: `/phong-trao/vi-nguoi-ngheo/`.
+    pub url: String,
+    /// Title.
+    pub title: String,
+    /// Date (documents fall back to `issued`).
+    pub date: Option<PartialDate>,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Draft.
+    pub draft: bool,
+    /// Body.
+    pub body: Body,
+    /// Kind-specific fields.
+    pub details: Details,
+    /// Origin.
+    pub source: Source,
+}
+
+impl Record {
+    /// The campaign slugs this record refers to (a campaign refers to none).
+    pub fn campaign_refs(&self) -> &[String] {
+        match &self.details {
+            Details::Person(p) => &p.campaigns,
+            Details::News(n) => &n.campaigns,
+            Details::Document(d) => &d.campaigns,
+            _ => &[],
+        }
+    }
+
+    /// The person fields, if this is a person.
+    pub fn person(&self) -> Option<&Person> {
+        match &self.details {
+            Details::Person(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The campaign fields, if this is a campaign.
+    pub fn campaign(&self) -> Option<&Campaign> {
+        match &self.details {
+            Details::Campaign(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The document fields, if this is a document.
+    pub fn document(&self) -> Option<&Document> {
+        match &self.details {
+            Details::Document(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The news fields, if this is news.
+    pub fn news(&self) -> Option<&News> {
+        match &self.details {
+            Details::News(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Year used by the `/nam/<year>/` taxonomy: honoured year for people, else the date's year.
+    pub fn year(&self) -> Option<i32> {
+        match &self.details {
+            Details::Person(p) if p.year.is_some() => p.year,
+            Details::Campaign(c) => c.start.map(|d| d.year).or(self.date.map(|d| d.year)),
+            _ => self.date.map(|d| d.year),
+        }
+    }
+}

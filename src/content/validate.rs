@@ -1,0 +1,201 @@
+//! Cross-record validation: duplicate URLs, references to campaigns and people
+//! that do not exist, missing photos and attachments, broken internal links and
+//! anchors. Every problem points at the line that caused it.
+
+use super::record::{Details, Kind, Record};
+use super::site::{Site, Taxonomy};
+use crate::diagnostics::Diagnostic;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// URLs the generator itself publishes; a page may not take them.
+pub const RESERVED: &[&str] = &["/tim-kiem/", "/dan-toc/", "/dia-ban/", "/nam/", "/chu-de/", "/_search/", "/css/", "/js/"];
+
+fn at_key(r: &Record, key: &str, message: String, hint: String) -> Diagnostic {
+    let line = r.source.line_of(key);
+    let col = r.source.text.lines().nth(line.wrapping_sub(1)).and_then(|l| l.find(key)).map_or(1, |b| b + 1);
+    Diagnostic::error(&r.source.path, message).at(&r.source.text, line, col).hint(hint)
+}
+
+fn closest<'a>(wanted: &str, options: impl Iterator<Item = &'a String>) -> Option<&'a String> {
+    options.map(|o| (strsim::levenshtein(o, wanted), o)).filter(|(d, _)| *d <= 3).min().map(|(_, o)| o)
+}
+
+/// Two records that publish at the same URL.
+pub fn duplicates(records: &[Record]) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, &Record> = BTreeMap::new();
+    let mut out = Vec::new();
+    for r in records {
+        if let Some(reserved) = RESERVED.iter().find(|p| r.url.starts_with(**p)) {
+            out.push(at_key(r, "slug", format!("the URL {} is reserved for the portal's {} pages", r.url, reserved.trim_matches('/')), "rename the file or set another slug".into()));
+            continue;
+        }
+        match seen.get(r.url.as_str()) {
+            Some(first) => out.push(at_key(r, "slug", format!("duplicate slug: {} is also published by {}", r.url, first.source.path.display()), "give one of the two records another slug (set slug = \"…\" or rename the file)".into())),
+            None => {
+                seen.insert(&r.url, r);
+            }
+        }
+    }
+    out
+}
+
+/// References to campaigns and people, and files a record names (photo, image, attachments).
+pub fn references(records: &[Record], hidden: &BTreeSet<String>) -> Vec<Diagnostic> {
+    let slugs = |k: Kind| -> BTreeSet<String> { records.iter().filter(|r| r.kind == k).map(|r| r.slug.clone()).collect() };
+    let (campaigns, people) = (slugs(Kind::Campaign), slugs(Kind::Person));
+    let mut out = Vec::new();
+    let mut check = |r: &Record, key: &str, list: &[String], known: &BTreeSet<String>, kind: Kind| {
+        for slug in list {
+            if known.contains(slug) {
+                continue;
+            }
+            let what = if kind == Kind::Campaign { "campaign" } else { "person" };
+            let hint = if hidden.contains(&format!("/{}/{slug}/", kind.section())) {
+                format!("`{slug}` is a draft or dated in the future: publish it, or build with --drafts / --future")
+            } else {
+                match closest(slug, known.iter()) {
+                    Some(c) => format!("did you mean `{c}`? the slugs are the file names in content/{}/", kind.section()),
+                    None => format!("use the slug of a file in content/{}/ (its file name without .md)", kind.section()),
+                }
+            };
+            out.push(at_key(r, key, format!("`{key}` refers to the {what} `{slug}`, which does not exist"), hint));
+        }
+    };
+    for r in records {
+        match &r.details {
+            Details::Person(p) => check(r, "campaigns", &p.campaigns, &campaigns, Kind::Campaign),
+            Details::Document(d) => check(r, "campaigns", &d.campaigns, &campaigns, Kind::Campaign),
+            Details::News(n) => {
+                check(r, "campaigns", &n.campaigns, &campaigns, Kind::Campaign);
+                check(r, "people", &n.people, &people, Kind::Person);
+            }
+            _ => {}
+        }
+    }
+    for r in records {
+        out.extend(files(r));
+    }
+    out
+}
+
+fn files(r: &Record) -> Vec<Diagnostic> {
+    let named: Vec<(&str, &String)> = match &r.details {
+        Details::Person(p) => p.photo.iter().map(|f| ("photo", f)).collect(),
+        Details::News(n) => n.image.iter().map(|f| ("image", f)).collect(),
+        Details::Document(d) => d.attachments.iter().map(|f| ("attachments", f)).collect(),
+        _ => Vec::new(),
+    };
+    let mut out = Vec::new();
+    for (key, file) in named {
+        let ok = match &r.source.bundle {
+            Some(dir) => is_inside_file(dir, file),
+            None => false,
+        };
+        if !ok {
+            let hint = match &r.source.bundle {
+                Some(dir) => format!("put `{file}` in {} next to index.md, or fix the name", dir.display()),
+                None => format!("make the record a folder: move it to content/{}/{}/index.md and put `{file}` beside it", r.kind.section(), r.slug),
+            };
+            out.push(at_key(r, key, format!("`{key}` names the file `{file}`, which was not found"), hint));
+        }
+    }
+    out
+}
+
+/// True when `name` is a plain file name (no `..`, no absolute path) of a file inside `dir`.
+pub fn is_inside_file(dir: &Path, name: &str) -> bool {
+    let p = Path::new(name);
+    p.components().all(|c| matches!(c, std::path::Component::Normal(_))) && dir.join(p).is_file()
+}
+
+/// Every site path the build publishes besides records' bundled files.
+pub fn known_urls(site: &Site, static_files: &BTreeSet<String>, news_pages: usize) -> BTreeSet<String> {
+    let mut urls: BTreeSet<String> = site.records.iter().map(|r| r.url.clone()).collect();
+    urls.extend(["/", "/tim-kiem/", "/atom.xml", "/sitemap.xml", "/robots.txt", "/404.html"].map(String::from));
+    for k in Kind::SECTIONS {
+        urls.insert(format!("/{}/", k.section()));
+    }
+    for n in 2..=news_pages {
+        urls.insert(format!("/tin-tuc/trang/{n}/"));
+    }
+    for c in &site.campaigns {
+        urls.insert(format!("{}atom.xml", site.records[*c].url));
+    }
+    for t in Taxonomy::ALL {
+        urls.insert(format!("/{}/", t.segment()));
+        for slug in site.taxonomies[&t].keys() {
+            urls.insert(format!("/{}/{slug}/", t.segment()));
+        }
+    }
+    urls.extend(static_files.iter().cloned());
+    urls
+}
+
+/// Broken internal links and anchors, and images without alt text.
+pub fn links(site: &Site, known: &BTreeSet<String>, sources: &BTreeMap<String, String>) -> Vec<Diagnostic> {
+    let anchors: BTreeMap<&str, BTreeSet<&str>> =
+        site.records.iter().map(|r| (r.url.as_str(), r.body.headings.iter().map(|h| h.id.as_str()).collect())).collect();
+    let mut out = Vec::new();
+    for r in &site.records {
+        for link in &r.body.links {
+            let problem = check_link(r, &link.dest, known, sources, &anchors);
+            let located = |d: Diagnostic| d.at(&r.source.text, link.line, link.column);
+            if let Some((msg, hint)) = problem {
+                out.push(located(Diagnostic::error(&r.source.path, msg)).hint(hint));
+            }
+            if link.missing_alt {
+                out.push(located(Diagnostic::warning(&r.source.path, "an image has no alt text"))
+                    .hint("describe the picture between the brackets: ![Già làng trao quà cho học sinh](anh.jpg), for readers who cannot see it"));
+            }
+        }
+    }
+    out
+}
+
+fn check_link(
+    r: &Record,
+    dest: &str,
+    known: &BTreeSet<String>,
+    sources: &BTreeMap<String, String>,
+    anchors: &BTreeMap<&str, BTreeSet<&str>>,
+) -> Option<(String, String)> {
+    let dest = dest.split('?').next().unwrap_or(dest);
+    if dest.is_empty() || dest.split('/').next().is_some_and(|first| first.contains(':')) || dest.starts_with("//") {
+        return None;
+    }
+    let (path, anchor) = dest.split_once('#').map_or((dest, None), |(p, a)| (p, Some(a)));
+    let target = if path.is_empty() {
+        r.url.clone()
+    } else if let Some(file) = path.strip_prefix("@/") {
+        match sources.get(file) {
+            Some(u) => u.clone(),
+            None => return Some((format!("broken link: no content file `{file}`"), "write @/ followed by the path under content/, e.g. @/phong-trao/vi-nguoi-ngheo.md".into())),
+        }
+    } else if path.starts_with('/') {
+        if !known.contains(path) {
+            let with_slash = format!("{path}/");
+            let hint = if known.contains(&with_slash) {
+                format!("add the final slash: {with_slash}")
+            } else {
+                "check the address: record pages are /<section>/<slug>/, e.g. /phong-trao/vi-nguoi-ngheo/".into()
+            };
+            return Some((format!("broken link: nothing is published at {path}"), hint));
+        }
+        path.to_owned()
+    } else {
+        let ok = r.source.bundle.as_deref().is_some_and(|dir| is_inside_file(dir, path));
+        if !ok {
+            return Some((format!("broken link: `{path}` is not a file beside this record"),
+                "link to pages with an address starting with / (e.g. /tin-tuc/ten-bai/); put images in the record's folder (<slug>/index.md with the image beside it)".into()));
+        }
+        return None;
+    };
+    match (anchor, anchors.get(target.as_str())) {
+        (Some(a), Some(ids)) if !a.is_empty() && !ids.contains(a) => {
+            let list: Vec<&str> = ids.iter().copied().take(8).collect();
+            Some((format!("broken anchor: {target} has no heading with id `{a}`"), format!("the headings there are: {}", if list.is_empty() { "(none)".into() } else { list.join(", ") })))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,22 @@
+//! `thidua` turns a folder of Markdown records into the static public portal of a
+//! provincial Ethnic Affairs Committee.
+//!
+//! The pipeline flows one way: [`config`] reads `config.toml` and the command
+//! line into a validated [`config::Config`]; [`content`] discovers the records,
+//! parses their front matter and validates them into a [`content::Site`] model
+//! (every problem becomes a [`diagnostics::Diagnostic`], all reported at once);
+//! [`render`] turns the model into pages, feeds and charts held in memory;
+//! [`search`] indexes the records and exports a static index for the browser;
+//! [`output`] writes everything into a temporary folder and swaps it into place
+//! only when the whole build succeeded, so a failed build never damages the
+//! previous output.
+
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod output;
+pub mod render;
+pub mod search;
+pub mod text;
+pub mod theme;

@@ -1,0 +1,140 @@
+//! Writes the rendered files without ever damaging the previous output.
+//!
+//! Everything goes into a fresh temporary folder beside the output
+//! (`.<name>.tmp-<pid>`); only when every file is written is the old output
+//! moved aside and the new one renamed into place, then the old one removed.
+//! A failure at any point leaves the previous output exactly as it was.
+
+use crate::render::{Content, OutputFile};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+/// Errors while writing the output.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// An I/O failure on a path.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+    /// Two files of the build would land on the same path.
+    #[error("two files would be written to {0}")]
+    Collision(String),
+    /// A path would escape the output folder.
+    #[error("refusing to write outside the output folder: {0}")]
+    Escape(String),
+    /// The output path is not usable.
+    #[error("the output folder {0} is not usable: {1}")]
+    BadOutput(PathBuf, String),
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io { path: path.to_path_buf(), source }
+}
+
+/// Checks that `rel` is a plain relative path that stays inside the output.
+fn safe_rel(rel: &str) -> Result<&Path, OutputError> {
+    let p = Path::new(rel);
+    if rel.is_empty() || !p.components().all(|c| matches!(c, Component::Normal(_))) {
+        return Err(OutputError::Escape(rel.to_owned()));
+    }
+    Ok(p)
+}
+
+/// Writes `files` as the new content of `output`, atomically replacing it.
+pub fn write_all(output: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    let mut seen = BTreeSet::new();
+    for f in files {
+        safe_rel(&f.path)?;
+        if !seen.insert(f.path.as_str()) {
+            return Err(OutputError::Collision(f.path.clone()));
+        }
+    }
+    let name = output.file_name().ok_or_else(|| OutputError::BadOutput(output.to_path_buf(), "it has no folder name".into()))?;
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+    if output.exists() && !output.is_dir() {
+        return Err(OutputError::BadOutput(output.to_path_buf(), "a file (not a folder) is in the way".into()));
+    }
+    let tmp = parent.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+    let old = parent.join(format!(".{}.old-{}", name.to_string_lossy(), std::process::id()));
+    remove_if_exists(&tmp)?;
+    let result = write_tree(&tmp, files).and_then(|()| swap(output, &tmp, &old));
+    if result.is_err() {
+        let _cleanup = std::fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
+fn remove_if_exists(p: &Path) -> Result<(), OutputError> {
+    match std::fs::remove_dir_all(p) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(OutputError::Io { path: p.to_path_buf(), source: e }),
+        _ => Ok(()),
+    }
+}
+
+fn write_tree(root: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    std::fs::create_dir_all(root).map_err(io_err(root))?;
+    let dirs: BTreeSet<PathBuf> = files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| root.join(p))).collect();
+    for d in &dirs {
+        std::fs::create_dir_all(d).map_err(io_err(d))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let dest = root.join(&f.path);
+        match &f.content {
+            Content::Bytes(b) => std::fs::write(&dest, b).map_err(io_err(&dest)),
+            Content::Copy(src) => std::fs::copy(src, &dest).map(|_| ()).map_err(io_err(src)),
+        }
+    })
+}
+
+fn swap(output: &Path, tmp: &Path, old: &Path) -> Result<(), OutputError> {
+    let had_old = output.exists();
+    if had_old {
+        remove_if_exists(old)?;
+        std::fs::rename(output, old).map_err(io_err(output))?;
+    }
+    if let Err(e) = std::fs::rename(tmp, output) {
+        if had_old {
+            std::fs::rename(old, output).map_err(io_err(old))?;
+        }
+        return Err(OutputError::Io { path: output.to_path_buf(), source: e });
+    }
+    if had_old {
+        std::fs::remove_dir_all(old).map_err(io_err(old))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(p: &str, s: &str) -> OutputFile {
+        OutputFile { path: p.into(), content: Content::Bytes(s.as_bytes().to_vec()) }
+    }
+
+    #[test]
+    fn replaces_output_and_keeps_it_on_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_all(&out, &[file("a/index.html", "one")]).unwrap();
+        write_all(&out, &[file("b/index.html", "two")]).unwrap();
+        assert!(!out.join("a").exists());
+        assert_eq!(std::fs::read_to_string(out.join("b/index.html")).unwrap(), "two");
+        let err = write_all(&out, &[file("../escape.html", "x")]).unwrap_err();
+        assert!(matches!(err, OutputError::Escape(_)));
+        let err = write_all(&out, &[file("c.html", "x"), file("c.html", "y")]).unwrap_err();
+        assert!(matches!(err, OutputError::Collision(_)));
+        assert_eq!(std::fs::read_to_string(out.join("b/index.html")).unwrap(), "two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folders left");
+    }
+}

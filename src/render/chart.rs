@@ -1,0 +1,101 @@
+//! Indicator charts as inline SVG, drawn at build time: no JavaScript, readable
+//! at 360 px (one bar per row, the period written above its bar), with a
+//! dashed target line when the indicator has a target.
+
+use super::format::number;
+use crate::content::markdown::escape;
+use crate::content::record::Indicator;
+use std::fmt::Write as _;
+
+const WIDTH: f64 = 600.0;
+const ROW: f64 = 46.0;
+const BAR: f64 = 18.0;
+const TOP: f64 = 8.0;
+const VALUE_ROOM: f64 = 110.0;
+
+/// An SVG bar chart of one indicator; `None` when it has no values.
+pub fn bar_chart(ind: &Indicator, id: &str) -> Option<String> {
+    if ind.values.is_empty() {
+        return None;
+    }
+    let max = ind.values.iter().map(|v| v.value).chain(ind.target).fold(0.0_f64, f64::max);
+    let scale = if max > 0.0 { (WIDTH - VALUE_ROOM) / max } else { 0.0 };
+    let height = TOP + ROW * ind.values.len() as f64 + if ind.target.is_some() { 22.0 } else { 4.0 };
+    let unit = if ind.unit.is_empty() { String::new() } else { format!(" {}", ind.unit) };
+    let mut svg = String::new();
+    let desc: Vec<String> = ind.values.iter().map(|v| format!("{}: {}{unit}", v.period, number(v.value))).collect();
+    let _ = write!(
+        svg,
+        "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" xmlns=\"http://www.w3.org/2000/svg\">\
+<title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
+        escape(&ind.name),
+        escape(&desc.join("; "))
+    );
+    for (i, v) in ind.values.iter().enumerate() {
+        let y = TOP + ROW * i as f64;
+        let w = (v.value.max(0.0) * scale).max(if v.value > 0.0 { 2.0 } else { 0.0 });
+        let _ = write!(
+            svg,
+            "<text class=\"chart-label\" x=\"0\" y=\"{:.1}\">{}</text><rect class=\"chart-bar\" x=\"0\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{BAR}\" rx=\"2\"/>\
+<text class=\"chart-value\" x=\"{:.1}\" y=\"{:.1}\">{}{}</text>",
+            y + 12.0,
+            escape(&v.period),
+            y + 18.0,
+            w + 6.0,
+            y + 32.0,
+            number(v.value),
+            escape(&unit)
+        );
+    }
+    if let Some(t) = ind.target {
+        let x = t * scale;
+        let bottom = TOP + ROW * ind.values.len() as f64;
+        let anchor = if x > WIDTH / 2.0 { "end" } else { "start" };
+        let _ = write!(
+            svg,
+            "<line class=\"chart-target\" x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{TOP}\" y2=\"{bottom:.1}\"/>\
+<text class=\"chart-label\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">Mục tiêu: {}{}</text>",
+            bottom + 16.0,
+            number(t),
+            escape(&unit)
+        );
+    }
+    svg.push_str("</svg>");
+    Some(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::record::IndicatorValue;
+
+    fn ind(values: &[(&str, f64)], target: Option<f64>) -> Indicator {
+        Indicator {
+            name: "Giải ngân <vốn>".into(),
+            unit: "%".into(),
+            target,
+            values: values.iter().map(|(p, v)| IndicatorValue { period: (*p).into(), value: *v }).collect(),
+        }
+    }
+
+    #[test]
+    fn draws_one_bar_per_value_and_escapes_text() {
+        let svg = bar_chart(&ind(&[("Quý I/2022", 18.5), ("6 tháng đầu năm 2022", 46.2)], Some(100.0)), "c1").unwrap();
+        assert_eq!(svg.matches("<rect").count(), 2);
+        assert!(svg.contains("Giải ngân &lt;vốn&gt;"));
+        assert!(svg.contains("46,2 %"));
+        assert!(svg.contains("chart-target"));
+        assert!(svg.contains("Mục tiêu: 100 %"));
+    }
+
+    #[test]
+    fn no_values_no_chart() {
+        assert!(bar_chart(&ind(&[], None), "c").is_none());
+    }
+
+    #[test]
+    fn the_largest_value_fills_the_width() {
+        let svg = bar_chart(&ind(&[("a", 10.0), ("b", 20.0)], None), "c").unwrap();
+        assert!(svg.contains(&format!("width=\"{:.1}\"", WIDTH - VALUE_ROOM)), "{svg}");
+    }
+}

@@ -1,0 +1,60 @@
+//! Atom feeds (news, and one per campaign), sitemap.xml and robots.txt.
+//! Timestamps come from the records' dates, never from the clock, so two
+//! builds of the same content are byte-identical.
+
+use crate::config::Config;
+use crate::content::markdown::escape;
+use crate::content::record::Record;
+use std::fmt::Write as _;
+
+fn absolute(config: &Config, path: &str) -> String {
+    let base = config.base_url.trim_end_matches('/');
+    let rel = path.trim_start_matches('/');
+    if base.starts_with("http") {
+        format!("{base}/{rel}")
+    } else {
+        format!("{}{rel}", config.base_path)
+    }
+}
+
+/// An Atom feed of `entries` (newest first), published at `self_path`.
+pub fn atom(config: &Config, title: &str, self_path: &str, alt_path: &str, entries: &[&Record]) -> String {
+    let updated = entries.iter().filter_map(|r| r.date).max().map_or_else(|| "2000-01-01T00:00:00+07:00".to_owned(), |d| d.rfc3339());
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n");
+    let _ = writeln!(x, "  <title>{}</title>", escape(title));
+    let _ = writeln!(x, "  <id>{}</id>", escape(&absolute(config, self_path)));
+    let _ = writeln!(x, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>", escape(&absolute(config, self_path)));
+    let _ = writeln!(x, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", escape(&absolute(config, alt_path)));
+    let _ = writeln!(x, "  <updated>{updated}</updated>");
+    let _ = writeln!(x, "  <author><name>{}</name></author>", escape(&config.organization));
+    for r in entries.iter().take(50) {
+        let url = absolute(config, &r.url);
+        let date = r.date.map_or_else(|| updated.clone(), |d| d.rfc3339());
+        let _ = writeln!(x, "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{date}</updated>", escape(&r.title), escape(&url), escape(&url));
+        if let Some(s) = &r.summary {
+            let _ = writeln!(x, "    <summary>{}</summary>", escape(s));
+        }
+        let _ = writeln!(x, "    <content type=\"html\">{}</content>\n  </entry>", escape(&r.body.html));
+    }
+    x.push_str("</feed>\n");
+    x
+}
+
+/// sitemap.xml listing `paths` (site paths) with optional last-modified dates.
+pub fn sitemap(config: &Config, paths: &[(String, Option<String>)]) -> String {
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (p, lastmod) in paths {
+        let _ = write!(x, "  <url><loc>{}</loc>", escape(&absolute(config, p)));
+        if let Some(d) = lastmod {
+            let _ = write!(x, "<lastmod>{d}</lastmod>");
+        }
+        x.push_str("</url>\n");
+    }
+    x.push_str("</urlset>\n");
+    x
+}
+
+/// robots.txt pointing at the sitemap.
+pub fn robots(config: &Config) -> String {
+    format!("User-agent: *\nAllow: /\nSitemap: {}\n", absolute(config, "/sitemap.xml"))
+}

@@ -1,0 +1,468 @@
+//! Rendering: from the site model to the files of the portal, in memory.
+//!
+//! Every page is a [`Job`]; jobs render in parallel (Tera is shared read-only)
+//! and each produces one [`OutputFile`]. Templates receive view structs from
+//! [`views`], never the model. Feeds, the sitemap and charts are made here too.
+
+pub mod chart;
+pub mod feeds;
+pub mod format;
+pub mod templates;
+pub mod views;
+
+use crate::config::Config;
+use crate::content::record::Kind;
+use crate::content::site::{Site, Taxonomy, Term};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::theme::Theme;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use tera::{Context, Tera};
+use views::{Card, Link, Views};
+
+/// What a file of the output holds.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// Bytes made by the build.
+    Bytes(Vec<u8>),
+    /// A file copied as is.
+    Copy(PathBuf),
+}
+
+/// One file of the output.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Path under the output folder, `/`-separated (`phong-trao/a/index.html`).
+    pub path: String,
+    /// Its content.
+    pub content: Content,
+}
+
+impl OutputFile {
+    fn bytes(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutputFile { path: path.into(), content: Content::Bytes(bytes.into()) }
+    }
+}
+
+/// What the search stage hands to rendering.
+#[derive(Debug, Clone, Default)]
+pub struct SearchPage {
+    /// Site path of the index entry file.
+    pub entry: String,
+}
+
+/// A page to render.
+#[derive(Debug, Clone)]
+enum Job {
+    Home,
+    Section(Kind),
+    NewsPage(usize),
+    Record(usize),
+    TaxonomyIndex(Taxonomy),
+    Term(Taxonomy, String),
+    NotFound,
+    Search,
+}
+
+/// Metadata of a page for `<head>`.
+#[derive(Debug, Serialize)]
+struct Meta {
+    title: String,
+    description: String,
+    canonical: String,
+    section: String,
+    feed: Option<String>,
+    image: Option<String>,
+    og_type: &'static str,
+    has_code: bool,
+}
+
+/// Everything rendering needs.
+pub struct Renderer<'a> {
+    views: Views<'a>,
+    tera: Tera,
+    news_pages: usize,
+    search: SearchPage,
+}
+
+/// Renders the whole portal into memory.
+pub fn render(site: &Site, config: &Config, theme: &Theme, news_pages: usize, search: SearchPage) -> Result<Vec<OutputFile>, Diagnostics> {
+    let theme_path = config.theme_dir.clone().unwrap_or_else(|| PathBuf::from("themes/default (built in)"));
+    let tera = templates::compile(theme, &theme_path).map_err(one)?;
+    let r = Renderer { views: Views { site, config }, tera, news_pages, search };
+    let jobs = r.jobs();
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs.par_iter().map(|j| r.page(j)).collect();
+    let mut diags = Diagnostics::default();
+    let mut files = Vec::with_capacity(results.len() + 64);
+    for res in results {
+        match res {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    files.extend(r.feeds());
+    files.push(r.sitemap(&jobs));
+    files.push(OutputFile::bytes("robots.txt", feeds::robots(config)));
+    files.extend(r.assets());
+    if site.records.iter().any(|rec| rec.body.has_code) {
+        files.push(OutputFile::bytes("css/syntax.css", syntax_css()));
+    }
+    Ok(files)
+}
+
+fn one(d: Diagnostic) -> Diagnostics {
+    let mut ds = Diagnostics::default();
+    ds.push(d);
+    ds
+}
+
+fn syntax_css() -> String {
+    use syntect::highlighting::ThemeSet;
+    use syntect::html::{css_for_theme_with_class_style, ClassStyle};
+    let themes = ThemeSet::load_defaults();
+    themes
+        .themes
+        .get("InspiredGitHub")
+        .and_then(|t| css_for_theme_with_class_style(t, ClassStyle::SpacedPrefixed { prefix: "hl-" }).ok())
+        .unwrap_or_default()
+}
+
+fn out_path(url: &str) -> String {
+    format!("{}index.html", url.trim_start_matches('/'))
+}
+
+impl Renderer<'_> {
+    fn site(&self) -> &Site {
+        self.views.site
+    }
+
+    fn jobs(&self) -> Vec<Job> {
+        let mut jobs = vec![Job::Home, Job::NotFound, Job::Search];
+        jobs.extend(Kind::SECTIONS.iter().map(|k| Job::Section(*k)));
+        jobs.extend((2..=self.news_pages).map(Job::NewsPage));
+        jobs.extend((0..self.site().records.len()).map(Job::Record));
+        for (t, terms) in &self.site().taxonomies {
+            jobs.push(Job::TaxonomyIndex(*t));
+            jobs.extend(terms.keys().map(|s| Job::Term(*t, s.clone())));
+        }
+        jobs
+    }
+
+    fn meta(&self, title: &str, description: Option<&str>, path: &str, section: &str) -> Meta {
+        let config = self.views.config;
+        Meta {
+            title: title.to_owned(),
+            description: description.unwrap_or(&config.description).to_owned(),
+            canonical: absolute_url(config, path),
+            section: section.to_owned(),
+            feed: None,
+            image: None,
+            og_type: "website",
+            has_code: false,
+        }
+    }
+
+    fn context(&self, meta: &Meta) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert("site", &self.views.site_view());
+        ctx.insert("base_path", &self.views.config.base_path);
+        ctx.insert("meta", meta);
+        ctx.insert("news_feed", &self.views.href("/atom.xml"));
+        ctx
+    }
+
+    fn page(&self, job: &Job) -> Result<OutputFile, Diagnostic> {
+        let (template, path, ctx) = match job {
+            Job::Home => self.home(),
+            Job::Section(k) => self.section(*k, 1),
+            Job::NewsPage(n) => self.section(Kind::News, *n),
+            Job::Record(i) => self.record(*i),
+            Job::TaxonomyIndex(t) => self.taxonomy_index(*t),
+            Job::Term(t, slug) => self.term(*t, &self.site().taxonomies[t][slug]),
+            Job::NotFound => {
+                let meta = self.meta("Không tìm thấy trang", None, "/404.html", "");
+                ("404.html", "404.html".to_owned(), self.context(&meta))
+            }
+            Job::Search => self.search_page(),
+        };
+        let html = self.tera.render(template, &ctx).map_err(|e| {
+            Diagnostic::error(format!("templates/{template}"), format!("rendering {path} failed: {}", templates::chain(&e)))
+                .hint("check the template: a value it uses may be missing for this page; use {% if x %} around optional values")
+        })?;
+        Ok(OutputFile::bytes(path, html))
+    }
+
+    fn home(&self) -> (&'static str, String, Context) {
+        let site = self.site();
+        let v = &self.views;
+        let meta = self.meta(&v.config.title, None, "/", "home");
+        let mut ctx = self.context(&meta);
+        let ongoing: Vec<usize> = site.campaigns.iter().copied().filter(|&i| {
+            v.card(&site.records[i]).status.is_some_and(|s| s.class != "finished")
+        }).take(6).collect();
+        let mut featured = site.people.clone();
+        featured.sort_by_key(|&i| std::cmp::Reverse(site.records[i].person().and_then(|p| p.year)));
+        featured.truncate(v.config.featured_people);
+        ctx.insert("intro", &site.home.as_ref().map(|h| h.body.html.clone()));
+        ctx.insert("intro_title", &site.home.as_ref().map(|h| h.title.clone()));
+        ctx.insert("campaigns", &v.cards(&ongoing));
+        ctx.insert("news", &v.cards(&site.news[..site.news.len().min(6)]));
+        ctx.insert("people", &v.cards(&featured));
+        let docs: Vec<_> = site.documents.iter().take(5).map(|&i| v.doc_row(&site.records[i])).collect();
+        ctx.insert("documents", &docs);
+        ctx.insert("counts", &BTreeMap::from([
+            ("campaigns", site.campaigns.len()),
+            ("people", site.people.len()),
+            ("news", site.news.len()),
+            ("documents", site.documents.len()),
+        ]));
+        ("home.html", "index.html".into(), ctx)
+    }
+
+    fn section(&self, kind: Kind, page: usize) -> (&'static str, String, Context) {
+        let site = self.site();
+        let v = &self.views;
+        let url = if page > 1 { format!("/tin-tuc/trang/{page}/") } else { format!("/{}/", kind.section()) };
+        let title = if page > 1 { format!("{} – trang {page}", kind.section_title()) } else { kind.section_title().to_owned() };
+        let intro = site.intros.get(&kind);
+        let mut meta = self.meta(&title, intro.and_then(|i| i.summary.as_deref()), &url, kind.section());
+        if kind == Kind::News {
+            meta.feed = Some(v.href("/atom.xml"));
+        }
+        let mut ctx = self.context(&meta);
+        ctx.insert("intro", &intro.map(|i| i.body.html.clone()));
+        ctx.insert("heading", kind.section_title());
+        let template = match kind {
+            Kind::Campaign => {
+                ctx.insert("items", &v.cards(&site.campaigns));
+                "campaigns.html"
+            }
+            Kind::Person => {
+                ctx.insert("groups", &self.people_groups());
+                ctx.insert("districts", &self.term_links(Taxonomy::District));
+                ctx.insert("ethnicities", &self.term_links(Taxonomy::Ethnicity));
+                ctx.insert("total", &site.people.len());
+                "people.html"
+            }
+            Kind::News => {
+                let per = v.config.news_per_page;
+                let ids = &site.news[((page - 1) * per).min(site.news.len())..(page * per).min(site.news.len())];
+                ctx.insert("items", &v.cards(ids));
+                ctx.insert("pagination", &self.pagination(page));
+                "news_list.html"
+            }
+            _ => {
+                let rows: Vec<_> = site.documents.iter().map(|&i| v.doc_row(&site.records[i])).collect();
+                ctx.insert("rows", &rows);
+                "documents.html"
+            }
+        };
+        (template, out_path(&url), ctx)
+    }
+
+    fn people_groups(&self) -> Vec<Group> {
+        let site = self.site();
+        let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+        for &i in &site.people {
+            let p = site.records[i].person();
+            let (name, slug) = p.and_then(|p| p.ethnicity.as_ref()).map_or(("Chưa ghi dân tộc".to_owned(), String::new()), |e| (e.name.clone(), e.slug.clone()));
+            let href = (!slug.is_empty()).then(|| self.views.href(&format!("/dan-toc/{slug}/")));
+            groups.entry(name.clone()).or_insert_with(|| Group { name, id: if slug.is_empty() { "khac".into() } else { slug }, href, items: Vec::new() })
+                .items.push(self.views.card(&site.records[i]));
+        }
+        let mut v: Vec<Group> = groups.into_values().collect();
+        v.sort_by(|a, b| crate::content::collate::compare(&a.name, &b.name));
+        v
+    }
+
+    fn term_links(&self, t: Taxonomy) -> Vec<Link> {
+        let mut links: Vec<Link> = self.site().taxonomies[&t].values().map(|term| Link {
+            name: term.name.clone(),
+            href: self.views.href(&format!("/{}/{}/", t.segment(), term.slug)),
+            count: Some(term.records.len()),
+            key: term.slug.clone(),
+        }).collect();
+        if t == Taxonomy::Year {
+            links.sort_by(|a, b| b.name.cmp(&a.name));
+        } else {
+            links.sort_by(|a, b| crate::content::collate::compare(&a.name, &b.name));
+        }
+        links
+    }
+
+    fn pagination(&self, page: usize) -> Pagination {
+        let href = |n: usize| if n == 1 { self.views.href("/tin-tuc/") } else { self.views.href(&format!("/tin-tuc/trang/{n}/")) };
+        Pagination {
+            current: page,
+            total: self.news_pages,
+            prev: (page > 1).then(|| href(page - 1)),
+            next: (page < self.news_pages).then(|| href(page + 1)),
+            pages: (1..=self.news_pages).map(|n| Link { name: n.to_string(), href: href(n), count: None, key: n.to_string() }).collect(),
+        }
+    }
+
+    fn record(&self, i: usize) -> (&'static str, String, Context) {
+        let rec = &self.site().records[i];
+        let view = self.views.record(rec);
+        let mut meta = self.meta(&rec.title, rec.summary.as_deref(), &rec.url, rec.kind.section());
+        meta.og_type = "article";
+        meta.feed = view.feed.clone();
+        meta.has_code = rec.body.has_code;
+        meta.image = view.image.as_ref().map(|img| absolute_url(self.views.config, img.src.strip_prefix(&self.views.config.base_path).unwrap_or(&img.src)));
+        if meta.description.is_empty() || rec.summary.is_none() {
+            meta.description = rec.body.text.chars().take(160).collect();
+        }
+        let mut ctx = self.context(&meta);
+        ctx.insert("record", &view);
+        let template = match rec.kind {
+            Kind::Campaign => "campaign.html",
+            Kind::Person => "person.html",
+            Kind::News => "news.html",
+            Kind::Document => "document.html",
+            Kind::Page => "page.html",
+        };
+        (template, out_path(&rec.url), ctx)
+    }
+
+    fn taxonomy_index(&self, t: Taxonomy) -> (&'static str, String, Context) {
+        let url = format!("/{}/", t.segment());
+        let meta = self.meta(t.title(), None, &url, "");
+        let mut ctx = self.context(&meta);
+        ctx.insert("heading", t.title());
+        ctx.insert("terms", &self.term_links(t));
+        ("taxonomy.html", out_path(&url), ctx)
+    }
+
+    fn term(&self, t: Taxonomy, term: &Term) -> (&'static str, String, Context) {
+        let url = format!("/{}/{}/", t.segment(), term.slug);
+        let title = match t {
+            Taxonomy::Ethnicity => format!("Dân tộc {}", term.name),
+            Taxonomy::District => format!("Địa bàn {}", term.name),
+            Taxonomy::Year => format!("Năm {}", term.name),
+            Taxonomy::Tag => format!("Chủ đề: {}", term.name),
+        };
+        let meta = self.meta(&title, None, &url, "");
+        let mut ctx = self.context(&meta);
+        let mut by_kind: Vec<KindGroup> = Vec::new();
+        for k in Kind::SECTIONS {
+            let ids: Vec<usize> = term.records.iter().copied().filter(|&i| self.site().records[i].kind == k).collect();
+            if !ids.is_empty() {
+                by_kind.push(KindGroup { heading: k.section_title(), kind: k.name(), items: self.views.cards(&ids) });
+            }
+        }
+        ctx.insert("heading", &title);
+        ctx.insert("parent", &Link { name: t.title().into(), href: self.views.href(&format!("/{}/", t.segment())), count: None, key: String::new() });
+        ctx.insert("groups", &by_kind);
+        ("term.html", out_path(&url), ctx)
+    }
+
+    fn search_page(&self) -> (&'static str, String, Context) {
+        let meta = self.meta("Tìm kiếm", None, "/tim-kiem/", "tim-kiem");
+        let mut ctx = self.context(&meta);
+        ctx.insert("search_index", &self.views.href(&self.search.entry));
+        let mut links = Vec::new();
+        for t in Taxonomy::ALL {
+            links.push(Link { name: t.title().into(), href: self.views.href(&format!("/{}/", t.segment())), count: Some(self.site().taxonomies[&t].len()), key: t.segment().into() });
+        }
+        ctx.insert("taxonomy_links", &links);
+        ("search.html", "tim-kiem/index.html".into(), ctx)
+    }
+
+    fn feeds(&self) -> Vec<OutputFile> {
+        let site = self.site();
+        let config = self.views.config;
+        let news: Vec<_> = site.news.iter().map(|&i| &site.records[i]).collect();
+        let mut files = vec![OutputFile::bytes("atom.xml", feeds::atom(config, &format!("{} – Tin tức", config.title), "/atom.xml", "/tin-tuc/", &news))];
+        for &c in &site.campaigns {
+            let rec = &site.records[c];
+            let links = site.by_campaign.get(&rec.slug).cloned().unwrap_or_default();
+            let mut entries: Vec<usize> = links.news.iter().chain(&links.documents).copied().collect();
+            entries.sort_by(|a, b| site.records[*b].date.cmp(&site.records[*a].date).then(a.cmp(b)));
+            let recs: Vec<_> = entries.iter().map(|&i| &site.records[i]).collect();
+            let path = format!("{}atom.xml", rec.url);
+            files.push(OutputFile::bytes(path.trim_start_matches('/'), feeds::atom(config, &rec.title, &path, &rec.url, &recs)));
+        }
+        files
+    }
+
+    fn sitemap(&self, jobs: &[Job]) -> OutputFile {
+        let site = self.site();
+        let mut paths: Vec<(String, Option<String>)> = Vec::new();
+        for j in jobs {
+            let entry = match j {
+                Job::Home => ("/".to_owned(), None),
+                Job::Section(k) => (format!("/{}/", k.section()), None),
+                Job::NewsPage(n) => (format!("/tin-tuc/trang/{n}/"), None),
+                Job::Record(i) => {
+                    let r = &site.records[*i];
+                    (r.url.clone(), r.date.filter(|d| d.is_full()).map(|d| d.iso()))
+                }
+                Job::TaxonomyIndex(t) => (format!("/{}/", t.segment()), None),
+                Job::Term(t, s) => (format!("/{}/{s}/", t.segment()), None),
+                Job::NotFound | Job::Search => continue,
+            };
+            paths.push(entry);
+        }
+        paths.sort();
+        OutputFile::bytes("sitemap.xml", feeds::sitemap(self.views.config, &paths))
+    }
+
+    fn assets(&self) -> Vec<OutputFile> {
+        let mut files = Vec::new();
+        for rec in &self.site().records {
+            let Some(dir) = &rec.source.bundle else { continue };
+            let Ok(entries) = std::fs::read_dir(dir) else { continue };
+            let mut names: Vec<_> = entries.flatten().filter(|e| e.path().is_file()).map(|e| e.path()).collect();
+            names.sort();
+            for p in names {
+                if p.extension().is_some_and(|x| x == "md") {
+                    continue;
+                }
+                let name = p.file_name().expect("file").to_string_lossy();
+                files.push(OutputFile { path: format!("{}{name}", rec.url.trim_start_matches('/')), content: Content::Copy(p.clone()) });
+            }
+        }
+        files
+    }
+}
+
+/// The statics of the theme and the site (the site's win), as output files.
+pub fn statics(theme: &Theme, site_statics: &BTreeMap<String, Vec<u8>>) -> Vec<OutputFile> {
+    let mut all: BTreeMap<&String, &Vec<u8>> = theme.statics.iter().collect();
+    all.extend(site_statics.iter());
+    all.into_iter().map(|(p, b)| OutputFile::bytes(p.trim_start_matches('/'), b.clone())).collect()
+}
+
+fn absolute_url(config: &Config, path: &str) -> String {
+    let base = config.base_url.trim_end_matches('/');
+    format!("{base}/{}", path.trim_start_matches('/'))
+}
+
+#[derive(Debug, Serialize)]
+struct Group {
+    name: String,
+    id: String,
+    href: Option<String>,
+    items: Vec<Card>,
+}
+
+#[derive(Debug, Serialize)]
+struct KindGroup {
+    heading: &'static str,
+    kind: &'static str,
+    items: Vec<Card>,
+}
+
+#[derive(Debug, Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<Link>,
+}

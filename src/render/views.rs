@@ -1,0 +1,391 @@
+//! View structs: exactly what templates see, made from the model. Templates
+//! never touch the model, so the model can change without breaking themes.
+//! Every `href` here already carries the base path.
+
+use super::chart;
+use super::format::{number, period};
+use crate::config::Config;
+use crate::content::record::{Details, Kind, PersonKind, Record};
+use crate::content::site::{self, Site, Taxonomy};
+use crate::text::slugify;
+use serde::Serialize;
+
+/// Site-wide values every page gets.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Description.
+    pub description: &'a str,
+    /// Organisation (footer).
+    pub organization: &'a str,
+    /// Contact lines (footer).
+    pub contact: &'a [String],
+    /// Base path (`/` or `/portal/`).
+    pub base_path: &'a str,
+    /// Language code.
+    pub lang: &'a str,
+    /// Menu entries.
+    pub menu: Vec<Link>,
+}
+
+/// A plain link.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// Text.
+    pub name: String,
+    /// Address.
+    pub href: String,
+    /// A count to show beside it, if any.
+    pub count: Option<usize>,
+    /// Which menu section it is (for `aria-current`).
+    pub key: String,
+}
+
+/// A record in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    /// Address.
+    pub href: String,
+    /// Title.
+    pub title: String,
+    /// Kind name (css).
+    pub kind: &'static str,
+    /// Kind label.
+    pub kind_label: &'static str,
+    /// `18/01/2021`.
+    pub date: Option<String>,
+    /// ISO date for `<time datetime>`.
+    pub date_iso: Option<String>,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Short facts (ethnicity, district, role, số ký hiệu).
+    pub meta: Vec<String>,
+    /// Campaign status, for campaigns.
+    pub status: Option<StatusView>,
+}
+
+/// A campaign's status.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    /// Label.
+    pub label: &'static str,
+    /// CSS class suffix.
+    pub class: &'static str,
+}
+
+/// A row of the document registry.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocRow {
+    /// Address.
+    pub href: String,
+    /// Số ký hiệu.
+    pub number: String,
+    /// Loại.
+    pub doc_type: String,
+    /// `16/09/2022`.
+    pub issued: String,
+    /// ISO.
+    pub issued_iso: String,
+    /// Trích yếu.
+    pub title: String,
+    /// Cơ quan ban hành.
+    pub issuer: String,
+}
+
+/// A label/value pair for a facts table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    /// Label.
+    pub label: &'static str,
+    /// Value.
+    pub value: String,
+    /// Optional link.
+    pub href: Option<String>,
+}
+
+/// An indicator with its table and chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorView {
+    /// Name.
+    pub name: String,
+    /// Unit.
+    pub unit: String,
+    /// Target, formatted.
+    pub target: Option<String>,
+    /// (period, formatted value).
+    pub values: Vec<(String, String)>,
+    /// Inline SVG.
+    pub chart: Option<String>,
+}
+
+/// A downloadable attachment.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attachment {
+    /// File name.
+    pub name: String,
+    /// Address.
+    pub href: String,
+    /// Upper-case extension (PDF, DOCX).
+    pub format: String,
+    /// Human size (`120 KB`).
+    pub size: String,
+}
+
+/// The record page view: common fields plus the kind's own.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordView {
+    /// Kind name.
+    pub kind: &'static str,
+    /// Kind label.
+    pub kind_label: &'static str,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Body HTML (trusted: made by the Markdown renderer).
+    pub body: String,
+    /// Date, short form.
+    pub date: Option<String>,
+    /// Date, long form (`ngày 18 tháng 01 năm 2021`).
+    pub date_long: Option<String>,
+    /// ISO date.
+    pub date_iso: Option<String>,
+    /// Tags as links.
+    pub tags: Vec<Link>,
+    /// Facts shown in the header table.
+    pub facts: Vec<Fact>,
+    /// Table of contents (h2 headings).
+    pub toc: Vec<Link>,
+    /// Campaign status.
+    pub status: Option<StatusView>,
+    /// Indicators (campaigns).
+    pub indicators: Vec<IndicatorView>,
+    /// Documents (campaigns).
+    pub documents: Vec<DocRow>,
+    /// People (campaigns).
+    pub people: Vec<Card>,
+    /// News (campaigns, people).
+    pub news: Vec<Card>,
+    /// Campaigns (people, news, documents).
+    pub campaigns: Vec<Card>,
+    /// Attachments (documents).
+    pub attachments: Vec<Attachment>,
+    /// Photo or lead image.
+    pub image: Option<ImageView>,
+    /// Feed of this campaign.
+    pub feed: Option<String>,
+    /// True for sample people (the demo marks them).
+    pub sample_notice: bool,
+}
+
+/// An image.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    /// Address.
+    pub src: String,
+    /// Alt text.
+    pub alt: String,
+}
+
+/// Builds views for one site.
+pub struct Views<'a> {
+    /// The model.
+    pub site: &'a Site,
+    /// The configuration.
+    pub config: &'a Config,
+}
+
+impl<'a> Views<'a> {
+    /// An address for a site path (`/phong-trao/a/` → `/portal/phong-trao/a/`).
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{}", self.config.base_path, path.trim_start_matches('/'))
+    }
+
+    /// Site-wide values.
+    pub fn site_view(&self) -> SiteView<'a> {
+        let mut menu: Vec<Link> = Kind::SECTIONS
+            .iter()
+            .map(|k| Link { name: k.section_title().into(), href: self.href(&format!("/{}/", k.section())), count: None, key: k.section().into() })
+            .collect();
+        if let Some(about) = self.site.pages.iter().map(|&i| &self.site.records[i]).find(|r| r.url == "/gioi-thieu/") {
+            menu.push(Link { name: about.title.clone(), href: self.href(&about.url), count: None, key: "gioi-thieu".into() });
+        }
+        SiteView {
+            title: &self.config.title,
+            description: &self.config.description,
+            organization: &self.config.organization,
+            contact: &self.config.contact,
+            base_path: &self.config.base_path,
+            lang: &self.config.language,
+            menu,
+        }
+    }
+
+    fn status_of(&self, r: &Record) -> Option<StatusView> {
+        let c = r.campaign()?;
+        let s = site::status(c.start, c.end, self.site.today?);
+        Some(StatusView { label: s.label(), class: s.class() })
+    }
+
+    /// A record as a list entry.
+    pub fn card(&self, r: &Record) -> Card {
+        let mut meta = Vec::new();
+        match &r.details {
+            Details::Person(p) => {
+                meta.extend(p.role.clone());
+                meta.extend(p.ethnicity.as_ref().map(|e| format!("Dân tộc {}", e.name)));
+                meta.extend(p.district.clone());
+                meta.extend(p.year.map(|y| format!("Năm {y}")));
+            }
+            Details::Document(d) => {
+                meta.extend(d.number.clone().map(|n| format!("Số {n}")));
+                meta.extend(d.doc_type.clone());
+            }
+            Details::Campaign(c) => meta.extend(period(c.start, c.end)),
+            _ => {}
+        }
+        Card {
+            href: self.href(&r.url),
+            title: r.title.clone(),
+            kind: r.kind.name(),
+            kind_label: r.kind.label(),
+            date: r.date.map(|d| d.short_vi()),
+            date_iso: r.date.map(|d| d.iso()),
+            summary: r.summary.clone(),
+            meta,
+            status: self.status_of(r),
+        }
+    }
+
+    /// Cards for record ids.
+    pub fn cards(&self, ids: &[usize]) -> Vec<Card> {
+        ids.iter().map(|&i| self.card(&self.site.records[i])).collect()
+    }
+
+    /// A registry row.
+    pub fn doc_row(&self, r: &Record) -> DocRow {
+        let d = r.document().cloned().unwrap_or_default();
+        DocRow {
+            href: self.href(&r.url),
+            number: d.number.unwrap_or_default(),
+            doc_type: d.doc_type.unwrap_or_default(),
+            issued: d.issued.map(|x| x.short_vi()).unwrap_or_default(),
+            issued_iso: d.issued.map(|x| x.iso()).unwrap_or_default(),
+            title: r.title.clone(),
+            issuer: d.issuer.unwrap_or_default(),
+        }
+    }
+
+    fn campaign_cards(&self, slugs: &[String]) -> Vec<Card> {
+        slugs.iter().filter_map(|s| self.site.campaign(s)).map(|r| self.card(r)).collect()
+    }
+
+    fn term_link(&self, t: Taxonomy, slug: &str) -> Option<String> {
+        self.site.taxonomies.get(&t)?.get(slug).map(|_| self.href(&format!("/{}/{}/", t.segment(), slug)))
+    }
+
+    fn bundle_href(&self, r: &Record, file: &str) -> String {
+        format!("{}{}", self.href(&r.url), file)
+    }
+
+    /// The full view of one record's page.
+    pub fn record(&self, r: &Record) -> RecordView {
+        let mut v = RecordView {
+            kind: r.kind.name(),
+            kind_label: r.kind.label(),
+            title: r.title.clone(),
+            summary: r.summary.clone(),
+            body: r.body.html.clone(),
+            date: r.date.map(|d| d.short_vi()),
+            date_long: r.date.map(|d| d.long_vi()),
+            date_iso: r.date.map(|d| d.iso()),
+            tags: r.tags.iter().map(|t| Link { name: t.clone(), href: self.href(&format!("/chu-de/{}/", slugify(t))), count: None, key: String::new() }).collect(),
+            facts: Vec::new(),
+            toc: r.body.headings.iter().filter(|h| h.level == 2).map(|h| Link { name: h.text.clone(), href: format!("#{}", h.id), count: None, key: String::new() }).collect(),
+            status: self.status_of(r),
+            indicators: Vec::new(),
+            documents: Vec::new(),
+            people: Vec::new(),
+            news: Vec::new(),
+            campaigns: Vec::new(),
+            attachments: Vec::new(),
+            image: None,
+            feed: None,
+            sample_notice: false,
+        };
+        let fact = |label: &'static str, value: &Option<String>| value.clone().map(|value| Fact { label, value, href: None });
+        match &r.details {
+            Details::Campaign(c) => {
+                v.facts.extend(period(c.start, c.end).map(|value| Fact { label: "Thời gian", value, href: None }));
+                v.facts.extend(fact("Phát động", &c.launched_by));
+                v.facts.extend(fact("Cấp", &c.level));
+                v.facts.extend(fact("Chủ đề", &c.theme));
+                v.indicators = c.indicators.iter().enumerate().map(|(i, ind)| IndicatorView {
+                    name: ind.name.clone(),
+                    unit: ind.unit.clone(),
+                    target: ind.target.map(number),
+                    values: ind.values.iter().map(|x| (x.period.clone(), number(x.value))).collect(),
+                    chart: chart::bar_chart(ind, &format!("chi-tieu-{}", i + 1)),
+                }).collect();
+                if let Some(links) = self.site.by_campaign.get(&r.slug) {
+                    v.documents = links.documents.iter().map(|&i| self.doc_row(&self.site.records[i])).collect();
+                    v.people = self.cards(&links.people);
+                    v.news = self.cards(&links.news);
+                }
+                v.feed = Some(self.href(&format!("{}atom.xml", r.url)));
+            }
+            Details::Person(p) => {
+                v.facts.push(Fact { label: "Loại", value: if p.kind == PersonKind::Collective { "Tập thể" } else { "Cá nhân" }.into(), href: None });
+                v.facts.extend(fact("Danh hiệu, vai trò", &p.role));
+                if let Some(e) = &p.ethnicity {
+                    v.facts.push(Fact { label: "Dân tộc", value: e.name.clone(), href: self.term_link(Taxonomy::Ethnicity, &e.slug) });
+                }
+                v.facts.extend(fact("Xã, phường", &p.commune));
+                if let Some(d) = &p.district {
+                    v.facts.push(Fact { label: "Huyện, thị xã", value: d.clone(), href: self.term_link(Taxonomy::District, &slugify(d)) });
+                }
+                if let Some(y) = p.year {
+                    v.facts.push(Fact { label: "Năm tuyên dương", value: y.to_string(), href: self.term_link(Taxonomy::Year, &y.to_string()) });
+                }
+                v.facts.extend(fact("Khen thưởng", &p.award));
+                v.campaigns = self.campaign_cards(&p.campaigns);
+                v.news = self.site.news_of_person.get(&r.slug).map(|ids| self.cards(ids)).unwrap_or_default();
+                v.image = p.photo.as_ref().map(|f| ImageView { src: self.bundle_href(r, f), alt: format!("Ảnh minh họa: {}", r.title) });
+                v.sample_notice = true;
+            }
+            Details::News(n) => {
+                v.facts.extend(fact("Tác giả", &n.author));
+                v.campaigns = self.campaign_cards(&n.campaigns);
+                v.people = n.people.iter().filter_map(|s| self.site.person(s)).map(|p| self.card(p)).collect();
+                v.image = n.image.as_ref().map(|f| ImageView { src: self.bundle_href(r, f), alt: r.summary.clone().unwrap_or_else(|| r.title.clone()) });
+            }
+            Details::Document(d) => {
+                v.facts.extend(fact("Số ký hiệu", &d.number));
+                v.facts.extend(fact("Loại văn bản", &d.doc_type));
+                v.facts.extend(d.issued.map(|i| Fact { label: "Ngày ban hành", value: i.long_vi(), href: None }));
+                v.facts.extend(fact("Cơ quan ban hành", &d.issuer));
+                v.facts.extend(fact("Người ký", &d.signer));
+                v.campaigns = self.campaign_cards(&d.campaigns);
+                v.attachments = d.attachments.iter().map(|f| attachment(r, f, self.bundle_href(r, f))).collect();
+            }
+            Details::Page => {}
+        }
+        v
+    }
+}
+
+fn attachment(r: &Record, name: &str, href: String) -> Attachment {
+    let size = r.source.bundle.as_ref().and_then(|d| std::fs::metadata(d.join(name)).ok()).map_or(0, |m| m.len());
+    let format = std::path::Path::new(name).extension().map(|e| e.to_string_lossy().to_uppercase()).unwrap_or_default();
+    Attachment { name: name.to_owned(), href, format, size: human_size(size) }
+}
+
+/// `1536` → `1,5 KB`.
+pub fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{} KB", number((b as f64 / 1024.0 * 10.0).round() / 10.0)),
+        b => format!("{} MB", number((b as f64 / 1048576.0 * 10.0).round() / 10.0)),
+    }
+}

@@ -1,0 +1,86 @@
+//! The theme: Tera templates and static files, read from `themes/<name>/` in
+//! the site, or from the default theme compiled into the binary.
+
+use crate::config::Config;
+use crate::diagnostics::{display_path, Diagnostic};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use walkdir::WalkDir;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_theme.rs"));
+}
+
+/// A loaded theme.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    /// Template name (`base.html`) → source.
+    pub templates: BTreeMap<String, String>,
+    /// Static file site path (`/css/site.css`) → bytes.
+    pub statics: BTreeMap<String, Vec<u8>>,
+}
+
+/// Loads the theme the config names.
+pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
+    let mut theme = Theme::default();
+    match &config.theme_dir {
+        Some(dir) => {
+            for (rel, bytes) in read_tree(&config.root, dir)? {
+                theme.add(&rel, bytes, &config.root.join(dir).join(&rel))?;
+            }
+        }
+        None => {
+            for (rel, bytes) in embedded::FILES {
+                theme.add(rel, bytes.to_vec(), Path::new(rel))?;
+            }
+        }
+    }
+    Ok(theme)
+}
+
+impl Theme {
+    fn add(&mut self, rel: &str, bytes: Vec<u8>, path: &Path) -> Result<(), Diagnostic> {
+        if let Some(name) = rel.strip_prefix("templates/") {
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Diagnostic::error(path, "the template is not valid UTF-8").hint("save it as UTF-8")
+            })?;
+            self.templates.insert(name.to_owned(), text);
+        } else if let Some(file) = rel.strip_prefix("static/") {
+            self.statics.insert(format!("/{file}"), bytes);
+        }
+        Ok(())
+    }
+}
+
+/// Every file under `dir` as (`/`-separated relative path, bytes), sorted.
+pub fn read_tree(root: &Path, dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
+            Diagnostic::error(display_path(root, &p), format!("cannot read: {e}")).hint("fix the permissions or remove the broken link")
+        })?;
+        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).expect("walk stays inside dir");
+        let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| Diagnostic::error(display_path(root, entry.path()), format!("cannot read: {e}")))?;
+        out.push((rel, bytes));
+    }
+    Ok(out)
+}
+
+/// The site's own `static/` files as (site path, bytes).
+pub fn site_statics(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
+    Ok(read_tree(root, &root.join("static"))?.into_iter().map(|(rel, b)| (format!("/{rel}"), b)).collect())
+}
+
+/// The site paths of all static files (theme and site).
+pub fn static_paths(theme: &Theme, site: &BTreeMap<String, Vec<u8>>) -> BTreeSet<String> {
+    theme.statics.keys().chain(site.keys()).cloned().collect()
+}
