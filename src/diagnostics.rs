@@ -123,8 +123,17 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{pad} |")?;
             writeln!(f, "{num} | {src}")?;
             let caret_at = self.column.max(1) - 1;
-            let width = src.chars().skip(caret_at).take_while(|c| !c.is_whitespace()).count();
-            writeln!(f, "{pad} | {}{}", " ".repeat(caret_at), "^".repeat(width.max(1)))?;
+            let width = src
+                .chars()
+                .skip(caret_at)
+                .take_while(|c| !c.is_whitespace())
+                .count();
+            writeln!(
+                f,
+                "{pad} | {}{}",
+                " ".repeat(caret_at),
+                "^".repeat(width.max(1))
+            )?;
         }
         if let Some(hint) = &self.hint {
             writeln!(f, "  = hint: {hint}")?;
@@ -168,13 +177,8 @@ impl Diagnostics {
     /// All of them, sorted by file then line so output is stable.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {
-            (&a.path, a.line, a.column, a.severity, &a.message).cmp(&(
-                &b.path,
-                b.line,
-                b.column,
-                b.severity,
-                &b.message,
-            ))
+            (&a.path, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
         });
         self.items
     }
@@ -187,7 +191,9 @@ impl Diagnostics {
 
 /// Makes `path` relative to `root` for display, when it lies inside it.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 #[cfg(test)]
@@ -204,7 +210,9 @@ mod tests {
     #[test]
     fn display_shows_line_and_marker() {
         let src = "+++\ntitle = 3\n+++\n";
-        let d = Diagnostic::error("content/a.md", "wrong type").at(src, 2, 9).hint("quote it");
+        let d = Diagnostic::error("content/a.md", "wrong type")
+            .at(src, 2, 9)
+            .hint("quote it");
         let text = d.to_string();
         assert!(text.contains("content/a.md:2:9"), "{text}");
         assert!(text.contains("2 | title = 3"), "{text}");

@@ -60,16 +60,31 @@ pub fn read_tree(root: &Path, dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Diag
     }
     for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
         let entry = entry.map_err(|e| {
-            let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
-            Diagnostic::error(display_path(root, &p), format!("cannot read: {e}")).hint("fix the permissions or remove the broken link")
+            let p = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.to_path_buf());
+            Diagnostic::error(display_path(root, &p), format!("cannot read: {e}"))
+                .hint("fix the permissions or remove the broken link")
         })?;
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        let rel = entry.path().strip_prefix(dir).expect("walk stays inside dir");
-        let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-        let bytes = std::fs::read(entry.path())
-            .map_err(|e| Diagnostic::error(display_path(root, entry.path()), format!("cannot read: {e}")))?;
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .expect("walk stays inside dir");
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let bytes = std::fs::read(entry.path()).map_err(|e| {
+            Diagnostic::error(
+                display_path(root, entry.path()),
+                format!("cannot read: {e}"),
+            )
+        })?;
         out.push((rel, bytes));
     }
     Ok(out)
@@ -77,7 +92,10 @@ pub fn read_tree(root: &Path, dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Diag
 
 /// The site's own `static/` files as (site path, bytes).
 pub fn site_statics(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
-    Ok(read_tree(root, &root.join("static"))?.into_iter().map(|(rel, b)| (format!("/{rel}"), b)).collect())
+    Ok(read_tree(root, &root.join("static"))?
+        .into_iter()
+        .map(|(rel, b)| (format!("/{rel}"), b))
+        .collect())
 }
 
 /// The site paths of all static files (theme and site).

@@ -10,9 +10,15 @@ const EXAMPLE: &str = "[[indicators]] with name = \"Hộ thoát nghèo\", unit =
 
 /// Reads `indicators`, reporting each malformed entry.
 pub fn read_indicators(f: &mut Fields) -> Vec<Indicator> {
-    let Some(value) = f.value("indicators") else { return Vec::new() };
+    let Some(value) = f.value("indicators") else {
+        return Vec::new();
+    };
     let Value::Array(items) = value else {
-        f.error("indicators", "`indicators` must be a list of tables".into(), EXAMPLE);
+        f.error(
+            "indicators",
+            "`indicators` must be a list of tables".into(),
+            EXAMPLE,
+        );
         return Vec::new();
     };
     let mut out = Vec::with_capacity(items.len());
@@ -42,7 +48,9 @@ fn number(v: &Value) -> Option<f64> {
 }
 
 fn read_one(item: &Value) -> Result<Indicator, String> {
-    let Value::Object(map) = item else { return Err("is not a table".into()) };
+    let Value::Object(map) = item else {
+        return Err("is not a table".into());
+    };
     let name = text(map.get("name")).ok_or("has no `name`")?;
     let unit = text(map.get("unit")).unwrap_or_default();
     let target = match map.get("target") {
@@ -55,13 +63,31 @@ fn read_one(item: &Value) -> Result<Indicator, String> {
             .iter()
             .enumerate()
             .map(|(j, v)| {
-                let Value::Object(m) = v else { return Err(format!("(`{name}`): value {} is not {{ period, value }}", j + 1)) };
-                let period = text(m.get("period")).ok_or(format!("(`{name}`): value {} has no `period`", j + 1))?;
-                let value = m.get("value").and_then(number).ok_or(format!("(`{name}`): value {} (`{period}`) needs a number in `value`", j + 1))?;
+                let Value::Object(m) = v else {
+                    return Err(format!(
+                        "(`{name}`): value {} is not {{ period, value }}",
+                        j + 1
+                    ));
+                };
+                let period = text(m.get("period"))
+                    .ok_or(format!("(`{name}`): value {} has no `period`", j + 1))?;
+                let value = m.get("value").and_then(number).ok_or(format!(
+                    "(`{name}`): value {} (`{period}`) needs a number in `value`",
+                    j + 1
+                ))?;
                 Ok(IndicatorValue { period, value })
             })
             .collect::<Result<_, _>>()?,
-        Some(_) => return Err(format!("(`{name}`): `values` must be a list of {{ period, value }}")),
+        Some(_) => {
+            return Err(format!(
+                "(`{name}`): `values` must be a list of {{ period, value }}"
+            ))
+        }
     };
-    Ok(Indicator { name, unit, target, values })
+    Ok(Indicator {
+        name,
+        unit,
+        target,
+        values,
+    })
 }

@@ -36,7 +36,15 @@ pub fn load_front(root: &Path, src: &SourceFile) -> (Option<Pending>, Vec<Diagno
     let path = display_path(root, &src.file);
     let bytes = match std::fs::read(&src.file) {
         Ok(b) => b,
-        Err(e) => return (None, vec![Diagnostic::error(&path, format!("cannot read the file: {e}"))]),
+        Err(e) => {
+            return (
+                None,
+                vec![Diagnostic::error(
+                    &path,
+                    format!("cannot read the file: {e}"),
+                )],
+            )
+        }
     };
     let text = match String::from_utf8(bytes) {
         Ok(t) => nfc(&t),
@@ -67,13 +75,27 @@ pub fn load_front(root: &Path, src: &SourceFile) -> (Option<Pending>, Vec<Diagno
     if let Details::Document(d) = &details {
         date = date.or(d.issued);
     }
-    if src.kind == Kind::News && date.is_none() && !src.is_intro && !parsed.data.contains_key("date") {
-        f.error("date", "a news item needs `date`".into(), "add a line date = 2024-05-20 (the day the news happened or was published)");
+    if src.kind == Kind::News
+        && date.is_none()
+        && !src.is_intro
+        && !parsed.data.contains_key("date")
+    {
+        f.error(
+            "date",
+            "a news item needs `date`".into(),
+            "add a line date = 2024-05-20 (the day the news happened or was published)",
+        );
     }
     f.warn_unknown();
     let mut diags = std::mem::take(&mut f.diagnostics);
-    let (Some(title), Some(slug)) = (title, slug) else { return (None, diags) };
-    let key_lines = parsed.data.keys().map(|k| (k.clone(), parsed.key_line(k))).collect();
+    let (Some(title), Some(slug)) = (title, slug) else {
+        return (None, diags);
+    };
+    let key_lines = parsed
+        .data
+        .keys()
+        .map(|k| (k.clone(), parsed.key_line(k)))
+        .collect();
     let url = url_of(src, &slug);
     if let Details::Person(p) = &details {
         if let Some(e) = p.ethnicity.as_ref().filter(|e| !e.known) {
@@ -96,9 +118,24 @@ pub fn load_front(root: &Path, src: &SourceFile) -> (Option<Pending>, Vec<Diagno
         draft,
         body: Body::default(),
         details,
-        source: Source { path, file: src.file.clone(), bundle: src.bundle.clone(), text, key_lines },
+        source: Source {
+            path,
+            file: src.file.clone(),
+            bundle: src.bundle.clone(),
+            text,
+            key_lines,
+        },
     };
-    (Some(Pending { record, body, body_line, rel: src.rel.clone(), is_intro: src.is_intro }), diags)
+    (
+        Some(Pending {
+            record,
+            body,
+            body_line,
+            rel: src.rel.clone(),
+            is_intro: src.is_intro,
+        }),
+        diags,
+    )
 }
 
 fn read_slug(f: &mut Fields, src: &SourceFile) -> Option<String> {
@@ -107,7 +144,13 @@ fn read_slug(f: &mut Fields, src: &SourceFile) -> Option<String> {
             return Some(s);
         }
         let suggestion = slugify(&s);
-        f.error("slug", format!("slug `{s}` is not a URL slug"), &format!("use lowercase ASCII letters, digits and hyphens, e.g. slug = \"{suggestion}\""));
+        f.error(
+            "slug",
+            format!("slug `{s}` is not a URL slug"),
+            &format!(
+                "use lowercase ASCII letters, digits and hyphens, e.g. slug = \"{suggestion}\""
+            ),
+        );
         return None;
     }
     if src.is_intro || is_slug(&src.stem) {
@@ -115,7 +158,11 @@ fn read_slug(f: &mut Fields, src: &SourceFile) -> Option<String> {
     }
     let folded = slugify(&src.stem);
     if folded.is_empty() {
-        f.error("title", format!("the file name `{}` gives no usable URL", src.stem), "rename the file with letters or digits, e.g. bao-cao-2023.md, or set slug = \"…\"");
+        f.error(
+            "title",
+            format!("the file name `{}` gives no usable URL", src.stem),
+            "rename the file with letters or digits, e.g. bao-cao-2023.md, or set slug = \"…\"",
+        );
         return None;
     }
     Some(folded)
@@ -160,7 +207,9 @@ fn read_details(f: &mut Fields, kind: Kind, is_intro: bool) -> Details {
                     PersonKind::Individual
                 }
             },
-            ethnicity: f.string("ethnicity", "ethnicity = \"Xtiêng\"").map(|e| ethnicity::resolve(&e)),
+            ethnicity: f
+                .string("ethnicity", "ethnicity = \"Xtiêng\"")
+                .map(|e| ethnicity::resolve(&e)),
             role: f.string("role", "role = \"Người có uy tín\""),
             commune: f.string("commune", "commune = \"Xã Bom Bo\""),
             district: f.string("district", "district = \"Bù Đăng\""),
@@ -191,8 +240,14 @@ fn read_details(f: &mut Fields, kind: Kind, is_intro: bool) -> Details {
 
 /// Renders the bodies of all pending records in parallel.
 pub fn render_bodies(pending: Vec<Pending>, base_path: &str) -> Vec<(Record, bool)> {
-    let sources: BTreeMap<String, String> = pending.iter().map(|p| (p.rel.clone(), p.record.url.clone())).collect();
-    let ctx = LinkContext { base_path, sources: &sources };
+    let sources: BTreeMap<String, String> = pending
+        .iter()
+        .map(|p| (p.rel.clone(), p.record.url.clone()))
+        .collect();
+    let ctx = LinkContext {
+        base_path,
+        sources: &sources,
+    };
     pending
         .into_par_iter()
         .map(|p| {
