@@ -10,18 +10,11 @@ fn main() {
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     files.sort();
-    let mut code = String::from(
-        "/// (path under themes/default, contents)\npub static FILES: &[(&str, &[u8])] = &[\n",
-    );
+    let mut code = String::from("/// (path under themes/default, contents)\npub static FILES: &[(&str, &[u8])] = &[\n");
     for rel in &files {
         let abs = root.join(rel);
         println!("cargo:rerun-if-changed={}", abs.display());
-        writeln!(
-            code,
-            "    ({rel:?}, include_bytes!({:?})),",
-            abs.display().to_string()
-        )
-        .unwrap();
+        writeln!(code, "    ({rel:?}, include_bytes!({:?})),", abs.display().to_string()).unwrap();
     }
     code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_theme.rs");

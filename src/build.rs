@@ -73,10 +73,7 @@ fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
     let config = config::load(&opts.root, &opts.overrides).map_err(fail)?;
     let theme = theme::load(&config).map_err(fail)?;
     let statics = theme::site_statics(&config.root).map_err(fail)?;
-    let publish = Publish {
-        drafts: config.drafts,
-        future: opts.future,
-    };
+    let publish = Publish { drafts: config.drafts, future: opts.future };
     let loaded = content::load(&config, publish, &theme::static_paths(&theme, &statics));
     if loaded.diagnostics.has_errors() {
         return Err(BuildError::Content(loaded.diagnostics.sorted()));
@@ -95,12 +92,7 @@ fn report(l: &Loaded, started: Instant) -> Report {
     Report {
         warnings: l.warnings.clone().sorted(),
         records: l.site.records.len(),
-        future: l
-            .site
-            .future
-            .iter()
-            .map(|(p, d)| (p.clone(), d.iso()))
-            .collect(),
+        future: l.site.future.iter().map(|(p, d)| (p.clone(), d.iso())).collect(),
         output: l.config.output.clone(),
         elapsed: started.elapsed(),
         ..Report::default()
@@ -118,47 +110,27 @@ pub fn check(opts: &BuildOptions) -> Result<Report, BuildError> {
 pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
     let started = Instant::now();
     let l = load(opts)?;
-    let docs: Vec<SearchDoc> = l
-        .site
-        .records
-        .iter()
-        .map(|r| search_doc(&l.site, r))
-        .collect();
+    let docs: Vec<SearchDoc> = l.site.records.iter().map(|r| search_doc(&l.site, r)).collect();
     let glossary = search::load_glossary(&l.config.root, l.config.theme_dir.as_deref())?;
     let index_dir = search::tantivy_dir_for(&l.config.output);
     let staging = staging_dir(&index_dir);
     let export = search::build(&docs, &glossary, &staging)?;
-    let mut files = render::render(
-        &l.site,
-        &l.config,
-        &l.theme,
-        l.news_pages,
-        SearchPage {
-            entry: export.entry.clone(),
-        },
-    )
-    .map_err(|d| BuildError::Content(d.sorted()))?;
+    let mut files =
+        render::render(&l.site, &l.config, &l.theme, l.news_pages, SearchPage { entry: export.entry.clone() })
+            .map_err(|d| BuildError::Content(d.sorted()))?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(render::statics(&l.theme, &l.statics));
-    files.extend(export.files.into_iter().map(|(path, bytes)| OutputFile {
-        path,
-        content: render::Content::Bytes(bytes),
-    }));
+    files.extend(
+        export.files.into_iter().map(|(path, bytes)| OutputFile { path, content: render::Content::Bytes(bytes) }),
+    );
     files.sort_by(|a, b| a.path.cmp(&b.path));
     output::write_all(&l.config.output, &files)?;
     replace_dir(&staging, &index_dir)?;
-    Ok(Report {
-        pages,
-        files: files.len(),
-        ..report(&l, started)
-    })
+    Ok(Report { pages, files: files.len(), ..report(&l, started) })
 }
 
 fn staging_dir(index_dir: &Path) -> PathBuf {
-    let name = index_dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = index_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     index_dir.with_file_name(format!("{name}.tmp-{}", std::process::id()))
 }
 
@@ -180,49 +152,25 @@ pub fn search_doc(site: &Site, r: &Record) -> SearchDoc {
     let (mut ethnicity, mut district, mut number) = (None, None, None);
     match &r.details {
         Details::Person(p) => {
-            names.extend(
-                [&p.role, &p.award, &p.commune, &p.district]
-                    .into_iter()
-                    .flatten()
-                    .cloned(),
-            );
-            ethnicity = p
-                .ethnicity
-                .as_ref()
-                .map(|e| (e.slug.clone(), e.name.clone()));
+            names.extend([&p.role, &p.award, &p.commune, &p.district].into_iter().flatten().cloned());
+            ethnicity = p.ethnicity.as_ref().map(|e| (e.slug.clone(), e.name.clone()));
             district = p.district.as_ref().map(|d| (slugify(d), d.clone()));
             if let Some(e) = &p.ethnicity {
                 names.push(e.name.clone());
             }
         }
-        Details::Campaign(c) => names.extend(
-            [&c.launched_by, &c.level, &c.theme]
-                .into_iter()
-                .flatten()
-                .cloned(),
-        ),
+        Details::Campaign(c) => names.extend([&c.launched_by, &c.level, &c.theme].into_iter().flatten().cloned()),
         Details::Document(d) => {
-            names.extend(
-                [&d.doc_type, &d.issuer, &d.signer]
-                    .into_iter()
-                    .flatten()
-                    .cloned(),
-            );
+            names.extend([&d.doc_type, &d.issuer, &d.signer].into_iter().flatten().cloned());
             number = d.number.clone();
         }
         Details::News(n) => names.extend(n.author.clone()),
         Details::Page => {}
     }
-    let campaign_slugs: Vec<String> = if r.kind == content::Kind::Campaign {
-        vec![r.slug.clone()]
-    } else {
-        r.campaign_refs().to_vec()
-    };
-    let campaigns = campaign_slugs
-        .iter()
-        .filter_map(|s| site.campaign(s))
-        .map(|c| (c.slug.clone(), c.title.clone()))
-        .collect();
+    let campaign_slugs: Vec<String> =
+        if r.kind == content::Kind::Campaign { vec![r.slug.clone()] } else { r.campaign_refs().to_vec() };
+    let campaigns =
+        campaign_slugs.iter().filter_map(|s| site.campaign(s)).map(|c| (c.slug.clone(), c.title.clone())).collect();
     SearchDoc {
         url: r.url.clone(),
         title: r.title.clone(),

@@ -50,10 +50,7 @@ struct RawBuild {
 
 impl Default for RawBuild {
     fn default() -> Self {
-        RawBuild {
-            news_per_page: default_per_page(),
-            featured_people: default_featured(),
-        }
+        RawBuild { news_per_page: default_per_page(), featured_people: default_featured() }
     }
 }
 
@@ -137,18 +134,8 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostic> {
     validate(root, raw, overrides, &path, &text)
 }
 
-fn validate(
-    root: &Path,
-    raw: RawConfig,
-    ov: &Overrides,
-    path: &Path,
-    text: &str,
-) -> Result<Config, Diagnostic> {
-    let line_of = |key: &str| {
-        text.lines()
-            .position(|l| l.trim_start().starts_with(key))
-            .map_or(0, |i| i + 1)
-    };
+fn validate(root: &Path, raw: RawConfig, ov: &Overrides, path: &Path, text: &str) -> Result<Config, Diagnostic> {
+    let line_of = |key: &str| text.lines().position(|l| l.trim_start().starts_with(key)).map_or(0, |i| i + 1);
     let base_url = ov.base_url.clone().unwrap_or(raw.site.base_url);
     let base_path = base_path_of(&base_url).ok_or_else(|| {
         Diagnostic::error(path, format!("base_url `{base_url}` is not a URL or a path"))
@@ -156,21 +143,12 @@ fn validate(
             .hint("write a full URL such as \"https://bandantoc.example.gov.vn/\" or a path such as \"/portal/\"")
     })?;
     if raw.site.language != "vi" {
-        return Err(Diagnostic::error(
-            path,
-            format!("language `{}` is not supported", raw.site.language),
-        )
-        .at(text, line_of("language"), 1)
-        .hint("thidua builds Vietnamese portals: set language = \"vi\""));
+        return Err(Diagnostic::error(path, format!("language `{}` is not supported", raw.site.language))
+            .at(text, line_of("language"), 1)
+            .hint("thidua builds Vietnamese portals: set language = \"vi\""));
     }
     if raw.build.news_per_page == 0 {
-        return Err(
-            Diagnostic::error(path, "news_per_page must be at least 1").at(
-                text,
-                line_of("news_per_page"),
-                1,
-            ),
-        );
+        return Err(Diagnostic::error(path, "news_per_page must be at least 1").at(text, line_of("news_per_page"), 1));
     }
     let theme_dir = root.join("themes").join(&raw.site.theme);
     let theme_dir = if theme_dir.is_dir() {
@@ -178,9 +156,12 @@ fn validate(
     } else if raw.site.theme == "default" {
         None
     } else {
-        return Err(Diagnostic::error(path, format!("theme `{}` not found at {}", raw.site.theme, theme_dir.display()))
-            .at(text, line_of("theme"), 1)
-            .hint("create that folder with templates/ and static/, or set theme = \"default\" to use the built-in theme"));
+        return Err(Diagnostic::error(
+            path,
+            format!("theme `{}` not found at {}", raw.site.theme, theme_dir.display()),
+        )
+        .at(text, line_of("theme"), 1)
+        .hint("create that folder with templates/ and static/, or set theme = \"default\" to use the built-in theme"));
     };
     let title = crate::text::nfc(raw.site.title.trim());
     let contact = [raw.site.address, raw.site.phone, raw.site.email]
@@ -191,11 +172,7 @@ fn validate(
     Ok(Config {
         root: root.to_path_buf(),
         output: ov.output.clone().unwrap_or_else(|| root.join("public")),
-        organization: raw
-            .site
-            .organization
-            .map(|o| crate::text::nfc(&o))
-            .unwrap_or_else(|| title.clone()),
+        organization: raw.site.organization.map(|o| crate::text::nfc(&o)).unwrap_or_else(|| title.clone()),
         title,
         description: crate::text::nfc(raw.site.description.trim()),
         contact,
@@ -222,10 +199,7 @@ fn with_trailing_slash(s: &str) -> String {
 /// The path part of a base URL: `https://x.vn/portal` → `/portal/`, `/` → `/`.
 pub fn base_path_of(base_url: &str) -> Option<String> {
     let s = base_url.trim();
-    let path = if let Some(rest) = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"))
-    {
+    let path = if let Some(rest) = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")) {
         let host_end = rest.find('/').unwrap_or(rest.len());
         if host_end == 0 {
             return None;
@@ -240,11 +214,7 @@ pub fn base_path_of(base_url: &str) -> Option<String> {
         return None;
     }
     let trimmed = path.trim_matches('/');
-    Some(if trimmed.is_empty() {
-        "/".into()
-    } else {
-        format!("/{trimmed}/")
-    })
+    Some(if trimmed.is_empty() { "/".into() } else { format!("/{trimmed}/") })
 }
 
 #[cfg(test)]
@@ -254,10 +224,7 @@ mod tests {
     #[test]
     fn base_paths() {
         assert_eq!(base_path_of("https://bdt.example.vn").as_deref(), Some("/"));
-        assert_eq!(
-            base_path_of("https://bdt.example.vn/portal").as_deref(),
-            Some("/portal/")
-        );
+        assert_eq!(base_path_of("https://bdt.example.vn/portal").as_deref(), Some("/portal/"));
         assert_eq!(base_path_of("/a/b/").as_deref(), Some("/a/b/"));
         assert_eq!(base_path_of("bdt.example.vn"), None);
         assert_eq!(base_path_of("https://x.vn/../etc"), None);

@@ -51,21 +51,14 @@ impl Diagnostic {
 
     /// A warning about `path` as a whole.
     pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(path, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, message) }
     }
 
     /// Points the diagnostic at a line and column of `source` (the whole file text).
     pub fn at(mut self, source: &str, line: usize, column: usize) -> Self {
         self.line = line;
         self.column = column;
-        self.source_line = source
-            .lines()
-            .nth(line.saturating_sub(1))
-            .filter(|_| line > 0)
-            .map(str::to_owned);
+        self.source_line = source.lines().nth(line.saturating_sub(1)).filter(|_| line > 0).map(str::to_owned);
         self
     }
 
@@ -123,17 +116,8 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{pad} |")?;
             writeln!(f, "{num} | {src}")?;
             let caret_at = self.column.max(1) - 1;
-            let width = src
-                .chars()
-                .skip(caret_at)
-                .take_while(|c| !c.is_whitespace())
-                .count();
-            writeln!(
-                f,
-                "{pad} | {}{}",
-                " ".repeat(caret_at),
-                "^".repeat(width.max(1))
-            )?;
+            let width = src.chars().skip(caret_at).take_while(|c| !c.is_whitespace()).count();
+            writeln!(f, "{pad} | {}{}", " ".repeat(caret_at), "^".repeat(width.max(1)))?;
         }
         if let Some(hint) = &self.hint {
             writeln!(f, "  = hint: {hint}")?;
@@ -191,9 +175,7 @@ impl Diagnostics {
 
 /// Makes `path` relative to `root` for display, when it lies inside it.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
 }
 
 #[cfg(test)]
@@ -210,9 +192,7 @@ mod tests {
     #[test]
     fn display_shows_line_and_marker() {
         let src = "+++\ntitle = 3\n+++\n";
-        let d = Diagnostic::error("content/a.md", "wrong type")
-            .at(src, 2, 9)
-            .hint("quote it");
+        let d = Diagnostic::error("content/a.md", "wrong type").at(src, 2, 9).hint("quote it");
         let text = d.to_string();
         assert!(text.contains("content/a.md:2:9"), "{text}");
         assert!(text.contains("2 | title = 3"), "{text}");

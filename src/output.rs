@@ -34,10 +34,7 @@ pub enum OutputError {
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
-    move |source| OutputError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
+    move |source| OutputError::Io { path: path.to_path_buf(), source }
 }
 
 /// Checks that `rel` is a plain relative path that stays inside the output.
@@ -58,30 +55,19 @@ pub fn write_all(output: &Path, files: &[OutputFile]) -> Result<(), OutputError>
             return Err(OutputError::Collision(f.path.clone()));
         }
     }
-    let name = output.file_name().ok_or_else(|| {
-        OutputError::BadOutput(output.to_path_buf(), "it has no folder name".into())
-    })?;
+    let name = output
+        .file_name()
+        .ok_or_else(|| OutputError::BadOutput(output.to_path_buf(), "it has no folder name".into()))?;
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
     if output.exists() && !output.is_dir() {
-        return Err(OutputError::BadOutput(
-            output.to_path_buf(),
-            "a file (not a folder) is in the way".into(),
-        ));
+        return Err(OutputError::BadOutput(output.to_path_buf(), "a file (not a folder) is in the way".into()));
     }
-    let tmp = parent.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let old = parent.join(format!(
-        ".{}.old-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
+    let tmp = parent.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+    let old = parent.join(format!(".{}.old-{}", name.to_string_lossy(), std::process::id()));
     remove_if_exists(&tmp)?;
     let result = write_tree(&tmp, files).and_then(|()| swap(output, &tmp, &old));
     if result.is_err() {
@@ -92,20 +78,15 @@ pub fn write_all(output: &Path, files: &[OutputFile]) -> Result<(), OutputError>
 
 fn remove_if_exists(p: &Path) -> Result<(), OutputError> {
     match std::fs::remove_dir_all(p) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(OutputError::Io {
-            path: p.to_path_buf(),
-            source: e,
-        }),
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(OutputError::Io { path: p.to_path_buf(), source: e }),
         _ => Ok(()),
     }
 }
 
 fn write_tree(root: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
     std::fs::create_dir_all(root).map_err(io_err(root))?;
-    let dirs: BTreeSet<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| root.join(p)))
-        .collect();
+    let dirs: BTreeSet<PathBuf> =
+        files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| root.join(p))).collect();
     for d in &dirs {
         std::fs::create_dir_all(d).map_err(io_err(d))?;
     }
@@ -128,10 +109,7 @@ fn swap(output: &Path, tmp: &Path, old: &Path) -> Result<(), OutputError> {
         if had_old {
             std::fs::rename(old, output).map_err(io_err(old))?;
         }
-        return Err(OutputError::Io {
-            path: output.to_path_buf(),
-            source: e,
-        });
+        return Err(OutputError::Io { path: output.to_path_buf(), source: e });
     }
     if had_old {
         std::fs::remove_dir_all(old).map_err(io_err(old))?;
@@ -144,10 +122,7 @@ mod tests {
     use super::*;
 
     fn file(p: &str, s: &str) -> OutputFile {
-        OutputFile {
-            path: p.into(),
-            content: Content::Bytes(s.as_bytes().to_vec()),
-        }
+        OutputFile { path: p.into(), content: Content::Bytes(s.as_bytes().to_vec()) }
     }
 
     #[test]
@@ -157,22 +132,12 @@ mod tests {
         write_all(&out, &[file("a/index.html", "one")]).unwrap();
         write_all(&out, &[file("b/index.html", "two")]).unwrap();
         assert!(!out.join("a").exists());
-        assert_eq!(
-            std::fs::read_to_string(out.join("b/index.html")).unwrap(),
-            "two"
-        );
+        assert_eq!(std::fs::read_to_string(out.join("b/index.html")).unwrap(), "two");
         let err = write_all(&out, &[file("../escape.html", "x")]).unwrap_err();
         assert!(matches!(err, OutputError::Escape(_)));
         let err = write_all(&out, &[file("c.html", "x"), file("c.html", "y")]).unwrap_err();
         assert!(matches!(err, OutputError::Collision(_)));
-        assert_eq!(
-            std::fs::read_to_string(out.join("b/index.html")).unwrap(),
-            "two"
-        );
-        assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no temporary folders left"
-        );
+        assert_eq!(std::fs::read_to_string(out.join("b/index.html")).unwrap(), "two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folders left");
     }
 }

@@ -41,9 +41,8 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
 impl Theme {
     fn add(&mut self, rel: &str, bytes: Vec<u8>, path: &Path) -> Result<(), Diagnostic> {
         if let Some(name) = rel.strip_prefix("templates/") {
-            let text = String::from_utf8(bytes).map_err(|_| {
-                Diagnostic::error(path, "the template is not valid UTF-8").hint("save it as UTF-8")
-            })?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| Diagnostic::error(path, "the template is not valid UTF-8").hint("save it as UTF-8"))?;
             self.templates.insert(name.to_owned(), text);
         } else if let Some(file) = rel.strip_prefix("static/") {
             self.statics.insert(format!("/{file}"), bytes);
@@ -60,31 +59,17 @@ pub fn read_tree(root: &Path, dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Diag
     }
     for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
         let entry = entry.map_err(|e| {
-            let p = e
-                .path()
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| dir.to_path_buf());
+            let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
             Diagnostic::error(display_path(root, &p), format!("cannot read: {e}"))
                 .hint("fix the permissions or remove the broken link")
         })?;
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        let rel = entry
-            .path()
-            .strip_prefix(dir)
-            .expect("walk stays inside dir");
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        let bytes = std::fs::read(entry.path()).map_err(|e| {
-            Diagnostic::error(
-                display_path(root, entry.path()),
-                format!("cannot read: {e}"),
-            )
-        })?;
+        let rel = entry.path().strip_prefix(dir).expect("walk stays inside dir");
+        let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| Diagnostic::error(display_path(root, entry.path()), format!("cannot read: {e}")))?;
         out.push((rel, bytes));
     }
     Ok(out)
@@ -92,10 +77,7 @@ pub fn read_tree(root: &Path, dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Diag
 
 /// The site's own `static/` files as (site path, bytes).
 pub fn site_statics(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
-    Ok(read_tree(root, &root.join("static"))?
-        .into_iter()
-        .map(|(rel, b)| (format!("/{rel}"), b))
-        .collect())
+    Ok(read_tree(root, &root.join("static"))?.into_iter().map(|(rel, b)| (format!("/{rel}"), b)).collect())
 }
 
 /// The site paths of all static files (theme and site).

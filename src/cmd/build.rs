@@ -9,11 +9,7 @@ use thidua::config::Overrides;
 pub fn run(args: &BuildArgs) -> ExitCode {
     let opts = BuildOptions {
         root: args.root.clone(),
-        overrides: Overrides {
-            output: args.output.clone(),
-            base_url: args.base_url.clone(),
-            drafts: args.drafts,
-        },
+        overrides: Overrides { output: args.output.clone(), base_url: args.base_url.clone(), drafts: args.drafts },
         future: args.future,
     };
     match build(&opts) {
@@ -26,11 +22,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
                 r.files,
                 r.elapsed.as_millis(),
                 r.output.display(),
-                if r.warnings.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {} warning(s)", r.warnings.len())
-                }
+                if r.warnings.is_empty() { String::new() } else { format!(", {} warning(s)", r.warnings.len()) }
             );
             ExitCode::SUCCESS
         }

@@ -9,23 +9,18 @@ use thidua::config::Overrides;
 pub fn run(args: &CheckArgs) -> ExitCode {
     let opts = BuildOptions {
         root: args.root.clone(),
-        overrides: Overrides {
-            drafts: args.drafts,
-            ..Overrides::default()
-        },
+        overrides: Overrides { drafts: args.drafts, ..Overrides::default() },
         future: args.future,
     };
     match check(&opts) {
         Ok(r) => {
             super::print_diagnostics(&r.warnings);
             for (path, date) in &r.future {
-                println!("scheduled: {path} is dated {date} and will be published on that day (use --future to preview)");
+                println!(
+                    "scheduled: {path} is dated {date} and will be published on that day (use --future to preview)"
+                );
             }
-            println!(
-                "ok: {} records, no errors, {} warning(s)",
-                r.records,
-                r.warnings.len()
-            );
+            println!("ok: {} records, no errors, {} warning(s)", r.records, r.warnings.len());
             ExitCode::SUCCESS
         }
         Err(e) => super::report_failure(&e),

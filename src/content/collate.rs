@@ -40,10 +40,7 @@ mod tests {
     fn vietnamese_letter_order() {
         let mut v = vec!["Đức", "Dũng", "Ánh", "Ăn", "An", "Ân", "Ba", "Ơn", "Ông"];
         v.sort_by(|a, b| compare(a, b));
-        assert_eq!(
-            v,
-            ["An", "Ánh", "Ăn", "Ân", "Ba", "Dũng", "Đức", "Ông", "Ơn"]
-        );
+        assert_eq!(v, ["An", "Ánh", "Ăn", "Ân", "Ba", "Dũng", "Đức", "Ông", "Ơn"]);
     }
 
     #[test]

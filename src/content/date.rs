@@ -23,9 +23,7 @@ impl PartialDate {
         let parts: Vec<&str> = date_part.split('-').collect();
         let num = |p: &str, what: &str, len: usize| -> Result<u32, String> {
             if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!(
-                    "`{s}` is not a date: the {what} must have {len} digits"
-                ));
+                return Err(format!("`{s}` is not a date: the {what} must have {len} digits"));
             }
             p.parse::<u32>().map_err(|e| e.to_string())
         };
@@ -48,9 +46,7 @@ impl PartialDate {
             if let Some(d) = day {
                 let max = days_in_month(year, m);
                 if d == 0 || d > max {
-                    return Err(format!(
-                        "`{s}` is not a date: month {m} of {year} has {max} days"
-                    ));
+                    return Err(format!("`{s}` is not a date: month {m} of {year} has {max} days"));
                 }
             }
         }
@@ -59,11 +55,7 @@ impl PartialDate {
 
     /// A full date.
     pub fn ymd(year: i32, month: u8, day: u8) -> Self {
-        PartialDate {
-            year,
-            month: Some(month),
-            day: Some(day),
-        }
+        PartialDate { year, month: Some(month), day: Some(day) }
     }
 
     /// True when month and day are both known.
@@ -106,11 +98,7 @@ impl PartialDate {
     /// The latest full date this stands for (31 December for a bare year).
     pub fn last_day(&self) -> PartialDate {
         let m = self.month.unwrap_or(12);
-        PartialDate::ymd(
-            self.year,
-            m,
-            self.day.unwrap_or_else(|| days_in_month(self.year, m)),
-        )
+        PartialDate::ymd(self.year, m, self.day.unwrap_or_else(|| days_in_month(self.year, m)))
     }
 
     /// RFC 3339 timestamp at midnight UTC+7 (Vietnam), for feeds.
@@ -141,8 +129,7 @@ pub fn today() -> PartialDate {
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
         .unwrap_or_else(|| time::OffsetDateTime::now_utc().unix_timestamp());
-    let t = time::OffsetDateTime::from_unix_timestamp(secs + 7 * 3600)
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let t = time::OffsetDateTime::from_unix_timestamp(secs + 7 * 3600).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     PartialDate::ymd(t.year(), u8::from(t.month()), t.day())
 }
 
@@ -152,17 +139,11 @@ mod tests {
 
     #[test]
     fn parses_full_and_partial() {
-        assert_eq!(
-            PartialDate::parse("2022-09-16").unwrap(),
-            PartialDate::ymd(2022, 9, 16)
-        );
+        assert_eq!(PartialDate::parse("2022-09-16").unwrap(), PartialDate::ymd(2022, 9, 16));
         let feb = PartialDate::parse("2022-02").unwrap();
         assert_eq!((feb.month, feb.day), (Some(2), None));
         assert_eq!(PartialDate::parse("2022").unwrap().iso(), "2022");
-        assert_eq!(
-            PartialDate::parse("2022-09-16T08:00:00").unwrap().iso(),
-            "2022-09-16"
-        );
+        assert_eq!(PartialDate::parse("2022-09-16T08:00:00").unwrap().iso(), "2022-09-16");
     }
 
     #[test]
@@ -179,10 +160,7 @@ mod tests {
         let d = PartialDate::ymd(2021, 1, 18);
         assert_eq!(d.long_vi(), "ngày 18 tháng 01 năm 2021");
         assert_eq!(d.short_vi(), "18/01/2021");
-        assert_eq!(
-            PartialDate::parse("2022-02").unwrap().long_vi(),
-            "tháng 02 năm 2022"
-        );
+        assert_eq!(PartialDate::parse("2022-02").unwrap().long_vi(), "tháng 02 năm 2022");
     }
 
     #[test]

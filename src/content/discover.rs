@@ -33,8 +33,10 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diags = Vec::new();
     if !content.is_dir() {
-        diags.push(Diagnostic::error(root.join("content"), "the content/ folder is missing")
-            .hint("create content/ with phong-trao/, dien-hinh/, tin-tuc/ and van-ban/ inside (see the README)"));
+        diags.push(
+            Diagnostic::error(root.join("content"), "the content/ folder is missing")
+                .hint("create content/ with phong-trao/, dien-hinh/, tin-tuc/ and van-ban/ inside (see the README)"),
+        );
         return (files, diags);
     }
     let walker = WalkDir::new(&content)
@@ -46,10 +48,7 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| content.clone());
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content.clone());
                 let msg = if e.loop_ancestor().is_some() {
                     "a symbolic link here loops back to a folder above it".to_owned()
                 } else {
@@ -74,45 +73,21 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
 
 fn classify(content: &Path, path: &Path) -> Option<SourceFile> {
     let rel_path = path.strip_prefix(content).ok()?;
-    let parts: Vec<String> = rel_path
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
+    let parts: Vec<String> = rel_path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     let rel = parts.join("/");
     let file_name = parts.last()?.clone();
     let file_stem = file_name.trim_end_matches(".md").to_owned();
     let is_intro = file_stem == "_index";
-    let kind = if parts.len() > 1 {
-        Kind::of_section(&parts[0])
-    } else {
-        Kind::Page
-    };
-    let is_bundle =
-        file_stem == "index" && parts.len() >= 2 && !(kind != Kind::Page && parts.len() == 2);
+    let kind = if parts.len() > 1 { Kind::of_section(&parts[0]) } else { Kind::Page };
+    let is_bundle = file_stem == "index" && parts.len() >= 2 && !(kind != Kind::Page && parts.len() == 2);
     let (stem, bundle, dir_parts) = if is_bundle {
         let folder = parts[parts.len() - 2].clone();
-        (
-            folder,
-            path.parent().map(Path::to_path_buf),
-            &parts[..parts.len() - 2],
-        )
+        (folder, path.parent().map(Path::to_path_buf), &parts[..parts.len() - 2])
     } else {
         (file_stem, None, &parts[..parts.len() - 1])
     };
-    let dirs = if kind == Kind::Page {
-        dir_parts.to_vec()
-    } else {
-        dir_parts.get(1..).unwrap_or(&[]).to_vec()
-    };
-    Some(SourceFile {
-        rel,
-        file: path.to_path_buf(),
-        kind,
-        dirs,
-        stem,
-        bundle,
-        is_intro,
-    })
+    let dirs = if kind == Kind::Page { dir_parts.to_vec() } else { dir_parts.get(1..).unwrap_or(&[]).to_vec() };
+    Some(SourceFile { rel, file: path.to_path_buf(), kind, dirs, stem, bundle, is_intro })
 }
 
 #[cfg(test)]
@@ -126,27 +101,15 @@ mod tests {
     #[test]
     fn classifies_records_bundles_and_pages() {
         let a = c("phong-trao/vi-nguoi-ngheo.md");
-        assert_eq!(
-            (a.kind, a.stem.as_str(), a.bundle.is_none()),
-            (Kind::Campaign, "vi-nguoi-ngheo", true)
-        );
+        assert_eq!((a.kind, a.stem.as_str(), a.bundle.is_none()), (Kind::Campaign, "vi-nguoi-ngheo", true));
         let b = c("dien-hinh/dieu-lam/index.md");
         assert_eq!((b.kind, b.stem.as_str()), (Kind::Person, "dieu-lam"));
-        assert_eq!(
-            b.bundle.as_deref(),
-            Some(Path::new("/s/content/dien-hinh/dieu-lam"))
-        );
+        assert_eq!(b.bundle.as_deref(), Some(Path::new("/s/content/dien-hinh/dieu-lam")));
         let p = c("gioi-thieu.md");
-        assert_eq!(
-            (p.kind, p.stem.as_str(), p.dirs.len()),
-            (Kind::Page, "gioi-thieu", 0)
-        );
+        assert_eq!((p.kind, p.stem.as_str(), p.dirs.len()), (Kind::Page, "gioi-thieu", 0));
         assert!(c("_index.md").is_intro);
         assert!(c("tin-tuc/_index.md").is_intro);
         let q = c("huong-dan/dang-ky/index.md");
-        assert_eq!(
-            (q.kind, q.stem.as_str(), q.dirs.clone()),
-            (Kind::Page, "dang-ky", vec!["huong-dan".to_owned()])
-        );
+        assert_eq!((q.kind, q.stem.as_str(), q.dirs.clone()), (Kind::Page, "dang-ky", vec!["huong-dan".to_owned()]));
     }
 }

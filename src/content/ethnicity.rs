@@ -88,20 +88,10 @@ pub fn groups() -> impl Iterator<Item = (&'static str, &'static [&'static str])>
 /// Matches a value against the official list; unknown values keep their spelling.
 pub fn resolve(value: &str) -> Ethnicity {
     let k = key(value);
-    let hit = GROUPS
-        .iter()
-        .find(|(name, variants)| key(name) == k || variants.iter().any(|v| key(v) == k));
+    let hit = GROUPS.iter().find(|(name, variants)| key(name) == k || variants.iter().any(|v| key(v) == k));
     match hit {
-        Some((name, _)) => Ethnicity {
-            name: (*name).to_owned(),
-            slug: slugify(name),
-            known: true,
-        },
-        None => Ethnicity {
-            name: value.trim().to_owned(),
-            slug: slugify(value),
-            known: false,
-        },
+        Some((name, _)) => Ethnicity { name: (*name).to_owned(), slug: slugify(name), known: true },
+        None => Ethnicity { name: value.trim().to_owned(), slug: slugify(value), known: false },
     }
 }
 
@@ -118,11 +108,7 @@ mod tests {
     fn variants_land_in_one_group() {
         for v in ["S'tiêng", "Stiêng", "Xtiêng", "s’tiêng", "XTIÊNG"] {
             let e = resolve(v);
-            assert_eq!(
-                (e.name.as_str(), e.slug.as_str(), e.known),
-                ("Xtiêng", "xtieng", true),
-                "{v}"
-            );
+            assert_eq!((e.name.as_str(), e.slug.as_str(), e.known), ("Xtiêng", "xtieng", true), "{v}");
         }
         assert_eq!(resolve("M'nông").name, "Mnông");
         assert_eq!(resolve("Khơ-me").name, "Khmer");

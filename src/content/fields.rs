@@ -27,14 +27,7 @@ impl<'a> Fields<'a> {
         data: &'a Map<String, Value>,
         key_line: &'a dyn Fn(&str) -> usize,
     ) -> Self {
-        Fields {
-            path,
-            text,
-            data,
-            key_line,
-            used: BTreeSet::new(),
-            diagnostics: Vec::new(),
-        }
+        Fields { path, text, data, key_line, used: BTreeSet::new(), diagnostics: Vec::new() }
     }
 
     fn raw(&mut self, key: &'static str) -> Option<&'a Value> {
@@ -46,38 +39,22 @@ impl<'a> Fields<'a> {
     pub fn error(&mut self, key: &str, message: String, hint: &str) {
         let line = (self.key_line)(key);
         let column = self.column_of(line, key);
-        self.diagnostics.push(
-            Diagnostic::error(self.path, message)
-                .at(self.text, line, column)
-                .hint(hint),
-        );
+        self.diagnostics.push(Diagnostic::error(self.path, message).at(self.text, line, column).hint(hint));
     }
 
     /// A warning at `key`'s line.
     pub fn warn(&mut self, key: &str, message: String, hint: &str) {
         let line = (self.key_line)(key);
         let column = self.column_of(line, key);
-        self.diagnostics.push(
-            Diagnostic::warning(self.path, message)
-                .at(self.text, line, column)
-                .hint(hint),
-        );
+        self.diagnostics.push(Diagnostic::warning(self.path, message).at(self.text, line, column).hint(hint));
     }
 
     fn column_of(&self, line: usize, key: &str) -> usize {
-        self.text
-            .lines()
-            .nth(line.wrapping_sub(1))
-            .and_then(|l| l.find(key))
-            .map_or(1, |b| b + 1)
+        self.text.lines().nth(line.wrapping_sub(1)).and_then(|l| l.find(key)).map_or(1, |b| b + 1)
     }
 
     fn wrong_type(&mut self, key: &'static str, expected: &str, example: &str) {
-        self.error(
-            key,
-            format!("`{key}` must be {expected}"),
-            &format!("write it like {example}"),
-        );
+        self.error(key, format!("`{key}` must be {expected}"), &format!("write it like {example}"));
     }
 
     /// A required text value.
@@ -89,16 +66,10 @@ impl<'a> Fields<'a> {
             self.diagnostics.push(d);
             return None;
         }
-        self.string(key, example)
-            .filter(|s| !s.is_empty())
-            .or_else(|| {
-                self.error(
-                    key,
-                    format!("`{key}` is empty"),
-                    "write a value between the quotes",
-                );
-                None
-            })
+        self.string(key, example).filter(|s| !s.is_empty()).or_else(|| {
+            self.error(key, format!("`{key}` is empty"), "write a value between the quotes");
+            None
+        })
     }
 
     /// An optional text value (numbers are accepted and written as text).
@@ -125,11 +96,7 @@ impl<'a> Fields<'a> {
                         Value::String(s) => out.push(nfc(s.trim())),
                         Value::Number(n) => out.push(n.to_string()),
                         _ => {
-                            self.wrong_type(
-                                key,
-                                "a list of text values",
-                                &format!("{key} = [\"a\", \"b\"]"),
-                            );
+                            self.wrong_type(key, "a list of text values", &format!("{key} = [\"a\", \"b\"]"));
                             return Vec::new();
                         }
                     }
@@ -137,11 +104,7 @@ impl<'a> Fields<'a> {
                 out
             }
             Some(_) => {
-                self.wrong_type(
-                    key,
-                    "a list of text values",
-                    &format!("{key} = [\"a\", \"b\"]"),
-                );
+                self.wrong_type(key, "a list of text values", &format!("{key} = [\"a\", \"b\"]"));
                 Vec::new()
             }
         }
@@ -179,7 +142,13 @@ impl<'a> Fields<'a> {
             _ => Err(format!("`{key}` must be a date")),
         };
         parsed
-            .map_err(|msg| self.error(key, format!("invalid date in `{key}`: {msg}"), "write the date as YYYY-MM-DD, e.g. 2022-09-16 (YYYY-MM or YYYY when the day is unknown)"))
+            .map_err(|msg| {
+                self.error(
+                    key,
+                    format!("invalid date in `{key}`: {msg}"),
+                    "write the date as YYYY-MM-DD, e.g. 2022-09-16 (YYYY-MM or YYYY when the day is unknown)",
+                )
+            })
             .ok()
     }
 
@@ -190,22 +159,12 @@ impl<'a> Fields<'a> {
 
     /// Warns about keys nobody read, suggesting the closest known key.
     pub fn warn_unknown(&mut self) {
-        let unknown: Vec<&String> = self
-            .data
-            .keys()
-            .filter(|k| !self.used.contains(k.as_str()))
-            .collect();
+        let unknown: Vec<&String> = self.data.keys().filter(|k| !self.used.contains(k.as_str())).collect();
         for key in unknown {
-            let suggestion = self
-                .used
-                .iter()
-                .map(|k| (strsim::levenshtein(k, key), *k))
-                .filter(|(d, _)| *d <= 2)
-                .min();
+            let suggestion = self.used.iter().map(|k| (strsim::levenshtein(k, key), *k)).filter(|(d, _)| *d <= 2).min();
             let hint = match suggestion {
                 Some((_, k)) => format!("did you mean `{k}`?"),
-                None => "remove it, or check the README for the keys this kind of record takes"
-                    .to_owned(),
+                None => "remove it, or check the README for the keys this kind of record takes".to_owned(),
             };
             self.warn(key, format!("unknown key `{key}` is ignored"), &hint);
         }

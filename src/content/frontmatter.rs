@@ -80,14 +80,9 @@ pub fn parse<'a>(path: &Path, source: &'a str) -> Result<Parsed<'a>, Diagnostic>
         offset += line.len();
     }
     let Some((raw_end, body_start)) = close else {
-        return Err(Diagnostic::error(
-            path,
-            format!("the front matter is never closed: no second `{fence}` line"),
-        )
-        .at(source, 1, 1)
-        .hint(format!(
-            "add a line containing only `{fence}` after the last key"
-        )));
+        return Err(Diagnostic::error(path, format!("the front matter is never closed: no second `{fence}` line"))
+            .at(source, 1, 1)
+            .hint(format!("add a line containing only `{fence}` after the last key")));
     };
     let raw = &src[after_open..raw_end];
     let body = &src[body_start..];
@@ -102,17 +97,12 @@ pub fn parse<'a>(path: &Path, source: &'a str) -> Result<Parsed<'a>, Diagnostic>
         Format::Yaml => parse_yaml(raw).map_err(|(msg, line, col)| {
             Diagnostic::error(path, format!("invalid YAML front matter: {msg}"))
                 .at(source, line + first_line - 1, col)
-                .hint("write `key: value`, one per line; quote values that contain `:` or start with a special character")
+                .hint(
+                    "write `key: value`, one per line; quote values that contain `:` or start with a special character",
+                )
         })?,
     };
-    Ok(Parsed {
-        format,
-        data,
-        raw,
-        first_line,
-        body,
-        body_line,
-    })
+    Ok(Parsed { format, data, raw, first_line, body, body_line })
 }
 
 fn parse_toml(raw: &str) -> Result<Map<String, Value>, (String, usize)> {
@@ -120,10 +110,7 @@ fn parse_toml(raw: &str) -> Result<Map<String, Value>, (String, usize)> {
         let off = e.span().map_or(0, |s| s.start);
         (e.message().trim().to_owned(), off)
     })?;
-    Ok(table
-        .into_iter()
-        .map(|(k, v)| (k, toml_to_json(v)))
-        .collect())
+    Ok(table.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
 }
 
 fn toml_to_json(v: toml::Value) -> Value {
@@ -134,9 +121,7 @@ fn toml_to_json(v: toml::Value) -> Value {
         toml::Value::Boolean(b) => Value::Bool(b),
         toml::Value::Datetime(d) => Value::String(d.to_string()),
         toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => {
-            Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
-        }
+        toml::Value::Table(t) => Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
     }
 }
 
@@ -151,11 +136,7 @@ fn parse_yaml(raw: &str) -> Result<Map<String, Value>, (String, usize, usize)> {
     match yaml_to_json(value) {
         Value::Object(map) => Ok(map),
         Value::Null => Ok(Map::new()),
-        _ => Err((
-            "the front matter must be a list of `key: value` lines".into(),
-            1,
-            1,
-        )),
+        _ => Err(("the front matter must be a list of `key: value` lines".into(), 1, 1)),
     }
 }
 
@@ -168,9 +149,7 @@ fn yaml_to_json(v: serde_norway::Value) -> Value {
             if let Some(i) = n.as_i64() {
                 Value::from(i)
             } else {
-                n.as_f64()
-                    .and_then(serde_json::Number::from_f64)
-                    .map_or(Value::Null, Value::Number)
+                n.as_f64().and_then(serde_json::Number::from_f64).map_or(Value::Null, Value::Number)
             }
         }
         Y::String(s) => Value::String(s),
@@ -180,10 +159,7 @@ fn yaml_to_json(v: serde_norway::Value) -> Value {
                 .map(|(k, v)| {
                     let key = match k {
                         Y::String(s) => s,
-                        other => serde_norway::to_string(&other)
-                            .unwrap_or_default()
-                            .trim()
-                            .to_owned(),
+                        other => serde_norway::to_string(&other).unwrap_or_default().trim().to_owned(),
                     };
                     (key, yaml_to_json(v))
                 })

@@ -6,7 +6,8 @@ use super::record::{Indicator, IndicatorValue};
 use crate::text::nfc;
 use serde_json::Value;
 
-const EXAMPLE: &str = "[[indicators]] with name = \"Hộ thoát nghèo\", unit = \"hộ\", values = [{ period = \"2022\", value = 1000 }]";
+const EXAMPLE: &str =
+    "[[indicators]] with name = \"Hộ thoát nghèo\", unit = \"hộ\", values = [{ period = \"2022\", value = 1000 }]";
 
 /// Reads `indicators`, reporting each malformed entry.
 pub fn read_indicators(f: &mut Fields) -> Vec<Indicator> {
@@ -14,11 +15,7 @@ pub fn read_indicators(f: &mut Fields) -> Vec<Indicator> {
         return Vec::new();
     };
     let Value::Array(items) = value else {
-        f.error(
-            "indicators",
-            "`indicators` must be a list of tables".into(),
-            EXAMPLE,
-        );
+        f.error("indicators", "`indicators` must be a list of tables".into(), EXAMPLE);
         return Vec::new();
     };
     let mut out = Vec::with_capacity(items.len());
@@ -64,30 +61,17 @@ fn read_one(item: &Value) -> Result<Indicator, String> {
             .enumerate()
             .map(|(j, v)| {
                 let Value::Object(m) = v else {
-                    return Err(format!(
-                        "(`{name}`): value {} is not {{ period, value }}",
-                        j + 1
-                    ));
+                    return Err(format!("(`{name}`): value {} is not {{ period, value }}", j + 1));
                 };
-                let period = text(m.get("period"))
-                    .ok_or(format!("(`{name}`): value {} has no `period`", j + 1))?;
-                let value = m.get("value").and_then(number).ok_or(format!(
-                    "(`{name}`): value {} (`{period}`) needs a number in `value`",
-                    j + 1
-                ))?;
+                let period = text(m.get("period")).ok_or(format!("(`{name}`): value {} has no `period`", j + 1))?;
+                let value = m
+                    .get("value")
+                    .and_then(number)
+                    .ok_or(format!("(`{name}`): value {} (`{period}`) needs a number in `value`", j + 1))?;
                 Ok(IndicatorValue { period, value })
             })
             .collect::<Result<_, _>>()?,
-        Some(_) => {
-            return Err(format!(
-                "(`{name}`): `values` must be a list of {{ period, value }}"
-            ))
-        }
+        Some(_) => return Err(format!("(`{name}`): `values` must be a list of {{ period, value }}")),
     };
-    Ok(Indicator {
-        name,
-        unit,
-        target,
-        values,
-    })
+    Ok(Indicator { name, unit, target, values })
 }

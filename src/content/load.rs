@@ -36,15 +36,7 @@ pub fn load_front(root: &Path, src: &SourceFile) -> (Option<Pending>, Vec<Diagno
     let path = display_path(root, &src.file);
     let bytes = match std::fs::read(&src.file) {
         Ok(b) => b,
-        Err(e) => {
-            return (
-                None,
-                vec![Diagnostic::error(
-                    &path,
-                    format!("cannot read the file: {e}"),
-                )],
-            )
-        }
+        Err(e) => return (None, vec![Diagnostic::error(&path, format!("cannot read the file: {e}"))]),
     };
     let text = match String::from_utf8(bytes) {
         Ok(t) => nfc(&t),
@@ -75,11 +67,7 @@ pub fn load_front(root: &Path, src: &SourceFile) -> (Option<Pending>, Vec<Diagno
     if let Details::Document(d) = &details {
         date = date.or(d.issued);
     }
-    if src.kind == Kind::News
-        && date.is_none()
-        && !src.is_intro
-        && !parsed.data.contains_key("date")
-    {
+    if src.kind == Kind::News && date.is_none() && !src.is_intro && !parsed.data.contains_key("date") {
         f.error(
             "date",
             "a news item needs `date`".into(),
@@ -91,11 +79,7 @@ pub fn load_front(root: &Path, src: &SourceFile) -> (Option<Pending>, Vec<Diagno
     let (Some(title), Some(slug)) = (title, slug) else {
         return (None, diags);
     };
-    let key_lines = parsed
-        .data
-        .keys()
-        .map(|k| (k.clone(), parsed.key_line(k)))
-        .collect();
+    let key_lines = parsed.data.keys().map(|k| (k.clone(), parsed.key_line(k))).collect();
     let url = url_of(src, &slug);
     if let Details::Person(p) = &details {
         if let Some(e) = p.ethnicity.as_ref().filter(|e| !e.known) {
@@ -118,24 +102,9 @@ pub fn load_front(root: &Path, src: &SourceFile) -> (Option<Pending>, Vec<Diagno
         draft,
         body: Body::default(),
         details,
-        source: Source {
-            path,
-            file: src.file.clone(),
-            bundle: src.bundle.clone(),
-            text,
-            key_lines,
-        },
+        source: Source { path, file: src.file.clone(), bundle: src.bundle.clone(), text, key_lines },
     };
-    (
-        Some(Pending {
-            record,
-            body,
-            body_line,
-            rel: src.rel.clone(),
-            is_intro: src.is_intro,
-        }),
-        diags,
-    )
+    (Some(Pending { record, body, body_line, rel: src.rel.clone(), is_intro: src.is_intro }), diags)
 }
 
 fn read_slug(f: &mut Fields, src: &SourceFile) -> Option<String> {
@@ -147,9 +116,7 @@ fn read_slug(f: &mut Fields, src: &SourceFile) -> Option<String> {
         f.error(
             "slug",
             format!("slug `{s}` is not a URL slug"),
-            &format!(
-                "use lowercase ASCII letters, digits and hyphens, e.g. slug = \"{suggestion}\""
-            ),
+            &format!("use lowercase ASCII letters, digits and hyphens, e.g. slug = \"{suggestion}\""),
         );
         return None;
     }
@@ -203,13 +170,15 @@ fn read_details(f: &mut Fields, kind: Kind, is_intro: bool) -> Details {
                 None | Some("ca-nhan") => PersonKind::Individual,
                 Some("tap-the") => PersonKind::Collective,
                 Some(other) => {
-                    f.error("kind", format!("kind `{other}` is neither \"ca-nhan\" nor \"tap-the\""), "write kind = \"ca-nhan\" for a person or kind = \"tap-the\" for a collective");
+                    f.error(
+                        "kind",
+                        format!("kind `{other}` is neither \"ca-nhan\" nor \"tap-the\""),
+                        "write kind = \"ca-nhan\" for a person or kind = \"tap-the\" for a collective",
+                    );
                     PersonKind::Individual
                 }
             },
-            ethnicity: f
-                .string("ethnicity", "ethnicity = \"Xtiêng\"")
-                .map(|e| ethnicity::resolve(&e)),
+            ethnicity: f.string("ethnicity", "ethnicity = \"Xtiêng\"").map(|e| ethnicity::resolve(&e)),
             role: f.string("role", "role = \"Người có uy tín\""),
             commune: f.string("commune", "commune = \"Xã Bom Bo\""),
             district: f.string("district", "district = \"Bù Đăng\""),
@@ -240,14 +209,8 @@ fn read_details(f: &mut Fields, kind: Kind, is_intro: bool) -> Details {
 
 /// Renders the bodies of all pending records in parallel.
 pub fn render_bodies(pending: Vec<Pending>, base_path: &str) -> Vec<(Record, bool)> {
-    let sources: BTreeMap<String, String> = pending
-        .iter()
-        .map(|p| (p.rel.clone(), p.record.url.clone()))
-        .collect();
-    let ctx = LinkContext {
-        base_path,
-        sources: &sources,
-    };
+    let sources: BTreeMap<String, String> = pending.iter().map(|p| (p.rel.clone(), p.record.url.clone())).collect();
+    let ctx = LinkContext { base_path, sources: &sources };
     pending
         .into_par_iter()
         .map(|p| {

@@ -7,9 +7,7 @@
 //! path; images are lazy; tables scroll inside a focusable region on small
 //! screens; fenced code is highlighted by syntect with CSS classes.
 
-use pulldown_cmark::{
-    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
@@ -82,9 +80,7 @@ fn syntaxes() -> &'static SyntaxSet {
 /// Rewrites a link destination for the output; the original is kept for checking.
 pub fn rewrite_dest(dest: &str, ctx: &LinkContext) -> String {
     if let Some(rest) = dest.strip_prefix("@/") {
-        let (file, anchor) = rest
-            .split_once('#')
-            .map_or((rest, None), |(f, a)| (f, Some(a)));
+        let (file, anchor) = rest.split_once('#').map_or((rest, None), |(f, a)| (f, Some(a)));
         return match ctx.sources.get(file) {
             Some(url) => {
                 let mut s = format!("{}{}", ctx.base_path, &url[1..]);
@@ -165,12 +161,7 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
                 events.push(Event::Text(CowStr::Borrowed("")));
             }
             Event::End(TagEnd::Heading(_)) => {
-                let OpenHeading {
-                    level,
-                    id,
-                    text,
-                    at,
-                } = heading.take().expect("heading start");
+                let OpenHeading { level, id, text, at } = heading.take().expect("heading start");
                 let base = id.unwrap_or_else(|| {
                     let s = crate::text::slugify(&text);
                     if s.is_empty() {
@@ -190,12 +181,7 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
                 out.text.push('\n');
                 out.headings.push(Heading { level, id, text });
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 if !matches!(link_type, LinkType::Email) {
                     out.links.push(Link {
                         dest: dest_url.to_string(),
@@ -206,28 +192,11 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
                     });
                 }
                 let dest = rewrite_dest(&dest_url, ctx);
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest.into(),
-                    title,
-                    id,
-                }));
+                events.push(Event::Start(Tag::Link { link_type, dest_url: dest.into(), title, id }));
             }
-            Event::Start(Tag::Image {
-                dest_url, title, ..
-            }) => {
-                out.links.push(Link {
-                    dest: dest_url.to_string(),
-                    line,
-                    column,
-                    is_image: true,
-                    missing_alt: false,
-                });
-                image = Some((
-                    rewrite_dest(&dest_url, ctx),
-                    title.to_string(),
-                    String::new(),
-                ));
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                out.links.push(Link { dest: dest_url.to_string(), line, column, is_image: true, missing_alt: false });
+                image = Some((rewrite_dest(&dest_url, ctx), title.to_string(), String::new()));
             }
             Event::End(TagEnd::Image) => {
                 let (src, title, alt) = image.take().expect("image start");
@@ -236,13 +205,15 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
                         l.missing_alt = true;
                     }
                 }
-                let title_attr = if title.is_empty() {
-                    String::new()
-                } else {
-                    format!(" title=\"{}\"", escape(&title))
-                };
+                let title_attr =
+                    if title.is_empty() { String::new() } else { format!(" title=\"{}\"", escape(&title)) };
                 events.push(Event::Html(
-                    format!("<img src=\"{}\" alt=\"{}\"{title_attr} loading=\"lazy\" decoding=\"async\">", escape(&src), escape(&alt)).into(),
+                    format!(
+                        "<img src=\"{}\" alt=\"{}\"{title_attr} loading=\"lazy\" decoding=\"async\">",
+                        escape(&src),
+                        escape(&alt)
+                    )
+                    .into(),
                 ));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -259,8 +230,7 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
             }
             Event::Start(Tag::Table(a)) => {
                 events.push(Event::Html(
-                    "<div class=\"table-wrap\" role=\"region\" aria-label=\"Bảng\" tabindex=\"0\">"
-                        .into(),
+                    "<div class=\"table-wrap\" role=\"region\" aria-label=\"Bảng\" tabindex=\"0\">".into(),
                 ));
                 events.push(Event::Start(Tag::Table(a)));
             }
@@ -281,12 +251,7 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
                 events.push(event);
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
-                out.text
-                    .push(if matches!(event, Event::End(TagEnd::TableCell)) {
-                        ' '
-                    } else {
-                        '\n'
-                    });
+                out.text.push(if matches!(event, Event::End(TagEnd::TableCell)) { ' ' } else { '\n' });
                 events.push(event);
             }
             Event::Html(h) | Event::InlineHtml(h) => events.push(Event::Text(h)),
@@ -300,26 +265,14 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
 
 fn highlight(lang: &str, src: &str) -> String {
     let set = syntaxes();
-    let syntax = set
-        .find_syntax_by_token(lang)
-        .unwrap_or_else(|| set.find_syntax_plain_text());
-    let mut gen = ClassedHTMLGenerator::new_with_class_style(
-        syntax,
-        set,
-        ClassStyle::SpacedPrefixed { prefix: "hl-" },
-    );
+    let syntax = set.find_syntax_by_token(lang).unwrap_or_else(|| set.find_syntax_plain_text());
+    let mut gen = ClassedHTMLGenerator::new_with_class_style(syntax, set, ClassStyle::SpacedPrefixed { prefix: "hl-" });
     for line in LinesWithEndings::from(src) {
-        if gen
-            .parse_html_for_line_which_includes_newline(line)
-            .is_err()
-        {
+        if gen.parse_html_for_line_which_includes_newline(line).is_err() {
             return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(src));
         }
     }
-    format!(
-        "<pre class=\"code\"><code>{}</code></pre>\n",
-        gen.finalize()
-    )
+    format!("<pre class=\"code\"><code>{}</code></pre>\n", gen.finalize())
 }
 
 /// Escapes text for HTML text and attribute values.
@@ -344,43 +297,22 @@ mod tests {
 
     fn ctx_render(md: &str) -> Body {
         let sources = BTreeMap::from([("phong-trao/a.md".to_owned(), "/phong-trao/a/".to_owned())]);
-        render(
-            md,
-            10,
-            &LinkContext {
-                base_path: "/portal/",
-                sources: &sources,
-            },
-        )
+        render(md, 10, &LinkContext { base_path: "/portal/", sources: &sources })
     }
 
     #[test]
     fn headings_get_ids_and_start_at_h2() {
         let b = ctx_render("# Mục đích\n\ntext\n\n## Yêu cầu\n\n# Mục đích\n");
-        assert!(
-            b.html.contains("<h2 id=\"muc-dich\">Mục đích</h2>"),
-            "{}",
-            b.html
-        );
+        assert!(b.html.contains("<h2 id=\"muc-dich\">Mục đích</h2>"), "{}", b.html);
         assert!(b.html.contains("<h3 id=\"yeu-cau\">"), "{}", b.html);
         assert!(b.html.contains("id=\"muc-dich-1\""), "{}", b.html);
     }
 
     #[test]
     fn links_are_rewritten_and_located() {
-        let b = ctx_render(
-            "Xem [phong trào](/phong-trao/a/) và [tệp](@/phong-trao/a.md#x).\n\n![](anh.jpg)",
-        );
-        assert!(
-            b.html.contains("href=\"/portal/phong-trao/a/\""),
-            "{}",
-            b.html
-        );
-        assert!(
-            b.html.contains("href=\"/portal/phong-trao/a/#x\""),
-            "{}",
-            b.html
-        );
+        let b = ctx_render("Xem [phong trào](/phong-trao/a/) và [tệp](@/phong-trao/a.md#x).\n\n![](anh.jpg)");
+        assert!(b.html.contains("href=\"/portal/phong-trao/a/\""), "{}", b.html);
+        assert!(b.html.contains("href=\"/portal/phong-trao/a/#x\""), "{}", b.html);
         assert_eq!(b.links[0].line, 10);
         assert_eq!(b.links[0].dest, "/phong-trao/a/");
         assert!(b.links[2].missing_alt);
@@ -396,7 +328,9 @@ mod tests {
 
     #[test]
     fn tables_footnotes_and_code() {
-        let b = ctx_render("| A | B |\n|---|---|\n| 1 | 2 |\n\nCâu[^1].\n\n[^1]: Chú thích.\n\n```rust\nfn main() {}\n```\n");
+        let b = ctx_render(
+            "| A | B |\n|---|---|\n| 1 | 2 |\n\nCâu[^1].\n\n[^1]: Chú thích.\n\n```rust\nfn main() {}\n```\n",
+        );
         assert!(b.html.contains("class=\"table-wrap\""));
         assert!(b.html.contains("footnote-definition"), "{}", b.html);
         assert!(b.html.contains("hl-"), "{}", b.html);

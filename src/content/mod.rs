@@ -52,19 +52,13 @@ pub fn load(config: &Config, publish: Publish, static_files: &BTreeSet<String>) 
     let mut diags = Diagnostics::default();
     let (files, walk_diags) = discover::discover(&config.root);
     diags.extend(walk_diags);
-    let loaded: Vec<_> = files
-        .par_iter()
-        .map(|f| load::load_front(&config.root, f))
-        .collect();
+    let loaded: Vec<_> = files.par_iter().map(|f| load::load_front(&config.root, f)).collect();
     let mut pending = Vec::with_capacity(loaded.len());
     for (p, ds) in loaded {
         diags.extend(ds);
         pending.extend(p);
     }
-    let sources: BTreeMap<String, String> = pending
-        .iter()
-        .map(|p| (p.rel.clone(), p.record.url.clone()))
-        .collect();
+    let sources: BTreeMap<String, String> = pending.iter().map(|p| (p.rel.clone(), p.record.url.clone())).collect();
     let rendered = load::render_bodies(pending, &config.base_path);
 
     let mut home = None;
@@ -100,9 +94,5 @@ pub fn load(config: &Config, publish: Publish, static_files: &BTreeSet<String>) 
     let news_pages = site.news.len().div_ceil(config.news_per_page).max(1);
     let known = validate::known_urls(&site, static_files, news_pages);
     diags.extend(validate::links(&site, &known, &sources));
-    Loaded {
-        site,
-        diagnostics: diags,
-        news_pages,
-    }
+    Loaded { site, diagnostics: diags, news_pages }
 }

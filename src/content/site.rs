@@ -49,12 +49,7 @@ pub enum Taxonomy {
 
 impl Taxonomy {
     /// All four.
-    pub const ALL: [Taxonomy; 4] = [
-        Taxonomy::Ethnicity,
-        Taxonomy::District,
-        Taxonomy::Year,
-        Taxonomy::Tag,
-    ];
+    pub const ALL: [Taxonomy; 4] = [Taxonomy::Ethnicity, Taxonomy::District, Taxonomy::Year, Taxonomy::Tag];
 
     /// URL segment.
     pub fn segment(self) -> &'static str {
@@ -151,10 +146,7 @@ pub fn status(start: Option<PartialDate>, end: Option<PartialDate>, today: Parti
 fn by_date_desc(records: &[Record]) -> impl Fn(&Id, &Id) -> Ordering + '_ {
     move |a, b| {
         let (ra, rb) = (&records[*a], &records[*b]);
-        rb.date
-            .map(|d| d.last_day())
-            .cmp(&ra.date.map(|d| d.last_day()))
-            .then_with(|| ra.url.cmp(&rb.url))
+        rb.date.map(|d| d.last_day()).cmp(&ra.date.map(|d| d.last_day())).then_with(|| ra.url.cmp(&rb.url))
     }
 }
 
@@ -178,20 +170,9 @@ impl Site {
         intros: BTreeMap<Kind, Record>,
         today: PartialDate,
     ) -> Site {
-        let mut site = Site {
-            records,
-            home,
-            intros,
-            today: Some(today),
-            ..Site::default()
-        };
+        let mut site = Site { records, home, intros, today: Some(today), ..Site::default() };
         let ids_of = |k: Kind| -> Vec<Id> {
-            site.records
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.kind == k)
-                .map(|(i, _)| i)
-                .collect()
+            site.records.iter().enumerate().filter(|(_, r)| r.kind == k).map(|(i, _)| i).collect()
         };
         let (mut campaigns, mut people, mut news, mut documents, mut pages) = (
             ids_of(Kind::Campaign),
@@ -201,54 +182,33 @@ impl Site {
             ids_of(Kind::Page),
         );
         let recs = &site.records;
-        let keys: BTreeMap<Id, String> = people
-            .iter()
-            .map(|&i| (i, person_sort_key(&recs[i])))
-            .collect();
-        people.sort_by(|a, b| {
-            collate::compare(&keys[a], &keys[b]).then_with(|| recs[*a].url.cmp(&recs[*b].url))
-        });
+        let keys: BTreeMap<Id, String> = people.iter().map(|&i| (i, person_sort_key(&recs[i]))).collect();
+        people.sort_by(|a, b| collate::compare(&keys[a], &keys[b]).then_with(|| recs[*a].url.cmp(&recs[*b].url)));
         news.sort_by(by_date_desc(recs));
         documents.sort_by(by_date_desc(recs));
         pages.sort_by(|a, b| recs[*a].url.cmp(&recs[*b].url));
         campaigns.sort_by(|a, b| {
             let (ca, cb) = (recs[*a].campaign(), recs[*b].campaign());
-            let st = |c: Option<&super::record::Campaign>| {
-                c.map(|c| status(c.start, c.end, today) != Status::Ongoing)
-            };
+            let st = |c: Option<&super::record::Campaign>| c.map(|c| status(c.start, c.end, today) != Status::Ongoing);
             let start = |c: Option<&super::record::Campaign>| c.and_then(|c| c.start);
-            st(ca)
-                .cmp(&st(cb))
-                .then_with(|| start(cb).cmp(&start(ca)))
-                .then_with(|| recs[*a].url.cmp(&recs[*b].url))
+            st(ca).cmp(&st(cb)).then_with(|| start(cb).cmp(&start(ca))).then_with(|| recs[*a].url.cmp(&recs[*b].url))
         });
         site.by_campaign = campaign_links(recs, &campaigns, &people, &news, &documents);
         site.news_of_person = news_of_person(recs, &news);
         site.taxonomies = taxonomies(recs, &people, &news, &documents, &campaigns);
-        (
-            site.campaigns,
-            site.people,
-            site.news,
-            site.documents,
-            site.pages,
-        ) = (campaigns, people, news, documents, pages);
+        (site.campaigns, site.people, site.news, site.documents, site.pages) =
+            (campaigns, people, news, documents, pages);
         site
     }
 
     /// The campaign record with this slug.
     pub fn campaign(&self, slug: &str) -> Option<&Record> {
-        self.campaigns
-            .iter()
-            .map(|&i| &self.records[i])
-            .find(|r| r.slug == slug)
+        self.campaigns.iter().map(|&i| &self.records[i]).find(|r| r.slug == slug)
     }
 
     /// The person record with this slug.
     pub fn person(&self, slug: &str) -> Option<&Record> {
-        self.people
-            .iter()
-            .map(|&i| &self.records[i])
-            .find(|r| r.slug == slug)
+        self.people.iter().map(|&i| &self.records[i]).find(|r| r.slug == slug)
     }
 }
 
@@ -259,10 +219,8 @@ fn campaign_links(
     news: &[Id],
     documents: &[Id],
 ) -> BTreeMap<String, CampaignLinks> {
-    let mut map: BTreeMap<String, CampaignLinks> = campaigns
-        .iter()
-        .map(|&i| (recs[i].slug.clone(), CampaignLinks::default()))
-        .collect();
+    let mut map: BTreeMap<String, CampaignLinks> =
+        campaigns.iter().map(|&i| (recs[i].slug.clone(), CampaignLinks::default())).collect();
     let mut add = |ids: &[Id], pick: fn(&mut CampaignLinks) -> &mut Vec<Id>| {
         for &i in ids {
             for slug in recs[i].campaign_refs() {
@@ -297,20 +255,15 @@ fn taxonomies(
     documents: &[Id],
     campaigns: &[Id],
 ) -> BTreeMap<Taxonomy, BTreeMap<String, Term>> {
-    let mut tax: BTreeMap<Taxonomy, BTreeMap<String, Term>> = Taxonomy::ALL
-        .iter()
-        .map(|t| (*t, BTreeMap::new()))
-        .collect();
+    let mut tax: BTreeMap<Taxonomy, BTreeMap<String, Term>> =
+        Taxonomy::ALL.iter().map(|t| (*t, BTreeMap::new())).collect();
     let mut add = |t: Taxonomy, name: &str, slug: String, id: Id| {
         if slug.is_empty() {
             return;
         }
         let terms = tax.get_mut(&t).expect("all taxonomies present");
-        let term = terms.entry(slug.clone()).or_insert_with(|| Term {
-            name: name.to_owned(),
-            slug,
-            records: Vec::new(),
-        });
+        let term =
+            terms.entry(slug.clone()).or_insert_with(|| Term { name: name.to_owned(), slug, records: Vec::new() });
         if term.records.last() != Some(&id) {
             term.records.push(id);
         }

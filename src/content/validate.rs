@@ -9,37 +9,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// URLs the generator itself publishes; a page may not take them.
-pub const RESERVED: &[&str] = &[
-    "/tim-kiem/",
-    "/dan-toc/",
-    "/dia-ban/",
-    "/nam/",
-    "/chu-de/",
-    "/_search/",
-    "/css/",
-    "/js/",
-];
+pub const RESERVED: &[&str] =
+    &["/tim-kiem/", "/dan-toc/", "/dia-ban/", "/nam/", "/chu-de/", "/_search/", "/css/", "/js/"];
 
 fn at_key(r: &Record, key: &str, message: String, hint: String) -> Diagnostic {
     let line = r.source.line_of(key);
-    let col = r
-        .source
-        .text
-        .lines()
-        .nth(line.wrapping_sub(1))
-        .and_then(|l| l.find(key))
-        .map_or(1, |b| b + 1);
-    Diagnostic::error(&r.source.path, message)
-        .at(&r.source.text, line, col)
-        .hint(hint)
+    let col = r.source.text.lines().nth(line.wrapping_sub(1)).and_then(|l| l.find(key)).map_or(1, |b| b + 1);
+    Diagnostic::error(&r.source.path, message).at(&r.source.text, line, col).hint(hint)
 }
 
 fn closest<'a>(wanted: &str, options: impl Iterator<Item = &'a String>) -> Option<&'a String> {
-    options
-        .map(|o| (strsim::levenshtein(o, wanted), o))
-        .filter(|(d, _)| *d <= 3)
-        .min()
-        .map(|(_, o)| o)
+    options.map(|o| (strsim::levenshtein(o, wanted), o)).filter(|(d, _)| *d <= 3).min().map(|(_, o)| o)
 }
 
 /// Two records that publish at the same URL.
@@ -51,11 +31,7 @@ pub fn duplicates(records: &[Record]) -> Vec<Diagnostic> {
             out.push(at_key(
                 r,
                 "slug",
-                format!(
-                    "the URL {} is reserved for the portal's {} pages",
-                    r.url,
-                    reserved.trim_matches('/')
-                ),
+                format!("the URL {} is reserved for the portal's {} pages", r.url, reserved.trim_matches('/')),
                 "rename the file or set another slug".into(),
             ));
             continue;
@@ -64,13 +40,8 @@ pub fn duplicates(records: &[Record]) -> Vec<Diagnostic> {
             Some(first) => out.push(at_key(
                 r,
                 "slug",
-                format!(
-                    "duplicate slug: {} is also published by {}",
-                    r.url,
-                    first.source.path.display()
-                ),
-                "give one of the two records another slug (set slug = \"…\" or rename the file)"
-                    .into(),
+                format!("duplicate slug: {} is also published by {}", r.url, first.source.path.display()),
+                "give one of the two records another slug (set slug = \"…\" or rename the file)".into(),
             )),
             None => {
                 seen.insert(&r.url, r);
@@ -82,49 +53,29 @@ pub fn duplicates(records: &[Record]) -> Vec<Diagnostic> {
 
 /// References to campaigns and people, and files a record names (photo, image, attachments).
 pub fn references(records: &[Record], hidden: &BTreeSet<String>) -> Vec<Diagnostic> {
-    let slugs = |k: Kind| -> BTreeSet<String> {
-        records
-            .iter()
-            .filter(|r| r.kind == k)
-            .map(|r| r.slug.clone())
-            .collect()
-    };
+    let slugs =
+        |k: Kind| -> BTreeSet<String> { records.iter().filter(|r| r.kind == k).map(|r| r.slug.clone()).collect() };
     let (campaigns, people) = (slugs(Kind::Campaign), slugs(Kind::Person));
     let mut out = Vec::new();
-    let mut check = |r: &Record,
-                     key: &str,
-                     list: &[String],
-                     known: &BTreeSet<String>,
-                     kind: Kind| {
+    let mut check = |r: &Record, key: &str, list: &[String], known: &BTreeSet<String>, kind: Kind| {
         for slug in list {
             if known.contains(slug) {
                 continue;
             }
-            let what = if kind == Kind::Campaign {
-                "campaign"
-            } else {
-                "person"
-            };
+            let what = if kind == Kind::Campaign { "campaign" } else { "person" };
             let hint = if hidden.contains(&format!("/{}/{slug}/", kind.section())) {
                 format!("`{slug}` is a draft or dated in the future: publish it, or build with --drafts / --future")
             } else {
                 match closest(slug, known.iter()) {
-                    Some(c) => format!(
-                        "did you mean `{c}`? the slugs are the file names in content/{}/",
-                        kind.section()
-                    ),
-                    None => format!(
-                        "use the slug of a file in content/{}/ (its file name without .md)",
-                        kind.section()
-                    ),
+                    Some(c) => {
+                        format!("did you mean `{c}`? the slugs are the file names in content/{}/", kind.section())
+                    }
+                    None => {
+                        format!("use the slug of a file in content/{}/ (its file name without .md)", kind.section())
+                    }
                 }
             };
-            out.push(at_key(
-                r,
-                key,
-                format!("`{key}` refers to the {what} `{slug}`, which does not exist"),
-                hint,
-            ));
+            out.push(at_key(r, key, format!("`{key}` refers to the {what} `{slug}`, which does not exist"), hint));
         }
     };
     for r in records {
@@ -160,14 +111,13 @@ fn files(r: &Record) -> Vec<Diagnostic> {
         if !ok {
             let hint = match &r.source.bundle {
                 Some(dir) => format!("put `{file}` in {} next to index.md, or fix the name", dir.display()),
-                None => format!("make the record a folder: move it to content/{}/{}/index.md and put `{file}` beside it", r.kind.section(), r.slug),
+                None => format!(
+                    "make the record a folder: move it to content/{}/{}/index.md and put `{file}` beside it",
+                    r.kind.section(),
+                    r.slug
+                ),
             };
-            out.push(at_key(
-                r,
-                key,
-                format!("`{key}` names the file `{file}`, which was not found"),
-                hint,
-            ));
+            out.push(at_key(r, key, format!("`{key}` names the file `{file}`, which was not found"), hint));
         }
     }
     out
@@ -176,29 +126,13 @@ fn files(r: &Record) -> Vec<Diagnostic> {
 /// True when `name` is a plain file name (no `..`, no absolute path) of a file inside `dir`.
 pub fn is_inside_file(dir: &Path, name: &str) -> bool {
     let p = Path::new(name);
-    p.components()
-        .all(|c| matches!(c, std::path::Component::Normal(_)))
-        && dir.join(p).is_file()
+    p.components().all(|c| matches!(c, std::path::Component::Normal(_))) && dir.join(p).is_file()
 }
 
 /// Every site path the build publishes besides records' bundled files.
-pub fn known_urls(
-    site: &Site,
-    static_files: &BTreeSet<String>,
-    news_pages: usize,
-) -> BTreeSet<String> {
+pub fn known_urls(site: &Site, static_files: &BTreeSet<String>, news_pages: usize) -> BTreeSet<String> {
     let mut urls: BTreeSet<String> = site.records.iter().map(|r| r.url.clone()).collect();
-    urls.extend(
-        [
-            "/",
-            "/tim-kiem/",
-            "/atom.xml",
-            "/sitemap.xml",
-            "/robots.txt",
-            "/404.html",
-        ]
-        .map(String::from),
-    );
+    urls.extend(["/", "/tim-kiem/", "/atom.xml", "/sitemap.xml", "/robots.txt", "/404.html"].map(String::from));
     for k in Kind::SECTIONS {
         urls.insert(format!("/{}/", k.section()));
     }
@@ -219,20 +153,11 @@ pub fn known_urls(
 }
 
 /// Broken internal links and anchors, and images without alt text.
-pub fn links(
-    site: &Site,
-    known: &BTreeSet<String>,
-    sources: &BTreeMap<String, String>,
-) -> Vec<Diagnostic> {
+pub fn links(site: &Site, known: &BTreeSet<String>, sources: &BTreeMap<String, String>) -> Vec<Diagnostic> {
     let anchors: BTreeMap<&str, BTreeSet<&str>> = site
         .records
         .iter()
-        .map(|r| {
-            (
-                r.url.as_str(),
-                r.body.headings.iter().map(|h| h.id.as_str()).collect(),
-            )
-        })
+        .map(|r| (r.url.as_str(), r.body.headings.iter().map(|h| h.id.as_str()).collect()))
         .collect();
     let mut out = Vec::new();
     for r in &site.records {
@@ -259,28 +184,21 @@ fn check_link(
     anchors: &BTreeMap<&str, BTreeSet<&str>>,
 ) -> Option<(String, String)> {
     let dest = dest.split('?').next().unwrap_or(dest);
-    if dest.is_empty()
-        || dest
-            .split('/')
-            .next()
-            .is_some_and(|first| first.contains(':'))
-        || dest.starts_with("//")
-    {
+    if dest.is_empty() || dest.split('/').next().is_some_and(|first| first.contains(':')) || dest.starts_with("//") {
         return None;
     }
-    let (path, anchor) = dest
-        .split_once('#')
-        .map_or((dest, None), |(p, a)| (p, Some(a)));
+    let (path, anchor) = dest.split_once('#').map_or((dest, None), |(p, a)| (p, Some(a)));
     let target = if path.is_empty() {
         r.url.clone()
     } else if let Some(file) = path.strip_prefix("@/") {
         match sources.get(file) {
             Some(u) => u.clone(),
-            None => return Some((
-                format!("broken link: no content file `{file}`"),
-                "write @/ followed by the path under content/, e.g. @/phong-trao/vi-nguoi-ngheo.md"
-                    .into(),
-            )),
+            None => {
+                return Some((
+                    format!("broken link: no content file `{file}`"),
+                    "write @/ followed by the path under content/, e.g. @/phong-trao/vi-nguoi-ngheo.md".into(),
+                ))
+            }
         }
     } else if path.starts_with('/') {
         if !known.contains(path) {
@@ -294,11 +212,7 @@ fn check_link(
         }
         path.to_owned()
     } else {
-        let ok = r
-            .source
-            .bundle
-            .as_deref()
-            .is_some_and(|dir| is_inside_file(dir, path));
+        let ok = r.source.bundle.as_deref().is_some_and(|dir| is_inside_file(dir, path));
         if !ok {
             return Some((format!("broken link: `{path}` is not a file beside this record"),
                 "link to pages with an address starting with / (e.g. /tin-tuc/ten-bai/); put images in the record's folder (<slug>/index.md with the image beside it)".into()));
@@ -310,14 +224,7 @@ fn check_link(
             let list: Vec<&str> = ids.iter().copied().take(8).collect();
             Some((
                 format!("broken anchor: {target} has no heading with id `{a}`"),
-                format!(
-                    "the headings there are: {}",
-                    if list.is_empty() {
-                        "(none)".into()
-                    } else {
-                        list.join(", ")
-                    }
-                ),
+                format!("the headings there are: {}", if list.is_empty() { "(none)".into() } else { list.join(", ") }),
             ))
         }
         _ => None,

@@ -21,12 +21,7 @@ pub fn bar_chart(ind: &Indicator, id: &str) -> Option<String> {
     if ind.values.is_empty() {
         return None;
     }
-    let max = ind
-        .values
-        .iter()
-        .map(|v| v.value)
-        .chain(ind.target)
-        .fold(0.0_f64, f64::max);
+    let max = ind.values.iter().map(|v| v.value).chain(ind.target).fold(0.0_f64, f64::max);
     let pct = |v: f64| {
         if max > 0.0 {
             (v.max(0.0) / max * 100.0).min(100.0)
@@ -34,19 +29,10 @@ pub fn bar_chart(ind: &Indicator, id: &str) -> Option<String> {
             0.0
         }
     };
-    let height =
-        TOP + ROW * ind.values.len() as f64 + if ind.target.is_some() { 22.0 } else { 4.0 };
-    let unit = if ind.unit.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", ind.unit)
-    };
+    let height = TOP + ROW * ind.values.len() as f64 + if ind.target.is_some() { 22.0 } else { 4.0 };
+    let unit = if ind.unit.is_empty() { String::new() } else { format!(" {}", ind.unit) };
     let mut svg = String::new();
-    let desc: Vec<String> = ind
-        .values
-        .iter()
-        .map(|v| format!("{}: {}{unit}", v.period, number(v.value)))
-        .collect();
+    let desc: Vec<String> = ind.values.iter().map(|v| format!("{}: {}{unit}", v.period, number(v.value))).collect();
     let _ = write!(
         svg,
         "<svg class=\"chart\" width=\"100%\" height=\"{height}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" xmlns=\"http://www.w3.org/2000/svg\">\
@@ -58,11 +44,8 @@ pub fn bar_chart(ind: &Indicator, id: &str) -> Option<String> {
         let y = TOP + ROW * i as f64;
         let w = pct(v.value);
         let w = if v.value > 0.0 { w.max(0.5) } else { w };
-        let (class, dx, anchor) = if w > INSIDE_FROM {
-            ("chart-value chart-value-in", -6, "end")
-        } else {
-            ("chart-value", 6, "start")
-        };
+        let (class, dx, anchor) =
+            if w > INSIDE_FROM { ("chart-value chart-value-in", -6, "end") } else { ("chart-value", 6, "start") };
         let _ = write!(
             svg,
             "<text class=\"chart-label\" x=\"0\" y=\"{:.1}\">{}</text><rect class=\"chart-bar\" x=\"0\" y=\"{:.1}\" width=\"{w:.2}%\" height=\"{BAR}\" rx=\"2\"/>\
@@ -102,26 +85,13 @@ mod tests {
             name: "Giải ngân <vốn>".into(),
             unit: "%".into(),
             target,
-            values: values
-                .iter()
-                .map(|(p, v)| IndicatorValue {
-                    period: (*p).into(),
-                    value: *v,
-                })
-                .collect(),
+            values: values.iter().map(|(p, v)| IndicatorValue { period: (*p).into(), value: *v }).collect(),
         }
     }
 
     #[test]
     fn draws_one_bar_per_value_and_escapes_text() {
-        let svg = bar_chart(
-            &ind(
-                &[("Quý I/2022", 18.5), ("6 tháng đầu năm 2022", 46.2)],
-                Some(100.0),
-            ),
-            "c1",
-        )
-        .unwrap();
+        let svg = bar_chart(&ind(&[("Quý I/2022", 18.5), ("6 tháng đầu năm 2022", 46.2)], Some(100.0)), "c1").unwrap();
         assert_eq!(svg.matches("<rect").count(), 2);
         assert!(svg.contains("Giải ngân &lt;vốn&gt;"));
         assert!(svg.contains("46,2 %"));
@@ -139,9 +109,6 @@ mod tests {
         let svg = bar_chart(&ind(&[("a", 10.0), ("b", 20.0)], None), "c").unwrap();
         assert!(svg.contains("width=\"100.00%\""), "{svg}");
         assert!(svg.contains("width=\"50.00%\""), "{svg}");
-        assert!(
-            svg.contains("chart-value-in"),
-            "a full bar carries its value inside: {svg}"
-        );
+        assert!(svg.contains("chart-value-in"), "a full bar carries its value inside: {svg}");
     }
 }

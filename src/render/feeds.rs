@@ -18,19 +18,15 @@ fn absolute(config: &Config, path: &str) -> String {
 }
 
 /// An Atom feed of `entries` (newest first), published at `self_path`.
-pub fn atom(
-    config: &Config,
-    title: &str,
-    self_path: &str,
-    alt_path: &str,
-    entries: &[&Record],
-) -> String {
+pub fn atom(config: &Config, title: &str, self_path: &str, alt_path: &str, entries: &[&Record]) -> String {
     let updated = entries
         .iter()
         .filter_map(|r| r.date)
         .max()
         .map_or_else(|| "2000-01-01T00:00:00+07:00".to_owned(), |d| d.rfc3339());
-    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n");
+    let mut x = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n",
+    );
     let _ = writeln!(x, "  <title>{}</title>", escape(title));
     let _ = writeln!(x, "  <id>{}</id>", escape(&absolute(config, self_path)));
     let _ = writeln!(
@@ -38,17 +34,10 @@ pub fn atom(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
         escape(&absolute(config, self_path))
     );
-    let _ = writeln!(
-        x,
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        escape(&absolute(config, alt_path))
-    );
+    let _ =
+        writeln!(x, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", escape(&absolute(config, alt_path)));
     let _ = writeln!(x, "  <updated>{updated}</updated>");
-    let _ = writeln!(
-        x,
-        "  <author><name>{}</name></author>",
-        escape(&config.organization)
-    );
+    let _ = writeln!(x, "  <author><name>{}</name></author>", escape(&config.organization));
     for r in entries.iter().take(50) {
         let url = absolute(config, &r.url);
         let date = r.date.map_or_else(|| updated.clone(), |d| d.rfc3339());
@@ -56,11 +45,7 @@ pub fn atom(
         if let Some(s) = &r.summary {
             let _ = writeln!(x, "    <summary>{}</summary>", escape(s));
         }
-        let _ = writeln!(
-            x,
-            "    <content type=\"html\">{}</content>\n  </entry>",
-            escape(&r.body.html)
-        );
+        let _ = writeln!(x, "    <content type=\"html\">{}</content>\n  </entry>", escape(&r.body.html));
     }
     x.push_str("</feed>\n");
     x
@@ -68,7 +53,9 @@ pub fn atom(
 
 /// sitemap.xml listing `paths` (site paths) with optional last-modified dates.
 pub fn sitemap(config: &Config, paths: &[(String, Option<String>)]) -> String {
-    let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut x = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for (p, lastmod) in paths {
         let _ = write!(x, "  <url><loc>{}</loc>", escape(&absolute(config, p)));
         if let Some(d) = lastmod {
@@ -82,8 +69,5 @@ pub fn sitemap(config: &Config, paths: &[(String, Option<String>)]) -> String {
 
 /// robots.txt pointing at the sitemap.
 pub fn robots(config: &Config) -> String {
-    format!(
-        "User-agent: *\nAllow: /\nSitemap: {}\n",
-        absolute(config, "/sitemap.xml")
-    )
+    format!("User-agent: *\nAllow: /\nSitemap: {}\n", absolute(config, "/sitemap.xml"))
 }

@@ -42,10 +42,7 @@ pub struct OutputFile {
 
 impl OutputFile {
     fn bytes(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutputFile {
-            path: path.into(),
-            content: Content::Bytes(bytes.into()),
-        }
+        OutputFile { path: path.into(), content: Content::Bytes(bytes.into()) }
     }
 }
 
@@ -98,17 +95,9 @@ pub fn render(
     news_pages: usize,
     search: SearchPage,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let theme_path = config
-        .theme_dir
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("themes/default (built in)"));
+    let theme_path = config.theme_dir.clone().unwrap_or_else(|| PathBuf::from("themes/default (built in)"));
     let tera = templates::compile(theme, &theme_path).map_err(one)?;
-    let r = Renderer {
-        views: Views { site, config },
-        tera,
-        news_pages,
-        search,
-    };
+    let r = Renderer { views: Views { site, config }, tera, news_pages, search };
     let jobs = r.jobs();
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs.par_iter().map(|j| r.page(j)).collect();
     let mut diags = Diagnostics::default();
@@ -145,9 +134,7 @@ fn syntax_css() -> String {
     themes
         .themes
         .get("InspiredGitHub")
-        .and_then(|t| {
-            css_for_theme_with_class_style(t, ClassStyle::SpacedPrefixed { prefix: "hl-" }).ok()
-        })
+        .and_then(|t| css_for_theme_with_class_style(t, ClassStyle::SpacedPrefixed { prefix: "hl-" }).ok())
         .unwrap_or_default()
 }
 
@@ -230,12 +217,7 @@ impl Renderer<'_> {
         ctx.insert("campaigns", &v.cards(&campaigns));
         ctx.insert("news", &v.cards(&site.news[..site.news.len().min(6)]));
         ctx.insert("people", &v.cards(&featured));
-        let docs: Vec<_> = site
-            .documents
-            .iter()
-            .take(5)
-            .map(|&i| v.doc_row(&site.records[i]))
-            .collect();
+        let docs: Vec<_> = site.documents.iter().take(5).map(|&i| v.doc_row(&site.records[i])).collect();
         ctx.insert("documents", &docs);
         ctx.insert(
             "counts",
@@ -252,23 +234,14 @@ impl Renderer<'_> {
     fn section(&self, kind: Kind, page: usize) -> (&'static str, String, Context) {
         let site = self.site();
         let v = &self.views;
-        let url = if page > 1 {
-            format!("/tin-tuc/trang/{page}/")
-        } else {
-            format!("/{}/", kind.section())
-        };
+        let url = if page > 1 { format!("/tin-tuc/trang/{page}/") } else { format!("/{}/", kind.section()) };
         let title = if page > 1 {
             format!("{} – trang {page}", kind.section_title())
         } else {
             kind.section_title().to_owned()
         };
         let intro = site.intros.get(&kind);
-        let mut meta = self.meta(
-            &title,
-            intro.and_then(|i| i.summary.as_deref()),
-            &url,
-            kind.section(),
-        );
+        let mut meta = self.meta(&title, intro.and_then(|i| i.summary.as_deref()), &url, kind.section());
         if kind == Kind::News {
             meta.feed = Some(v.href("/atom.xml"));
         }
@@ -289,18 +262,13 @@ impl Renderer<'_> {
             }
             Kind::News => {
                 let per = v.config.news_per_page;
-                let ids = &site.news
-                    [((page - 1) * per).min(site.news.len())..(page * per).min(site.news.len())];
+                let ids = &site.news[((page - 1) * per).min(site.news.len())..(page * per).min(site.news.len())];
                 ctx.insert("items", &v.cards(ids));
                 ctx.insert("pagination", &self.pagination(page));
                 "news_list.html"
             }
             _ => {
-                let rows: Vec<_> = site
-                    .documents
-                    .iter()
-                    .map(|&i| v.doc_row(&site.records[i]))
-                    .collect();
+                let rows: Vec<_> = site.documents.iter().map(|&i| v.doc_row(&site.records[i])).collect();
                 ctx.insert("rows", &rows);
                 "documents.html"
             }
@@ -315,9 +283,7 @@ impl Renderer<'_> {
             let p = site.records[i].person();
             let (name, slug) = p
                 .and_then(|p| p.ethnicity.as_ref())
-                .map_or(("Chưa ghi dân tộc".to_owned(), String::new()), |e| {
-                    (e.name.clone(), e.slug.clone())
-                });
+                .map_or(("Chưa ghi dân tộc".to_owned(), String::new()), |e| (e.name.clone(), e.slug.clone()));
             let href = (!slug.is_empty()).then(|| self.views.href(&format!("/dan-toc/{slug}/")));
             groups
                 .entry(name.clone())
@@ -367,12 +333,7 @@ impl Renderer<'_> {
             prev: (page > 1).then(|| href(page - 1)),
             next: (page < self.news_pages).then(|| href(page + 1)),
             pages: (1..=self.news_pages)
-                .map(|n| Link {
-                    name: n.to_string(),
-                    href: href(n),
-                    count: None,
-                    key: n.to_string(),
-                })
+                .map(|n| Link { name: n.to_string(), href: href(n), count: None, key: n.to_string() })
                 .collect(),
         }
     }
@@ -380,22 +341,12 @@ impl Renderer<'_> {
     fn record(&self, i: usize) -> (&'static str, String, Context) {
         let rec = &self.site().records[i];
         let view = self.views.record(rec);
-        let mut meta = self.meta(
-            &rec.title,
-            rec.summary.as_deref(),
-            &rec.url,
-            rec.kind.section(),
-        );
+        let mut meta = self.meta(&rec.title, rec.summary.as_deref(), &rec.url, rec.kind.section());
         meta.og_type = "article";
         meta.feed = view.feed.clone();
         meta.has_code = rec.body.has_code;
         meta.image = view.image.as_ref().map(|img| {
-            absolute_url(
-                self.views.config,
-                img.src
-                    .strip_prefix(&self.views.config.base_path)
-                    .unwrap_or(&img.src),
-            )
+            absolute_url(self.views.config, img.src.strip_prefix(&self.views.config.base_path).unwrap_or(&img.src))
         });
         if meta.description.is_empty() || rec.summary.is_none() {
             meta.description = rec.body.text.chars().take(160).collect();
@@ -433,18 +384,9 @@ impl Renderer<'_> {
         let mut ctx = self.context(&meta);
         let mut by_kind: Vec<KindGroup> = Vec::new();
         for k in Kind::SECTIONS {
-            let ids: Vec<usize> = term
-                .records
-                .iter()
-                .copied()
-                .filter(|&i| self.site().records[i].kind == k)
-                .collect();
+            let ids: Vec<usize> = term.records.iter().copied().filter(|&i| self.site().records[i].kind == k).collect();
             if !ids.is_empty() {
-                by_kind.push(KindGroup {
-                    heading: k.section_title(),
-                    kind: k.name(),
-                    items: self.views.cards(&ids),
-                });
+                by_kind.push(KindGroup { heading: k.section_title(), kind: k.name(), items: self.views.cards(&ids) });
             }
         }
         ctx.insert("heading", &title);
@@ -484,25 +426,13 @@ impl Renderer<'_> {
         let news: Vec<_> = site.news.iter().map(|&i| &site.records[i]).collect();
         let mut files = vec![OutputFile::bytes(
             "atom.xml",
-            feeds::atom(
-                config,
-                &format!("{} – Tin tức", config.title),
-                "/atom.xml",
-                "/tin-tuc/",
-                &news,
-            ),
+            feeds::atom(config, &format!("{} – Tin tức", config.title), "/atom.xml", "/tin-tuc/", &news),
         )];
         for &c in &site.campaigns {
             let rec = &site.records[c];
             let links = site.by_campaign.get(&rec.slug).cloned().unwrap_or_default();
-            let mut entries: Vec<usize> =
-                links.news.iter().chain(&links.documents).copied().collect();
-            entries.sort_by(|a, b| {
-                site.records[*b]
-                    .date
-                    .cmp(&site.records[*a].date)
-                    .then(a.cmp(b))
-            });
+            let mut entries: Vec<usize> = links.news.iter().chain(&links.documents).copied().collect();
+            entries.sort_by(|a, b| site.records[*b].date.cmp(&site.records[*a].date).then(a.cmp(b)));
             let recs: Vec<_> = entries.iter().map(|&i| &site.records[i]).collect();
             let path = format!("{}atom.xml", rec.url);
             files.push(OutputFile::bytes(
@@ -523,10 +453,7 @@ impl Renderer<'_> {
                 Job::NewsPage(n) => (format!("/tin-tuc/trang/{n}/"), None),
                 Job::Record(i) => {
                     let r = &site.records[*i];
-                    (
-                        r.url.clone(),
-                        r.date.filter(|d| d.is_full()).map(|d| d.iso()),
-                    )
+                    (r.url.clone(), r.date.filter(|d| d.is_full()).map(|d| d.iso()))
                 }
                 Job::TaxonomyIndex(t) => (format!("/{}/", t.segment()), None),
                 Job::Term(t, s) => (format!("/{}/{s}/", t.segment()), None),
@@ -547,11 +474,7 @@ impl Renderer<'_> {
             let Ok(entries) = std::fs::read_dir(dir) else {
                 continue;
             };
-            let mut names: Vec<_> = entries
-                .flatten()
-                .filter(|e| e.path().is_file())
-                .map(|e| e.path())
-                .collect();
+            let mut names: Vec<_> = entries.flatten().filter(|e| e.path().is_file()).map(|e| e.path()).collect();
             names.sort();
             for p in names {
                 if p.extension().is_some_and(|x| x == "md") {
@@ -572,9 +495,7 @@ impl Renderer<'_> {
 pub fn statics(theme: &Theme, site_statics: &BTreeMap<String, Vec<u8>>) -> Vec<OutputFile> {
     let mut all: BTreeMap<&String, &Vec<u8>> = theme.statics.iter().collect();
     all.extend(site_statics.iter());
-    all.into_iter()
-        .map(|(p, b)| OutputFile::bytes(p.trim_start_matches('/'), b.clone()))
-        .collect()
+    all.into_iter().map(|(p, b)| OutputFile::bytes(p.trim_start_matches('/'), b.clone())).collect()
 }
 
 fn absolute_url(config: &Config, path: &str) -> String {

@@ -10,11 +10,7 @@ use tera::Tera;
 pub fn compile(theme: &Theme, theme_path: &std::path::Path) -> Result<Tera, Diagnostic> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
-    let templates: Vec<(&str, &str)> = theme
-        .templates
-        .iter()
-        .map(|(n, s)| (n.as_str(), s.as_str()))
-        .collect();
+    let templates: Vec<(&str, &str)> = theme.templates.iter().map(|(n, s)| (n.as_str(), s.as_str())).collect();
     tera.add_raw_templates(templates).map_err(|e| {
         Diagnostic::error(theme_path.join("templates"), format!("a template does not compile: {}", chain(&e)))
             .hint("fix the template syntax at the place named ({{ }} for values, {% %} for tags, each {% block %} closed by {% endblock %})")

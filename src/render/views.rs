@@ -213,13 +213,7 @@ impl<'a> Views<'a> {
                 key: k.section().into(),
             })
             .collect();
-        if let Some(about) = self
-            .site
-            .pages
-            .iter()
-            .map(|&i| &self.site.records[i])
-            .find(|r| r.url == "/gioi-thieu/")
-        {
+        if let Some(about) = self.site.pages.iter().map(|&i| &self.site.records[i]).find(|r| r.url == "/gioi-thieu/") {
             menu.push(Link {
                 name: about.title.clone(),
                 href: self.href(&about.url),
@@ -241,10 +235,7 @@ impl<'a> Views<'a> {
     fn status_of(&self, r: &Record) -> Option<StatusView> {
         let c = r.campaign()?;
         let s = site::status(c.start, c.end, self.site.today?);
-        Some(StatusView {
-            label: s.label(),
-            class: s.class(),
-        })
+        Some(StatusView { label: s.label(), class: s.class() })
     }
 
     /// A record as a list entry.
@@ -269,10 +260,7 @@ impl<'a> Views<'a> {
             title: r.title.clone(),
             kind: r.kind.name(),
             kind_label: r.kind.label(),
-            date: r
-                .date
-                .filter(|_| r.kind != Kind::Campaign)
-                .map(|d| d.short_vi()),
+            date: r.date.filter(|_| r.kind != Kind::Campaign).map(|d| d.short_vi()),
             date_iso: r.date.map(|d| d.iso()),
             summary: r.summary.clone(),
             meta,
@@ -282,9 +270,7 @@ impl<'a> Views<'a> {
 
     /// Cards for record ids.
     pub fn cards(&self, ids: &[usize]) -> Vec<Card> {
-        ids.iter()
-            .map(|&i| self.card(&self.site.records[i]))
-            .collect()
+        ids.iter().map(|&i| self.card(&self.site.records[i])).collect()
     }
 
     /// A registry row.
@@ -302,19 +288,11 @@ impl<'a> Views<'a> {
     }
 
     fn campaign_cards(&self, slugs: &[String]) -> Vec<Card> {
-        slugs
-            .iter()
-            .filter_map(|s| self.site.campaign(s))
-            .map(|r| self.card(r))
-            .collect()
+        slugs.iter().filter_map(|s| self.site.campaign(s)).map(|r| self.card(r)).collect()
     }
 
     fn term_link(&self, t: Taxonomy, slug: &str) -> Option<String> {
-        self.site
-            .taxonomies
-            .get(&t)?
-            .get(slug)
-            .map(|_| self.href(&format!("/{}/{}/", t.segment(), slug)))
+        self.site.taxonomies.get(&t)?.get(slug).map(|_| self.href(&format!("/{}/{}/", t.segment(), slug)))
     }
 
     fn bundle_href(&self, r: &Record, file: &str) -> String {
@@ -348,12 +326,7 @@ impl<'a> Views<'a> {
                 .headings
                 .iter()
                 .filter(|h| h.level == 2)
-                .map(|h| Link {
-                    name: h.text.clone(),
-                    href: format!("#{}", h.id),
-                    count: None,
-                    key: String::new(),
-                })
+                .map(|h| Link { name: h.text.clone(), href: format!("#{}", h.id), count: None, key: String::new() })
                 .collect(),
             status: self.status_of(r),
             indicators: Vec::new(),
@@ -366,20 +339,11 @@ impl<'a> Views<'a> {
             feed: None,
             sample_notice: false,
         };
-        let fact = |label: &'static str, value: &Option<String>| {
-            value.clone().map(|value| Fact {
-                label,
-                value,
-                href: None,
-            })
-        };
+        let fact =
+            |label: &'static str, value: &Option<String>| value.clone().map(|value| Fact { label, value, href: None });
         match &r.details {
             Details::Campaign(c) => {
-                v.facts.extend(period(c.start, c.end).map(|value| Fact {
-                    label: "Thời gian",
-                    value,
-                    href: None,
-                }));
+                v.facts.extend(period(c.start, c.end).map(|value| Fact { label: "Thời gian", value, href: None }));
                 v.facts.extend(fact("Phát động", &c.launched_by));
                 v.facts.extend(fact("Cấp", &c.level));
                 v.facts.extend(fact("Chủ đề", &c.theme));
@@ -391,20 +355,12 @@ impl<'a> Views<'a> {
                         name: ind.name.clone(),
                         unit: ind.unit.clone(),
                         target: ind.target.map(number),
-                        values: ind
-                            .values
-                            .iter()
-                            .map(|x| (x.period.clone(), number(x.value)))
-                            .collect(),
+                        values: ind.values.iter().map(|x| (x.period.clone(), number(x.value))).collect(),
                         chart: chart::bar_chart(ind, &format!("chi-tieu-{}", i + 1)),
                     })
                     .collect();
                 if let Some(links) = self.site.by_campaign.get(&r.slug) {
-                    v.documents = links
-                        .documents
-                        .iter()
-                        .map(|&i| self.doc_row(&self.site.records[i]))
-                        .collect();
+                    v.documents = links.documents.iter().map(|&i| self.doc_row(&self.site.records[i])).collect();
                     v.people = self.cards(&links.people);
                     v.news = self.cards(&links.news);
                 }
@@ -413,12 +369,7 @@ impl<'a> Views<'a> {
             Details::Person(p) => {
                 v.facts.push(Fact {
                     label: "Loại",
-                    value: if p.kind == PersonKind::Collective {
-                        "Tập thể"
-                    } else {
-                        "Cá nhân"
-                    }
-                    .into(),
+                    value: if p.kind == PersonKind::Collective { "Tập thể" } else { "Cá nhân" }.into(),
                     href: None,
                 });
                 v.facts.extend(fact("Danh hiệu, vai trò", &p.role));
@@ -446,27 +397,17 @@ impl<'a> Views<'a> {
                 }
                 v.facts.extend(fact("Khen thưởng", &p.award));
                 v.campaigns = self.campaign_cards(&p.campaigns);
-                v.news = self
-                    .site
-                    .news_of_person
-                    .get(&r.slug)
-                    .map(|ids| self.cards(ids))
-                    .unwrap_or_default();
-                v.image = p.photo.as_ref().map(|f| ImageView {
-                    src: self.bundle_href(r, f),
-                    alt: format!("Ảnh minh họa: {}", r.title),
-                });
+                v.news = self.site.news_of_person.get(&r.slug).map(|ids| self.cards(ids)).unwrap_or_default();
+                v.image = p
+                    .photo
+                    .as_ref()
+                    .map(|f| ImageView { src: self.bundle_href(r, f), alt: format!("Ảnh minh họa: {}", r.title) });
                 v.sample_notice = true;
             }
             Details::News(n) => {
                 v.facts.extend(fact("Tác giả", &n.author));
                 v.campaigns = self.campaign_cards(&n.campaigns);
-                v.people = n
-                    .people
-                    .iter()
-                    .filter_map(|s| self.site.person(s))
-                    .map(|p| self.card(p))
-                    .collect();
+                v.people = n.people.iter().filter_map(|s| self.site.person(s)).map(|p| self.card(p)).collect();
                 v.image = n.image.as_ref().map(|f| ImageView {
                     src: self.bundle_href(r, f),
                     alt: r.summary.clone().unwrap_or_else(|| r.title.clone()),
@@ -475,19 +416,11 @@ impl<'a> Views<'a> {
             Details::Document(d) => {
                 v.facts.extend(fact("Số ký hiệu", &d.number));
                 v.facts.extend(fact("Loại văn bản", &d.doc_type));
-                v.facts.extend(d.issued.map(|i| Fact {
-                    label: "Ngày ban hành",
-                    value: i.long_vi(),
-                    href: None,
-                }));
+                v.facts.extend(d.issued.map(|i| Fact { label: "Ngày ban hành", value: i.long_vi(), href: None }));
                 v.facts.extend(fact("Cơ quan ban hành", &d.issuer));
                 v.facts.extend(fact("Người ký", &d.signer));
                 v.campaigns = self.campaign_cards(&d.campaigns);
-                v.attachments = d
-                    .attachments
-                    .iter()
-                    .map(|f| attachment(r, f, self.bundle_href(r, f)))
-                    .collect();
+                v.attachments = d.attachments.iter().map(|f| attachment(r, f, self.bundle_href(r, f))).collect();
             }
             Details::Page => {}
         }
@@ -496,22 +429,9 @@ impl<'a> Views<'a> {
 }
 
 fn attachment(r: &Record, name: &str, href: String) -> Attachment {
-    let size = r
-        .source
-        .bundle
-        .as_ref()
-        .and_then(|d| std::fs::metadata(d.join(name)).ok())
-        .map_or(0, |m| m.len());
-    let format = std::path::Path::new(name)
-        .extension()
-        .map(|e| e.to_string_lossy().to_uppercase())
-        .unwrap_or_default();
-    Attachment {
-        name: name.to_owned(),
-        href,
-        format,
-        size: human_size(size),
-    }
+    let size = r.source.bundle.as_ref().and_then(|d| std::fs::metadata(d.join(name)).ok()).map_or(0, |m| m.len());
+    let format = std::path::Path::new(name).extension().map(|e| e.to_string_lossy().to_uppercase()).unwrap_or_default();
+    Attachment { name: name.to_owned(), href, format, size: human_size(size) }
 }
 
 /// `1536` → `1,5 KB`.
@@ -519,9 +439,6 @@ pub fn human_size(bytes: u64) -> String {
     match bytes {
         b if b < 1024 => format!("{b} B"),
         b if b < 1024 * 1024 => format!("{} KB", number((b as f64 / 1024.0 * 10.0).round() / 10.0)),
-        b => format!(
-            "{} MB",
-            number((b as f64 / 1048576.0 * 10.0).round() / 10.0)
-        ),
+        b => format!("{} MB", number((b as f64 / 1048576.0 * 10.0).round() / 10.0)),
     }
 }

@@ -12,14 +12,8 @@ fn errors_after(edit: impl FnOnce(&Path)) -> Vec<Diagnostic> {
     let before = snapshot(&site.path().join("public"));
     edit(site.path());
     let err = build(site.path()).expect_err("the edited site must fail");
-    let BuildError::Content(diags) = err else {
-        panic!("expected content errors, got {err}")
-    };
-    assert_eq!(
-        before,
-        snapshot(&site.path().join("public")),
-        "the previous output must survive"
-    );
+    let BuildError::Content(diags) = err else { panic!("expected content errors, got {err}") };
+    assert_eq!(before, snapshot(&site.path().join("public")), "the previous output must survive");
     let leftovers: Vec<_> = std::fs::read_dir(site.path())
         .unwrap()
         .flatten()
@@ -49,24 +43,14 @@ fn assert_at(d: &Diagnostic, file: &str, line: usize, message_part: &str) {
 #[test]
 fn malformed_toml_front_matter() {
     let ds = errors_after(|r| {
-        write(
-            r,
-            "tin-tuc/x.md",
-            "+++\ntitle = \"A\"\ndate = 2023-01-01\nsummary = chưa có dấu ngoặc\n+++\n",
-        )
+        write(r, "tin-tuc/x.md", "+++\ntitle = \"A\"\ndate = 2023-01-01\nsummary = chưa có dấu ngoặc\n+++\n")
     });
     assert_at(only(&ds), "tin-tuc/x.md", 4, "invalid TOML");
 }
 
 #[test]
 fn malformed_yaml_front_matter() {
-    let ds = errors_after(|r| {
-        write(
-            r,
-            "tin-tuc/x.md",
-            "---\ntitle: A\ndate: 2023-01-01\ntags: [a, b\n---\n",
-        )
-    });
+    let ds = errors_after(|r| write(r, "tin-tuc/x.md", "---\ntitle: A\ndate: 2023-01-01\ntags: [a, b\n---\n"));
     let d = only(&ds);
     assert!(d.message.contains("invalid YAML"), "{d}");
     assert!(d.line >= 4, "{d}");
@@ -88,30 +72,13 @@ fn missing_required_title() {
 
 #[test]
 fn wrong_type() {
-    let ds = errors_after(|r| {
-        write(
-            r,
-            "tin-tuc/x.md",
-            "+++\ntitle = \"A\"\ndate = 2023-01-01\ndraft = \"có\"\n+++\n",
-        )
-    });
-    assert_at(
-        only(&ds),
-        "tin-tuc/x.md",
-        4,
-        "`draft` must be true or false",
-    );
+    let ds = errors_after(|r| write(r, "tin-tuc/x.md", "+++\ntitle = \"A\"\ndate = 2023-01-01\ndraft = \"có\"\n+++\n"));
+    assert_at(only(&ds), "tin-tuc/x.md", 4, "`draft` must be true or false");
 }
 
 #[test]
 fn invalid_date() {
-    let ds = errors_after(|r| {
-        write(
-            r,
-            "tin-tuc/x.md",
-            "+++\ntitle = \"A\"\ndate = \"2022-02-30\"\n+++\n",
-        )
-    });
+    let ds = errors_after(|r| write(r, "tin-tuc/x.md", "+++\ntitle = \"A\"\ndate = \"2022-02-30\"\n+++\n"));
     assert_at(only(&ds), "tin-tuc/x.md", 3, "invalid date");
 }
 
@@ -124,33 +91,17 @@ fn news_without_date() {
 #[test]
 fn reference_to_a_missing_campaign() {
     let ds = errors_after(|r| {
-        write(
-            r,
-            "tin-tuc/x.md",
-            "+++\ntitle = \"A\"\ndate = 2023-01-01\ncampaigns = [\"alpah\"]\n+++\n",
-        )
+        write(r, "tin-tuc/x.md", "+++\ntitle = \"A\"\ndate = 2023-01-01\ncampaigns = [\"alpah\"]\n+++\n")
     });
     let d = only(&ds);
-    assert_at(
-        d,
-        "tin-tuc/x.md",
-        4,
-        "campaign `alpah`, which does not exist",
-    );
-    assert!(
-        d.hint.as_ref().unwrap().contains("did you mean `alpha`"),
-        "{d}"
-    );
+    assert_at(d, "tin-tuc/x.md", 4, "campaign `alpah`, which does not exist");
+    assert!(d.hint.as_ref().unwrap().contains("did you mean `alpha`"), "{d}");
 }
 
 #[test]
 fn reference_to_a_missing_person() {
     let ds = errors_after(|r| {
-        write(
-            r,
-            "tin-tuc/x.md",
-            "+++\ntitle = \"A\"\ndate = 2023-01-01\npeople = [\"nguoi-khong-co\"]\n+++\n",
-        )
+        write(r, "tin-tuc/x.md", "+++\ntitle = \"A\"\ndate = 2023-01-01\npeople = [\"nguoi-khong-co\"]\n+++\n")
     });
     assert_at(only(&ds), "tin-tuc/x.md", 4, "person `nguoi-khong-co`");
 }
@@ -158,16 +109,8 @@ fn reference_to_a_missing_person() {
 #[test]
 fn reference_to_a_draft_says_so() {
     let ds = errors_after(|r| {
-        write(
-            r,
-            "phong-trao/nhap.md",
-            "+++\ntitle = \"Nháp\"\ndraft = true\n+++\n",
-        );
-        write(
-            r,
-            "tin-tuc/x.md",
-            "+++\ntitle = \"A\"\ndate = 2023-01-01\ncampaigns = [\"nhap\"]\n+++\n",
-        );
+        write(r, "phong-trao/nhap.md", "+++\ntitle = \"Nháp\"\ndraft = true\n+++\n");
+        write(r, "tin-tuc/x.md", "+++\ntitle = \"A\"\ndate = 2023-01-01\ncampaigns = [\"nhap\"]\n+++\n");
     });
     assert!(only(&ds).hint.as_ref().unwrap().contains("draft"));
 }
@@ -175,29 +118,17 @@ fn reference_to_a_draft_says_so() {
 #[test]
 fn duplicate_slug() {
     let ds = errors_after(|r| {
-        write(
-            r,
-            "tin-tuc/khac.md",
-            "+++\ntitle = \"A\"\nslug = \"tin-mot\"\ndate = 2023-01-01\n+++\n",
-        )
+        write(r, "tin-tuc/khac.md", "+++\ntitle = \"A\"\nslug = \"tin-mot\"\ndate = 2023-01-01\n+++\n")
     });
     let d = only(&ds);
     assert!(d.message.contains("duplicate slug"), "{d}");
-    assert!(
-        d.message.contains("tin-tuc/tin-mot") || d.path.ends_with("tin-mot.md"),
-        "{d}"
-    );
+    assert!(d.message.contains("tin-tuc/tin-mot") || d.path.ends_with("tin-mot.md"), "{d}");
 }
 
 #[test]
 fn invalid_slug() {
-    let ds = errors_after(|r| {
-        write(
-            r,
-            "tin-tuc/x.md",
-            "+++\ntitle = \"A\"\nslug = \"Tin Một\"\ndate = 2023-01-01\n+++\n",
-        )
-    });
+    let ds =
+        errors_after(|r| write(r, "tin-tuc/x.md", "+++\ntitle = \"A\"\nslug = \"Tin Một\"\ndate = 2023-01-01\n+++\n"));
     let d = only(&ds);
     assert_at(d, "tin-tuc/x.md", 3, "not a URL slug");
     assert!(d.hint.as_ref().unwrap().contains("tin-mot"), "{d}");
@@ -206,26 +137,21 @@ fn invalid_slug() {
 #[test]
 fn broken_internal_link() {
     let ds = errors_after(|r| {
-        write(r, "tin-tuc/x.md", "+++\ntitle = \"A\"\ndate = 2023-01-01\n+++\nĐoạn một.\n\nXem [bài](/tin-tuc/khong-co/).\n")
+        write(
+            r,
+            "tin-tuc/x.md",
+            "+++\ntitle = \"A\"\ndate = 2023-01-01\n+++\nĐoạn một.\n\nXem [bài](/tin-tuc/khong-co/).\n",
+        )
     });
     let d = only(&ds);
-    assert_at(
-        d,
-        "tin-tuc/x.md",
-        7,
-        "nothing is published at /tin-tuc/khong-co/",
-    );
+    assert_at(d, "tin-tuc/x.md", 7, "nothing is published at /tin-tuc/khong-co/");
     assert_eq!(d.column, 5, "{d}");
 }
 
 #[test]
 fn broken_anchor() {
     let ds = errors_after(|r| {
-        write(
-            r,
-            "tin-tuc/x.md",
-            "+++\ntitle = \"A\"\ndate = 2023-01-01\n+++\n[mục](/gioi-thieu/#khong-co)\n",
-        )
+        write(r, "tin-tuc/x.md", "+++\ntitle = \"A\"\ndate = 2023-01-01\n+++\n[mục](/gioi-thieu/#khong-co)\n")
     });
     let d = only(&ds);
     assert_at(d, "tin-tuc/x.md", 5, "no heading with id `khong-co`");
@@ -234,33 +160,20 @@ fn broken_anchor() {
 
 #[test]
 fn missing_image() {
-    let ds = errors_after(|r| {
-        std::fs::remove_file(r.join("content/dien-hinh/dieu-lam/chan-dung.jpg")).unwrap()
-    });
-    assert_at(
-        only(&ds),
-        "dien-hinh/dieu-lam/index.md",
-        11,
-        "`photo` names the file `chan-dung.jpg`",
-    );
+    let ds = errors_after(|r| std::fs::remove_file(r.join("content/dien-hinh/dieu-lam/chan-dung.jpg")).unwrap());
+    assert_at(only(&ds), "dien-hinh/dieu-lam/index.md", 11, "`photo` names the file `chan-dung.jpg`");
 }
 
 #[test]
 fn missing_attachment() {
-    let ds = errors_after(|r| {
-        std::fs::remove_file(r.join("content/van-ban/kh-263/ke-hoach-263.pdf")).unwrap()
-    });
+    let ds = errors_after(|r| std::fs::remove_file(r.join("content/van-ban/kh-263/ke-hoach-263.pdf")).unwrap());
     assert_at(only(&ds), "van-ban/kh-263/index.md", 9, "ke-hoach-263.pdf");
 }
 
 #[test]
 fn invalid_utf8() {
     let ds = errors_after(|r| {
-        std::fs::write(
-            r.join("content/tin-tuc/x.md"),
-            b"+++\ntitle = \"A\"\n\xff\xfe\n+++\n",
-        )
-        .unwrap()
+        std::fs::write(r.join("content/tin-tuc/x.md"), b"+++\ntitle = \"A\"\n\xff\xfe\n+++\n").unwrap()
     });
     let d = only(&ds);
     assert!(d.message.contains("not valid UTF-8"), "{d}");
@@ -270,17 +183,9 @@ fn invalid_utf8() {
 #[test]
 fn all_errors_are_reported_together() {
     let ds = errors_after(|r| {
-        write(
-            r,
-            "tin-tuc/x.md",
-            "+++\ntitle = \"A\"\ndate = \"hôm qua\"\n+++\n",
-        );
+        write(r, "tin-tuc/x.md", "+++\ntitle = \"A\"\ndate = \"hôm qua\"\n+++\n");
         write(r, "tin-tuc/y.md", "+++\ndate = 2023-01-01\n+++\n");
-        write(
-            r,
-            "van-ban/z.md",
-            "+++\ntitle = \"B\"\ncampaigns = [\"khong-co\"]\n+++\n[x](/khong/)\n",
-        );
+        write(r, "van-ban/z.md", "+++\ntitle = \"B\"\ncampaigns = [\"khong-co\"]\n+++\n[x](/khong/)\n");
     });
     assert_eq!(ds.len(), 4, "{ds:#?}");
 }
@@ -288,36 +193,18 @@ fn all_errors_are_reported_together() {
 #[test]
 fn unknown_ethnicity_is_only_a_warning() {
     let site = fixture("generator/basic");
-    write(
-        site.path(),
-        "dien-hinh/moi.md",
-        "+++\ntitle = \"Người Mới\"\nethnicity = \"Sao Hỏa\"\n+++\n",
-    );
+    write(site.path(), "dien-hinh/moi.md", "+++\ntitle = \"Người Mới\"\nethnicity = \"Sao Hỏa\"\n+++\n");
     let report = build(site.path()).expect("a warning does not stop the build");
-    assert!(report
-        .warnings
-        .iter()
-        .any(|w| w.message.contains("not one of Vietnam's 54 ethnic groups") && w.line == 3));
-    assert!(site
-        .path()
-        .join("public/dan-toc/sao-hoa/index.html")
-        .is_file());
+    assert!(report.warnings.iter().any(|w| w.message.contains("not one of Vietnam's 54 ethnic groups") && w.line == 3));
+    assert!(site.path().join("public/dan-toc/sao-hoa/index.html").is_file());
 }
 
 #[test]
 fn unknown_key_warns_with_a_suggestion() {
     let site = fixture("generator/basic");
-    write(
-        site.path(),
-        "tin-tuc/x.md",
-        "+++\ntitle = \"A\"\ndate = 2023-01-01\ncampaing = [\"alpha\"]\n+++\n",
-    );
+    write(site.path(), "tin-tuc/x.md", "+++\ntitle = \"A\"\ndate = 2023-01-01\ncampaing = [\"alpha\"]\n+++\n");
     let report = build(site.path()).unwrap();
-    let w = report
-        .warnings
-        .iter()
-        .find(|w| w.message.contains("unknown key `campaing`"))
-        .expect("warned");
+    let w = report.warnings.iter().find(|w| w.message.contains("unknown key `campaing`")).expect("warned");
     assert!(w.hint.as_ref().unwrap().contains("campaigns"), "{w}");
 }
 
@@ -327,15 +214,14 @@ fn a_template_error_names_the_template_and_keeps_the_output() {
     build(site.path()).unwrap();
     let before = snapshot(&site.path().join("public"));
     let theme = site.path().join("themes/default");
-    copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default"),
-        &theme,
-    );
-    std::fs::write(theme.join("templates/news.html"), "{% extends \"record.html\" %}{% block record_bottom %}{{ record.khong_co.x }}{% endblock record_bottom %}").unwrap();
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default"), &theme);
+    std::fs::write(
+        theme.join("templates/news.html"),
+        "{% extends \"record.html\" %}{% block record_bottom %}{{ record.khong_co.x }}{% endblock record_bottom %}",
+    )
+    .unwrap();
     let err = build(site.path()).expect_err("a broken template fails");
-    let BuildError::Content(ds) = err else {
-        panic!()
-    };
+    let BuildError::Content(ds) = err else { panic!() };
     assert!(ds[0].path.ends_with("templates/news.html"), "{}", ds[0]);
     assert_eq!(before, snapshot(&site.path().join("public")));
 }

@@ -4,22 +4,14 @@ use super::*;
 use std::process::Command;
 
 fn thidua(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_thidua"))
-        .args(args)
-        .output()
-        .expect("run thidua")
+    Command::new(env!("CARGO_BIN_EXE_thidua")).args(args).output().expect("run thidua")
 }
 
 #[test]
 fn build_succeeds_with_exit_0() {
     let site = fixture("generator/basic");
     let out = thidua(&["build", "--root", site.path().to_str().unwrap()]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("built "));
     assert!(site.path().join("public/index.html").is_file());
 }
@@ -28,13 +20,7 @@ fn build_succeeds_with_exit_0() {
 fn output_flag_is_honoured() {
     let site = fixture("generator/basic");
     let dest = site.path().join("elsewhere/site");
-    let out = thidua(&[
-        "build",
-        "--root",
-        site.path().to_str().unwrap(),
-        "--output",
-        dest.to_str().unwrap(),
-    ]);
+    let out = thidua(&["build", "--root", site.path().to_str().unwrap(), "--output", dest.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     assert!(dest.join("index.html").is_file());
 }
@@ -42,11 +28,8 @@ fn output_flag_is_honoured() {
 #[test]
 fn content_errors_exit_1_and_show_file_line_and_hint() {
     let site = fixture("generator/basic");
-    std::fs::write(
-        site.path().join("content/tin-tuc/x.md"),
-        "+++\ntitle = \"A\"\ndate = \"2023-13-01\"\n+++\n",
-    )
-    .unwrap();
+    std::fs::write(site.path().join("content/tin-tuc/x.md"), "+++\ntitle = \"A\"\ndate = \"2023-13-01\"\n+++\n")
+        .unwrap();
     let out = thidua(&["check", "--root", site.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -60,11 +43,7 @@ fn usage_errors_exit_2() {
     assert_eq!(thidua(&["build", "--no-such-flag"]).status.code(), Some(2));
     assert_eq!(thidua(&["frobnicate"]).status.code(), Some(2));
     let missing = thidua(&["build", "--root", "/nonexistent/site"]);
-    assert_eq!(
-        missing.status.code(),
-        Some(1),
-        "a missing config is reported like content errors"
-    );
+    assert_eq!(missing.status.code(), Some(1), "a missing config is reported like content errors");
     assert!(String::from_utf8_lossy(&missing.stderr).contains("config.toml"));
 }
 

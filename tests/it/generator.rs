@@ -47,10 +47,7 @@ fn pages_are_vietnamese_and_have_landmarks() {
     let site = built();
     let doc = page(site.path(), "phong-trao/alpha/index.html");
     assert_eq!(attrs(&doc, "html", "lang"), ["vi"]);
-    assert_eq!(
-        texts(&doc, "main h1"),
-        ["Vì người nghèo - Không để ai bị bỏ lại phía sau"]
-    );
+    assert_eq!(texts(&doc, "main h1"), ["Vì người nghèo - Không để ai bị bỏ lại phía sau"]);
     for landmark in ["header", "nav", "main", "footer", "form[role=search]"] {
         assert!(!texts(&doc, landmark).is_empty(), "no {landmark}");
     }
@@ -65,31 +62,17 @@ fn campaign_page_gathers_everything() {
     assert!(facts.contains(&"2021 – 2030".to_owned()), "{facts:?}");
     assert!(facts.contains(&"Chủ tịch UBND tỉnh".to_owned()));
     assert_eq!(texts(&doc, ".eyebrow .status"), ["Đang triển khai"]);
-    assert_eq!(
-        texts(&doc, ".indicator svg rect").len(),
-        2,
-        "one bar per value"
-    );
+    assert_eq!(texts(&doc, ".indicator svg rect").len(), 2, "one bar per value");
     assert_eq!(texts(&doc, ".indicator tbody td"), ["640", "1.250,5"]);
     assert!(!texts(&doc, ".indicator .chart-target").is_empty());
     // documents in date order: the February plan before the September one
-    assert_eq!(
-        texts(&doc, "#s-van-ban ~ .table-wrap tbody td:first-child"),
-        ["…/KH-BDT", "263/KH-UBND"]
-    );
+    assert_eq!(texts(&doc, "#s-van-ban ~ .table-wrap tbody td:first-child"), ["…/KH-BDT", "263/KH-UBND"]);
     let people = texts(&doc, ".cards-people .card-title");
     assert_eq!(people.len(), 3, "{people:?}");
     // the timeline: newest first
-    assert_eq!(
-        texts(&doc, ".timeline a"),
-        ["Trao quà cho hộ nghèo", "Sơ kết phong trào"]
-    );
-    assert!(
-        !texts(&doc, ".footnote-definition").is_empty(),
-        "footnotes render"
-    );
-    let feed =
-        std::fs::read_to_string(site.path().join("public/phong-trao/alpha/atom.xml")).unwrap();
+    assert_eq!(texts(&doc, ".timeline a"), ["Trao quà cho hộ nghèo", "Sơ kết phong trào"]);
+    assert!(!texts(&doc, ".footnote-definition").is_empty(), "footnotes render");
+    let feed = std::fs::read_to_string(site.path().join("public/phong-trao/alpha/atom.xml")).unwrap();
     assert!(feed.contains("<title>Trao quà cho hộ nghèo</title>"));
     assert!(feed.contains("<title>Kế hoạch tổ chức thực hiện phong trào Vì người nghèo</title>"));
 }
@@ -106,11 +89,7 @@ fn people_directory_groups_variants_and_sorts_by_given_name() {
     let site = built();
     let doc = page(site.path(), "dien-hinh/index.html");
     let groups = texts(&doc, ".group > h2");
-    assert_eq!(
-        groups,
-        ["Dân tộc Khmer 1", "Dân tộc Xtiêng 3"],
-        "S'tiêng, Stiêng and Xtiêng are one group"
-    );
+    assert_eq!(groups, ["Dân tộc Khmer 1", "Dân tộc Xtiêng 3"], "S'tiêng, Stiêng and Xtiêng are one group");
     // Xtiêng group sorted by given name: Ánh (Thị Ánh), Ban Nhân dân… (collective, by title), Lâm (Điểu Lâm)
     let xtieng = texts(&doc, "#xtieng .card-title");
     assert_eq!(xtieng, ["Thị Ánh", "Ban Nhân dân ấp Bù Ka", "Điểu Lâm"]);
@@ -122,13 +101,9 @@ fn people_directory_groups_variants_and_sorts_by_given_name() {
 fn person_page_links_campaigns_news_and_photo() {
     let site = built();
     let doc = page(site.path(), "dien-hinh/dieu-lam/index.html");
-    assert_eq!(
-        attrs(&doc, "img.portrait", "src"),
-        ["/dien-hinh/dieu-lam/chan-dung.jpg"]
-    );
+    assert_eq!(attrs(&doc, "img.portrait", "src"), ["/dien-hinh/dieu-lam/chan-dung.jpg"]);
     assert!(!attrs(&doc, "img.portrait", "alt")[0].is_empty());
-    assert!(texts(&doc, "#s-tin-lien-quan ~ .cards .card-title")
-        .contains(&"Trao quà cho hộ nghèo".to_owned()));
+    assert!(texts(&doc, "#s-tin-lien-quan ~ .cards .card-title").contains(&"Trao quà cho hộ nghèo".to_owned()));
     assert!(texts(&doc, ".notice")[0].contains("Dữ liệu mẫu"));
     assert_eq!(attrs(&doc, ".facts a", "href")[0], "/dan-toc/xtieng/");
 }
@@ -139,24 +114,12 @@ fn document_registry_and_document_page() {
     let doc = page(site.path(), "van-ban/index.html");
     assert_eq!(
         texts(&doc, "table.registry thead th"),
-        [
-            "Số ký hiệu",
-            "Loại",
-            "Ngày ban hành",
-            "Trích yếu",
-            "Cơ quan ban hành"
-        ]
+        ["Số ký hiệu", "Loại", "Ngày ban hành", "Trích yếu", "Cơ quan ban hành"]
     );
-    assert_eq!(
-        texts(&doc, "table.registry tbody td:nth-child(3)"),
-        ["16/09/2022", "02/2022"]
-    );
+    assert_eq!(texts(&doc, "table.registry tbody td:nth-child(3)"), ["16/09/2022", "02/2022"]);
     let d = page(site.path(), "van-ban/kh-263/index.html");
     assert!(texts(&d, ".facts dd").contains(&"ngày 16 tháng 09 năm 2022".to_owned()));
-    assert_eq!(
-        attrs(&d, ".attachments a", "href"),
-        ["/van-ban/kh-263/ke-hoach-263.pdf"]
-    );
+    assert_eq!(attrs(&d, ".attachments a", "href"), ["/van-ban/kh-263/ke-hoach-263.pdf"]);
     let partial = page(site.path(), "van-ban/kh-bdt/index.html");
     assert!(texts(&partial, ".facts dd").contains(&"tháng 02 năm 2022".to_owned()));
 }
@@ -165,10 +128,7 @@ fn document_registry_and_document_page() {
 fn news_is_paginated_newest_first_and_drafts_and_future_are_left_out() {
     let site = built();
     let p1 = page(site.path(), "tin-tuc/index.html");
-    assert_eq!(
-        texts(&p1, ".cards .card-title"),
-        ["Trao quà cho hộ nghèo", "Sơ kết phong trào"]
-    );
+    assert_eq!(texts(&p1, ".cards .card-title"), ["Trao quà cho hộ nghèo", "Sơ kết phong trào"]);
     assert_eq!(texts(&p1, ".card time")[0], "10/03/2023");
     let p2 = page(site.path(), "tin-tuc/trang/2/index.html");
     assert_eq!(texts(&p2, ".cards .card-title"), ["Tin cũ"]);
@@ -190,26 +150,17 @@ fn sub_path_base_url_prefixes_every_internal_link() {
     let mut o = opts(site.path());
     o.overrides.base_url = Some("https://bdt.example.vn/portal/".into());
     thidua::build::run(&o).unwrap();
-    for rel in [
-        "index.html",
-        "phong-trao/alpha/index.html",
-        "dien-hinh/index.html",
-        "tin-tuc/trang/2/index.html",
-    ] {
+    for rel in ["index.html", "phong-trao/alpha/index.html", "dien-hinh/index.html", "tin-tuc/trang/2/index.html"] {
         let doc = page(site.path(), rel);
-        for href in attrs(&doc, "a", "href")
-            .into_iter()
-            .chain(attrs(&doc, "link", "href"))
-            .chain(attrs(&doc, "img", "src"))
+        for href in
+            attrs(&doc, "a", "href").into_iter().chain(attrs(&doc, "link", "href")).chain(attrs(&doc, "img", "src"))
         {
             let internal = !href.starts_with("http") && !href.starts_with('#');
             assert!(!internal || href.starts_with("/portal/"), "{rel}: {href}");
         }
     }
     let doc = page(site.path(), "phong-trao/alpha/index.html");
-    assert!(
-        attrs(&doc, ".prose a", "href").contains(&"/portal/van-ban/kh-263/#noi-dung".to_owned())
-    );
+    assert!(attrs(&doc, ".prose a", "href").contains(&"/portal/van-ban/kh-263/#noi-dung".to_owned()));
     let sitemap = std::fs::read_to_string(site.path().join("public/sitemap.xml")).unwrap();
     assert!(sitemap.contains("<loc>https://bdt.example.vn/portal/phong-trao/alpha/</loc>"));
 }
@@ -227,11 +178,7 @@ fn check_writes_nothing() {
     let site = fixture("generator/basic");
     let report = thidua::build::check(&opts(site.path())).unwrap();
     assert!(report.records > 5);
-    assert_eq!(
-        report.future.len(),
-        1,
-        "check lists the future-dated record"
-    );
+    assert_eq!(report.future.len(), 1, "check lists the future-dated record");
     assert!(!site.path().join("public").exists());
 }
 
@@ -258,28 +205,12 @@ fn demo_portal_builds_without_errors() {
     let report = thidua::build::run(&o).expect("the demo portal builds");
     assert!(report.records >= 66, "{}", report.records);
     let doc = Html::parse_document(
-        &std::fs::read_to_string(
-            tmp.path()
-                .join("public/phong-trao/giai-ngan-von-dau-tu-cong/index.html"),
-        )
-        .unwrap(),
+        &std::fs::read_to_string(tmp.path().join("public/phong-trao/giai-ngan-von-dau-tu-cong/index.html")).unwrap(),
     );
     assert!(!texts(&doc, ".indicator svg").is_empty());
-    let css = std::fs::metadata(tmp.path().join("public/css/site.css"))
-        .unwrap()
-        .len();
-    for p in snapshot(&tmp.path().join("public"))
-        .keys()
-        .filter(|p| p.extension().is_some_and(|x| x == "html"))
-    {
-        let size = std::fs::metadata(tmp.path().join("public").join(p))
-            .unwrap()
-            .len()
-            + css;
-        assert!(
-            size <= 60_000,
-            "{} with its CSS is {size} bytes",
-            p.display()
-        );
+    let css = std::fs::metadata(tmp.path().join("public/css/site.css")).unwrap().len();
+    for p in snapshot(&tmp.path().join("public")).keys().filter(|p| p.extension().is_some_and(|x| x == "html")) {
+        let size = std::fs::metadata(tmp.path().join("public").join(p)).unwrap().len() + css;
+        assert!(size <= 60_000, "{} with its CSS is {size} bytes", p.display());
     }
 }
