@@ -22,7 +22,9 @@ pub fn report_failure(e: &BuildError) -> std::process::ExitCode {
         print_diagnostics(diags);
         let errors = diags.iter().filter(|d| d.is_error()).count();
         let warnings = diags.len() - errors;
-        eprintln!("error: {errors} error(s), {warnings} warning(s); nothing was written, the previous output is unchanged");
+        eprintln!(
+            "error: {errors} error(s), {warnings} warning(s); nothing was written, the previous output is unchanged"
+        );
         return std::process::ExitCode::from(1);
     }
     eprintln!("error: {e}");

@@ -4,6 +4,7 @@
 mod bad_input;
 mod cli;
 mod generator;
+mod js;
 mod search;
 
 use scraper::{Html, Selector};

@@ -1,0 +1,65 @@
+//! `thidua search`: answers a query from the index the last build wrote.
+
+use crate::cli::SearchArgs;
+use std::io::Write as _;
+use std::process::ExitCode;
+use thidua::search::{self, Filters, Hit};
+
+/// Runs the query and prints the hits (a JSON array with `--json`).
+pub fn run(args: &SearchArgs) -> ExitCode {
+    let output = args.output.clone().unwrap_or_else(|| args.root.join("public"));
+    let dir = search::tantivy_dir_for(&output);
+    let filters = Filters {
+        kind: args.kind.clone(),
+        campaign: args.campaign.clone(),
+        ethnicity: args.ethnicity.clone(),
+        district: args.district.clone(),
+        year: args.year,
+    };
+    let q = args.query.join(" ");
+    match search::query(&dir, &q, &filters, args.limit) {
+        Ok(hits) => print_hits(&hits, &q, args.json),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_hits(hits: &[Hit], q: &str, json: bool) -> ExitCode {
+    let text = if json {
+        serde_json::to_string_pretty(hits).unwrap_or_else(|_| "[]".to_string())
+    } else if hits.is_empty() {
+        format!("Không có kết quả cho “{q}”.")
+    } else {
+        hits.iter().enumerate().map(|(i, h)| human(i + 1, h)).collect::<Vec<_>>().join("\n")
+    };
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}") {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: writing the results: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// One hit for people: rank, title, kind, date, URL, excerpt with [matches].
+fn human(rank: usize, h: &Hit) -> String {
+    let mut excerpt = String::new();
+    for (i, c) in h.excerpt.chars().enumerate() {
+        if h.highlights.iter().any(|&(_, b)| b == i) {
+            excerpt.push(']');
+        }
+        if h.highlights.iter().any(|&(a, _)| a == i) {
+            excerpt.push('[');
+        }
+        excerpt.push(c);
+    }
+    if h.highlights.iter().any(|&(_, b)| b == h.excerpt.chars().count()) {
+        excerpt.push(']');
+    }
+    let date = h.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
+    format!("{rank}. {} ({}{date}) score {}\n   {}\n   {excerpt}", h.title, h.kind, h.score, h.url)
+}

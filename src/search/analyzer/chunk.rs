@@ -1,0 +1,101 @@
+//! The tokenizer: cuts text into *chunks*.
+//!
+//! A chunk is a run of word characters (letters, digits, combining marks) and
+//! the glue characters that may stand inside a Vietnamese token — `/ - . , '`
+//! and their typographic variants — trimmed of glue at both ends. Keeping the
+//! glue lets the later stages see `263/KH-UBND`, `1.000` and `S'tiêng` whole;
+//! [`super::split`] cuts chunks into words.
+
+use tantivy::tokenizer::{Token, Tokenizer};
+
+use super::VecTokenStream;
+
+/// The chunking tokenizer.
+#[derive(Clone, Debug, Default)]
+pub struct ChunkTokenizer;
+
+/// True for characters that make up words.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// True for characters that may join words inside one chunk.
+pub fn is_glue(c: char) -> bool {
+    matches!(c, '/' | '-' | '.' | ',' | '‐' | '‑' | '–' | '—') || crate::text::is_apostrophe(c)
+}
+
+/// The chunks of `text` as (byte start, byte end) ranges.
+pub fn chunks(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_word_end = 0;
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            last_word_end = i + c.len_utf8();
+        } else if is_glue(c) && start.is_some() {
+            continue;
+        } else if let Some(s) = start.take() {
+            out.push((s, last_word_end));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, last_word_end));
+    }
+    out
+}
+
+impl Tokenizer for ChunkTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        let tokens = chunks(text)
+            .into_iter()
+            .enumerate()
+            .map(|(position, (from, to))| Token {
+                offset_from: from,
+                offset_to: to,
+                position,
+                text: text[from..to].to_string(),
+                position_length: 1,
+            })
+            .collect();
+        VecTokenStream::new(tokens)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        chunks(text).into_iter().map(|(a, b)| &text[a..b]).collect()
+    }
+
+    #[test]
+    fn keeps_inner_glue_and_trims_outer() {
+        assert_eq!(
+            texts("Theo (263/KH-UBND), có 1.000 hộ S'tiêng."),
+            ["Theo", "263/KH-UBND", "có", "1.000", "hộ", "S'tiêng"]
+        );
+    }
+
+    #[test]
+    fn combining_marks_stay_inside_words() {
+        let nfd = "Ngu\u{31b}\u{300}o\u{31b}i";
+        assert_eq!(texts(nfd), [nfd]);
+    }
+
+    #[test]
+    fn punctuation_only_gives_nothing() {
+        assert!(texts("!!! ... --- \"\" <>").is_empty());
+        assert!(texts("").is_empty());
+    }
+
+    #[test]
+    fn script_tags_are_just_words() {
+        assert_eq!(texts("<script>alert(1)</script>"), ["script", "alert", "1", "script"]);
+    }
+}

@@ -1,0 +1,67 @@
+//! Normalisation: NFC, lowercase, `Ð` (U+00D0, the Icelandic eth that looks
+//! like `Đ`) to `đ`, every apostrophe to `'` and every dash to `-`.
+//!
+//! Offsets still point into the original text; only the token text changes.
+
+use tantivy::tokenizer::Token;
+use unicode_normalization::UnicodeNormalization;
+
+use super::Stage;
+
+/// The normalising stage.
+#[derive(Clone, Debug, Default)]
+pub struct Normalize;
+
+/// Normalises one piece of text.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfc() {
+        match c {
+            'Ð' | 'ð' | 'Đ' => out.push('đ'),
+            c if crate::text::is_apostrophe(c) => out.push('\''),
+            '‐' | '‑' | '–' | '—' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+impl Stage for Normalize {
+    fn apply(&self, mut tokens: Vec<Token>) -> Vec<Token> {
+        for t in &mut tokens {
+            t.text = normalize(&t.text);
+        }
+        tokens
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfd_becomes_nfc() {
+        let nfd: String = "Người Đồng".nfd().collect();
+        assert_eq!(normalize(&nfd), "người đồng");
+    }
+
+    #[test]
+    fn eth_and_d_with_stroke_meet() {
+        assert_eq!(normalize("Ðồng"), normalize("Đồng"));
+        assert_eq!(normalize("ðồng"), "đồng");
+    }
+
+    #[test]
+    fn curly_apostrophes_and_dashes() {
+        assert_eq!(normalize("M’nông"), "m'nông");
+        assert_eq!(normalize("S‘tiêng"), "s'tiêng");
+        assert_eq!(normalize("KH–UBND"), "kh-ubnd");
+    }
+
+    #[test]
+    fn stage_keeps_offsets() {
+        let t = super::super::test_util::tok("ĐỒNG", 0, 3, 9);
+        let out = Normalize.apply(vec![t]);
+        assert_eq!((out[0].text.as_str(), out[0].offset_from), ("đồng", 3));
+    }
+}

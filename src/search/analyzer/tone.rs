@@ -1,0 +1,166 @@
+//! One tone placement for the old and the new spelling.
+//!
+//! Vietnamese writes the tone of an open `oa`, `oe`, `uy` syllable on either
+//! vowel (`hòa`/`hoà`, `khỏe`/`khoẻ`, `thủy`/`thuỷ`, `ủy`/`uỷ`). This stage
+//! moves the tone to one canonical place (the new style) so both spellings
+//! are one word. The rule, on the vowel nucleus after the initial consonant
+//! (where `qu` and `gi` before a vowel count as consonants, so `quý` stays
+//! `quý` and `giữa` keeps its tone on `ư`):
+//!
+//! 1. a vowel with a quality mark (`ă â ê ô ơ ư`) takes the tone (the last one:
+//!    `người`);
+//! 2. else a single vowel takes it;
+//! 3. else three vowels: the middle one (`ngoài`);
+//! 4. else two vowels followed by a consonant: the second (`hoàng`);
+//! 5. else `oa`, `oe`, `uy`: the second; any other pair: the first (`của`).
+//!
+//! Words with no tone or more than one tone mark are left alone.
+
+use tantivy::tokenizer::Token;
+
+use super::Stage;
+
+/// Each row: a vowel, then it with huyền, sắc, hỏi, ngã, nặng.
+pub const TONE_ROWS: [&str; 12] = [
+    "aàáảãạ",
+    "ăằắẳẵặ",
+    "âầấẩẫậ",
+    "eèéẻẽẹ",
+    "êềếểễệ",
+    "iìíỉĩị",
+    "oòóỏõọ",
+    "ôồốổỗộ",
+    "ơờớởỡợ",
+    "uùúủũụ",
+    "ưừứửữự",
+    "yỳýỷỹỵ",
+];
+
+/// Vowels with a quality mark.
+pub const MARKED: &str = "ăâêôơư";
+
+/// Open two-vowel nuclei whose tone goes on the second vowel.
+pub const SECOND_VOWEL_NUCLEI: [&str; 3] = ["oa", "oe", "uy"];
+
+/// The canonical-tone stage.
+#[derive(Clone, Debug, Default)]
+pub struct CanonicalTone;
+
+/// Splits a (lowercase) character into its toneless vowel and tone (1–5), or
+/// `(c, 0)` when it carries no tone.
+pub fn split_tone(c: char) -> (char, usize) {
+    for row in TONE_ROWS {
+        if let Some(i) = row.chars().position(|x| x == c) {
+            return (row.chars().next().unwrap_or(c), i);
+        }
+    }
+    (c, 0)
+}
+
+/// The vowel `v` with tone `tone`.
+fn with_tone(v: char, tone: usize) -> char {
+    TONE_ROWS.iter().find(|row| row.starts_with(v)).and_then(|row| row.chars().nth(tone)).unwrap_or(v)
+}
+
+fn is_vowel(c: char) -> bool {
+    TONE_ROWS.iter().any(|row| row.starts_with(c))
+}
+
+/// The word with its tone in the canonical place.
+pub fn canonical(word: &str) -> String {
+    let split: Vec<(char, usize)> = word.chars().map(split_tone).collect();
+    let toned: Vec<usize> = (0..split.len()).filter(|&i| split[i].1 > 0).collect();
+    if toned.len() != 1 || !split.iter().all(|(c, _)| c.is_alphabetic()) {
+        return word.to_string();
+    }
+    let tone = split[toned[0]].1;
+    let bases: Vec<char> = split.iter().map(|&(c, _)| c).collect();
+    let Some(target) = tone_index(&bases) else {
+        return word.to_string();
+    };
+    bases.iter().enumerate().map(|(i, &c)| if i == target { with_tone(c, tone) } else { c }).collect()
+}
+
+/// Where the tone goes in a toneless word, or `None` without a vowel.
+fn tone_index(bases: &[char]) -> Option<usize> {
+    let mut start = bases.iter().position(|&c| is_vowel(c))?;
+    let vowel_after = |i: usize| bases.get(i + 1).is_some_and(|&c| is_vowel(c));
+    let qu = start > 0 && bases[start - 1] == 'q' && bases[start] == 'u';
+    let gi = start == 1 && bases[0] == 'g' && bases[1] == 'i';
+    if (qu || gi) && vowel_after(start) {
+        start += 1;
+    }
+    let end = start + bases[start..].iter().take_while(|&&c| is_vowel(c)).count();
+    let nucleus = &bases[start..end];
+    let has_final = end < bases.len();
+    let offset = if let Some(m) = nucleus.iter().rposition(|c| MARKED.contains(*c)) {
+        m
+    } else if nucleus.len() == 1 {
+        0
+    } else if nucleus.len() >= 3 || has_final {
+        1
+    } else {
+        let pair: String = nucleus.iter().collect();
+        usize::from(SECOND_VOWEL_NUCLEI.contains(&pair.as_str()))
+    };
+    Some(start + offset)
+}
+
+impl Stage for CanonicalTone {
+    fn apply(&self, mut tokens: Vec<Token>) -> Vec<Token> {
+        for t in tokens.iter_mut().filter(|t| t.position_length == 1) {
+            t.text = canonical(&t.text);
+        }
+        tokens
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_and_new_style_meet() {
+        for (old, new) in
+            [("hòa", "hoà"), ("thủy", "thuỷ"), ("ủy", "uỷ"), ("khỏe", "khoẻ"), ("tòa", "toà"), ("lũy", "luỹ")]
+        {
+            assert_eq!(canonical(old), new, "{old}");
+            assert_eq!(canonical(new), new, "{new}");
+        }
+    }
+
+    #[test]
+    fn qu_and_gi_are_consonants() {
+        assert_eq!(canonical("quý"), "quý");
+        assert_eq!(canonical("qúy"), "quý");
+        assert_eq!(canonical("quốc"), "quốc");
+        assert_eq!(canonical("giữa"), "giữa");
+        assert_eq!(canonical("già"), "già");
+        assert_eq!(canonical("gìn"), "gìn");
+        assert_eq!(canonical("giếng"), "giếng");
+    }
+
+    #[test]
+    fn common_words_stay() {
+        for w in [
+            "người", "của", "mùa", "hoàng", "tuổi", "khuyến", "ngoài", "túi", "tiến", "điển", "xtiêng", "đồng", "bào",
+            "uy", "tín", "thiểu", "số",
+        ] {
+            assert_eq!(canonical(w), w, "{w}");
+        }
+    }
+
+    #[test]
+    fn leaves_odd_words_alone() {
+        assert_eq!(canonical("263"), "263");
+        assert_eq!(canonical("àà"), "àà");
+        assert_eq!(canonical("khmer"), "khmer");
+        assert_eq!(canonical("1,5"), "1,5");
+    }
+
+    #[test]
+    fn split_tone_reads_the_table() {
+        assert_eq!(split_tone('ệ'), ('ê', 5));
+        assert_eq!(split_tone('đ'), ('đ', 0));
+    }
+}

@@ -1,0 +1,214 @@
+//! Index and query tests on a small set of records.
+
+use super::*;
+use query::Mode;
+
+fn doc(url: &str, kind: &str, title: &str, body: &str) -> SearchDoc {
+    SearchDoc {
+        url: url.to_string(),
+        title: title.to_string(),
+        kind: kind.to_string(),
+        body: body.to_string(),
+        ..SearchDoc::default()
+    }
+}
+
+fn docs() -> Vec<SearchDoc> {
+    let mut plan = doc(
+        "/van-ban/ke-hoach-263/",
+        "document",
+        "Kế hoạch tổ chức phong trào thi đua năm 2022",
+        "Ủy ban nhân dân tỉnh ban hành kế hoạch; khen thưởng 1.000 người.",
+    );
+    plan.number = Some("263/KH-UBND".to_string());
+    plan.year = Some(2022);
+    let mut person = doc(
+        "/dien-hinh/dieu-thi-lan/",
+        "person",
+        "Điểu Thị Lan",
+        "Bà là người có uy tín trong đồng bào S'tiêng ở xã Đồng Nai.",
+    );
+    person.names = vec!["Người có uy tín".to_string()];
+    person.ethnicity = Some(("xtieng".to_string(), "Xtiêng".to_string()));
+    person.district = Some(("bu-dang".to_string(), "Bù Đăng".to_string()));
+    vec![
+        plan,
+        person,
+        doc(
+            "/tin-tuc/uy-ban/",
+            "news",
+            "Ủy ban họp bàn về tín dụng",
+            "Ủy ban nhân dân huyện họp về chính sách tín dụng cho hộ nghèo.",
+        ),
+        doc(
+            "/tin-tuc/tien-tien/",
+            "news",
+            "Biểu dương điển hình tiên tiến",
+            "Các điển hình tiên tiến trong vùng dân tộc thiểu số được khen.",
+        ),
+        doc(
+            "/tin-tuc/tien-von/",
+            "news",
+            "Giải ngân tiền vốn đầu tư",
+            "Tiền vốn cho đồng bào DTTS được giải ngân sớm. Hoà thuận.",
+        ),
+        doc("/gioi-thieu/", "page", "Giới thiệu", "Ban Dân tộc tỉnh, hòa hợp; quý khách."),
+    ]
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+    export: SearchExport,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("idx");
+    let export = build(&docs(), &Glossary::default_theme().unwrap(), &path).unwrap();
+    Fixture { _dir: dir, path, export }
+}
+
+fn urls(f: &Fixture, q: &str) -> Vec<String> {
+    query(&f.path, q, &Filters::default(), 10).unwrap().into_iter().map(|h| h.url).collect()
+}
+
+#[test]
+fn no_diacritic_queries_find_diacritic_text() {
+    let f = fixture();
+    assert_eq!(urls(&f, "nguoi co uy tin")[0], "/dien-hinh/dieu-thi-lan/");
+    assert_eq!(urls(&f, "dien hinh tien tien")[0], "/tin-tuc/tien-tien/");
+    assert!(urls(&f, "dong bao").contains(&"/tin-tuc/tien-von/".to_string()));
+}
+
+#[test]
+fn exact_diacritics_rank_first() {
+    let f = fixture();
+    assert_eq!(urls(&f, "tiến")[0], "/tin-tuc/tien-tien/");
+    assert_eq!(urls(&f, "tiền")[0], "/tin-tuc/tien-von/");
+}
+
+#[test]
+fn adjacent_words_outrank_scattered_ones() {
+    let f = fixture();
+    let got = urls(&f, "uy tín");
+    assert_eq!(got[0], "/dien-hinh/dieu-thi-lan/", "{got:?}");
+    assert!(got.contains(&"/tin-tuc/uy-ban/".to_string()));
+}
+
+#[test]
+fn quoted_phrases_match_exactly() {
+    let f = fixture();
+    assert_eq!(urls(&f, "\"uy tín\""), ["/dien-hinh/dieu-thi-lan/"]);
+    assert!(urls(&f, "\"tín uy\"").is_empty());
+}
+
+#[test]
+fn glossary_works_both_ways() {
+    let f = fixture();
+    let dtts = urls(&f, "DTTS");
+    assert!(dtts.contains(&"/tin-tuc/tien-tien/".to_string()), "{dtts:?}");
+    assert!(dtts.contains(&"/tin-tuc/tien-von/".to_string()));
+    assert!(urls(&f, "dân tộc thiểu số").contains(&"/tin-tuc/tien-von/".to_string()));
+    assert_eq!(urls(&f, "Xtiêng"), ["/dien-hinh/dieu-thi-lan/"]);
+    assert_eq!(urls(&f, "stieng"), ["/dien-hinh/dieu-thi-lan/"]);
+}
+
+#[test]
+fn document_numbers_whole_and_by_parts() {
+    let f = fixture();
+    for q in ["263/KH-UBND", "263/kh-ubnd", "263", "kh-ubnd 263"] {
+        assert_eq!(urls(&f, q)[0], "/van-ban/ke-hoach-263/", "{q}");
+    }
+    assert_eq!(urls(&f, "1000"), ["/van-ban/ke-hoach-263/"]);
+    assert_eq!(urls(&f, "1.000"), ["/van-ban/ke-hoach-263/"]);
+}
+
+#[test]
+fn tone_placement_is_one_word() {
+    let f = fixture();
+    let a = urls(&f, "hòa");
+    assert_eq!(a, urls(&f, "hoà"));
+    assert_eq!(a.len(), 2);
+    assert_eq!(urls(&f, "quý"), ["/gioi-thieu/"]);
+}
+
+#[test]
+fn one_typo_is_forgiven_but_not_two() {
+    let f = fixture();
+    assert_eq!(urls(&f, "nguoj co uy tin")[0], "/dien-hinh/dieu-thi-lan/");
+    assert!(urls(&f, "ngxoj").is_empty());
+}
+
+#[test]
+fn no_prefix_matching_unless_typing() {
+    let f = fixture();
+    assert!(urls(&f, "ho").iter().all(|u| u != "/van-ban/ke-hoach-263/"));
+    let (index, glossary) = index::open(&f.path).unwrap();
+    let view = view::IndexView::new(&index, &f.path).unwrap();
+    let typing = |q: &str| -> Vec<String> {
+        query::run(&view, &glossary, q, &Filters::default(), 10, Mode::Typing)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.url)
+            .collect()
+    };
+    assert!(typing("ke hoa").contains(&"/van-ban/ke-hoach-263/".to_string()));
+    assert!(!typing("ke ho").contains(&"/van-ban/ke-hoach-263/".to_string()));
+    assert!(!typing("ke hoa ").contains(&"/van-ban/ke-hoach-263/".to_string()));
+}
+
+#[test]
+fn filters_restrict_hits() {
+    let f = fixture();
+    let with = |filters: Filters| -> Vec<String> {
+        query(&f.path, "uy tin", &filters, 10).unwrap().into_iter().map(|h| h.url).collect()
+    };
+    assert_eq!(with(Filters { kind: Some("news".into()), ..Filters::default() }), ["/tin-tuc/uy-ban/"]);
+    assert_eq!(with(Filters { ethnicity: Some("S'tiêng".into()), ..Filters::default() }), ["/dien-hinh/dieu-thi-lan/"]);
+    assert_eq!(with(Filters { district: Some("Bù Đăng".into()), ..Filters::default() }), ["/dien-hinh/dieu-thi-lan/"]);
+    assert!(with(Filters { year: Some(1999), ..Filters::default() }).is_empty());
+}
+
+#[test]
+fn bad_input_gives_clear_answers() {
+    let f = fixture();
+    assert!(urls(&f, "").is_empty());
+    assert!(urls(&f, "!!! ... ???").is_empty());
+    assert!(urls(&f, "<script>alert(1)</script>").is_empty());
+    let long = "người ".repeat(2_000);
+    assert!(query(&f.path, &long, &Filters::default(), 10).is_ok());
+    assert_eq!(urls(&f, "\"uy tín")[0], "/dien-hinh/dieu-thi-lan/");
+}
+
+#[test]
+fn excerpts_carry_highlights_not_html() {
+    let f = fixture();
+    let hits = query(&f.path, "uy tín", &Filters::default(), 10).unwrap();
+    let h = &hits[0];
+    assert!(!h.excerpt.contains('<'));
+    let chars: Vec<char> = h.excerpt.chars().collect();
+    let marked: Vec<String> = h.highlights.iter().map(|&(a, b)| chars[a..b].iter().collect()).collect();
+    assert!(marked.contains(&"uy".to_string()) && marked.contains(&"tín".to_string()), "{marked:?}");
+}
+
+#[test]
+fn export_is_deterministic_and_hashed() {
+    let a = fixture();
+    let b = fixture();
+    assert_eq!(a.export.files, b.export.files);
+    assert_eq!(a.export.entry, b.export.entry);
+    assert!(a.export.entry.starts_with("/_search/meta."));
+    for (path, bytes) in &a.export.files {
+        let hash = export::content_hash(bytes);
+        assert!(path.ends_with(&format!(".{hash}.json")), "{path}");
+    }
+    assert_eq!(a.export.stats.docs, 6);
+}
+
+#[test]
+fn missing_index_says_build_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = query(&dir.path().join("nope"), "x", &Filters::default(), 5).unwrap_err();
+    assert!(err.to_string().contains("thidua build"), "{err}");
+}

@@ -1,0 +1,206 @@
+//! Search: one Vietnamese analyzer, a tantivy index, a static index for the
+//! browser — and the same answers from all of them.
+//!
+//! - [`analyzer`] is the one analyzer (a tantivy `TextAnalyzer` made of small
+//!   filters) for indexing and for queries; its tables are plain data.
+//! - [`index`] writes the records into a tantivy index kept beside the output
+//!   (see [`tantivy_dir_for`]), one text field per weight class.
+//! - [`view`] reads that index back as *impacts*: for every term and record,
+//!   the BM25 score of each field (tantivy's own `Bm25Weight`) times the
+//!   field's weight, summed and rounded to an integer, plus the positions.
+//! - [`query`] parses a query into slots (one per word, with its exact form,
+//!   its typo and prefix alternatives and the glossary spans over it) and
+//!   scores records with integers only: the best cover of the slots by words
+//!   or spans, plus a proximity bonus.
+//! - [`export`] writes the same impacts, the vocabulary and the analyzer's
+//!   tables as small content-hashed JSON files; `search.js` runs the same
+//!   query algorithm over them, so `thidua search` and the browser agree.
+//!
+//! Integer impacts are what make the agreement exact: no floating point is
+//! computed after the build, in Rust or in JavaScript.
+
+pub mod analyzer;
+pub mod excerpt;
+pub mod export;
+pub mod index;
+pub mod query;
+pub mod view;
+
+#[cfg(test)]
+mod index_tests;
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+pub use analyzer::Glossary;
+pub use query::{Filters, Hit};
+
+/// One record as search sees it. Built by the pipeline from the validated site model.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchDoc {
+    /// Site path without base path, e.g. "/van-ban/ke-hoach-263/".
+    pub url: String,
+    /// The record's title.
+    pub title: String,
+    /// "campaign" | "person" | "news" | "document" | "page".
+    pub kind: String,
+    /// "2022-09-16" or partial "2022-02" / "2022".
+    pub date: Option<String>,
+    /// The year the record belongs to.
+    pub year: Option<i32>,
+    /// The summary.
+    pub summary: String,
+    /// Plain text of the rendered Markdown.
+    pub body: String,
+    /// Document số ký hiệu, e.g. "263/KH-UBND".
+    pub number: Option<String>,
+    /// High-weight extra fields: role, award, commune, doc_type, issuer, signer…
+    pub names: Vec<String>,
+    /// (slug, title) of related campaigns (a campaign lists itself).
+    pub campaigns: Vec<(String, String)>,
+    /// (slug, canonical name), e.g. ("xtieng", "Xtiêng").
+    pub ethnicity: Option<(String, String)>,
+    /// (slug, name).
+    pub district: Option<(String, String)>,
+    /// Tags.
+    pub tags: Vec<String>,
+}
+
+/// What [`build`] produced for the output folder.
+#[derive(Debug, Clone)]
+pub struct SearchExport {
+    /// Paths relative to the output root, e.g. "_search/t.3f2a9c01ab.json", and contents.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// Site path of the file the client loads first, e.g. "/_search/meta.ab12cd34ef.json".
+    pub entry: String,
+    /// Numbers for the build summary.
+    pub stats: SearchStats,
+}
+
+/// Numbers for the build summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SearchStats {
+    /// Records indexed.
+    pub docs: usize,
+    /// Distinct terms (folded words, spans) in the vocabulary.
+    pub terms: usize,
+    /// Term shards written.
+    pub shards: usize,
+    /// Bytes written in all search files.
+    pub bytes: usize,
+}
+
+/// What can go wrong in search.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The glossary file is not valid.
+    #[error("{path}: invalid glossary: {message}")]
+    Glossary {
+        /// The glossary file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file or folder could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// tantivy failed.
+    #[error("{path}: search index: {source}")]
+    Tantivy {
+        /// The index folder.
+        path: PathBuf,
+        /// The cause.
+        source: tantivy::TantivyError,
+    },
+    /// There is no index to search (no build yet).
+    #[error("{path}: no search index here; run `thidua build` first")]
+    NoIndex {
+        /// Where the index was expected.
+        path: PathBuf,
+    },
+    /// The index was written by another version or is damaged.
+    #[error("{path}: damaged search index: {message}; run `thidua build` again")]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl SearchError {
+    pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SearchError + '_ {
+        move |source| SearchError::Io { path: path.to_path_buf(), source }
+    }
+
+    pub(crate) fn tantivy(path: &Path) -> impl FnOnce(tantivy::TantivyError) -> SearchError + '_ {
+        move |source| SearchError::Tantivy { path: path.to_path_buf(), source }
+    }
+}
+
+/// Indexes the docs with tantivy into `tantivy_dir` (replacing what is there)
+/// and exports the static browser index.
+pub fn build(docs: &[SearchDoc], glossary: &Glossary, tantivy_dir: &Path) -> Result<SearchExport, SearchError> {
+    let mut sorted: Vec<SearchDoc> = docs.to_vec();
+    sorted.sort_by(|a, b| a.url.cmp(&b.url));
+    let index = index::write(&sorted, glossary, tantivy_dir)?;
+    let view = view::IndexView::new(&index, tantivy_dir)?;
+    export::export(&view, &sorted, glossary)
+}
+
+/// Loads the site glossary: `<root>/glossary.toml` if it exists, else the
+/// theme's (`<theme_dir>/glossary.toml`), else the default theme's built in.
+pub fn load_glossary(root: &Path, theme_dir: Option<&Path>) -> Result<Glossary, SearchError> {
+    let candidates = [Some(root.join("glossary.toml")), theme_dir.map(|d| d.join("glossary.toml"))];
+    for path in candidates.into_iter().flatten() {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => return Glossary::from_toml(&text, &path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(SearchError::io(&path)(e)),
+        }
+    }
+    Glossary::default_theme()
+}
+
+/// Answers a query from the tantivy index the last build wrote.
+pub fn query(tantivy_dir: &Path, q: &str, filters: &Filters, limit: usize) -> Result<Vec<Hit>, SearchError> {
+    let (index, glossary) = index::open(tantivy_dir)?;
+    let view = view::IndexView::new(&index, tantivy_dir)?;
+    query::run(&view, &glossary, q, filters, limit, query::Mode::Complete)
+}
+
+/// Where the tantivy index of an output folder lives:
+/// `<parent of output>/.thidua-cache/search-<output folder name>`, outside the
+/// output so that the output stays byte-deterministic and deployable.
+pub fn tantivy_dir_for(output: &Path) -> PathBuf {
+    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".to_string());
+    let parent = output.parent().unwrap_or_else(|| Path::new("."));
+    parent.join(".thidua-cache").join(format!("search-{name}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tantivy_dir_is_beside_the_output() {
+        assert_eq!(tantivy_dir_for(Path::new("/site/public")), Path::new("/site/.thidua-cache/search-public"));
+    }
+
+    #[test]
+    fn site_glossary_wins_over_theme() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("glossary.toml"), "abbreviations = [[\"XYZ\", \"xa yen zui\"]]").unwrap();
+        let g = load_glossary(dir.path(), None).unwrap();
+        assert_eq!(g.entries().len(), 1);
+        assert_eq!(g.source(), Some(dir.path().join("glossary.toml").as_path()));
+        let empty = tempfile::tempdir().unwrap();
+        let g = load_glossary(empty.path(), Some(empty.path())).unwrap();
+        assert!(g.entries().len() > 20, "falls back to the built-in default");
+    }
+}

@@ -1,0 +1,448 @@
+//! Queries: parsing into slots, resolving against the vocabulary, scoring.
+//!
+//! `search.js` implements exactly this algorithm over the exported files; the
+//! conformance test holds the two together. All scores are integers.
+//!
+//! **Parsing.** The query is cut to [`MAX_QUERY_CHARS`]. Text between a pair
+//! of `"` is a quoted phrase; an unpaired `"` is ignored. Each part goes
+//! through the analyzer; every word becomes a *slot* (its folded form, and
+//! its exact form when typed with diacritics); spans from unquoted parts
+//! (glossary names, whole document numbers) become alternatives covering
+//! their slots. At most [`MAX_SLOTS`] slots are kept.
+//!
+//! **Resolving.** A slot's word that is not in the vocabulary, has 4+ letters
+//! and is not quoted gets *typo alternatives*: every vocabulary word of
+//! letters at Damerau distance 1. While typing ([`Mode::Typing`]), the last
+//! slot of 3+ letters, when the query does not end in a space, also gets
+//! *prefix alternatives* (up to [`MAX_PREFIXES`] words). No other prefix
+//! matching happens: `ho` never matches `hoạch`.
+//!
+//! **Scoring a record.** A slot scores the word's impact, or else half the
+//! best alternative's impact; plus the exact form's impact when the query word
+//! had diacritics (inside quotes the exact form is then required). A record
+//! must cover every slot, by its word or by a span (which scores its own
+//! impact once for all the slots it covers); the best cover counts. Then each
+//! pair of neighbouring slots whose words occur within 3 positions in order
+//! adds [`PROXIMITY`] / distance. Quoted phrases must occur as is. Ties go to
+//! the record with the smaller URL.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::Serialize;
+use tantivy::tokenizer::TextAnalyzer;
+
+use super::analyzer::{self, classify, Glossary, TokenClass, EXACT_PREFIX};
+use super::view::{IndexView, Posting};
+use super::{excerpt, SearchDoc, SearchError};
+
+/// Longest query read, in characters; the rest is ignored.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Most words a query can have.
+pub const MAX_SLOTS: usize = 10;
+/// Most prefix alternatives for the last word while typing.
+pub const MAX_PREFIXES: usize = 64;
+/// Shortest word (in characters) that gets prefix alternatives.
+pub const MIN_PREFIX_CHARS: usize = 3;
+/// Shortest word (in characters) that gets typo alternatives.
+pub const MIN_TYPO_CHARS: usize = 4;
+/// Bonus for two query words side by side in a record (divided by distance).
+pub const PROXIMITY: u64 = 1_000;
+/// Farthest distance that earns a proximity bonus.
+pub const MAX_DISTANCE: u32 = 3;
+
+/// Complete queries (the CLI, a page opened with `?q=`) or queries being typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The query is complete: no prefix matching.
+    Complete,
+    /// The reader is still typing the last word.
+    Typing,
+}
+
+/// Restricts hits to records with these facets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Kind: campaign, person, news, document, page.
+    pub kind: Option<String>,
+    /// Campaign slug (or title).
+    pub campaign: Option<String>,
+    /// Ethnicity, any spelling.
+    pub ethnicity: Option<String>,
+    /// District slug or name.
+    pub district: Option<String>,
+    /// Year.
+    pub year: Option<i32>,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Site path, e.g. "/van-ban/ke-hoach-263/".
+    pub url: String,
+    /// Title.
+    pub title: String,
+    /// Kind.
+    pub kind: String,
+    /// Date, if any.
+    pub date: Option<String>,
+    /// Year, if any.
+    pub year: Option<i32>,
+    /// The integer score.
+    pub score: u64,
+    /// A short passage of the record.
+    pub excerpt: String,
+    /// Matched words in the excerpt, as [start, end) character offsets.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// One query word.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Slot {
+    /// Folded word.
+    pub word: String,
+    /// `=` + exact form, when typed with diacritics.
+    pub exact: Option<String>,
+    /// Inside a quoted phrase.
+    pub quoted: bool,
+    /// Typo or prefix alternatives (scored at half).
+    pub alternatives: Vec<String>,
+}
+
+/// A span alternative covering `len` slots from `start`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// First slot.
+    pub start: usize,
+    /// Number of slots.
+    pub len: usize,
+    /// The span term.
+    pub term: String,
+}
+
+/// A parsed (and later resolved) query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    /// The words.
+    pub slots: Vec<Slot>,
+    /// Span alternatives.
+    pub spans: Vec<Span>,
+    /// Quoted phrases as slot ranges [start, end).
+    pub phrases: Vec<(usize, usize)>,
+    /// The query ends inside its last word (no trailing space or quote).
+    pub open_end: bool,
+}
+
+impl Plan {
+    /// Every term whose postings the plan needs.
+    pub fn terms(&self) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for s in &self.slots {
+            out.insert(s.word.clone());
+            out.extend(s.exact.clone());
+            out.extend(s.alternatives.iter().cloned());
+        }
+        out.extend(self.spans.iter().map(|s| s.term.clone()));
+        out
+    }
+}
+
+/// Cuts `q` to [`MAX_QUERY_CHARS`] characters.
+fn truncate(q: &str) -> &str {
+    match q.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((i, _)) => &q[..i],
+        None => q,
+    }
+}
+
+/// Parses a query (see the module documentation).
+pub fn parse(analyzer: &mut TextAnalyzer, q: &str) -> Plan {
+    let q = truncate(q);
+    let parts: Vec<&str> = q.split('"').collect();
+    let quotes = parts.len() - 1;
+    let mut plan =
+        Plan { open_end: q.chars().last().is_some_and(|c| !c.is_whitespace() && c != '"'), ..Plan::default() };
+    for (i, part) in parts.iter().enumerate() {
+        let quoted = i % 2 == 1 && !(quotes % 2 == 1 && i == quotes);
+        let base = plan.slots.len();
+        let toks = analyzer::tokens(analyzer, part);
+        for (t, class) in toks.iter().zip(classify(&toks)) {
+            let slot = base + t.position;
+            match class {
+                TokenClass::Word => plan.slots.push(Slot { word: t.text.clone(), quoted, ..Slot::default() }),
+                TokenClass::Exact => {
+                    if let Some(s) = plan.slots.get_mut(slot) {
+                        s.exact = Some(t.text.clone());
+                    }
+                }
+                TokenClass::Span if !quoted => {
+                    plan.spans.push(Span { start: slot, len: t.position_length, term: t.text.clone() })
+                }
+                TokenClass::Span => {}
+            }
+        }
+        if quoted && plan.slots.len() - base >= 2 {
+            plan.phrases.push((base, plan.slots.len()));
+        }
+    }
+    plan.slots.truncate(MAX_SLOTS);
+    plan.spans.retain(|s| s.start + s.len <= MAX_SLOTS);
+    plan.phrases = plan.phrases.iter().map(|&(a, b)| (a, b.min(MAX_SLOTS))).filter(|&(a, b)| b > a + 1).collect();
+    plan
+}
+
+/// True for words that can have typo alternatives: ASCII letters only.
+fn is_letters(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// True when `a` and `b` differ by exactly one insertion, deletion,
+/// substitution or swap of neighbouring letters (ASCII words).
+pub fn one_typo(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[p..], &b[p..]);
+    if ra.len() == rb.len() {
+        ra[1..] == rb[1..] || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+    } else if ra.len() > rb.len() {
+        ra[1..] == *rb
+    } else {
+        rb[1..] == *ra
+    }
+}
+
+/// Adds typo and prefix alternatives from the sorted vocabulary.
+pub fn resolve(plan: &mut Plan, vocab: &[String], mode: Mode) {
+    let last = plan.slots.len().wrapping_sub(1);
+    let open_end = plan.open_end;
+    for (i, slot) in plan.slots.iter_mut().enumerate() {
+        if slot.quoted {
+            continue;
+        }
+        let present = vocab.binary_search(&slot.word).is_ok();
+        if !present && is_letters(&slot.word) && slot.word.len() >= MIN_TYPO_CHARS {
+            slot.alternatives = vocab.iter().filter(|t| is_letters(t) && one_typo(&slot.word, t)).cloned().collect();
+        }
+        if mode == Mode::Typing && i == last && open_end && slot.word.chars().count() >= MIN_PREFIX_CHARS {
+            let from = vocab.partition_point(|t| t.as_str() <= slot.word.as_str());
+            let extra = vocab[from..]
+                .iter()
+                .take_while(|t| t.starts_with(&slot.word))
+                .take(MAX_PREFIXES)
+                .filter(|t| !slot.alternatives.contains(t))
+                .cloned()
+                .collect::<Vec<_>>();
+            slot.alternatives.extend(extra);
+        }
+    }
+}
+
+/// Postings by term, then by record.
+pub type PostingMap = HashMap<String, BTreeMap<u32, Posting>>;
+
+fn impact(map: &PostingMap, term: &str, doc: u32) -> u64 {
+    map.get(term).and_then(|p| p.get(&doc)).map_or(0, |p| u64::from(p.impact))
+}
+
+fn positions<'a>(map: &'a PostingMap, term: &str, doc: u32) -> &'a [u32] {
+    map.get(term).and_then(|p| p.get(&doc)).map_or(&[], |p| p.positions.as_slice())
+}
+
+fn slot_score(slot: &Slot, map: &PostingMap, doc: u32) -> u64 {
+    let alt = slot.alternatives.iter().map(|t| impact(map, t, doc)).max().unwrap_or(0);
+    let base = impact(map, &slot.word, doc).max(alt / 2);
+    if base == 0 {
+        return 0;
+    }
+    match &slot.exact {
+        None => base,
+        Some(e) => {
+            let bonus = impact(map, e, doc);
+            if slot.quoted && bonus == 0 {
+                0
+            } else {
+                base + bonus
+            }
+        }
+    }
+}
+
+/// The smallest `q - p` with `p` in `a`, `q` in `b`, `q > p` (both sorted).
+pub fn min_gap(a: &[u32], b: &[u32]) -> Option<u32> {
+    let mut best: Option<u32> = None;
+    let mut j = 0;
+    for &p in a {
+        while j < b.len() && b[j] <= p {
+            j += 1;
+        }
+        if j == b.len() {
+            break;
+        }
+        let d = b[j] - p;
+        best = Some(best.map_or(d, |x| x.min(d)));
+    }
+    best
+}
+
+fn phrase_occurs(plan: &Plan, map: &PostingMap, doc: u32, (a, b): (usize, usize)) -> bool {
+    positions(map, &plan.slots[a].word, doc).iter().any(|&p| {
+        (a + 1..b).all(|k| positions(map, &plan.slots[k].word, doc).binary_search(&(p + (k - a) as u32)).is_ok())
+    })
+}
+
+/// The score of one record, or `None` when it does not match.
+pub fn score(plan: &Plan, map: &PostingMap, doc: u32) -> Option<u64> {
+    let n = plan.slots.len();
+    if n == 0 {
+        return None;
+    }
+    let mut best: Vec<Option<u64>> = vec![None; n + 1];
+    best[n] = Some(0);
+    for i in (0..n).rev() {
+        let s = slot_score(&plan.slots[i], map, doc);
+        let mut b = if s > 0 { best[i + 1].map(|x| x + s) } else { None };
+        for span in plan.spans.iter().filter(|sp| sp.start == i) {
+            let s = impact(map, &span.term, doc);
+            if s > 0 {
+                if let Some(rest) = best[i + span.len] {
+                    b = b.max(Some(rest + s));
+                }
+            }
+        }
+        best[i] = b;
+    }
+    let total = best[0]?;
+    if !plan.phrases.iter().all(|&r| phrase_occurs(plan, map, doc, r)) {
+        return None;
+    }
+    let mut bonus = 0;
+    for w in plan.slots.windows(2) {
+        let gap = min_gap(positions(map, &w[0].word, doc), positions(map, &w[1].word, doc));
+        if let Some(d) = gap.filter(|&d| d <= MAX_DISTANCE) {
+            bonus += PROXIMITY / u64::from(d);
+        }
+    }
+    Some(total + bonus)
+}
+
+/// Every matching record with its score, best first (ties: smaller ord first).
+pub fn evaluate(plan: &Plan, map: &PostingMap) -> Vec<(u32, u64)> {
+    let Some(first) = plan.slots.first() else {
+        return Vec::new();
+    };
+    let mut candidates = BTreeSet::new();
+    let first_terms = std::iter::once(&first.word)
+        .chain(&first.alternatives)
+        .chain(plan.spans.iter().filter(|s| s.start == 0).map(|s| &s.term));
+    for t in first_terms {
+        if let Some(p) = map.get(t) {
+            candidates.extend(p.keys().copied());
+        }
+    }
+    let mut out: Vec<(u32, u64)> = candidates.into_iter().filter_map(|d| score(plan, map, d).map(|s| (d, s))).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}
+
+/// Loads the postings of every term the plan needs.
+pub fn load_postings(view: &IndexView, plan: &Plan) -> Result<PostingMap, SearchError> {
+    let mut map = PostingMap::new();
+    for t in plan.terms() {
+        let p = view.postings(&t)?;
+        map.insert(t, p.into_iter().map(|p| (p.doc, p)).collect());
+    }
+    Ok(map)
+}
+
+/// The vocabulary: every term but the exact forms, sorted.
+pub fn vocabulary(all_terms: Vec<String>) -> Vec<String> {
+    all_terms.into_iter().filter(|t| !t.starts_with(EXACT_PREFIX)).collect()
+}
+
+/// The key that matches every spelling of a facet value (`S'tiêng`,
+/// `stieng`, `Xtiêng` → `xtieng`; `Chơ-ro` → `choro`).
+pub fn facet_key(analyzer: &mut TextAnalyzer, value: &str) -> String {
+    let toks = analyzer::tokens(analyzer, value);
+    let classes = classify(&toks);
+    let words: Vec<&str> =
+        toks.iter().zip(&classes).filter(|(_, c)| **c == TokenClass::Word).map(|(t, _)| t.text.as_str()).collect();
+    let whole = toks
+        .iter()
+        .zip(&classes)
+        .find(|(t, c)| **c == TokenClass::Span && t.position == 0 && t.position_length == words.len());
+    match whole {
+        Some((t, _)) => t.text.clone(),
+        None => words.concat(),
+    }
+}
+
+/// True when the record passes the filters.
+pub fn passes(analyzer: &mut TextAnalyzer, filters: &Filters, doc: &SearchDoc) -> bool {
+    let mut key = |s: &str| facet_key(analyzer, s);
+    if filters.kind.as_ref().is_some_and(|k| !k.eq_ignore_ascii_case(&doc.kind)) {
+        return false;
+    }
+    if filters.year.is_some_and(|y| doc.year != Some(y)) {
+        return false;
+    }
+    let pair_matches = |want: &str, pair: &(String, String), key: &mut dyn FnMut(&str) -> String| {
+        let w = key(want);
+        w == key(&pair.0) || w == key(&pair.1)
+    };
+    if let Some(c) = &filters.campaign {
+        if !doc.campaigns.iter().any(|p| pair_matches(c, p, &mut key)) {
+            return false;
+        }
+    }
+    for (want, have) in [(&filters.ethnicity, &doc.ethnicity), (&filters.district, &doc.district)] {
+        if let Some(w) = want {
+            if !have.as_ref().is_some_and(|p| pair_matches(w, p, &mut key)) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Parses, resolves and evaluates `q` on the index, and makes the hits.
+pub fn run(
+    view: &IndexView,
+    glossary: &Glossary,
+    q: &str,
+    filters: &Filters,
+    limit: usize,
+    mode: Mode,
+) -> Result<Vec<Hit>, SearchError> {
+    let mut analyzer = analyzer::analyzer(glossary);
+    let mut plan = parse(&mut analyzer, q);
+    if plan.slots.is_empty() {
+        return Ok(Vec::new());
+    }
+    let vocab = vocabulary(view.terms()?);
+    resolve(&mut plan, &vocab, mode);
+    let map = load_postings(view, &plan)?;
+    let mut hits = Vec::new();
+    for (ord, score) in evaluate(&plan, &map) {
+        if hits.len() >= limit {
+            break;
+        }
+        let doc = view.doc(ord)?;
+        if !passes(&mut analyzer, filters, &doc) {
+            continue;
+        }
+        let (text, highlights) = excerpt::excerpt(&mut analyzer, &plan, &doc);
+        hits.push(Hit {
+            url: doc.url,
+            title: doc.title,
+            kind: doc.kind,
+            date: doc.date,
+            year: doc.year,
+            score,
+            excerpt: text,
+            highlights,
+        });
+    }
+    Ok(hits)
+}

@@ -1,0 +1,163 @@
+//! Reads the tantivy index back as integer *impacts* and positions — the one
+//! data model that both `thidua search` and the static export use.
+//!
+//! The impact of a term on a record is, over the searchable fields in order,
+//! the sum of tantivy's BM25 score for that field (`Bm25Weight`, with the
+//! field's document frequency, average length and the record's quantised
+//! field norm) times the field's weight; times 100, rounded, at least 1.
+//! Positions are moved into one position space per record (each field starts
+//! at its base in [`super::index::FIELDS`]).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tantivy::postings::Postings;
+use tantivy::query::Bm25Weight;
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, Searcher, TantivyDocument, Term, TERMINATED};
+
+use super::index::{field, FIELDS};
+use super::{SearchDoc, SearchError};
+
+/// One record's entry in a term's postings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Posting {
+    /// The record's `ord` (rank in URL order).
+    pub doc: u32,
+    /// The integer impact.
+    pub impact: u32,
+    /// Positions in the record's position space, ascending.
+    pub positions: Vec<u32>,
+}
+
+/// A read-only view of a built index.
+pub struct IndexView {
+    searcher: Searcher,
+    path: PathBuf,
+    fields: Vec<(Field, f32, u32)>,
+    avg_fieldnorm: Vec<f32>,
+    total_docs: u64,
+    /// Per segment: DocId → ord.
+    ords: Vec<Vec<u32>>,
+    /// ord → address.
+    addresses: Vec<DocAddress>,
+    stored: Field,
+}
+
+impl IndexView {
+    /// Opens a view on `index` (found at `path`, named in errors).
+    pub fn new(index: &Index, path: &Path) -> Result<IndexView, SearchError> {
+        let terr = |e| SearchError::tantivy(path)(e);
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(terr)?;
+        let searcher = reader.searcher();
+        let schema = index.schema();
+        let fields: Vec<(Field, f32, u32)> =
+            FIELDS.iter().map(|&(name, w, base)| (field(&schema, name), w, base)).collect();
+        let total_docs = searcher.num_docs();
+        let mut avg_fieldnorm = Vec::new();
+        for &(f, _, _) in &fields {
+            let mut tokens = 0u64;
+            for seg in searcher.segment_readers() {
+                tokens += seg.inverted_index(f).map_err(terr)?.total_num_tokens();
+            }
+            avg_fieldnorm.push(tokens as f32 / total_docs.max(1) as f32);
+        }
+        let mut ords = Vec::new();
+        let mut addresses = vec![DocAddress::new(0, 0); total_docs as usize];
+        for (s, seg) in searcher.segment_readers().iter().enumerate() {
+            let column = seg.fast_fields().u64("ord").map_err(terr)?;
+            let mut map = Vec::with_capacity(seg.max_doc() as usize);
+            for d in 0..seg.max_doc() {
+                let ord = column.first(d).unwrap_or(0) as u32;
+                map.push(ord);
+                if let Some(slot) = addresses.get_mut(ord as usize) {
+                    *slot = DocAddress::new(s as u32, d);
+                }
+            }
+            ords.push(map);
+        }
+        Ok(IndexView {
+            stored: field(&schema, "doc"),
+            searcher,
+            path: path.to_path_buf(),
+            fields,
+            avg_fieldnorm,
+            total_docs,
+            ords,
+            addresses,
+        })
+    }
+
+    /// Number of records.
+    pub fn num_docs(&self) -> usize {
+        self.total_docs as usize
+    }
+
+    fn terr(&self) -> impl FnOnce(tantivy::TantivyError) -> SearchError + '_ {
+        SearchError::tantivy(&self.path)
+    }
+
+    /// The postings of `term` over all fields, by record.
+    pub fn postings(&self, term: &str) -> Result<Vec<Posting>, SearchError> {
+        let mut acc: BTreeMap<u32, (f32, Vec<u32>)> = BTreeMap::new();
+        for (i, &(f, weight, base)) in self.fields.iter().enumerate() {
+            let t = Term::from_field_text(f, term);
+            let df = self.searcher.doc_freq(&t).map_err(self.terr())?;
+            if df == 0 {
+                continue;
+            }
+            let bm25 = Bm25Weight::for_one_term_without_explain(df, self.total_docs, self.avg_fieldnorm[i]);
+            for (s, seg) in self.searcher.segment_readers().iter().enumerate() {
+                let inverted = seg.inverted_index(f).map_err(self.terr())?;
+                let norms = seg.get_fieldnorms_reader(f).map_err(self.terr())?;
+                let Some(mut postings) = inverted
+                    .read_postings(&t, IndexRecordOption::WithFreqsAndPositions)
+                    .map_err(SearchError::io(&self.path))?
+                else {
+                    continue;
+                };
+                let mut positions = Vec::new();
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    let score = weight * bm25.score(norms.fieldnorm_id(doc), postings.term_freq());
+                    postings.positions_with_offset(base, &mut positions);
+                    let entry = acc.entry(self.ords[s][doc as usize]).or_default();
+                    entry.0 += score;
+                    entry.1.extend_from_slice(&positions);
+                    doc = postings.advance();
+                }
+            }
+        }
+        Ok(acc
+            .into_iter()
+            .map(|(doc, (score, mut positions))| {
+                positions.sort_unstable();
+                Posting { doc, impact: ((score * 100.0).round() as u32).max(1), positions }
+            })
+            .collect())
+    }
+
+    /// Every term of the searchable fields, sorted and distinct.
+    pub fn terms(&self) -> Result<Vec<String>, SearchError> {
+        let mut all = std::collections::BTreeSet::new();
+        for &(f, _, _) in &self.fields {
+            for seg in self.searcher.segment_readers() {
+                let inverted = seg.inverted_index(f).map_err(self.terr())?;
+                let mut stream = inverted.terms().stream().map_err(SearchError::io(&self.path))?;
+                while stream.advance() {
+                    all.insert(String::from_utf8_lossy(stream.key()).into_owned());
+                }
+            }
+        }
+        Ok(all.into_iter().collect())
+    }
+
+    /// The stored record with this `ord`.
+    pub fn doc(&self, ord: u32) -> Result<SearchDoc, SearchError> {
+        let address = self.addresses[ord as usize];
+        let doc: TantivyDocument = self.searcher.doc(address).map_err(self.terr())?;
+        let json = doc.get_first(self.stored).and_then(|v| v.as_str()).unwrap_or_default();
+        serde_json::from_str(json)
+            .map_err(|e| SearchError::Damaged { path: self.path.clone(), message: format!("record {ord}: {e}") })
+    }
+}

@@ -1,0 +1,146 @@
+//! Search over the demo portal: the relevance set (recall@5 and MRR), the
+//! search page, and the static index files.
+
+use std::path::{Path, PathBuf};
+use thidua::build::BuildOptions;
+use thidua::config::Overrides;
+use thidua::search::{self, Filters};
+
+/// One query of `tests/fixtures/search/relevance.json`.
+#[derive(serde::Deserialize)]
+struct Case {
+    kind: String,
+    q: String,
+    #[serde(default)]
+    expect: Vec<String>,
+    #[serde(default)]
+    none: bool,
+    #[serde(default)]
+    not: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct RelevanceSet {
+    queries: Vec<Case>,
+}
+
+fn relevance_set() -> Vec<Case> {
+    let path = super::fixtures().join("search/relevance.json");
+    let text = std::fs::read_to_string(&path).expect("relevance set");
+    serde_json::from_str::<RelevanceSet>(&text).expect("relevance json").queries
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Builds the demo portal into a temporary output folder.
+fn build_demo() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let output = tmp.path().join("public");
+    let opts = BuildOptions {
+        root: repo(),
+        overrides: Overrides { output: Some(output.clone()), ..Overrides::default() },
+        future: false,
+    };
+    thidua::build::run(&opts).expect("the demo builds");
+    (tmp, output)
+}
+
+/// The score of one case: (found in top 5, reciprocal rank).
+fn judge(case: &Case, urls: &[String]) -> (bool, f64) {
+    if case.none {
+        let ok = urls.is_empty();
+        return (ok, f64::from(u8::from(ok)));
+    }
+    if !case.not.is_empty() && urls.iter().any(|u| case.not.contains(u)) {
+        return (false, 0.0);
+    }
+    if case.expect.is_empty() {
+        return (true, 1.0);
+    }
+    match urls.iter().position(|u| case.expect.contains(u)) {
+        Some(rank) => (true, 1.0 / (rank as f64 + 1.0)),
+        None => (false, 0.0),
+    }
+}
+
+#[test]
+fn relevance_set_over_the_demo_portal() {
+    let (_tmp, output) = build_demo();
+    let dir = search::tantivy_dir_for(&output);
+    let cases = relevance_set();
+    assert!(cases.len() >= 40, "the relevance set has {} queries", cases.len());
+    let (mut found, mut rr, mut failures) = (0.0, 0.0, Vec::new());
+    for case in &cases {
+        let hits = search::query(&dir, &case.q, &Filters::default(), 5).expect("query");
+        let urls: Vec<String> = hits.into_iter().map(|h| h.url).collect();
+        let (ok, r) = judge(case, &urls);
+        found += f64::from(u8::from(ok));
+        rr += r;
+        if !ok || r < 1.0 {
+            failures.push(format!("[{}] {:?} → {urls:?} (rr {r:.2})", case.kind, case.q));
+        }
+    }
+    let n = cases.len() as f64;
+    let (recall, mrr) = (found / n, rr / n);
+    eprintln!("relevance: {} queries, recall@5 {recall:.3}, MRR {mrr:.3}", cases.len());
+    for f in &failures {
+        eprintln!("  {f}");
+    }
+    assert!(recall >= 0.9, "recall@5 {recall:.3} < 0.9: {failures:#?}");
+    assert!(mrr >= 0.9, "MRR {mrr:.3} < 0.9: {failures:#?}");
+}
+
+#[test]
+fn search_page_and_static_index() {
+    let (_tmp, output) = build_demo();
+    let html = std::fs::read_to_string(output.join("tim-kiem/index.html")).expect("search page");
+    let doc = scraper::Html::parse_document(&html);
+    let entry = super::attrs(&doc, "#search-app", "data-index");
+    assert_eq!(entry.len(), 1, "the page names its index");
+    assert!(entry[0].starts_with("/_search/meta."), "{entry:?}");
+    assert!(output.join(entry[0].trim_start_matches('/')).is_file(), "the entry file exists");
+    assert_eq!(super::attrs(&doc, "ol#search-results", "id").len(), 1);
+    assert!(super::attrs(&doc, "script[src]", "src").iter().any(|s| s.ends_with("js/search.js")));
+    assert!(output.join("js/search.js").is_file() && output.join("css/search.css").is_file());
+    let noscript_links = super::attrs(&doc, "noscript a", "href");
+    assert!(noscript_links.is_empty() || noscript_links.iter().all(|h| h.starts_with('/')));
+    assert!(html.contains("<noscript>"), "a no-JavaScript fallback");
+}
+
+#[test]
+fn static_index_is_deterministic() {
+    let (_a, out_a) = build_demo();
+    let (_b, out_b) = build_demo();
+    assert_eq!(super::snapshot(&out_a.join("_search")), super::snapshot(&out_b.join("_search")));
+}
+
+#[test]
+fn cli_json_has_the_contract_fields() {
+    let (_tmp, output) = build_demo();
+    let bin = env!("CARGO_BIN_EXE_thidua");
+    let out = std::process::Command::new(bin)
+        .args(["search", "--json", "--limit", "3", "--output"])
+        .arg(&output)
+        .args(["--kind", "person", "nguoi", "co", "uy", "tin"])
+        .output()
+        .expect("run thidua search");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(!hits.is_empty());
+    for h in &hits {
+        for key in ["url", "title", "kind", "score", "excerpt"] {
+            assert!(h.get(key).is_some(), "{key} in {h}");
+        }
+        assert_eq!(h["kind"], "person");
+    }
+    let missing = std::process::Command::new(bin)
+        .args(["search", "--output"])
+        .arg(Path::new(&output).join("nowhere"))
+        .arg("x")
+        .output()
+        .expect("run");
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("thidua build"));
+}

@@ -1,0 +1,109 @@
+// Conformance of the browser client with `thidua search`: builds the demo
+// portal with the real binary, then asks every query of the relevance set to
+// both and compares the top-5 URLs. Run with `node --test tests/js/`.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+const client = require(join(repo, 'themes/default/static/js/search.js'));
+const relevance = JSON.parse(readFileSync(join(repo, 'tests/fixtures/search/relevance.json'), 'utf8')).queries;
+
+let out, bin, engine;
+
+function run(args) {
+  const r = spawnSync(bin, args, { cwd: repo, encoding: 'utf8' });
+  assert.equal(r.status, 0, `thidua ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+before(async () => {
+  // `cargo test` passes the binary it built (tests/it/js.rs); run alone, build it here.
+  bin = process.env.THIDUA_BIN;
+  if (!bin) {
+    const cargo = spawnSync('cargo', ['build', '--quiet', '--bin', 'thidua'], { cwd: repo, encoding: 'utf8', stdio: 'inherit' });
+    assert.equal(cargo.status, 0, 'cargo build');
+    bin = join(process.env.CARGO_TARGET_DIR || join(repo, 'target'), 'debug', 'thidua');
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'thidua-js-'));
+  process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+  out = join(tmp, 'public');
+  run(['build', '--root', repo, '--output', out]);
+  const meta = readdirSync(join(out, '_search')).find((f) => f.startsWith('meta.'));
+  engine = await client.open('/_search/' + meta, (p) => JSON.parse(readFileSync(join(out, p), 'utf8')));
+});
+
+async function jsTop(q, opts = {}, limit = 5) {
+  const res = await engine.search(q, opts);
+  const recs = await engine.records(res.hits.slice(0, limit).map((m) => m[0]), res.plan);
+  return { res, recs, urls: recs.map((r) => r.url) };
+}
+
+test('the client returns the same top-5 URLs as `thidua search` for every relevance query', async () => {
+  let compared = 0;
+  for (const c of relevance) {
+    const rust = JSON.parse(run(['search', '--json', '--limit', '5', '--output', out, '--', c.q]));
+    const js = await jsTop(c.q);
+    assert.deepEqual(js.urls, rust.map((h) => h.url), `query ${JSON.stringify(c.q)}`);
+    assert.deepEqual(js.res.hits.slice(0, 5).map((m) => m[1]), rust.map((h) => h.score), `scores of ${JSON.stringify(c.q)}`);
+    compared++;
+  }
+  assert.ok(compared >= 40);
+});
+
+test('the analyzer folds, places tones and expands the glossary like Rust', () => {
+  const an = new client.Analyzer(engine.meta.tables);
+  const texts = (s) => an.tokens(s).map((t) => t.text);
+  assert.deepEqual(texts('Người có uy tín'), ['nguoi', '=người', 'ncut', 'co', '=có', 'uy', 'tin', '=tín']);
+  assert.deepEqual(texts('hòa thủy ủy'), texts('hoà thuỷ uỷ'));
+  assert.deepEqual(texts('quý'), ['quy', '=quý']);
+  assert.deepEqual(texts('Ðồng'), texts('Đồng'));
+  assert.deepEqual(texts('Ngu\u031b\u0300o\u031bi'), texts('Người'));
+  assert.ok(texts('người S’tiêng').includes('xtieng'));
+  assert.deepEqual(texts('1.000'), ['1000']);
+  assert.ok(texts('263/KH-UBND').includes('263/kh-ubnd'));
+});
+
+test('typing matches prefixes of the last word from 3 letters only', async () => {
+  const typing = (q) => jsTop(q, { typing: true }, 20).then((r) => r.urls);
+  const tet = '/tin-tuc/chuc-mung-tet-chol-chnam-thmay-2023/';
+  assert.ok((await typing('chol chn')).includes(tet), 'chn… completes to chnam while typing');
+  assert.deepEqual((await jsTop('chol chn')).urls, [], 'no prefix matching for complete queries');
+  assert.deepEqual(await typing('chol chn '), [], 'a trailing space ends the word');
+  assert.ok(!(await typing('chol ch')).includes(tet), 'no prefix matching under 3 letters');
+});
+
+test('bad input has clear answers and never HTML', async () => {
+  assert.deepEqual((await jsTop('')).urls, []);
+  assert.deepEqual((await jsTop('!!! ... ???')).urls, []);
+  assert.deepEqual((await jsTop('<script>alert(1)</script>')).urls, []);
+  const long = await jsTop('người '.repeat(2000));
+  assert.ok(long.res.plan.slots.length <= engine.meta.params.maxSlots);
+  const unbalanced = await jsTop('"uy tín');
+  assert.ok(unbalanced.urls.length > 0, 'an unpaired quote is ignored');
+  for (const r of (await jsTop('nguoi co uy tin')).recs) {
+    assert.equal(typeof r.excerpt, 'string');
+    for (const [a, b] of r.highlights) assert.ok(a < b && b <= r.excerpt.length);
+  }
+});
+
+test('filters narrow the hits and counts cover all matches', async () => {
+  const all = await engine.search('nguoi co uy tin', {});
+  const people = await engine.search('nguoi co uy tin', { filters: { kind: ['person'] } });
+  assert.ok(people.hits.length > 0 && people.hits.length < all.hits.length);
+  assert.equal(people.counts.kind.person, people.hits.length);
+  for (const [ord] of people.hits) assert.equal(engine.facetsOf(ord).kind, 'person');
+});
+
+test('the client stays within its budget (≤ 15 KB gzipped)', () => {
+  const js = readFileSync(join(repo, 'themes/default/static/js/search.js'));
+  const gz = gzipSync(js, { level: 9 }).length;
+  assert.ok(gz <= 15 * 1024, `search.js is ${gz} bytes gzipped`);
+});

@@ -1,0 +1,760 @@
+/* thidua search client: plain JavaScript, no dependencies.
+ *
+ * The core (analyzer, query parsing, scoring) mirrors src/search/analyzer and
+ * src/search/query.rs line for line, reading the analyzer's tables and the
+ * integer impacts from the static index, so it gives the same answers as
+ * `thidua search`. The same file runs in Node (module.exports) for the
+ * conformance test and in the browser, where it drives /tim-kiem/.
+ * Nothing from the query or the records is ever inserted as HTML.
+ */
+(function (root) {
+  'use strict';
+
+  var EXACT = '=';
+  var APOS = '\'\u2019\u02bc\u2018`\u00b4';
+  var DASHES = '\u2010\u2011\u2013\u2014';
+  var WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+  var ALNUM_RE = /^[\p{L}\p{N}]+$/u;
+  var ALPHA_RE = /\p{Alphabetic}/u;
+  var MARK_RE = /\p{M}/gu;
+
+  function isWordChar(c) { return WORD_RE.test(c); }
+  function isApostrophe(c) { return APOS.indexOf(c) >= 0; }
+  function isGlue(c) { return '/-.,'.indexOf(c) >= 0 || DASHES.indexOf(c) >= 0 || isApostrophe(c); }
+  function isDigit(c) { return c >= '0' && c <= '9'; }
+  function isAlpha(c) { return c !== undefined && ALPHA_RE.test(c); }
+
+  // ---- analyzer (src/search/analyzer) ------------------------------------
+
+  function Analyzer(tables) {
+    this.t = tables;
+    this.rows = tables.tones.map(function (r) { return Array.from(r); });
+    this.extra = {};
+    var self = this;
+    tables.fold.forEach(function (p) { self.extra[p[0]] = p[1]; });
+    this.gloss = {};
+    tables.glossary.forEach(function (e) {
+      (self.gloss[e[0][0]] = self.gloss[e[0][0]] || []).push(e);
+    });
+  }
+
+  // chunk.rs: runs of word characters with inner glue, as UTF-16 ranges.
+  Analyzer.prototype.chunks = function (text) {
+    var out = [], start = -1, lastEnd = 0, i = 0;
+    while (i < text.length) {
+      var c = String.fromCodePoint(text.codePointAt(i));
+      if (isWordChar(c)) {
+        if (start < 0) start = i;
+        lastEnd = i + c.length;
+      } else if (!(isGlue(c) && start >= 0) && start >= 0) {
+        out.push([start, lastEnd]);
+        start = -1;
+      }
+      i += c.length;
+    }
+    if (start >= 0) out.push([start, lastEnd]);
+    return out;
+  };
+
+  // normalize.rs
+  Analyzer.prototype.normalize = function (s) {
+    var out = '';
+    Array.from(s.normalize('NFC')).forEach(function (c) {
+      if (c === '\u00d0' || c === '\u00f0' || c === '\u0110') out += '\u0111';
+      else if (isApostrophe(c)) out += '\'';
+      else if (DASHES.indexOf(c) >= 0) out += '-';
+      else out += c.toLowerCase();
+    });
+    return out;
+  };
+
+  // docnum.rs
+  function docParts(s) {
+    var k = s.indexOf('/');
+    if (k < 0) return null;
+    var head = s.slice(0, k), rest = s.slice(k + 1);
+    if (!/^[0-9]+$/.test(head)) return null;
+    var out = [head], codes = rest, k2 = rest.indexOf('/');
+    if (k2 >= 0) {
+      var year = rest.slice(0, k2);
+      if (/^[0-9]{4}$/.test(year)) { out.push(year); codes = rest.slice(k2 + 1); }
+    }
+    var hasLetter = false, parts = codes.split('-');
+    for (var i = 0; i < parts.length; i++) {
+      if (!ALNUM_RE.test(parts[i])) return null;
+      if (/\p{Alphabetic}/u.test(parts[i])) hasLetter = true;
+      out.push(parts[i]);
+    }
+    return hasLetter ? out : null;
+  }
+
+  // split.rs: words of a normalised chunk as [from, to, text].
+  function words(chunk) {
+    var chars = [], i = 0;
+    while (i < chunk.length) {
+      var c = String.fromCodePoint(chunk.codePointAt(i));
+      chars.push([i, c]);
+      i += c.length;
+    }
+    var out = [], word = '', last = '', start = 0;
+    function flush(end) { if (word) { out.push([start, end, word]); word = ''; last = ''; } }
+    for (var k = 0; k < chars.length; k++) {
+      var c2 = chars[k][1], next = chars[k + 1] ? chars[k + 1][1] : undefined;
+      if (isWordChar(c2)) {
+        if (!word) start = chars[k][0];
+        word += c2; last = c2;
+      } else if (c2 === '\'' && word && isAlpha(last) && isAlpha(next)) {
+        continue;
+      } else if ((c2 === '.' || c2 === ',') && word && isDigit(last) && next !== undefined && isDigit(next)) {
+        var d = 0;
+        while (chars[k + 1 + d] && isDigit(chars[k + 1 + d][1])) d++;
+        if (d !== 3) { word += ','; last = ','; }
+      } else {
+        flush(chars[k][0]);
+      }
+    }
+    flush(chunk.length);
+    return out;
+  }
+
+  // tone.rs
+  Analyzer.prototype.splitTone = function (c) {
+    for (var r = 0; r < this.rows.length; r++) {
+      var i = this.rows[r].indexOf(c);
+      if (i >= 0) return [this.rows[r][0], i];
+    }
+    return [c, 0];
+  };
+  Analyzer.prototype.isVowel = function (c) {
+    return this.rows.some(function (r) { return r[0] === c; });
+  };
+  Analyzer.prototype.toneIndex = function (b) {
+    var self = this, start = -1;
+    for (var i = 0; i < b.length; i++) if (this.isVowel(b[i])) { start = i; break; }
+    if (start < 0) return -1;
+    function vowelAfter(i) { return i + 1 < b.length && self.isVowel(b[i + 1]); }
+    if (start > 0 && b[start - 1] === 'q' && b[start] === 'u' && vowelAfter(start)) start++;
+    else if (start === 1 && b[0] === 'g' && b[1] === 'i' && vowelAfter(start)) start++;
+    var end = start;
+    while (end < b.length && this.isVowel(b[end])) end++;
+    var nucleus = b.slice(start, end), marked = -1;
+    nucleus.forEach(function (c, k) { if (self.t.marked.indexOf(c) >= 0) marked = k; });
+    var off;
+    if (marked >= 0) off = marked;
+    else if (nucleus.length === 1) off = 0;
+    else if (nucleus.length >= 3) off = 1;
+    else if (end < b.length) off = 1;
+    else off = this.t.second.indexOf(nucleus.join('')) >= 0 ? 1 : 0;
+    return start + off;
+  };
+  Analyzer.prototype.canonical = function (word) {
+    var self = this, split = Array.from(word).map(function (c) { return self.splitTone(c); });
+    var toned = [], alpha = true;
+    split.forEach(function (p, i) { if (p[1] > 0) toned.push(i); if (!isAlpha(p[0])) alpha = false; });
+    if (toned.length !== 1 || !alpha) return word;
+    var tone = split[toned[0]][1], bases = split.map(function (p) { return p[0]; });
+    var target = this.toneIndex(bases);
+    if (target < 0) return word;
+    return bases.map(function (c, i) {
+      if (i !== target) return c;
+      var row = self.rows.filter(function (r) { return r[0] === c; })[0];
+      return row ? row[tone] : c;
+    }).join('');
+  };
+
+  // fold.rs
+  Analyzer.prototype.fold = function (s) {
+    var extra = this.extra;
+    return Array.from(s.normalize('NFD').replace(MARK_RE, '')).map(function (c) {
+      return extra[c] || c;
+    }).join('');
+  };
+
+  // The whole chain; tokens are {text, pos, len, from, to}.
+  Analyzer.prototype.tokens = function (text, noGlossary) {
+    var self = this, toks = [], next = 0;
+    this.chunks(text).forEach(function (r) {
+      var norm = self.normalize(text.slice(r[0], r[1]));
+      var start = next, ws = words(norm);
+      ws.forEach(function (w) {
+        toks.push({ text: w[2], pos: next++, len: 1, from: Math.min(r[0] + w[0], r[1]), to: Math.min(r[0] + w[1], r[1]) });
+      });
+      var parts = docParts(norm);
+      if (parts) toks.push({ text: norm, pos: start, len: Math.max(ws.length, 1), from: r[0], to: r[1] });
+    });
+    var out = [];
+    toks.forEach(function (t) {
+      if (t.len === 1) t.text = self.canonical(t.text);
+      var folded = self.fold(t.text);
+      if (t.len > 1 || folded === t.text) { out.push(Object.assign({}, t, { text: folded })); return; }
+      out.push(Object.assign({}, t, { text: folded }));
+      out.push(Object.assign({}, t, { text: EXACT + t.text }));
+    });
+    if (!noGlossary) out = this.glossary(out);
+    classify(out);
+    return out;
+  };
+
+  function classify(toks) {
+    var lastPos = -1;
+    toks.forEach(function (t) {
+      if (t.text.charAt(0) === EXACT) t.cls = 'exact';
+      else if (t.pos !== lastPos) { lastPos = t.pos; t.cls = 'word'; }
+      else t.cls = 'span';
+    });
+    return toks;
+  }
+
+  // glossary.rs
+  Analyzer.prototype.glossary = function (toks) {
+    var ws = classify(toks).filter(function (t) { return t.cls === 'word'; }), spans = [], gloss = this.gloss;
+    ws.forEach(function (first, i) {
+      var cands = Object.prototype.hasOwnProperty.call(gloss, first.text) ? gloss[first.text] : null;
+      if (!cands) return;
+      var names = [];
+      cands.forEach(function (e) {
+        var seq = e[0], name = e[1];
+        if (i + seq.length > ws.length) return;
+        for (var k = 0; k < seq.length; k++) {
+          if (ws[i + k].pos !== first.pos + k || ws[i + k].text !== seq[k]) return;
+        }
+        if (names.indexOf(name) >= 0) return;
+        names.push(name);
+        spans.push({ text: name, pos: first.pos, len: seq.length, from: first.from, to: ws[i + seq.length - 1].to });
+      });
+    });
+    return toks.concat(spans).sort(function (a, b) { return a.pos - b.pos; });
+  };
+
+  // ---- queries (src/search/query.rs) --------------------------------------
+
+  function parse(an, P, q) {
+    q = Array.from(q).slice(0, P.maxQueryChars).join('');
+    var parts = q.split('"'), quotes = parts.length - 1, lastChar = Array.from(q).pop();
+    var plan = { slots: [], spans: [], phrases: [], openEnd: lastChar !== undefined && !/\s/u.test(lastChar) && lastChar !== '"' };
+    parts.forEach(function (part, i) {
+      var quoted = i % 2 === 1 && !(quotes % 2 === 1 && i === quotes), base = plan.slots.length;
+      an.tokens(part).forEach(function (t) {
+        var slot = base + t.pos;
+        if (t.cls === 'word') plan.slots.push({ word: t.text, exact: null, quoted: quoted, alts: [] });
+        else if (t.cls === 'exact') { if (plan.slots[slot]) plan.slots[slot].exact = t.text; }
+        else if (!quoted) plan.spans.push({ start: slot, len: t.len, term: t.text });
+      });
+      if (quoted && plan.slots.length - base >= 2) plan.phrases.push([base, plan.slots.length]);
+    });
+    plan.slots = plan.slots.slice(0, P.maxSlots);
+    plan.spans = plan.spans.filter(function (s) { return s.start + s.len <= P.maxSlots; });
+    plan.phrases = plan.phrases.map(function (r) { return [r[0], Math.min(r[1], P.maxSlots)]; })
+      .filter(function (r) { return r[1] > r[0] + 1; });
+    return plan;
+  }
+
+  function isLetters(w) { return /^[a-z]+$/.test(w); }
+
+  function oneTypo(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var p = 0;
+    while (p < a.length && p < b.length && a[p] === b[p]) p++;
+    var ra = a.slice(p), rb = b.slice(p);
+    if (ra.length === rb.length) {
+      return ra.slice(1) === rb.slice(1) ||
+        (ra.length >= 2 && ra[0] === rb[1] && ra[1] === rb[0] && ra.slice(2) === rb.slice(2));
+    }
+    return ra.length > rb.length ? ra.slice(1) === rb : rb.slice(1) === ra;
+  }
+
+  function resolve(plan, vocab, vocabSet, P, typing) {
+    var last = plan.slots.length - 1;
+    plan.slots.forEach(function (s, i) {
+      if (s.quoted) return;
+      if (!vocabSet.has(s.word) && isLetters(s.word) && s.word.length >= P.minTypoChars) {
+        s.alts = vocab.filter(function (t) { return isLetters(t) && oneTypo(s.word, t); });
+      }
+      if (typing && i === last && plan.openEnd && Array.from(s.word).length >= P.minPrefixChars) {
+        var pre = [];
+        for (var k = 0; k < vocab.length && pre.length < P.maxPrefixes; k++) {
+          if (vocab[k] > s.word && vocab[k].indexOf(s.word) === 0) pre.push(vocab[k]);
+        }
+        pre.forEach(function (t) { if (s.alts.indexOf(t) < 0) s.alts.push(t); });
+      }
+    });
+  }
+
+  function planTerms(plan) {
+    var set = new Set();
+    plan.slots.forEach(function (s) {
+      set.add(s.word);
+      if (s.exact) set.add(s.exact);
+      s.alts.forEach(function (a) { set.add(a); });
+    });
+    plan.spans.forEach(function (s) { set.add(s.term); });
+    return Array.from(set);
+  }
+
+  function impact(map, term, doc) {
+    var p = map.get(term), e = p && p.get(doc);
+    return e ? e.impact : 0;
+  }
+  function positions(map, term, doc) {
+    var p = map.get(term), e = p && p.get(doc);
+    return e ? e.positions : [];
+  }
+
+  function slotScore(s, map, doc) {
+    var alt = 0;
+    s.alts.forEach(function (t) { alt = Math.max(alt, impact(map, t, doc)); });
+    var base = Math.max(impact(map, s.word, doc), Math.floor(alt / 2));
+    if (base === 0) return 0;
+    if (!s.exact) return base;
+    var bonus = impact(map, s.exact, doc);
+    return s.quoted && bonus === 0 ? 0 : base + bonus;
+  }
+
+  function minGap(a, b) {
+    var best = -1, j = 0;
+    for (var i = 0; i < a.length; i++) {
+      while (j < b.length && b[j] <= a[i]) j++;
+      if (j === b.length) break;
+      var d = b[j] - a[i];
+      if (best < 0 || d < best) best = d;
+    }
+    return best;
+  }
+
+  function phraseOccurs(plan, map, doc, r) {
+    return positions(map, plan.slots[r[0]].word, doc).some(function (p) {
+      for (var k = r[0] + 1; k < r[1]; k++) {
+        if (positions(map, plan.slots[k].word, doc).indexOf(p + (k - r[0])) < 0) return false;
+      }
+      return true;
+    });
+  }
+
+  function score(plan, P, map, doc) {
+    var n = plan.slots.length;
+    if (n === 0) return null;
+    var best = new Array(n + 1).fill(null);
+    best[n] = 0;
+    for (var i = n - 1; i >= 0; i--) {
+      var s = slotScore(plan.slots[i], map, doc);
+      var b = s > 0 && best[i + 1] !== null ? best[i + 1] + s : null;
+      plan.spans.forEach(function (sp) {
+        if (sp.start !== i) return;
+        var v = impact(map, sp.term, doc);
+        if (v > 0 && best[i + sp.len] !== null) {
+          var c = best[i + sp.len] + v;
+          if (b === null || c > b) b = c;
+        }
+      });
+      best[i] = b;
+    }
+    if (best[0] === null) return null;
+    for (var r = 0; r < plan.phrases.length; r++) if (!phraseOccurs(plan, map, doc, plan.phrases[r])) return null;
+    var bonus = 0;
+    for (var k = 0; k + 1 < n; k++) {
+      var d = minGap(positions(map, plan.slots[k].word, doc), positions(map, plan.slots[k + 1].word, doc));
+      if (d > 0 && d <= P.maxDistance) bonus += Math.floor(P.proximity / d);
+    }
+    return best[0] + bonus;
+  }
+
+  function evaluate(plan, P, map) {
+    if (!plan.slots.length) return [];
+    var first = plan.slots[0], cands = new Set();
+    [first.word].concat(first.alts, plan.spans.filter(function (s) { return s.start === 0; })
+      .map(function (s) { return s.term; })).forEach(function (t) {
+      var p = map.get(t);
+      if (p) p.forEach(function (_, d) { cands.add(d); });
+    });
+    var out = [];
+    cands.forEach(function (d) {
+      var s = score(plan, P, map, d);
+      if (s !== null) out.push([d, s]);
+    });
+    return out.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+  }
+
+  // export.rs: a term entry is [ord delta, impact, n, pos deltas…]* [+ {exact: [ord delta, impact]*}].
+  function decode(arr, withPositions) {
+    var m = new Map(), doc = 0, i = 0;
+    while (i < arr.length && typeof arr[i] === 'number') {
+      doc += arr[i++];
+      var e = { impact: arr[i++], positions: [] };
+      if (withPositions) {
+        var n = arr[i++], pos = 0;
+        for (var k = 0; k < n; k++) { pos += arr[i++]; e.positions.push(pos); }
+      }
+      m.set(doc, e);
+    }
+    return m;
+  }
+
+  // excerpt.rs
+  function excerpt(an, P, plan, rec) {
+    var terms = new Set();
+    plan.slots.forEach(function (s) { terms.add(s.word); s.alts.forEach(function (a) { terms.add(a); }); });
+    plan.spans.forEach(function (s) { terms.add(s.term); });
+    var sources = [rec.summary, rec.body];
+    for (var i = 0; i < sources.length; i++) {
+      var found = matches(an, sources[i], terms);
+      if (found.length) return windowed(P, sources[i], found);
+    }
+    var text = sources.filter(function (t) { return t.trim(); })[0] || '';
+    return windowed(P, text, []);
+  }
+
+  function matches(an, text, terms) {
+    var r = an.tokens(text).filter(function (t) { return t.cls !== 'exact' && terms.has(t.text); })
+      .map(function (t) { return [t.from, t.to]; }).sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    var merged = [];
+    r.forEach(function (x) {
+      var l = merged[merged.length - 1];
+      if (l && x[0] <= l[1]) l[1] = Math.max(l[1], x[1]); else merged.push([x[0], x[1]]);
+    });
+    return merged;
+  }
+
+  function windowed(P, text, ranges) {
+    var first = ranges.length ? ranges[0][0] : 0, start = Math.max(0, first - P.lead);
+    if (start > 0) while (start < first && !/\s/.test(text[start - 1])) start++;
+    var end = Math.min(text.length, start + P.window);
+    if (end < text.length) {
+      var e = end;
+      while (e > first + 1 && !/\s/.test(text[e])) e--;
+      if (e > start) end = e;
+    }
+    var lead = start > 0 ? 1 : 0, body = text.slice(start, end).replace(/\s+$/, '');
+    var out = (lead ? '\u2026' : '') + body + (end < text.length ? '\u2026' : '');
+    var max = lead + body.length;
+    return {
+      text: out,
+      highlights: ranges.filter(function (r) { return r[0] >= start && r[1] <= end; })
+        .map(function (r) { return [r[0] - start + lead, Math.min(r[1] - start + lead, max)]; })
+    };
+  }
+
+  // ---- the engine ----------------------------------------------------------
+
+  /* open(entry, load): `load(path)` resolves to the parsed JSON of an index
+   * file given its site path relative to the index folder's parent. */
+  function open(entry, load) {
+    return Promise.resolve(load(entry)).then(function (meta) { return new Engine(entry, meta, load); });
+  }
+
+  function Engine(entry, meta, load) {
+    this.dir = entry.slice(0, entry.lastIndexOf('/') + 1);
+    this.meta = meta;
+    this.load = load;
+    this.P = meta.params;
+    this.an = new Analyzer(meta.tables);
+    this.vocab = meta.vocab;
+    this.index = new Map();
+    for (var i = 0; i < this.vocab.length; i++) this.index.set(this.vocab[i], i);
+    this.files = new Map();
+  }
+
+  Engine.prototype.file = function (name) {
+    if (!this.files.has(name)) this.files.set(name, Promise.resolve(this.load(this.dir + name)));
+    return this.files.get(name);
+  };
+
+  Engine.prototype.shardOf = function (k) {
+    var s = this.meta.shards, lo = 0, hi = s.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (s[mid][0] <= k) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  // Loads postings of the plan's terms: one parallel round of shard fetches.
+  Engine.prototype.postings = function (plan) {
+    var self = this, map = new Map(), need = new Map();
+    planTerms(plan).forEach(function (t) {
+      var word = t.charAt(0) === EXACT ? self.an.fold(t.slice(1)) : t, k = self.index.get(word);
+      if (k === undefined) return;
+      var sh = self.shardOf(k);
+      if (!need.has(sh)) need.set(sh, []);
+      need.get(sh).push([t, k]);
+    });
+    return Promise.all(Array.from(need.keys()).map(function (sh) {
+      var spec = self.meta.shards[sh];
+      return self.file('t.' + spec[1] + '.json').then(function (entries) {
+        need.get(sh).forEach(function (tk) {
+          var e = entries[tk[1] - spec[0]], t = tk[0];
+          if (t.charAt(0) !== EXACT) { map.set(t, decode(e, true)); return; }
+          var v = e[e.length - 1];
+          if (v && typeof v === 'object' && v[t]) map.set(t, decode(v[t], false));
+        });
+      });
+    })).then(function () { return map; });
+  };
+
+  Engine.prototype.facetsOf = function (ord) {
+    var r = this.meta.docs[ord], f = this.meta.facets;
+    return {
+      kind: f.kinds[r[0]], year: r[1] || null,
+      district: r[2] >= 0 ? f.districts[r[2]][0] : null,
+      ethnicity: r[3] >= 0 ? f.ethnicities[r[3]][0] : null,
+      campaigns: r[4].map(function (i) { return f.campaigns[i][0]; })
+    };
+  };
+
+  function passes(fc, filters) {
+    if (!filters) return true;
+    return ['kind', 'year', 'district', 'ethnicity'].every(function (k) {
+      var want = filters[k];
+      return !want || !want.length || want.indexOf(fc[k]) >= 0;
+    }) && (!filters.campaign || !filters.campaign.length ||
+      fc.campaigns.some(function (c) { return filters.campaign.indexOf(c) >= 0; }));
+  }
+
+  /* search(q, {typing, filters}) resolves to {plan, matches: [[ord, score]],
+   * hits: matches passing the filters, counts: facet counts over matches}.
+   * Filters are lists of accepted values per facet (kind, year, district,
+   * ethnicity, campaign slugs). */
+  Engine.prototype.search = function (q, opts) {
+    opts = opts || {};
+    var self = this, plan = parse(this.an, this.P, String(q || ''));
+    if (!plan.slots.length) return Promise.resolve({ plan: plan, matches: [], hits: [], counts: emptyCounts() });
+    resolve(plan, this.vocab, this.index, this.P, !!opts.typing);
+    return this.postings(plan).then(function (map) {
+      var matches = evaluate(plan, self.P, map), counts = emptyCounts();
+      var hits = matches.filter(function (m) {
+        var fc = self.facetsOf(m[0]);
+        count(counts, fc);
+        return passes(fc, opts.filters);
+      });
+      return { plan: plan, matches: matches, hits: hits, counts: counts };
+    });
+  };
+
+  function emptyCounts() { return { kind: {}, campaign: {}, ethnicity: {}, district: {}, year: {} }; }
+  function count(counts, fc) {
+    function inc(k, v) { if (v !== null && v !== undefined) counts[k][v] = (counts[k][v] || 0) + 1; }
+    inc('kind', fc.kind); inc('year', fc.year); inc('district', fc.district); inc('ethnicity', fc.ethnicity);
+    fc.campaigns.forEach(function (c) { inc('campaign', c); });
+  }
+
+  // Result data of records by ord: one parallel round of store fetches.
+  Engine.prototype.records = function (ords, plan) {
+    var self = this, st = this.meta.store;
+    return Promise.all(ords.map(function (ord) {
+      return self.file('d.' + st.files[Math.floor(ord / st.chunk)] + '.json').then(function (chunk) {
+        var r = chunk[ord % st.chunk];
+        var rec = { ord: ord, url: r[0], title: r[1], kind: r[2], date: r[3] || null, summary: r[4], body: r[5] };
+        var ex = excerpt(self.an, self.P, plan, rec);
+        rec.excerpt = ex.text;
+        rec.highlights = ex.highlights;
+        return rec;
+      });
+    }));
+  };
+
+  var api = { open: open, Analyzer: Analyzer, parse: parse, resolve: resolve, evaluate: evaluate, oneTypo: oneTypo, decode: decode, windowed: windowed };
+
+  // ---- the page --------------------------------------------------------------
+
+  var KINDS = { campaign: 'Phong trào', person: 'Điển hình', news: 'Tin tức', document: 'Văn bản', page: 'Trang' };
+  var FACETS = [['kind', 'Loại'], ['campaign', 'Phong trào'], ['ethnicity', 'Dân tộc'], ['district', 'Địa bàn'], ['year', 'Năm']];
+  var PAGE = 10;
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function formatDate(d) {
+    var p = (d || '').split('-');
+    return p.length === 3 ? p[2] + '/' + p[1] + '/' + p[0] : p.length === 2 ? p[1] + '/' + p[0] : (d || '');
+  }
+
+  function Page(app) {
+    this.app = app;
+    this.base = app.getAttribute('data-base') || '/';
+    this.input = document.getElementById('search-q');
+    this.status = document.getElementById('search-status');
+    this.list = document.getElementById('search-results');
+    this.more = document.getElementById('search-more');
+    this.filtersBox = document.getElementById('search-filters');
+    this.filters = {};
+    this.shown = 0;
+    this.seq = 0;
+    this.timer = 0;
+    var entry = app.getAttribute('data-index'), base = this.base;
+    var rel = entry.indexOf(base) === 0 ? entry.slice(base.length - 1) : entry;
+    this.engine = open(rel, function (path) {
+      return fetch(base + path.replace(/^\//, '')).then(function (r) {
+        if (!r.ok) throw new Error(r.status + ' ' + path);
+        return r.json();
+      });
+    });
+  }
+
+  Page.prototype.start = function () {
+    var self = this;
+    document.getElementById('search-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      self.filters = {};
+      self.run(false, 'push');
+    });
+    this.input.addEventListener('input', function () {
+      clearTimeout(self.timer);
+      self.timer = setTimeout(function () { self.filters = {}; self.run(true, 'replace'); }, 180);
+    });
+    this.more.addEventListener('click', function () { self.showMore(); });
+    window.addEventListener('popstate', function () { self.fromUrl(); });
+    this.fromUrl();
+  };
+
+  Page.prototype.fromUrl = function () {
+    var q = new URLSearchParams(location.search).get('q') || '';
+    this.input.value = q;
+    this.filters = {};
+    this.run(false, null);
+  };
+
+  Page.prototype.say = function (text) { this.status.textContent = text; };
+
+  Page.prototype.run = function (typing, history) {
+    var self = this, q = this.input.value, seq = ++this.seq;
+    if (history) {
+      var url = new URL(location.href);
+      if (q.trim()) url.searchParams.set('q', q); else url.searchParams.delete('q');
+      window.history[history + 'State'](null, '', url);
+    }
+    if (!q.trim()) {
+      this.clear();
+      this.say('Nhập từ khóa để tìm kiếm.');
+      return;
+    }
+    this.say('Đang tìm…');
+    this.engine.then(function (engine) {
+      return engine.search(q, { typing: typing, filters: self.filters }).then(function (res) {
+        if (seq !== self.seq) return;
+        self.engineReady = engine;
+        self.result = res;
+        self.q = q;
+        self.render();
+      });
+    }).catch(function () {
+      if (seq === self.seq) self.say('Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.');
+    });
+  };
+
+  Page.prototype.clear = function () {
+    this.list.textContent = '';
+    this.more.hidden = true;
+    this.filtersBox.hidden = true;
+    this.filtersBox.textContent = '';
+  };
+
+  Page.prototype.render = function () {
+    this.clear();
+    var res = this.result, shown = Array.from(this.q).slice(0, 60).join('');
+    if (!res.plan.slots.length) this.say('Từ khóa không có chữ hoặc số nào để tìm.');
+    else if (!res.hits.length) this.say('Không có kết quả cho “' + shown + '”.');
+    else this.say(res.hits.length + ' kết quả cho “' + shown + '”.');
+    this.renderFilters();
+    this.shown = 0;
+    this.showMore();
+  };
+
+  Page.prototype.showMore = function () {
+    var self = this, res = this.result, seq = this.seq;
+    var batch = res.hits.slice(this.shown, this.shown + PAGE).map(function (m) { return m[0]; });
+    this.shown += batch.length;
+    this.more.hidden = this.shown >= res.hits.length;
+    this.engineReady.records(batch, res.plan).then(function (recs) {
+      if (seq !== self.seq) return;
+      recs.forEach(function (r) { self.list.appendChild(self.item(r)); });
+    });
+  };
+
+  Page.prototype.item = function (r) {
+    var li = el('li', { class: 'search-hit' });
+    var h = el('h2', { class: 'search-hit-title' });
+    h.appendChild(el('a', { href: this.base + r.url.replace(/^\//, '') }, r.title));
+    li.appendChild(h);
+    var meta = el('p', { class: 'search-hit-meta' });
+    meta.appendChild(el('span', { class: 'search-kind search-kind-' + r.kind }, KINDS[r.kind] || r.kind));
+    if (r.date) {
+      meta.appendChild(document.createTextNode(' · '));
+      meta.appendChild(el('time', { datetime: r.date }, formatDate(r.date)));
+    }
+    li.appendChild(meta);
+    var p = el('p', { class: 'search-hit-excerpt' }), at = 0, text = r.excerpt;
+    r.highlights.forEach(function (hl) {
+      if (hl[0] > at) p.appendChild(document.createTextNode(text.slice(at, hl[0])));
+      p.appendChild(el('mark', {}, text.slice(hl[0], hl[1])));
+      at = hl[1];
+    });
+    if (at < text.length) p.appendChild(document.createTextNode(text.slice(at)));
+    li.appendChild(p);
+    return li;
+  };
+
+  Page.prototype.label = function (facet, value) {
+    var f = this.engineReady.meta.facets;
+    function find(list) { var x = list.filter(function (p) { return p[0] === value; })[0]; return x ? x[1] : value; }
+    if (facet === 'kind') return KINDS[value] || value;
+    if (facet === 'campaign') return find(f.campaigns);
+    if (facet === 'ethnicity') return find(f.ethnicities);
+    if (facet === 'district') return find(f.districts);
+    return String(value);
+  };
+
+  Page.prototype.renderFilters = function () {
+    var self = this, counts = this.result.counts, any = false;
+    FACETS.forEach(function (fd) {
+      var key = fd[0], values = Object.keys(counts[key]);
+      if (values.length < 2 && !(self.filters[key] || []).length) return;
+      any = true;
+      var fs = el('fieldset', { class: 'search-facet' });
+      fs.appendChild(el('legend', {}, fd[1]));
+      values.sort(function (a, b) { return counts[key][b] - counts[key][a] || (a < b ? -1 : 1); });
+      values.forEach(function (v) {
+        var value = key === 'year' ? Number(v) : v, id = 'f-' + key + '-' + String(v).replace(/[^a-z0-9-]/gi, '');
+        var label = el('label', { for: id }), box = el('input', { type: 'checkbox', id: id });
+        box.checked = (self.filters[key] || []).indexOf(value) >= 0;
+        box.addEventListener('change', function () {
+          var cur = (self.filters[key] || []).filter(function (x) { return x !== value; });
+          if (box.checked) cur.push(value);
+          self.filters[key] = cur;
+          self.refilter(id);
+        });
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(' ' + self.label(key, value) + ' '));
+        label.appendChild(el('span', { class: 'search-count' }, '(' + counts[key][v] + ')'));
+        fs.appendChild(label);
+      });
+      self.filtersBox.appendChild(fs);
+    });
+    this.filtersBox.hidden = !any;
+  };
+
+  Page.prototype.refilter = function (focusId) {
+    var self = this, seq = ++this.seq;
+    this.engineReady.search(this.q, { filters: this.filters }).then(function (res) {
+      if (seq !== self.seq) return;
+      self.result = res;
+      self.render();
+      var again = document.getElementById(focusId);
+      if (again) again.focus();
+    });
+  };
+
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else root.ThiduaSearch = api;
+
+  if (typeof document !== 'undefined') {
+    var startPage = function () {
+      var app = document.getElementById('search-app');
+      if (app && app.getAttribute('data-index')) new Page(app).start();
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startPage);
+    else startPage();
+  }
+})(typeof self !== 'undefined' ? self : this);
