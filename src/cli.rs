@@ -22,6 +22,34 @@ pub enum Command {
     Check(CheckArgs),
     /// Search the index that the last build wrote.
     Search(SearchArgs),
+    /// Write a new record with commented front matter.
+    New(NewArgs),
+}
+
+/// The kinds `thidua new` can create.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum NewKind {
+    /// A campaign (phong-trao/).
+    Campaign,
+    /// A person or collective (dien-hinh/).
+    Person,
+    /// A news item (tin-tuc/).
+    News,
+    /// An official document (van-ban/).
+    Document,
+}
+
+/// Arguments of `thidua new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The site folder.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// What to create.
+    #[arg(value_enum)]
+    pub kind: NewKind,
+    /// The title, with diacritics; the file name is folded from it.
+    pub title: String,
 }
 
 /// Arguments of `thidua build`.

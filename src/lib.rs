@@ -17,6 +17,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod search;
 pub mod text;
 pub mod theme;

@@ -75,6 +75,7 @@ impl<'a> Fields<'a> {
     /// An optional text value (numbers are accepted and written as text).
     pub fn string(&mut self, key: &'static str, example: &str) -> Option<String> {
         match self.raw(key)? {
+            Value::String(s) if s.trim().is_empty() => None,
             Value::String(s) => Some(nfc(s.trim())),
             Value::Number(n) => Some(n.to_string()),
             _ => {

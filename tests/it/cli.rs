@@ -54,3 +54,22 @@ fn check_lists_scheduled_records() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("tuong-lai.md is dated 2099-01-01"));
 }
+
+#[test]
+fn new_writes_a_valid_draft_and_refuses_to_overwrite() {
+    let site = fixture("generator/basic");
+    let root = site.path().to_str().unwrap();
+    for (kind, title) in
+        [("campaign", "Phong trào Mới"), ("person", "Điểu Thị Nở"), ("news", "Hội nghị"), ("document", "Kế hoạch số 1")]
+    {
+        let out = thidua(&["new", "--root", root, kind, title]);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert!(site.path().join("content/dien-hinh/dieu-thi-no.md").is_file());
+    let check = thidua(&["check", "--root", root, "--drafts"]);
+    assert_eq!(check.status.code(), Some(0), "new records are valid: {}", String::from_utf8_lossy(&check.stderr));
+    let again = thidua(&["new", "--root", root, "news", "Hội nghị"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert_eq!(thidua(&["new", "--root", root, "khac", "x"]).status.code(), Some(2));
+}
