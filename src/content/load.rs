@@ -13,8 +13,6 @@ use super::markdown::{self, Body, LinkContext};
 use super::record::*;
 use crate::diagnostics::{display_path, Diagnostic};
 use crate::text::{is_slug, nfc, slugify};
-use rayon::prelude::*;
-use std::collections::BTreeMap;
 use std::path::Path;
 
 /// A record whose body is not rendered yet.
@@ -207,16 +205,9 @@ fn read_details(f: &mut Fields, kind: Kind, is_intro: bool) -> Details {
     }
 }
 
-/// Renders the bodies of all pending records in parallel.
-pub fn render_bodies(pending: Vec<Pending>, base_path: &str) -> Vec<(Record, bool)> {
-    let sources: BTreeMap<String, String> = pending.iter().map(|p| (p.rel.clone(), p.record.url.clone())).collect();
-    let ctx = LinkContext { base_path, sources: &sources };
-    pending
-        .into_par_iter()
-        .map(|p| {
-            let mut record = p.record;
-            record.body = markdown::render(&p.body, p.body_line, &ctx);
-            (record, p.is_intro)
-        })
-        .collect()
+impl Pending {
+    /// Renders the body Markdown with the given link context.
+    pub fn render_body(&self, ctx: &LinkContext) -> Body {
+        markdown::render(&self.body, self.body_line, ctx)
+    }
 }

@@ -23,9 +23,10 @@ pub use record::{Kind, Record};
 pub use site::Site;
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 /// Options that decide which records are published.
 #[derive(Debug, Clone, Copy, Default)]
@@ -46,21 +47,90 @@ pub struct Loaded {
     pub news_pages: usize,
 }
 
+/// Loaded files kept between builds, so `serve` re-reads only what changed.
+///
+/// Each entry holds one file's front matter, its rendered body and its own
+/// diagnostics. Bodies are rendered again when the map of source paths to URLs
+/// changes, since `@/` links depend on it.
+#[derive(Default)]
+pub struct Cache {
+    files: BTreeMap<PathBuf, Cached>,
+    sources: BTreeMap<String, String>,
+}
+
+struct Cached {
+    pending: Option<load::Pending>,
+    diags: Vec<Diagnostic>,
+    body: Option<markdown::Body>,
+}
+
+impl Cache {
+    /// Forgets `paths`, so the next load reads them again.
+    pub fn invalidate<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
+        for p in paths {
+            self.files.remove(p);
+        }
+    }
+}
+
 /// Loads and validates the whole site. `static_files` are the site paths of
 /// the theme's and the site's static files (for link checking).
 pub fn load(config: &Config, publish: Publish, static_files: &BTreeSet<String>) -> Loaded {
+    load_cached(config, publish, static_files, &mut Cache::default())
+}
+
+/// Like [`load`], reusing what `cache` holds for files not invalidated since.
+pub fn load_cached(config: &Config, publish: Publish, static_files: &BTreeSet<String>, cache: &mut Cache) -> Loaded {
     let mut diags = Diagnostics::default();
     let (files, walk_diags) = discover::discover(&config.root);
     diags.extend(walk_diags);
-    let loaded: Vec<_> = files.par_iter().map(|f| load::load_front(&config.root, f)).collect();
-    let mut pending = Vec::with_capacity(loaded.len());
-    for (p, ds) in loaded {
-        diags.extend(ds);
-        pending.extend(p);
+    let present: BTreeSet<&Path> = files.iter().map(|f| f.file.as_path()).collect();
+    cache.files.retain(|p, _| present.contains(p.as_path()));
+    let fresh: Vec<(PathBuf, Cached)> = files
+        .par_iter()
+        .filter(|f| !cache.files.contains_key(&f.file))
+        .map(|f| {
+            let (pending, diags) = load::load_front(&config.root, f);
+            (f.file.clone(), Cached { pending, diags, body: None })
+        })
+        .collect();
+    cache.files.extend(fresh);
+    let sources: BTreeMap<String, String> = cache
+        .files
+        .values()
+        .filter_map(|c| c.pending.as_ref())
+        .map(|p| (p.rel.clone(), p.record.url.clone()))
+        .collect();
+    if sources != cache.sources {
+        cache.files.values_mut().for_each(|c| c.body = None);
+        cache.sources = sources;
     }
-    let sources: BTreeMap<String, String> = pending.iter().map(|p| (p.rel.clone(), p.record.url.clone())).collect();
-    let rendered = load::render_bodies(pending, &config.base_path);
+    let ctx = markdown::LinkContext { base_path: &config.base_path, sources: &cache.sources };
+    cache.files.par_iter_mut().for_each(|(_, c)| {
+        if let (None, Some(p)) = (&c.body, &c.pending) {
+            c.body = Some(p.render_body(&ctx));
+        }
+    });
+    let mut rendered = Vec::with_capacity(cache.files.len());
+    for c in cache.files.values() {
+        diags.extend(c.diags.iter().cloned());
+        if let (Some(p), Some(body)) = (&c.pending, &c.body) {
+            let mut record = p.record.clone();
+            record.body = body.clone();
+            rendered.push((record, p.is_intro));
+        }
+    }
+    finish(config, publish, static_files, rendered, diags, &cache.sources)
+}
 
+fn finish(
+    config: &Config,
+    publish: Publish,
+    static_files: &BTreeSet<String>,
+    rendered: Vec<(Record, bool)>,
+    mut diags: Diagnostics,
+    sources: &BTreeMap<String, String>,
+) -> Loaded {
     let mut home = None;
     let mut intros = BTreeMap::new();
     let mut records = Vec::with_capacity(rendered.len());
@@ -93,6 +163,6 @@ pub fn load(config: &Config, publish: Publish, static_files: &BTreeSet<String>) 
     site.future = future;
     let news_pages = site.news.len().div_ceil(config.news_per_page).max(1);
     let known = validate::known_urls(&site, static_files, news_pages);
-    diags.extend(validate::links(&site, &known, &sources));
+    diags.extend(validate::links(&site, &known, sources));
     Loaded { site, diagnostics: diags, news_pages }
 }
