@@ -24,6 +24,28 @@ pub enum Command {
     Search(SearchArgs),
     /// Write a new record with commented front matter.
     New(NewArgs),
+    /// Build into memory, serve on 127.0.0.1, rebuild and reload on every change.
+    Serve(ServeArgs),
+}
+
+/// Arguments of `thidua serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site folder.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on; only loopback unless you ask for another.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub interface: std::net::IpAddr,
+    /// Include records marked draft = true.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include records dated after today.
+    #[arg(long)]
+    pub future: bool,
 }
 
 /// The kinds `thidua new` can create.

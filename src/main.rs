@@ -21,5 +21,6 @@ fn main() -> ExitCode {
         cli::Command::Check(a) => cmd::check::run(&a),
         cli::Command::Search(a) => cmd::search::run(&a),
         cli::Command::New(a) => cmd::new::run(&a),
+        cli::Command::Serve(a) => cmd::serve::run(&a),
     }
 }

@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod new;
 pub mod search;
+pub mod serve;
 
 use std::io::Write as _;
 use thidua::build::BuildError;

@@ -101,6 +101,8 @@ pub struct Site {
     pub future: Vec<(String, PartialDate)>,
     /// The build date.
     pub today: Option<PartialDate>,
+    /// (kind, slug) → record, for lookups by reference.
+    pub by_slug: BTreeMap<(Kind, String), Id>,
 }
 
 /// Status of a campaign on a given day.
@@ -170,7 +172,8 @@ impl Site {
         intros: BTreeMap<Kind, Record>,
         today: PartialDate,
     ) -> Site {
-        let mut site = Site { records, home, intros, today: Some(today), ..Site::default() };
+        let by_slug = records.iter().enumerate().map(|(i, r)| ((r.kind, r.slug.clone()), i)).collect();
+        let mut site = Site { records, home, intros, today: Some(today), by_slug, ..Site::default() };
         let ids_of = |k: Kind| -> Vec<Id> {
             site.records.iter().enumerate().filter(|(_, r)| r.kind == k).map(|(i, _)| i).collect()
         };
@@ -203,12 +206,17 @@ impl Site {
 
     /// The campaign record with this slug.
     pub fn campaign(&self, slug: &str) -> Option<&Record> {
-        self.campaigns.iter().map(|&i| &self.records[i]).find(|r| r.slug == slug)
+        self.get(Kind::Campaign, slug)
+    }
+
+    /// The record of `kind` with this slug.
+    pub fn get(&self, kind: Kind, slug: &str) -> Option<&Record> {
+        self.by_slug.get(&(kind, slug.to_owned())).map(|&i| &self.records[i])
     }
 
     /// The person record with this slug.
     pub fn person(&self, slug: &str) -> Option<&Record> {
-        self.people.iter().map(|&i| &self.records[i]).find(|r| r.slug == slug)
+        self.get(Kind::Person, slug)
     }
 }
 

@@ -17,7 +17,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::theme::Theme;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use tera::{Context, Tera};
 use views::{Card, Link, Views};
@@ -95,30 +95,41 @@ pub fn render(
     news_pages: usize,
     search: SearchPage,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let theme_path = config.theme_dir.clone().unwrap_or_else(|| PathBuf::from("themes/default (built in)"));
-    let tera = templates::compile(theme, &theme_path).map_err(one)?;
-    let r = Renderer { views: Views { site, config }, tera, news_pages, search };
+    let r = Renderer::new(site, config, theme, news_pages, search)?;
     let jobs = r.jobs();
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs.par_iter().map(|j| r.page(j)).collect();
-    let mut diags = Diagnostics::default();
-    let mut files = Vec::with_capacity(results.len() + 64);
-    for res in results {
-        match res {
-            Ok(f) => files.push(f),
-            Err(d) => diags.push(d),
-        }
-    }
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    files.extend(r.feeds());
-    files.push(r.sitemap(&jobs));
-    files.push(OutputFile::bytes("robots.txt", feeds::robots(config)));
-    files.extend(r.assets());
-    if site.records.iter().any(|rec| rec.body.has_code) {
-        files.push(OutputFile::bytes("css/syntax.css", syntax_css()));
-    }
+    let mut files = r.pages(&jobs)?;
+    files.extend(r.generated(&jobs));
+    files.extend(assets(site));
     Ok(files)
+}
+
+/// What an incremental render produced.
+pub struct Partial {
+    /// The pages that depend on a changed record, and every feed and list file.
+    pub files: Vec<OutputFile>,
+    /// The path of every page the site has now (to drop pages that disappeared).
+    pub pages: BTreeSet<String>,
+}
+
+/// Renders only the pages that show one of the `changed` records (site paths,
+/// old and new), the pages that summarise the whole site (home, lists,
+/// taxonomy indexes), feeds and the sitemap. Used by `serve`.
+pub fn render_changed(
+    site: &Site,
+    config: &Config,
+    theme: &Theme,
+    news_pages: usize,
+    search: SearchPage,
+    changed: &BTreeSet<String>,
+) -> Result<Partial, Diagnostics> {
+    let r = Renderer::new(site, config, theme, news_pages, search)?;
+    let all = r.jobs();
+    let pages = all.iter().map(|j| r.path_of(j)).collect();
+    let selected: Vec<Job> =
+        all.iter().filter(|j| r.deps(j).is_none_or(|d| d.iter().any(|u| changed.contains(*u)))).cloned().collect();
+    let mut files = r.pages(&selected)?;
+    files.extend(r.generated(&all));
+    Ok(Partial { files, pages })
 }
 
 fn one(d: Diagnostic) -> Diagnostics {
@@ -142,7 +153,97 @@ fn out_path(url: &str) -> String {
     format!("{}index.html", url.trim_start_matches('/'))
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
+    fn new(
+        site: &'a Site,
+        config: &'a Config,
+        theme: &Theme,
+        news_pages: usize,
+        search: SearchPage,
+    ) -> Result<Self, Diagnostics> {
+        let theme_path = config.theme_dir.clone().unwrap_or_else(|| PathBuf::from("themes/default (built in)"));
+        let tera = templates::compile(theme, &theme_path).map_err(one)?;
+        Ok(Renderer { views: Views { site, config }, tera, news_pages, search })
+    }
+
+    /// Renders `jobs` in parallel; all template errors together.
+    fn pages(&self, jobs: &[Job]) -> Result<Vec<OutputFile>, Diagnostics> {
+        let results: Vec<Result<OutputFile, Diagnostic>> = jobs.par_iter().map(|j| self.page(j)).collect();
+        let mut diags = Diagnostics::default();
+        let mut files = Vec::with_capacity(results.len() + 64);
+        for res in results {
+            match res {
+                Ok(f) => files.push(f),
+                Err(d) => diags.push(d),
+            }
+        }
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        Ok(files)
+    }
+
+    /// Feeds, sitemap, robots.txt and the syntax stylesheet.
+    fn generated(&self, jobs: &[Job]) -> Vec<OutputFile> {
+        let mut files = self.feeds();
+        files.push(self.sitemap(jobs));
+        files.push(OutputFile::bytes("robots.txt", feeds::robots(self.views.config)));
+        if self.site().records.iter().any(|rec| rec.body.has_code) {
+            files.push(OutputFile::bytes("css/syntax.css", syntax_css()));
+        }
+        files
+    }
+
+    /// The output path of a job's page.
+    fn path_of(&self, job: &Job) -> String {
+        let site = self.site();
+        match job {
+            Job::Home => "index.html".into(),
+            Job::Section(k) => out_path(&format!("/{}/", k.section())),
+            Job::NewsPage(n) => out_path(&format!("/tin-tuc/trang/{n}/")),
+            Job::Record(i) => out_path(&site.records[*i].url),
+            Job::TaxonomyIndex(t) => out_path(&format!("/{}/", t.segment())),
+            Job::Term(t, s) => out_path(&format!("/{}/{s}/", t.segment())),
+            Job::NotFound => "404.html".into(),
+            Job::Search => "tim-kiem/index.html".into(),
+        }
+    }
+
+    /// The records (site paths) a page shows; `None` for pages that summarise
+    /// the whole site and are always rendered again.
+    fn deps(&self, job: &Job) -> Option<Vec<&'a str>> {
+        let site: &'a Site = self.views.site;
+        let urls = |ids: &[usize]| ids.iter().map(|&i| site.records[i].url.as_str()).collect::<Vec<_>>();
+        let by_slugs = |kind: Kind, slugs: &'a [String]| {
+            slugs.iter().filter_map(move |s| site.get(kind, s)).map(|r| r.url.as_str())
+        };
+        match job {
+            Job::Record(i) => {
+                let r = &site.records[*i];
+                let mut d = vec![r.url.as_str()];
+                if let Some(l) = site.by_campaign.get(&r.slug).filter(|_| r.kind == Kind::Campaign) {
+                    d.extend(urls(&l.documents));
+                    d.extend(urls(&l.people));
+                    d.extend(urls(&l.news));
+                }
+                d.extend(by_slugs(Kind::Campaign, r.campaign_refs()));
+                if let Some(n) = r.news() {
+                    d.extend(by_slugs(Kind::Person, &n.people));
+                }
+                if r.kind == Kind::Person {
+                    d.extend(urls(site.news_of_person.get(&r.slug).map_or(&[], |v| v.as_slice())));
+                }
+                Some(d)
+            }
+            Job::Section(Kind::News) | Job::NewsPage(_) => Some(urls(&site.news)),
+            Job::Section(Kind::Campaign) => Some(urls(&site.campaigns)),
+            Job::Section(Kind::Person) => Some(urls(&site.people)),
+            Job::Section(_) => Some(urls(&site.documents)),
+            Job::Term(t, slug) => Some(urls(&site.taxonomies[t][slug].records)),
+            Job::Home | Job::TaxonomyIndex(_) | Job::NotFound | Job::Search => None,
+        }
+    }
+
     fn site(&self) -> &Site {
         self.views.site
     }
@@ -464,31 +565,6 @@ impl Renderer<'_> {
         paths.sort();
         OutputFile::bytes("sitemap.xml", feeds::sitemap(self.views.config, &paths))
     }
-
-    fn assets(&self) -> Vec<OutputFile> {
-        let mut files = Vec::new();
-        for rec in &self.site().records {
-            let Some(dir) = &rec.source.bundle else {
-                continue;
-            };
-            let Ok(entries) = std::fs::read_dir(dir) else {
-                continue;
-            };
-            let mut names: Vec<_> = entries.flatten().filter(|e| e.path().is_file()).map(|e| e.path()).collect();
-            names.sort();
-            for p in names {
-                if p.extension().is_some_and(|x| x == "md") {
-                    continue;
-                }
-                let name = p.file_name().expect("file").to_string_lossy();
-                files.push(OutputFile {
-                    path: format!("{}{name}", rec.url.trim_start_matches('/')),
-                    content: Content::Copy(p.clone()),
-                });
-            }
-        }
-        files
-    }
 }
 
 /// The statics of the theme and the site (the site's win), as output files.
@@ -525,4 +601,30 @@ struct Pagination {
     prev: Option<String>,
     next: Option<String>,
     pages: Vec<Link>,
+}
+
+/// The files beside folder records, copied next to their pages.
+pub fn assets(site: &Site) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    for rec in &site.records {
+        let Some(dir) = &rec.source.bundle else {
+            continue;
+        };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut names: Vec<_> = entries.flatten().filter(|e| e.path().is_file()).map(|e| e.path()).collect();
+        names.sort();
+        for p in names {
+            if p.extension().is_some_and(|x| x == "md") {
+                continue;
+            }
+            let name = p.file_name().expect("file").to_string_lossy();
+            files.push(OutputFile {
+                path: format!("{}{name}", rec.url.trim_start_matches('/')),
+                content: Content::Copy(p.clone()),
+            });
+        }
+    }
+    files
 }

@@ -6,6 +6,7 @@ mod cli;
 mod generator;
 mod js;
 mod search;
+mod serve;
 
 use scraper::{Html, Selector};
 use std::collections::BTreeMap;

@@ -1,0 +1,171 @@
+//! `thidua serve`: build into memory, serve on loopback, watch the inputs,
+//! rebuild what changed, and tell open tabs to reload.
+//!
+//! One thread owns rebuilding (events arrive from the watcher in order); the
+//! HTTP threads only read the shared file map. Each rebuild bumps a
+//! generation counter; live-reload streams wait on it. A failed rebuild keeps
+//! the last good files and publishes its diagnostics for the overlay.
+
+pub mod http;
+pub mod state;
+pub mod watch;
+
+use crate::build::BuildOptions;
+use crate::diagnostics::Diagnostic;
+use crate::render::Content;
+use state::State;
+use std::net::SocketAddr;
+use std::sync::{mpsc, Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+use watch::Change;
+
+/// What `serve` needs.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The build options (root, drafts, future); the base URL is set to the server's address.
+    pub build: BuildOptions,
+    /// Address to listen on.
+    pub addr: SocketAddr,
+}
+
+/// Why serving could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The port is taken or the address is not local.
+    #[error("cannot listen on {addr}: {message}")]
+    Listen {
+        /// The address.
+        addr: SocketAddr,
+        /// The cause.
+        message: String,
+    },
+    /// The watcher could not start.
+    #[error("cannot watch the site folder: {0}")]
+    Watch(String),
+}
+
+/// State shared by the rebuild loop and the HTTP threads.
+pub struct Shared {
+    state: Mutex<State>,
+    generation: Mutex<(u64, bool)>,
+    changed: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The content of an output file.
+    pub fn file(&self, rel: &str) -> Option<Content> {
+        self.lock().files.get(rel).cloned()
+    }
+
+    /// True when the last rebuild failed.
+    pub fn has_errors(&self) -> bool {
+        !self.lock().errors.is_empty()
+    }
+
+    /// The current diagnostics as JSON: `[{"text": "..."}]`.
+    pub fn errors_json(&self) -> String {
+        let items: Vec<serde_json::Value> =
+            self.lock().errors.iter().map(|d| serde_json::json!({ "text": d.to_string() })).collect();
+        serde_json::Value::Array(items).to_string()
+    }
+
+    /// The current generation.
+    pub fn generation(&self) -> u64 {
+        self.generation.lock().unwrap_or_else(std::sync::PoisonError::into_inner).0
+    }
+
+    /// Waits until the generation differs from `seen` or `timeout` passes;
+    /// returns the generation and whether its rebuild failed.
+    pub fn wait_change(&self, seen: u64, timeout: Duration) -> (u64, bool) {
+        let guard = self.generation.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (guard, _) = self
+            .changed
+            .wait_timeout_while(guard, timeout, |g| g.0 == seen)
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *guard
+    }
+
+    fn bump(&self, failed: bool) {
+        let mut g = self.generation.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *g = (g.0 + 1, failed);
+        self.changed.notify_all();
+    }
+}
+
+fn report(what: &str, outcome: &state::Outcome) {
+    for d in outcome.errors.iter().chain(&outcome.warnings) {
+        eprintln!("{d}");
+    }
+    if outcome.errors.is_empty() {
+        println!("{what}: {} files in {} ms", outcome.rendered, outcome.elapsed.as_millis());
+    } else {
+        println!("{what}: {} error(s); still serving the last good site", outcome.errors.len());
+    }
+}
+
+/// Builds, serves and watches until the process is stopped.
+pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
+    let server = tiny_http::Server::http(opts.addr)
+        .map_err(|e| ServeError::Listen { addr: opts.addr, message: e.to_string() })?;
+    let addr = server.server_addr().to_ip().unwrap_or(opts.addr);
+    let mut build = opts.build.clone();
+    build.overrides.base_url = Some(format!("http://{addr}/"));
+    let mut state = State::new(build.clone());
+    let first = state.rebuild_all();
+    report("built", &first);
+    let shared = Arc::new(Shared {
+        state: Mutex::new(state),
+        generation: Mutex::new((0, !first.errors.is_empty())),
+        changed: Condvar::new(),
+    });
+
+    let (tx, rx) = mpsc::channel();
+    let _watcher = watch::start(&build.root, tx).map_err(|e| ServeError::Watch(e.to_string()))?;
+    let http_shared = shared.clone();
+    std::thread::spawn(move || http::run(server, http_shared));
+    println!("serving http://{addr}/ (Ctrl+C to stop)");
+    rebuild_loop(&rx, &shared);
+    Ok(())
+}
+
+fn rebuild_loop(rx: &mpsc::Receiver<Change>, shared: &Shared) {
+    while let Ok(mut change) = rx.recv() {
+        // Merge what queued up meanwhile into one rebuild.
+        while let Ok(more) = rx.try_recv() {
+            change = merge(change, more);
+        }
+        let started = Instant::now();
+        let outcome = {
+            let mut state = shared.lock();
+            match &change {
+                Change::Full => state.rebuild_all(),
+                Change::Content(paths) => state.rebuild_content(paths),
+            }
+        };
+        shared.bump(!outcome.errors.is_empty());
+        report("rebuilt", &outcome);
+        if outcome.errors.is_empty() && matches!(change, Change::Content(_)) {
+            let reindexed = shared.lock().reindex();
+            match reindexed {
+                Ok(()) => println!("search index updated in {} ms", started.elapsed().as_millis()),
+                Err(ds) => ds.iter().for_each(|d: &Diagnostic| eprintln!("{d}")),
+            }
+        }
+    }
+}
+
+fn merge(a: Change, b: Change) -> Change {
+    match (a, b) {
+        (Change::Content(mut x), Change::Content(y)) => {
+            x.extend(y);
+            x.sort();
+            x.dedup();
+            Change::Content(x)
+        }
+        _ => Change::Full,
+    }
+}

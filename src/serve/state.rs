@@ -1,0 +1,206 @@
+//! The site as `serve` holds it: every output file in memory, rebuilt either
+//! fully (config, theme or static files changed) or incrementally (records
+//! changed: only those files are read again and only the pages that show
+//! those records are rendered again). A failed rebuild keeps the last good
+//! files and records the diagnostics for the browser overlay.
+
+use crate::build::{search_doc, BuildOptions};
+use crate::config::{self, Config};
+use crate::content::{self, Publish, Site};
+use crate::diagnostics::Diagnostic;
+use crate::render::{self, Content, SearchPage};
+use crate::search;
+use crate::theme::{self, Theme};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What one rebuild did, for the terminal and the reload message.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// Files rendered again.
+    pub rendered: usize,
+    /// Time from the start of the rebuild to a servable site.
+    pub elapsed: Duration,
+    /// Errors (the last good site stays served).
+    pub errors: Vec<Diagnostic>,
+    /// Warnings.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The served site.
+pub struct State {
+    opts: BuildOptions,
+    config: Option<Config>,
+    theme: Theme,
+    statics: BTreeMap<String, Vec<u8>>,
+    cache: content::Cache,
+    site: Site,
+    news_pages: usize,
+    search_entry: String,
+    /// Output path (`phong-trao/a/index.html`) → content.
+    pub files: BTreeMap<String, Content>,
+    /// The errors of the last rebuild, if it failed.
+    pub errors: Vec<Diagnostic>,
+}
+
+fn content_error(diags: impl IntoIterator<Item = Diagnostic>) -> Vec<Diagnostic> {
+    let mut v: Vec<Diagnostic> = diags.into_iter().collect();
+    v.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    v
+}
+
+impl State {
+    /// An empty state; call [`State::rebuild_all`] next.
+    pub fn new(opts: BuildOptions) -> State {
+        State {
+            opts,
+            config: None,
+            theme: Theme::default(),
+            statics: BTreeMap::new(),
+            cache: content::Cache::default(),
+            site: Site::default(),
+            news_pages: 1,
+            search_entry: String::new(),
+            files: BTreeMap::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// Where the served site's search index lives.
+    fn index_dir(&self) -> PathBuf {
+        self.opts.root.join(".thidua-cache").join("serve-search")
+    }
+
+    fn fail(&mut self, errors: Vec<Diagnostic>, started: Instant) -> Outcome {
+        self.errors = errors.iter().filter(|d| d.is_error()).cloned().collect();
+        Outcome { errors: self.errors.clone(), elapsed: started.elapsed(), ..Outcome::default() }
+    }
+
+    /// Reads config, theme, static files and all content, and renders everything.
+    pub fn rebuild_all(&mut self) -> Outcome {
+        let started = Instant::now();
+        let setup = config::load(&self.opts.root, &self.opts.overrides).and_then(|c| {
+            let t = theme::load(&c)?;
+            let s = theme::site_statics(&c.root)?;
+            Ok((c, t, s))
+        });
+        let (config, theme, statics) = match setup {
+            Ok(x) => x,
+            Err(d) => return self.fail(vec![d], started),
+        };
+        self.cache = content::Cache::default();
+        self.config = Some(config);
+        self.theme = theme;
+        self.statics = statics;
+        self.reload_content(None, started)
+    }
+
+    /// Reads again only the content files in `paths`, and renders only what shows them.
+    pub fn rebuild_content(&mut self, paths: &[PathBuf]) -> Outcome {
+        if self.config.is_none() {
+            return self.rebuild_all();
+        }
+        let started = Instant::now();
+        self.cache.invalidate(paths.iter().map(PathBuf::as_path));
+        self.reload_content(Some(paths), started)
+    }
+
+    fn reload_content(&mut self, changed: Option<&[PathBuf]>, started: Instant) -> Outcome {
+        let config = self.config.clone().expect("config loaded");
+        let publish = Publish { drafts: config.drafts, future: self.opts.future };
+        let statics = theme::static_paths(&self.theme, &self.statics);
+        let loaded = content::load_cached(&config, publish, &statics, &mut self.cache);
+        if loaded.diagnostics.has_errors() {
+            return self.fail(content_error(loaded.diagnostics.sorted()), started);
+        }
+        let warnings = loaded.diagnostics.sorted();
+        let old = std::mem::replace(&mut self.site, loaded.site);
+        self.news_pages = loaded.news_pages;
+        let result = match changed {
+            Some(paths) if !self.files.is_empty() => self.render_partial(&old, paths, &config),
+            _ => self.render_full(&config),
+        };
+        match result {
+            Ok(rendered) => {
+                self.errors.clear();
+                Outcome { rendered, elapsed: started.elapsed(), errors: Vec::new(), warnings }
+            }
+            Err(errors) => {
+                self.site = old;
+                self.fail(errors, started)
+            }
+        }
+    }
+
+    fn render_full(&mut self, config: &Config) -> Result<usize, Vec<Diagnostic>> {
+        self.index_search()?;
+        let search = SearchPage { entry: self.search_entry.clone() };
+        let files = render::render(&self.site, config, &self.theme, self.news_pages, search)
+            .map_err(|d| content_error(d.sorted()))?;
+        let n = files.len();
+        self.files.retain(|p, _| p.starts_with("_search/"));
+        self.files.extend(files.into_iter().map(|f| (f.path, f.content)));
+        for f in render::statics(&self.theme, &self.statics) {
+            self.files.insert(f.path, f.content);
+        }
+        Ok(n)
+    }
+
+    fn render_partial(&mut self, old: &Site, paths: &[PathBuf], config: &Config) -> Result<usize, Vec<Diagnostic>> {
+        let touched: BTreeSet<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        let changed: BTreeSet<String> = old
+            .records
+            .iter()
+            .chain(&self.site.records)
+            .filter(|r| touched.contains(r.source.file.as_path()))
+            .map(|r| r.url.clone())
+            .collect();
+        let search = SearchPage { entry: self.search_entry.clone() };
+        let partial = render::render_changed(&self.site, config, &self.theme, self.news_pages, search, &changed)
+            .map_err(|d| content_error(d.sorted()))?;
+        let n = partial.files.len();
+        self.files.retain(|p, _| !is_page(p) || partial.pages.contains(p));
+        self.files.extend(partial.files.into_iter().map(|f| (f.path, f.content)));
+        for f in render::assets(&self.site) {
+            self.files.insert(f.path, f.content);
+        }
+        Ok(n)
+    }
+
+    /// Rebuilds the search index and its static files (after a reload was sent).
+    pub fn reindex(&mut self) -> Result<(), Vec<Diagnostic>> {
+        let Some(config) = self.config.clone() else { return Ok(()) };
+        let before = self.search_entry.clone();
+        self.index_search()?;
+        if before != self.search_entry {
+            let search = SearchPage { entry: self.search_entry.clone() };
+            let none = BTreeSet::new();
+            let partial = render::render_changed(&self.site, &config, &self.theme, self.news_pages, search, &none)
+                .map_err(|d| content_error(d.sorted()))?;
+            self.files.extend(partial.files.into_iter().map(|f| (f.path, f.content)));
+        }
+        Ok(())
+    }
+
+    fn index_search(&mut self) -> Result<(), Vec<Diagnostic>> {
+        let config = self.config.as_ref().expect("config loaded");
+        let as_diag = |e: search::SearchError| vec![Diagnostic::error(&config.root, e.to_string())];
+        let glossary = search::load_glossary(&config.root, config.theme_dir.as_deref()).map_err(as_diag)?;
+        let docs: Vec<_> = self.site.records.iter().map(|r| search_doc(&self.site, r)).collect();
+        let export = search::build(&docs, &glossary, &self.index_dir()).map_err(as_diag)?;
+        self.files.retain(|p, _| !p.starts_with("_search/"));
+        self.files.extend(export.files.into_iter().map(|(p, b)| (p, Content::Bytes(b))));
+        self.search_entry = export.entry;
+        Ok(())
+    }
+
+    /// True when `path` (relative to the root) is content, not config/theme/static.
+    pub fn is_content(&self, path: &Path) -> bool {
+        path.starts_with(self.opts.root.join("content"))
+    }
+}
+
+fn is_page(path: &str) -> bool {
+    path.ends_with("index.html")
+}

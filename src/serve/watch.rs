@@ -1,0 +1,162 @@
+//! Watches the site's inputs and classifies each batch of file events: content
+//! files can be rebuilt one by one; anything else (config, theme, static files)
+//! needs a full rebuild. The output folder and caches are never watched, so a
+//! rebuild cannot trigger itself.
+
+use notify_debouncer_mini::notify::RecursiveMode;
+use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::time::Duration;
+use std::time::SystemTime;
+
+/// What a batch of file events asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Only these content files changed (created, edited or removed).
+    Content(Vec<PathBuf>),
+    /// Config, theme or static files changed: rebuild everything.
+    Full,
+}
+
+/// Classifies changed paths under `root`; `None` when nothing relevant changed.
+pub fn classify(root: &Path, paths: &[PathBuf]) -> Option<Change> {
+    let content = root.join("content");
+    let mut files = Vec::new();
+    let mut full = false;
+    for p in paths {
+        let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {
+            continue;
+        }
+        if p.starts_with(&content) {
+            if p.extension().is_some_and(|x| x == "md") {
+                files.push(p.clone());
+            } else {
+                full = true;
+            }
+        } else if p.starts_with(root.join("static"))
+            || p.starts_with(root.join("themes"))
+            || *p == root.join("config.toml")
+            || *p == root.join("glossary.toml")
+        {
+            full = true;
+        }
+    }
+    match (full, files.is_empty()) {
+        (true, _) => Some(Change::Full),
+        (false, false) => {
+            files.sort();
+            files.dedup();
+            Some(Change::Content(files))
+        }
+        (false, true) => None,
+    }
+}
+
+/// When each watched file was last seen changed: the watcher also reports
+/// reads (the rebuild's own), so an event counts only when a file's size or
+/// modification time differs from what was seen before.
+#[derive(Debug, Default)]
+pub struct Stamps(HashMap<PathBuf, Option<(SystemTime, u64)>>);
+
+fn stamp(p: &Path) -> Option<(SystemTime, u64)> {
+    let m = std::fs::metadata(p).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}
+
+impl Stamps {
+    /// Records every file under the watched folders as it is now.
+    pub fn prime(root: &Path) -> Stamps {
+        let mut map = HashMap::new();
+        for dir in ["content", "static", "themes"] {
+            for e in walkdir::WalkDir::new(root.join(dir)).follow_links(true).into_iter().flatten() {
+                if e.file_type().is_file() {
+                    map.insert(e.path().to_path_buf(), stamp(e.path()));
+                }
+            }
+        }
+        for f in ["config.toml", "glossary.toml"] {
+            let p = root.join(f);
+            map.insert(p.clone(), stamp(&p));
+        }
+        Stamps(map)
+    }
+
+    /// Keeps the paths whose file really changed (created, written, removed).
+    pub fn changed(&mut self, paths: Vec<PathBuf>) -> Vec<PathBuf> {
+        paths
+            .into_iter()
+            .filter(|p| !p.is_dir())
+            .filter(|p| {
+                let now = stamp(p);
+                let before = self.0.insert(p.clone(), now);
+                before.flatten() != now
+            })
+            .collect()
+    }
+}
+
+/// Starts watching; batches arrive on `tx` (the watcher lives as long as the returned value).
+pub fn start(
+    root: &Path,
+    tx: Sender<Change>,
+) -> notify_debouncer_mini::notify::Result<Debouncer<impl notify_debouncer_mini::notify::Watcher>> {
+    let root_owned = root.to_path_buf();
+    let mut stamps = Stamps::prime(root);
+    let mut debouncer = new_debouncer(Duration::from_millis(30), move |res: DebounceEventResult| match res {
+        Ok(events) => {
+            let paths = stamps.changed(events.into_iter().map(|e| e.path).collect());
+            if let Some(change) = classify(&root_owned, &paths) {
+                // The receiver is gone only when serve is stopping.
+                if tx.send(change).is_err() {
+                    eprintln!("serve: the rebuild loop has stopped");
+                }
+            }
+        }
+        Err(e) => eprintln!("serve: watching failed: {e}"),
+    })?;
+    for dir in ["content", "static", "themes"] {
+        let p = root.join(dir);
+        if p.is_dir() {
+            debouncer.watcher().watch(&p, RecursiveMode::Recursive)?;
+        }
+    }
+    debouncer.watcher().watch(root, RecursiveMode::NonRecursive)?;
+    Ok(debouncer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_changes() {
+        let root = Path::new("/s");
+        let md = PathBuf::from("/s/content/tin-tuc/a.md");
+        assert_eq!(classify(root, std::slice::from_ref(&md)), Some(Change::Content(vec![md.clone()])));
+        assert_eq!(
+            classify(root, &[md.clone(), PathBuf::from("/s/themes/default/templates/base.html")]),
+            Some(Change::Full)
+        );
+        assert_eq!(classify(root, &[PathBuf::from("/s/config.toml")]), Some(Change::Full));
+        assert_eq!(classify(root, &[PathBuf::from("/s/content/dien-hinh/a/anh.jpg")]), Some(Change::Full));
+        assert_eq!(classify(root, &[PathBuf::from("/s/public/index.html")]), None);
+        assert_eq!(classify(root, &[PathBuf::from("/s/content/tin-tuc/.a.md.swp")]), None);
+    }
+
+    #[test]
+    fn reads_are_not_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("content/a.md");
+        std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+        std::fs::write(&f, "one").unwrap();
+        let mut stamps = Stamps::prime(dir.path());
+        assert!(stamps.changed(vec![f.clone(), dir.path().join("content")]).is_empty(), "nothing was written");
+        std::fs::write(&f, "three").unwrap();
+        assert_eq!(stamps.changed(vec![f.clone()]), vec![f.clone()]);
+        std::fs::remove_file(&f).unwrap();
+        assert_eq!(stamps.changed(vec![f.clone()]), vec![f]);
+    }
+}

@@ -1,0 +1,141 @@
+//! `thidua serve` through the real binary: serves the built site from memory,
+//! refuses traversal, reloads after an edit, shows errors and keeps the last
+//! good site, and never writes the reload script into `build` output.
+
+use super::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _killed = self.child.kill();
+        let _reaped = self.child.wait();
+    }
+}
+
+fn start(root: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start serve");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let addr = loop {
+        assert!(Instant::now() < deadline, "serve did not start");
+        let line = lines.next().expect("serve printed its address").unwrap();
+        if let Some(rest) = line.strip_prefix("serving http://") {
+            break rest.split('/').next().unwrap().to_owned();
+        }
+    };
+    // keep draining stdout so the server never blocks on a full pipe
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, addr }
+}
+
+fn get(addr: &str, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    (status, text)
+}
+
+/// Reads server-sent events until one of `name` arrives (or 20 s pass).
+fn wait_event(stream: &mut BufReader<TcpStream>, name: &str) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut line = String::new();
+    while Instant::now() < deadline {
+        line.clear();
+        if stream.read_line(&mut line).unwrap_or(0) == 0 {
+            return false;
+        }
+        if line.trim() == format!("event: {name}") {
+            return true;
+        }
+    }
+    false
+}
+
+fn events(addr: &str) -> BufReader<TcpStream> {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(s, "GET /__thidua/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    let mut r = BufReader::new(s);
+    assert!(wait_line(&mut r, "retry: 1000"), "event stream opened");
+    r
+}
+
+fn wait_line(r: &mut BufReader<TcpStream>, want: &str) -> bool {
+    let mut line = String::new();
+    for _ in 0..20 {
+        line.clear();
+        if r.read_line(&mut line).unwrap_or(0) == 0 {
+            return false;
+        }
+        if line.trim() == want {
+            return true;
+        }
+    }
+    false
+}
+
+#[test]
+fn serve_reloads_after_an_edit_and_keeps_the_last_good_site_on_errors() {
+    let site = fixture("generator/basic");
+    let server = start(site.path());
+    let addr = server.addr.clone();
+
+    let (status, home) = get(&addr, "/");
+    assert_eq!(status, 200);
+    assert!(home.contains("text/html; charset=utf-8"));
+    assert!(home.contains("/__thidua/live.js"), "the reload script is injected");
+    assert_eq!(get(&addr, "/phong-trao/alpha").0, 301);
+    assert_eq!(get(&addr, "/khong-co/").0, 404);
+    for bad in
+        ["/../config.toml", "/%2e%2e/config.toml", "/..%2fcontent/phong-trao/alpha.md", "/a%5c..%5c..%5cconfig.toml"]
+    {
+        let (status, body) = get(&addr, bad);
+        assert!(status == 400 || status == 404, "{bad}: {status}");
+        assert!(!body.contains("base_url"), "{bad} leaked a project file");
+    }
+    assert_eq!(get(&addr, "/content/phong-trao/alpha.md").0, 404, "only built files are served");
+
+    let mut stream = events(&addr);
+    let news = site.path().join("content/tin-tuc/tin-mot.md");
+    let text = std::fs::read_to_string(&news).unwrap();
+    std::fs::write(&news, text.replace("Trao quà cho hộ nghèo", "Trao quà Tết cho hộ nghèo")).unwrap();
+    assert!(wait_event(&mut stream, "reload"), "an edit sends a reload");
+    let (_, campaign) = get(&addr, "/phong-trao/alpha/");
+    assert!(campaign.contains("Trao quà Tết cho hộ nghèo"), "the campaign page shows the edited news");
+
+    std::fs::write(site.path().join("content/tin-tuc/loi.md"), "+++\ntitle = \"x\"\ndate = \"2023-99-01\"\n+++\n")
+        .unwrap();
+    assert!(wait_event(&mut stream, "errors"), "invalid content sends an errors event");
+    let (_, errors) = get(&addr, "/__thidua/errors");
+    assert!(errors.contains("content/tin-tuc/loi.md:3"), "{errors}");
+    let (status, campaign) = get(&addr, "/phong-trao/alpha/");
+    assert_eq!(status, 200, "the last good site stays served");
+    assert!(campaign.contains("Trao quà Tết cho hộ nghèo"));
+
+    std::fs::remove_file(site.path().join("content/tin-tuc/loi.md")).unwrap();
+    assert!(wait_event(&mut stream, "reload"), "fixing the file clears the errors");
+    let (_, errors) = get(&addr, "/__thidua/errors");
+    assert!(errors.ends_with("[]"), "{errors}");
+    drop(server);
+
+    build(site.path()).unwrap();
+    let built = std::fs::read_to_string(site.path().join("public/index.html")).unwrap();
+    assert!(!built.contains("__thidua"), "build output never has the reload script");
+}
