@@ -4,6 +4,7 @@
 use crate::config::{self, Overrides};
 use crate::content::{self, Publish, Record, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::media;
 use crate::output::{self, OutputError};
 use crate::render::{self, OutputFile, SearchPage};
 use crate::search::{self, SearchDoc};
@@ -114,10 +115,32 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
     let glossary = search::load_glossary(&l.config.root, l.config.theme_dir.as_deref())?;
     let index_dir = search::tantivy_dir_for(&l.config.output);
     let staging = staging_dir(&index_dir);
-    let export = search::build(&docs, &glossary, &staging)?;
-    let mut files =
-        render::render(&l.site, &l.config, &l.theme, l.news_pages, SearchPage { entry: export.entry.clone() })
-            .map_err(|d| BuildError::Content(d.sorted()))?;
+    let result = render_and_write(&l, &docs, &glossary, &staging).and_then(|(pages, files)| {
+        replace_dir(&staging, &index_dir)?;
+        Ok(Report { pages, files, ..report(&l, started) })
+    });
+    if result.is_err() && staging.exists() {
+        // Best effort: a leftover staging folder is replaced by the next build anyway.
+        let _ignored = std::fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+/// Indexes, processes images, renders and writes; returns (HTML pages, files written).
+fn render_and_write(
+    l: &Loaded,
+    docs: &[SearchDoc],
+    glossary: &search::Glossary,
+    staging: &Path,
+) -> Result<(usize, usize), BuildError> {
+    let export = search::build(docs, glossary, staging)?;
+    let (images, image_errors) = media::process_site(&l.site, &l.config.root.join(".thidua-cache").join("images"));
+    if !image_errors.is_empty() {
+        return Err(BuildError::Content(image_errors));
+    }
+    let search_page = SearchPage { entry: export.entry.clone() };
+    let mut files = render::render(&l.site, &l.config, &l.theme, l.news_pages, search_page, &images)
+        .map_err(|d| BuildError::Content(d.sorted()))?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(render::statics(&l.theme, &l.statics));
     files.extend(
@@ -125,8 +148,7 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
     );
     files.sort_by(|a, b| a.path.cmp(&b.path));
     output::write_all(&l.config.output, &files)?;
-    replace_dir(&staging, &index_dir)?;
-    Ok(Report { pages, files: files.len(), ..report(&l, started) })
+    Ok((pages, files.len()))
 }
 
 fn staging_dir(index_dir: &Path) -> PathBuf {

@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::content::record::Kind;
 use crate::content::site::{Site, Taxonomy, Term};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::media::Images;
 use crate::theme::Theme;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -94,12 +95,14 @@ pub fn render(
     theme: &Theme,
     news_pages: usize,
     search: SearchPage,
+    images: &Images,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let r = Renderer::new(site, config, theme, news_pages, search)?;
+    let r = Renderer::new(site, config, theme, news_pages, search, images)?;
     let jobs = r.jobs();
     let mut files = r.pages(&jobs)?;
     files.extend(r.generated(&jobs));
     files.extend(assets(site));
+    files.extend(crate::media::output_files(site, images));
     Ok(files)
 }
 
@@ -120,9 +123,10 @@ pub fn render_changed(
     theme: &Theme,
     news_pages: usize,
     search: SearchPage,
+    images: &Images,
     changed: &BTreeSet<String>,
 ) -> Result<Partial, Diagnostics> {
-    let r = Renderer::new(site, config, theme, news_pages, search)?;
+    let r = Renderer::new(site, config, theme, news_pages, search, images)?;
     let all = r.jobs();
     let pages = all.iter().map(|j| r.path_of(j)).collect();
     let selected: Vec<Job> =
@@ -160,10 +164,11 @@ impl<'a> Renderer<'a> {
         theme: &Theme,
         news_pages: usize,
         search: SearchPage,
+        images: &'a Images,
     ) -> Result<Self, Diagnostics> {
         let theme_path = config.theme_dir.clone().unwrap_or_else(|| PathBuf::from("themes/default (built in)"));
         let tera = templates::compile(theme, &theme_path).map_err(one)?;
-        Ok(Renderer { views: Views { site, config }, tera, news_pages, search })
+        Ok(Renderer { views: Views { site, config, images }, tera, news_pages, search })
     }
 
     /// Renders `jobs` in parallel; all template errors together.

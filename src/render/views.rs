@@ -179,13 +179,21 @@ pub struct RecordView {
     pub sample_notice: bool,
 }
 
-/// An image.
+/// An image, with its resized variants when it was processed.
 #[derive(Debug, Clone, Serialize)]
 pub struct ImageView {
-    /// Address.
+    /// Address of the fallback (largest JPEG variant, or the original).
     pub src: String,
     /// Alt text.
     pub alt: String,
+    /// `srcset` of the WebP variants (empty when not processed).
+    pub srcset_webp: String,
+    /// `srcset` of the JPEG variants.
+    pub srcset_jpeg: String,
+    /// Intrinsic width of the fallback.
+    pub width: Option<u32>,
+    /// Intrinsic height of the fallback.
+    pub height: Option<u32>,
 }
 
 /// Builds views for one site.
@@ -194,6 +202,8 @@ pub struct Views<'a> {
     pub site: &'a Site,
     /// The configuration.
     pub config: &'a Config,
+    /// Processed images.
+    pub images: &'a crate::media::Images,
 }
 
 impl<'a> Views<'a> {
@@ -299,6 +309,37 @@ impl<'a> Views<'a> {
         format!("{}{}", self.href(&r.url), file)
     }
 
+    /// The view of an image beside record `r`.
+    pub fn image(&self, r: &Record, file: &str, alt: String) -> ImageView {
+        let source = r.source.bundle.as_ref().map(|d| d.join(file));
+        let Some((path, set)) = source.as_ref().and_then(|p| self.images.get(p).map(|s| (p, s))) else {
+            return ImageView {
+                src: self.bundle_href(r, file),
+                alt,
+                srcset_webp: String::new(),
+                srcset_jpeg: String::new(),
+                width: None,
+                height: None,
+            };
+        };
+        let srcset = |webp: bool| {
+            set.variants
+                .iter()
+                .map(|v| format!("{} {}w", self.bundle_href(r, &crate::media::published_name(path, v, webp)), v.width))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let big = set.largest();
+        ImageView {
+            src: self.bundle_href(r, &crate::media::published_name(path, big, false)),
+            alt,
+            srcset_webp: srcset(true),
+            srcset_jpeg: srcset(false),
+            width: Some(big.width),
+            height: Some(big.height),
+        }
+    }
+
     /// The full view of one record's page.
     pub fn record(&self, r: &Record) -> RecordView {
         let mut v = RecordView {
@@ -398,20 +439,15 @@ impl<'a> Views<'a> {
                 v.facts.extend(fact("Khen thưởng", &p.award));
                 v.campaigns = self.campaign_cards(&p.campaigns);
                 v.news = self.site.news_of_person.get(&r.slug).map(|ids| self.cards(ids)).unwrap_or_default();
-                v.image = p
-                    .photo
-                    .as_ref()
-                    .map(|f| ImageView { src: self.bundle_href(r, f), alt: format!("Ảnh minh họa: {}", r.title) });
+                v.image = p.photo.as_ref().map(|f| self.image(r, f, format!("Ảnh minh họa: {}", r.title)));
                 v.sample_notice = true;
             }
             Details::News(n) => {
                 v.facts.extend(fact("Tác giả", &n.author));
                 v.campaigns = self.campaign_cards(&n.campaigns);
                 v.people = n.people.iter().filter_map(|s| self.site.person(s)).map(|p| self.card(p)).collect();
-                v.image = n.image.as_ref().map(|f| ImageView {
-                    src: self.bundle_href(r, f),
-                    alt: r.summary.clone().unwrap_or_else(|| r.title.clone()),
-                });
+                v.image =
+                    n.image.as_ref().map(|f| self.image(r, f, r.summary.clone().unwrap_or_else(|| r.title.clone())));
             }
             Details::Document(d) => {
                 v.facts.extend(fact("Số ký hiệu", &d.number));

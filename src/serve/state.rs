@@ -38,6 +38,7 @@ pub struct State {
     site: Site,
     news_pages: usize,
     search_entry: String,
+    images: crate::media::Images,
     /// Output path (`phong-trao/a/index.html`) → content.
     pub files: BTreeMap<String, Content>,
     /// The errors of the last rebuild, if it failed.
@@ -62,6 +63,7 @@ impl State {
             site: Site::default(),
             news_pages: 1,
             search_entry: String::new(),
+            images: crate::media::Images::new(),
             files: BTreeMap::new(),
             errors: Vec::new(),
         }
@@ -136,7 +138,8 @@ impl State {
     fn render_full(&mut self, config: &Config) -> Result<usize, Vec<Diagnostic>> {
         self.index_search()?;
         let search = SearchPage { entry: self.search_entry.clone() };
-        let files = render::render(&self.site, config, &self.theme, self.news_pages, search)
+        self.process_images()?;
+        let files = render::render(&self.site, config, &self.theme, self.news_pages, search, &self.images)
             .map_err(|d| content_error(d.sorted()))?;
         let n = files.len();
         self.files.retain(|p, _| p.starts_with("_search/"));
@@ -157,8 +160,10 @@ impl State {
             .map(|r| r.url.clone())
             .collect();
         let search = SearchPage { entry: self.search_entry.clone() };
-        let partial = render::render_changed(&self.site, config, &self.theme, self.news_pages, search, &changed)
-            .map_err(|d| content_error(d.sorted()))?;
+        self.process_images()?;
+        let partial =
+            render::render_changed(&self.site, config, &self.theme, self.news_pages, search, &self.images, &changed)
+                .map_err(|d| content_error(d.sorted()))?;
         let n = partial.files.len();
         self.files.retain(|p, _| !is_page(p) || partial.pages.contains(p));
         self.files.extend(partial.files.into_iter().map(|f| (f.path, f.content)));
@@ -166,6 +171,20 @@ impl State {
             self.files.insert(f.path, f.content);
         }
         Ok(n)
+    }
+
+    /// Resizes the images records name (cached: unchanged images cost one hash).
+    fn process_images(&mut self) -> Result<(), Vec<Diagnostic>> {
+        let cache = self.opts.root.join(".thidua-cache").join("images");
+        let (images, errors) = crate::media::process_site(&self.site, &cache);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for f in crate::media::output_files(&self.site, &images) {
+            self.files.insert(f.path, f.content);
+        }
+        self.images = images;
+        Ok(())
     }
 
     /// Rebuilds the search index and its static files (after a reload was sent).
@@ -176,8 +195,9 @@ impl State {
         if before != self.search_entry {
             let search = SearchPage { entry: self.search_entry.clone() };
             let none = BTreeSet::new();
-            let partial = render::render_changed(&self.site, &config, &self.theme, self.news_pages, search, &none)
-                .map_err(|d| content_error(d.sorted()))?;
+            let partial =
+                render::render_changed(&self.site, &config, &self.theme, self.news_pages, search, &self.images, &none)
+                    .map_err(|d| content_error(d.sorted()))?;
             self.files.extend(partial.files.into_iter().map(|f| (f.path, f.content)));
         }
         Ok(())

@@ -225,3 +225,10 @@ fn a_template_error_names_the_template_and_keeps_the_output() {
     assert!(ds[0].path.ends_with("templates/news.html"), "{}", ds[0]);
     assert_eq!(before, snapshot(&site.path().join("public")));
 }
+
+#[test]
+fn unreadable_image() {
+    let ds =
+        errors_after(|r| std::fs::write(r.join("content/dien-hinh/dieu-lam/chan-dung.jpg"), b"not a photo").unwrap());
+    assert_at(only(&ds), "dien-hinh/dieu-lam/index.md", 11, "`photo`: the image cannot be read");
+}

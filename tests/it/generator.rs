@@ -19,6 +19,7 @@ fn records_are_published_at_section_slug_urls() {
         "phong-trao/beta/index.html",
         "dien-hinh/dieu-lam/index.html",
         "dien-hinh/dieu-lam/chan-dung.jpg",
+        "dien-hinh/dieu-lam/chan-dung-480.webp",
         "tin-tuc/tin-mot/index.html",
         "van-ban/kh-263/index.html",
         "van-ban/kh-263/ke-hoach-263.pdf",
@@ -101,7 +102,17 @@ fn people_directory_groups_variants_and_sorts_by_given_name() {
 fn person_page_links_campaigns_news_and_photo() {
     let site = built();
     let doc = page(site.path(), "dien-hinh/dieu-lam/index.html");
-    assert_eq!(attrs(&doc, "img.portrait", "src"), ["/dien-hinh/dieu-lam/chan-dung.jpg"]);
+    assert_eq!(attrs(&doc, "img.portrait", "src"), ["/dien-hinh/dieu-lam/chan-dung-600.jpg"]);
+    assert_eq!(attrs(&doc, "img.portrait", "width"), ["600"]);
+    assert_eq!(attrs(&doc, "img.portrait", "height"), ["750"]);
+    assert_eq!(
+        attrs(&doc, "picture source[type='image/webp']", "srcset"),
+        ["/dien-hinh/dieu-lam/chan-dung-480.webp 480w, /dien-hinh/dieu-lam/chan-dung-600.webp 600w"]
+    );
+    let out = site.path().join("public/dien-hinh/dieu-lam");
+    for f in ["chan-dung-480.jpg", "chan-dung-480.webp", "chan-dung-600.jpg", "chan-dung-600.webp"] {
+        assert!(out.join(f).is_file(), "{f}");
+    }
     assert!(!attrs(&doc, "img.portrait", "alt")[0].is_empty());
     assert!(texts(&doc, "#s-tin-lien-quan ~ .cards .card-title").contains(&"Trao quà cho hộ nghèo".to_owned()));
     assert!(texts(&doc, ".notice")[0].contains("Dữ liệu mẫu"));

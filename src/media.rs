@@ -1,0 +1,195 @@
+//! Images: each photo a record names is resized at build time into a few
+//! widths, encoded as WebP with a JPEG fallback, and described for `srcset`.
+//!
+//! Results are cached under `<root>/.thidua-cache/images/`, keyed by a hash of
+//! the source bytes, so an unchanged image is never processed twice. Decoding,
+//! resizing and JPEG encoding come from the `image` crate; lossy WebP from
+//! libwebp (the `webp` crate), since `image` only writes lossless WebP.
+
+use crate::content::record::{Details, Record};
+use crate::content::Site;
+use crate::diagnostics::Diagnostic;
+use image::imageops::FilterType;
+use image::{DynamicImage, GenericImageView};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The widths images are made in (never larger than the original).
+pub const WIDTHS: [u32; 3] = [480, 960, 1600];
+
+/// One resized copy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// The cached JPEG.
+    pub jpeg: PathBuf,
+    /// The cached WebP.
+    pub webp: PathBuf,
+}
+
+/// All sizes of one image, smallest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageSet {
+    /// The variants.
+    pub variants: Vec<Variant>,
+}
+
+impl ImageSet {
+    /// The largest variant (the fallback `src`).
+    pub fn largest(&self) -> &Variant {
+        self.variants.last().expect("at least one variant")
+    }
+}
+
+/// Processed images by source file.
+pub type Images = BTreeMap<PathBuf, ImageSet>;
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().take(12).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Resizes one image into the cache (or finds it there).
+pub fn process(source: &Path, cache: &Path) -> Result<ImageSet, String> {
+    let bytes = std::fs::read(source).map_err(|e| format!("cannot read the image: {e}"))?;
+    let key = hex(&Sha256::digest(&bytes));
+    let index = cache.join(format!("{key}.json"));
+    if let Some(set) = std::fs::read(&index).ok().and_then(|b| serde_json::from_slice::<ImageSet>(&b).ok()) {
+        if set.variants.iter().all(|v| v.jpeg.is_file() && v.webp.is_file()) {
+            return Ok(set);
+        }
+    }
+    let img = image::load_from_memory(&bytes)
+        .map_err(|e| format!("the image cannot be read ({e}); save it as JPEG or PNG"))?;
+    std::fs::create_dir_all(cache).map_err(|e| format!("{}: {e}", cache.display()))?;
+    let (w0, _) = img.dimensions();
+    let mut widths: Vec<u32> = WIDTHS.iter().map(|&w| w.min(w0)).collect();
+    widths.dedup();
+    let variants = widths.into_iter().map(|w| variant(&img, w, cache, &key)).collect::<Result<Vec<_>, _>>()?;
+    let set = ImageSet { variants };
+    let json = serde_json::to_vec(&set).map_err(|e| e.to_string())?;
+    std::fs::write(&index, json).map_err(|e| format!("{}: {e}", index.display()))?;
+    Ok(set)
+}
+
+fn variant(img: &DynamicImage, width: u32, cache: &Path, key: &str) -> Result<Variant, String> {
+    let (w0, _) = img.dimensions();
+    let resized = if width == w0 { img.clone() } else { img.resize(width, u32::MAX, FilterType::Lanczos3) };
+    let rgb = resized.to_rgb8();
+    let (w, h) = rgb.dimensions();
+    let jpeg = cache.join(format!("{key}-{w}.jpg"));
+    let webp = cache.join(format!("{key}-{w}.webp"));
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
+        .encode_image(&rgb)
+        .map_err(|e| format!("JPEG encoding failed: {e}"))?;
+    std::fs::write(&jpeg, &out).map_err(|e| format!("{}: {e}", jpeg.display()))?;
+    let encoded = webp::Encoder::from_rgb(rgb.as_raw(), w, h).encode(75.0);
+    std::fs::write(&webp, &*encoded).map_err(|e| format!("{}: {e}", webp.display()))?;
+    Ok(Variant { width: w, height: h, jpeg, webp })
+}
+
+/// The images named in front matter (photo, lead image), with the key that names each.
+fn named_images(r: &Record) -> Option<(&'static str, PathBuf)> {
+    let dir = r.source.bundle.as_ref()?;
+    match &r.details {
+        Details::Person(p) => p.photo.as_ref().map(|f| ("photo", dir.join(f))),
+        Details::News(n) => n.image.as_ref().map(|f| ("image", dir.join(f))),
+        _ => None,
+    }
+}
+
+/// Processes every image the site's records name, in parallel; unreadable images are errors.
+pub fn process_site(site: &Site, cache: &Path) -> (Images, Vec<Diagnostic>) {
+    let jobs: Vec<(&Record, &'static str, PathBuf)> =
+        site.records.iter().filter_map(|r| named_images(r).map(|(k, p)| (r, k, p))).collect();
+    let results: Vec<_> = jobs.par_iter().map(|(r, key, path)| (r, *key, path, process(path, cache))).collect();
+    let mut images = Images::new();
+    let mut diags = Vec::new();
+    for (r, key, path, res) in results {
+        match res {
+            Ok(set) => {
+                images.insert(path.clone(), set);
+            }
+            Err(msg) => {
+                let line = r.source.line_of(key);
+                diags.push(
+                    Diagnostic::error(&r.source.path, format!("`{key}`: {msg}"))
+                        .at(&r.source.text, line, 1)
+                        .hint("use a JPEG, PNG or WebP photo; re-save it from a photo editor if it is damaged"),
+                );
+            }
+        }
+    }
+    (images, diags)
+}
+
+/// The output files of every variant: `<record url><stem>-<width>.<ext>`.
+pub fn output_files(site: &Site, images: &Images) -> Vec<crate::render::OutputFile> {
+    let mut files = Vec::new();
+    for r in &site.records {
+        let Some((_, path)) = named_images(r) else { continue };
+        let Some(set) = images.get(&path) else { continue };
+        for v in &set.variants {
+            for webp in [false, true] {
+                let from = if webp { &v.webp } else { &v.jpeg };
+                files.push(crate::render::OutputFile {
+                    path: format!("{}{}", r.url.trim_start_matches('/'), published_name(&path, v, webp)),
+                    content: crate::render::Content::Copy(from.clone()),
+                });
+            }
+        }
+    }
+    files
+}
+
+/// The file name a variant is published under, beside the record's page.
+pub fn published_name(source: &Path, v: &Variant, webp: bool) -> String {
+    let stem = source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "anh".into());
+    format!("{stem}-{}.{}", v.width, if webp { "webp" } else { "jpg" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(dir: &Path, w: u32, h: u32) -> PathBuf {
+        let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 128]));
+        let p = dir.join("anh.png");
+        img.save(&p).unwrap();
+        p
+    }
+
+    #[test]
+    fn makes_smaller_widths_only_and_caches() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = png(dir.path(), 1000, 500);
+        let cache = dir.path().join("cache");
+        let set = process(&src, &cache).unwrap();
+        let widths: Vec<u32> = set.variants.iter().map(|v| v.width).collect();
+        assert_eq!(widths, [480, 960, 1000]);
+        assert_eq!(set.variants[0].height, 240);
+        assert!(set.variants.iter().all(|v| v.webp.is_file() && v.jpeg.is_file()));
+        let modified = std::fs::metadata(&set.variants[0].jpeg).unwrap().modified().unwrap();
+        let again = process(&src, &cache).unwrap();
+        assert_eq!(again, set);
+        assert_eq!(
+            std::fs::metadata(&set.variants[0].jpeg).unwrap().modified().unwrap(),
+            modified,
+            "cached, not redone"
+        );
+    }
+
+    #[test]
+    fn unreadable_image_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.jpg");
+        std::fs::write(&p, b"not an image").unwrap();
+        assert!(process(&p, &dir.path().join("c")).unwrap_err().contains("cannot be read"));
+    }
+}
