@@ -15,6 +15,7 @@ pub mod build;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod import;
 pub mod output;
 pub mod render;
 pub mod search;

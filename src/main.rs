@@ -20,5 +20,6 @@ fn main() -> ExitCode {
         cli::Command::Build(a) => cmd::build::run(&a),
         cli::Command::Check(a) => cmd::check::run(&a),
         cli::Command::Search(a) => cmd::search::run(&a),
+        cli::Command::Import(a) => cmd::import::run(&a),
     }
 }
