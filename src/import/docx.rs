@@ -70,9 +70,7 @@ fn read_part<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, part: &'static str) -
         Err(e) => return Err(DocxError::Part { part, message: e.to_string() }),
     };
     let mut text = String::new();
-    file.take(PART_LIMIT)
-        .read_to_string(&mut text)
-        .map_err(|e| DocxError::Part { part, message: e.to_string() })?;
+    file.take(PART_LIMIT).read_to_string(&mut text).map_err(|e| DocxError::Part { part, message: e.to_string() })?;
     Ok(Some(text))
 }
 

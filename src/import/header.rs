@@ -94,7 +94,8 @@ const HEADER_SPAN: usize = 16;
 /// Splits a document into metadata and body.
 pub fn extract(blocks: Vec<Block>) -> Split {
     let mut s = Split::default();
-    let type_at = blocks.iter().take(HEADER_SPAN).position(|b| paragraph(b).is_some_and(|p| doc_type(&p.plain()).is_some()));
+    let type_at =
+        blocks.iter().take(HEADER_SPAN).position(|b| paragraph(b).is_some_and(|p| doc_type(&p.plain()).is_some()));
     let header_end = type_at.unwrap_or_else(|| header_len(&blocks));
     read_header(&blocks[..header_end], &mut s);
     let mut body_start = header_end;
@@ -153,13 +154,18 @@ fn fragments(blocks: &[Block]) -> Vec<Fragment> {
     let mut out = Vec::new();
     for b in blocks {
         match b {
-            Block::Paragraph(p) => out.extend(split_columns(&p.runs.iter().map(|r| r.text.as_str()).collect::<String>()).into_iter().map(|text| Fragment { text, col: None })),
+            Block::Paragraph(p) => out.extend(
+                split_columns(&p.runs.iter().map(|r| r.text.as_str()).collect::<String>())
+                    .into_iter()
+                    .map(|text| Fragment { text, col: None }),
+            ),
             Block::Table(rows) => {
                 let width = rows.iter().map(Vec::len).max().unwrap_or(0);
                 for c in 0..width {
                     for cell in rows.iter().filter_map(|r| r.get(c)) {
                         for p in cell {
-                            let mark = if matches!(p.kind, super::block::ParaKind::ListItem { .. }) { "- " } else { "" };
+                            let mark =
+                                if matches!(p.kind, super::block::ParaKind::ListItem { .. }) { "- " } else { "" };
                             for text in split_columns(&p.runs.iter().map(|r| r.text.as_str()).collect::<String>()) {
                                 out.push(Fragment { text: format!("{mark}{text}"), col: Some(c) });
                             }
@@ -296,7 +302,8 @@ fn date_of(t: &str) -> Option<(Option<String>, LooseDate)> {
 
 /// "BAN DÂN TỘC" under "UBND TỈNH BÌNH PHƯỚC" → "Ban Dân tộc tỉnh Bình Phước".
 fn issuer_name(parent: Option<&str>, body: &str) -> String {
-    let known = [("BAN DÂN TỘC", "Ban Dân tộc"), ("ỦY BAN DÂN TỘC", "Ủy ban Dân tộc"), ("UỶ BAN DÂN TỘC", "Ủy ban Dân tộc")];
+    let known =
+        [("BAN DÂN TỘC", "Ban Dân tộc"), ("ỦY BAN DÂN TỘC", "Ủy ban Dân tộc"), ("UỶ BAN DÂN TỘC", "Ủy ban Dân tộc")];
     let mut name = known
         .iter()
         .find(|(caps, _)| *caps == body)
@@ -515,7 +522,8 @@ mod tests {
 
     #[test]
     fn columns_split_but_blank_fields_stay_whole() {
-        let line = "   Số:          /KH - BDT                                Bình Phước, ngày         tháng       năm 2022 ";
+        let line =
+            "   Số:          /KH - BDT                                Bình Phước, ngày         tháng       năm 2022 ";
         assert_eq!(split_columns(line), ["Số: /KH - BDT", "Bình Phước, ngày tháng năm 2022"]);
         assert_eq!(number_of(&split_columns(line)[0]).as_deref(), Some("…/KH-BDT"));
     }

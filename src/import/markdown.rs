@@ -56,7 +56,9 @@ pub fn numbering(s: &str) -> Option<Numbering> {
             return Some(Numbering::Arabic);
         }
         let dotted = rest.strip_prefix('.').map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.'));
-        if rest.starts_with(".") && rest[1..].starts_with(|c: char| c.is_ascii_digit()) && dotted.is_some_and(marker_end)
+        if rest.starts_with(".")
+            && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+            && dotted.is_some_and(marker_end)
         {
             return Some(Numbering::Dotted);
         }
@@ -81,12 +83,22 @@ enum Out {
     Heading(Numbering, String),
     SourceHeading(u8, String),
     Item { level: u8, runs: Vec<Run> },
+    Numbered(Vec<Run>),
     Para(Vec<Run>),
     Table(Vec<Vec<Cell>>),
 }
 
-/// Longest numbered line (in characters) still read as a heading.
-const HEADING_MAX: usize = 100;
+/// Longest numbered line (in characters) read as a heading even when it ends with a full stop.
+const HEADING_SHORT: usize = 100;
+/// Longest numbered line without a full stop read as a heading.
+const HEADING_MAX: usize = 200;
+
+/// A numbered line is a heading unless it reads as a sentence: one that
+/// announces more (`:`), continues (`;`), or is long and ends with a full stop.
+pub(crate) fn is_heading_text(text: &str) -> bool {
+    let n = text.chars().count();
+    !text.ends_with([':', ';']) && (n <= HEADING_SHORT || (n <= HEADING_MAX && !text.ends_with('.')))
+}
 
 fn classify(p: &Paragraph) -> Out {
     let text = p.plain();
@@ -96,14 +108,14 @@ fn classify(p: &Paragraph) -> Out {
         ParaKind::Normal => {}
     }
     if let Some(kind) = numbering(&text) {
-        let short = text.chars().count() <= HEADING_MAX && !text.ends_with([':', ';']);
-        if matches!(kind, Numbering::Part | Numbering::Roman) || short {
+        if matches!(kind, Numbering::Part | Numbering::Roman) || is_heading_text(&text) {
             return Out::Heading(kind, text);
         }
-        if kind == Numbering::Letter {
-            return Out::Item { level: 0, runs: p.runs.clone() };
-        }
-        return Out::Para(p.runs.clone());
+        return match kind {
+            Numbering::Letter => Out::Item { level: 0, runs: p.runs.clone() },
+            Numbering::Arabic => Out::Numbered(p.runs.clone()),
+            _ => Out::Para(p.runs.clone()),
+        };
     }
     for (mark, level) in [("- ", 0), ("• ", 0), ("+ ", 1)] {
         if text.starts_with(mark) {
@@ -165,6 +177,7 @@ pub fn to_markdown(blocks: &[Block], footnotes: &BTreeMap<String, Vec<Run>>) -> 
             Out::Heading(kind, text) => format!("{} {}", "#".repeat(levels[kind]), escape(text)),
             Out::SourceHeading(n, text) => format!("{} {}", "#".repeat((*n as usize + 1).min(6)), escape(text)),
             Out::Item { level, runs } => format!("{}- {}", "  ".repeat(*level as usize), inline(runs, &mut notes)),
+            Out::Numbered(runs) => inline(runs, &mut notes),
             Out::Para(runs) => escape_start(&inline(runs, &mut notes)),
             Out::Table(rows) => table(rows, &mut notes),
         };
@@ -274,7 +287,8 @@ fn table(rows: &[Vec<Cell>], notes: &mut Notes<'_>) -> String {
     let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
     let mut lines = Vec::with_capacity(rows.len() + 1);
     for (i, row) in rows.iter().enumerate() {
-        let cells: Vec<String> = (0..width).map(|c| row.get(c).map_or(String::new(), |cell| cell_md(cell, notes))).collect();
+        let cells: Vec<String> =
+            (0..width).map(|c| row.get(c).map_or(String::new(), |cell| cell_md(cell, notes))).collect();
         lines.push(format!("| {} |", cells.join(" | ")));
         if i == 0 {
             lines.push(format!("|{}", " --- |".repeat(width)));

@@ -105,7 +105,13 @@ impl ImportError {
             ImportError::Empty { path } => (path.clone(), "is this the right file?".into()),
             ImportError::NoCampaign { slug, known } => (
                 PathBuf::from("content/phong-trao"),
-                match known.iter().map(|k| (strsim::levenshtein(k, slug), k)).filter(|(d, _)| *d <= 3).min().map(|(_, k)| k) {
+                match known
+                    .iter()
+                    .map(|k| (strsim::levenshtein(k, slug), k))
+                    .filter(|(d, _)| *d <= 3)
+                    .min()
+                    .map(|(_, k)| k)
+                {
                     Some(s) => format!("did you mean `{s}`? the slugs are the file names in content/phong-trao/"),
                     None => format!("the slugs are the file names in content/phong-trao/: {}", known.join(", ")),
                 },

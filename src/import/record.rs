@@ -64,7 +64,11 @@ pub fn check_campaign(root: &Path, slug: &str) -> Result<(), ImportError> {
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
             let stem = name.strip_suffix(".md").map(str::to_owned);
-            if e.path().is_dir() { Some(name) } else { stem }
+            if e.path().is_dir() {
+                Some(name)
+            } else {
+                stem
+            }
         })
         .filter(|s| !s.starts_with('_'))
         .collect();

@@ -14,6 +14,7 @@
 //! marks of Markdown-ish text are read as styles, not kept as characters.
 
 use super::block::{collapse, is_upper, Block, Doc, ParaKind, Paragraph, Run};
+use super::markdown;
 
 /// Reads text that has already been checked to be UTF-8.
 pub fn parse(text: &str) -> Doc {
@@ -125,11 +126,15 @@ fn starts_new(cur: &str, line: &str) -> bool {
     if trailing_stars(cur) != line.chars().take_while(|&c| c == '*').count() {
         return true;
     }
+    let line_lower_start = line_p.chars().next().is_some_and(char::is_lowercase);
+    if line_lower_start && cur_p.ends_with([';', ',']) {
+        return false;
+    }
     if ends_sentence(&cur_p) || is_upper(&cur_p) || is_upper(&line_p) {
         return true;
     }
     let line_upper_start = line_p.chars().next().is_some_and(char::is_uppercase);
-    line_upper_start && crate::import::markdown::numbering(&cur_p).is_some() && cur_p.chars().count() <= 100
+    line_upper_start && markdown::numbering(&cur_p).is_some() && markdown::is_heading_text(&cur_p)
 }
 
 /// An open “quotation” or `**bold**` span: the paragraph cannot end here.
@@ -139,8 +144,7 @@ fn open_span(raw: &str, plain: &str) -> bool {
 
 /// Beginnings that always start a block: list marks, header fields, and the
 /// words that open a preamble paragraph ("Căn cứ Luật …", "Thực hiện Kế hoạch …").
-const BLOCK_STARTS: [&str; 10] =
-    ["- ", "+ ", "• ", "Số:", "Số :", "Nơi nhận", "V/v", "Kính gửi", "Căn cứ ", "Thực hiện "];
+const BLOCK_STARTS: [&str; 7] = ["Số:", "Số :", "Nơi nhận", "V/v", "Kính gửi", "Căn cứ ", "Thực hiện "];
 
 /// How many `*` end the line: a change of emphasis between lines ends a paragraph.
 fn trailing_stars(s: &str) -> usize {
@@ -150,7 +154,11 @@ fn trailing_stars(s: &str) -> usize {
 /// Lines that always start a block: numbering, list marks, footnotes, header fields.
 fn starts_block(line: &str) -> bool {
     let first = line.chars().next();
-    crate::import::markdown::numbering(line).is_some()
+    if let Some(rest) = ["- ", "+ ", "• "].iter().find_map(|m| line.strip_prefix(m)) {
+        // "kinh tế\n- xã hội": a dash before a lowercase word is a broken phrase, not an item.
+        return !rest.trim_start().starts_with(char::is_lowercase);
+    }
+    markdown::numbering(line).is_some()
         || BLOCK_STARTS.iter().any(|p| line.starts_with(p))
         || line.contains(", ngày ")
         || first.and_then(superscript_digit).is_some()
@@ -261,6 +269,12 @@ mod tests {
     fn joins_lines_broken_inside_a_sentence() {
         let doc = parse("- Đẩy mạnh tuyên truyền của \n\ncông chức và đồng bào. \n\n- Tổ chức phong trào");
         assert_eq!(paras(&doc), ["- Đẩy mạnh tuyên truyền của công chức và đồng bào.", "- Tổ chức phong trào"]);
+    }
+
+    #[test]
+    fn a_dash_before_a_lowercase_word_is_not_an_item() {
+        let doc = parse("phát triển kinh tế \n\n- xã hội vùng đồng bào.");
+        assert_eq!(paras(&doc), ["phát triển kinh tế - xã hội vùng đồng bào."]);
     }
 
     #[test]
