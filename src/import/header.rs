@@ -182,7 +182,7 @@ fn fragments(blocks: &[Block]) -> Vec<Fragment> {
 /// gaps a blank field leaves ("Số:      /KH", "ngày      tháng").
 fn split_columns(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for piece in s.replace('\t', "   ").replace('\n', "   ").split("   ").map(collapse) {
+    for piece in s.replace(['\t', '\n'], "   ").split("   ").map(collapse) {
         if piece.is_empty() {
             continue;
         }
@@ -220,16 +220,19 @@ fn read_header(blocks: &[Block], s: &mut Split) {
             continue;
         }
         let number = number_of(t);
-        let date = date_of(t);
         if let Some(n) = &number {
             s.meta.number = Some(n.clone());
         }
-        if let Some((place, date)) = date {
+        if let Some((place, date)) = date_of(t) {
             s.meta.place = place;
             s.meta.issued = Some(date.iso());
             s.warnings.extend(date.warning());
-        } else if number.is_some() {
-        } else if let Some(rest) = t.strip_prefix("V/v") {
+            continue;
+        }
+        if number.is_some() {
+            continue;
+        }
+        if let Some(rest) = t.strip_prefix("V/v") {
             s.meta.title = Some(collapse(rest.trim_start_matches([':', '.'])));
         } else if is_upper(t) {
             bodies.push(t.to_owned());
