@@ -22,6 +22,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Search the index that the last build wrote.
     Search(SearchArgs),
+    /// Turn official documents (.docx, .txt, .md) into van-ban records.
+    Import(ImportArgs),
     /// Write a new record with commented front matter.
     New(NewArgs),
     /// Build into memory, serve on 127.0.0.1, rebuild and reload on every change.
@@ -141,4 +143,21 @@ pub struct SearchArgs {
     /// The query, as a reader would type it.
     #[arg(required = true, num_args = 1..)]
     pub query: Vec<String>,
+}
+
+/// Arguments of `thidua import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The site folder.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Add the records to this campaign (a slug of content/phong-trao/).
+    #[arg(long)]
+    pub campaign: Option<String>,
+    /// Show what would be written; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The documents to import.
+    #[arg(required = true, num_args = 1..)]
+    pub files: Vec<PathBuf>,
 }

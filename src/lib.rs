@@ -16,6 +16,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod media;
+pub mod import;
 pub mod output;
 pub mod render;
 pub mod scaffold;

@@ -22,5 +22,6 @@ fn main() -> ExitCode {
         cli::Command::Search(a) => cmd::search::run(&a),
         cli::Command::New(a) => cmd::new::run(&a),
         cli::Command::Serve(a) => cmd::serve::run(&a),
+        cli::Command::Import(a) => cmd::import::run(&a),
     }
 }

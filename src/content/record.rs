@@ -206,6 +206,8 @@ pub struct Document {
     pub issuer: Option<String>,
     /// Người ký.
     pub signer: Option<String>,
+    /// Nơi nhận: who the document was sent to.
+    pub recipients: Vec<String>,
     /// Campaign slugs.
     pub campaigns: Vec<String>,
     /// Attached files beside the record.

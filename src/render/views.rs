@@ -455,6 +455,9 @@ impl<'a> Views<'a> {
                 v.facts.extend(d.issued.map(|i| Fact { label: "Ngày ban hành", value: i.long_vi(), href: None }));
                 v.facts.extend(fact("Cơ quan ban hành", &d.issuer));
                 v.facts.extend(fact("Người ký", &d.signer));
+                if !d.recipients.is_empty() {
+                    v.facts.push(Fact { label: "Nơi nhận", value: d.recipients.join("; "), href: None });
+                }
                 v.campaigns = self.campaign_cards(&d.campaigns);
                 v.attachments = d.attachments.iter().map(|f| attachment(r, f, self.bundle_href(r, f))).collect();
             }

@@ -4,6 +4,7 @@
 mod bad_input;
 mod cli;
 mod generator;
+mod import;
 mod js;
 mod search;
 mod serve;

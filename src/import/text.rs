@@ -1,0 +1,322 @@
+//! Plain text (`.txt`, `.md`) → the [`Doc`] model.
+//!
+//! Text copied out of a PDF or a Word file keeps the page's line breaks, often
+//! with a blank line after every line, so blank lines say nothing about where a
+//! paragraph ends. Lines are therefore joined by what they say: a line ending a
+//! sentence (`.`, `;`, `:`), a line that opens a numbered item or a list, an
+//! all-capitals line, or a short numbered heading ends the paragraph; anything
+//! else continues it (an open quotation or bold span always continues it).
+//!
+//! Lines with tabs between cells are table rows (the seed `004` writes a task
+//! table so, with `<b>`/`<i>` tags); consecutive rows make one table. A line
+//! starting with a superscript number (`¹ …`) is a footnote; a superscript
+//! after a word is a reference to it. `**bold**`, `*italic*` and `#` heading
+//! marks of Markdown-ish text are read as styles, not kept as characters.
+
+use super::block::{collapse, is_upper, Block, Doc, ParaKind, Paragraph, Run};
+use super::markdown;
+
+/// Reads text that has already been checked to be UTF-8.
+pub fn parse(text: &str) -> Doc {
+    let text = crate::text::nfc(text.trim_start_matches('\u{feff}'));
+    let mut doc = Doc::default();
+    let mut para: Option<String> = None;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut blanks = 0;
+    for raw in text.lines() {
+        let line = strip_heading_marks(raw.trim_end());
+        if line.trim().is_empty() {
+            blanks += 1;
+            continue;
+        }
+        if std::mem::take(&mut blanks) >= 2 {
+            flush_para(&mut doc, &mut para);
+        }
+        if is_row(line) {
+            flush_para(&mut doc, &mut para);
+            rows.push(line.split('\t').map(|c| c.trim().to_owned()).collect());
+            continue;
+        }
+        flush_table(&mut doc, &mut rows);
+        let line = line.trim();
+        match para.as_mut() {
+            Some(cur) if !starts_new(cur, line) => {
+                cur.push(' ');
+                cur.push_str(line);
+            }
+            _ => {
+                flush_para(&mut doc, &mut para);
+                para = Some(line.to_owned());
+            }
+        }
+    }
+    flush_para(&mut doc, &mut para);
+    flush_table(&mut doc, &mut rows);
+    doc
+}
+
+/// Drops Markdown `#` heading marks: the importer finds the structure itself.
+fn strip_heading_marks(line: &str) -> &str {
+    let t = line.trim_start();
+    let rest = t.trim_start_matches('#');
+    if rest.len() < t.len() && rest.starts_with(' ') {
+        rest
+    } else {
+        line
+    }
+}
+
+/// A table row has a tab after some text (leading tabs are only indentation).
+fn is_row(line: &str) -> bool {
+    line.trim_start().contains('\t')
+}
+
+fn flush_para(doc: &mut Doc, para: &mut Option<String>) {
+    let Some(text) = para.take() else { return };
+    if let Some((id, rest)) = footnote_definition(&text) {
+        doc.footnotes.insert(id, parse_runs(rest));
+    } else {
+        doc.blocks.push(Block::Paragraph(Paragraph { runs: parse_runs(&text), kind: ParaKind::Normal }));
+    }
+}
+
+fn flush_table(doc: &mut Doc, rows: &mut Vec<Vec<String>>) {
+    if rows.is_empty() {
+        return;
+    }
+    let cells = rows
+        .drain(..)
+        .map(|r| r.iter().map(|c| vec![Paragraph { runs: parse_runs(c), kind: ParaKind::Normal }]).collect())
+        .collect();
+    doc.blocks.push(Block::Table(cells));
+}
+
+/// `¹ - Ban Dân tộc …` → ("1", "Ban Dân tộc …").
+fn footnote_definition(text: &str) -> Option<(String, &str)> {
+    let digits: String = text.chars().map_while(superscript_digit).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let rest = text[text.char_indices().nth(digits.chars().count()).map_or(text.len(), |(i, _)| i)..].trim_start();
+    let rest = rest.strip_prefix("- ").unwrap_or(rest);
+    Some((digits, rest))
+}
+
+/// The digit a superscript character stands for.
+pub fn superscript_digit(c: char) -> Option<char> {
+    match c {
+        '⁰' => Some('0'),
+        '¹' => Some('1'),
+        '²' => Some('2'),
+        '³' => Some('3'),
+        '⁴'..='⁹' => char::from_digit(c as u32 - '⁴' as u32 + 4, 10),
+        _ => None,
+    }
+}
+
+/// Whether `line` begins a new paragraph after the paragraph `cur`.
+fn starts_new(cur: &str, line: &str) -> bool {
+    let (cur_p, line_p) = (strip_markup(cur), strip_markup(line));
+    if open_span(cur, &cur_p) {
+        return false;
+    }
+    if starts_block(&line_p) || has_columns(cur) || has_columns(line) || cur_p.starts_with("Số:") {
+        return true;
+    }
+    if trailing_stars(cur) != line.chars().take_while(|&c| c == '*').count() {
+        return true;
+    }
+    let line_lower_start = line_p.chars().next().is_some_and(char::is_lowercase);
+    if line_lower_start && cur_p.ends_with([';', ',']) {
+        return false;
+    }
+    if ends_sentence(&cur_p) || is_upper(&cur_p) || is_upper(&line_p) {
+        return true;
+    }
+    let line_upper_start = line_p.chars().next().is_some_and(char::is_uppercase);
+    line_upper_start && markdown::numbering(&cur_p).is_some() && markdown::is_heading_text(&cur_p)
+}
+
+/// An open “quotation” or `**bold**` span: the paragraph cannot end here.
+fn open_span(raw: &str, plain: &str) -> bool {
+    plain.matches('“').count() > plain.matches('”').count() || raw.matches("**").count() % 2 == 1
+}
+
+/// Beginnings that always start a block: list marks, header fields, and the
+/// words that open a preamble paragraph ("Căn cứ Luật …", "Thực hiện Kế hoạch …").
+const BLOCK_STARTS: [&str; 7] = ["Số:", "Số :", "Nơi nhận", "V/v", "Kính gửi", "Căn cứ ", "Thực hiện "];
+
+/// How many `*` end the line: a change of emphasis between lines ends a paragraph.
+fn trailing_stars(s: &str) -> usize {
+    s.trim_end().chars().rev().take_while(|&c| c == '*').count()
+}
+
+/// Lines that always start a block: numbering, list marks, footnotes, header fields.
+fn starts_block(line: &str) -> bool {
+    let first = line.chars().next();
+    if let Some(rest) = ["- ", "+ ", "• "].iter().find_map(|m| line.strip_prefix(m)) {
+        // "kinh tế\n- xã hội": a dash before a lowercase word is a broken phrase, not an item.
+        return !rest.trim_start().starts_with(char::is_lowercase);
+    }
+    markdown::numbering(line).is_some()
+        || BLOCK_STARTS.iter().any(|p| line.starts_with(p))
+        || line.contains(", ngày ")
+        || first.and_then(superscript_digit).is_some()
+}
+
+/// Two page columns side by side ("UBND TỈNH …      CỘNG HÒA …").
+pub fn has_columns(s: &str) -> bool {
+    s.trim().contains("   ")
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(['.', ';', ':', '!', '?', '…'])
+}
+
+/// The text without `*` emphasis marks and `<…>` tags.
+fn strip_markup(s: &str) -> String {
+    collapse(&parse_runs(s).iter().map(|r| r.text.as_str()).collect::<String>())
+}
+
+/// Splits text into styled runs: `**`/`*` and `<b>`/`<i>` toggle styles;
+/// superscript numbers after a word become footnote references.
+pub fn parse_runs(s: &str) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut cur = Run::default();
+    let (mut bold, mut italic) = (false, false);
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '<' {
+            if let Some((len, tag)) = html_tag(&chars[i..]) {
+                match tag.as_str() {
+                    "b" | "strong" => bold = true,
+                    "/b" | "/strong" => bold = false,
+                    "i" | "em" => italic = true,
+                    "/i" | "/em" => italic = false,
+                    "br" | "br/" => cur.text.push(' '),
+                    _ => {}
+                }
+                i += len;
+                continue;
+            }
+        }
+        if c == '*' {
+            let n = chars[i..].iter().take_while(|&&x| x == '*').count();
+            let prev_space = i == 0 || chars[i - 1].is_whitespace();
+            let next_space = chars.get(i + n).is_none_or(|x| x.is_whitespace());
+            if !(prev_space && next_space) {
+                if n >= 2 {
+                    bold = !bold;
+                }
+                if n % 2 == 1 {
+                    italic = !italic;
+                }
+                i += n;
+                continue;
+            }
+        }
+        if superscript_digit(c).is_some() && i > 0 && !chars[i - 1].is_whitespace() {
+            let marker: String = chars[i..].iter().take_while(|x| superscript_digit(**x).is_some()).collect();
+            let id: String = marker.chars().filter_map(superscript_digit).collect();
+            push_run(&mut runs, std::mem::take(&mut cur));
+            i += marker.chars().count();
+            runs.push(Run { text: marker, note: Some(id), ..Run::default() });
+            continue;
+        }
+        if (cur.bold, cur.italic) != (bold, italic) {
+            push_run(&mut runs, std::mem::take(&mut cur));
+            cur.bold = bold;
+            cur.italic = italic;
+        }
+        cur.text.push(c);
+        i += 1;
+    }
+    push_run(&mut runs, cur);
+    runs
+}
+
+fn push_run(runs: &mut Vec<Run>, run: Run) {
+    if !run.text.is_empty() {
+        runs.push(run);
+    }
+}
+
+/// A known inline tag at the start of `chars`: its length and lowercase name.
+fn html_tag(chars: &[char]) -> Option<(usize, String)> {
+    let end = chars.iter().take(10).position(|&c| c == '>')?;
+    let name: String = chars[1..end].iter().collect::<String>().trim().to_lowercase().replace(' ', "");
+    let known = ["b", "/b", "strong", "/strong", "i", "/i", "em", "/em", "u", "/u", "br", "br/", "p", "/p"];
+    known.contains(&name.as_str()).then_some((end + 1, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(doc: &Doc) -> Vec<String> {
+        doc.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.plain()),
+                Block::Table(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn joins_lines_broken_inside_a_sentence() {
+        let doc = parse("- Đẩy mạnh tuyên truyền của \n\ncông chức và đồng bào. \n\n- Tổ chức phong trào");
+        assert_eq!(paras(&doc), ["- Đẩy mạnh tuyên truyền của công chức và đồng bào.", "- Tổ chức phong trào"]);
+    }
+
+    #[test]
+    fn a_dash_before_a_lowercase_word_is_not_an_item() {
+        let doc = parse("phát triển kinh tế \n\n- xã hội vùng đồng bào.");
+        assert_eq!(paras(&doc), ["phát triển kinh tế - xã hội vùng đồng bào."]);
+    }
+
+    #[test]
+    fn short_numbered_heading_ends_before_a_capital() {
+        let doc = parse("2. Yêu cầu\n\nPhong trào thi đua phải gắn\n\nvới nhiệm vụ.");
+        assert_eq!(paras(&doc), ["2. Yêu cầu", "Phong trào thi đua phải gắn với nhiệm vụ."]);
+    }
+
+    #[test]
+    fn two_blank_lines_and_emphasis_changes_end_a_paragraph() {
+        let doc = parse("Tiêu đề giai đoạn 2021\n\n \n\nBan Dân tộc xây dựng\n**Đậm**\n*Nghiêng*");
+        assert_eq!(paras(&doc), ["Tiêu đề giai đoạn 2021", "Ban Dân tộc xây dựng", "Đậm", "Nghiêng"]);
+    }
+
+    #[test]
+    fn open_quote_keeps_a_dash_line_inside() {
+        let doc = parse("Triển khai phong trào “Vì người nghèo\n\n- Không để ai bị bỏ lại phía sau” giai đoạn 2021");
+        assert_eq!(paras(&doc).len(), 1);
+    }
+
+    #[test]
+    fn styles_and_tags_become_runs() {
+        let runs = parse_runs("**Đậm** thường *nghiêng* <b>b</b> <i>i</i>");
+        let bold: Vec<&str> = runs.iter().filter(|r| r.bold).map(|r| r.text.as_str()).collect();
+        let italic: Vec<&str> = runs.iter().filter(|r| r.italic).map(|r| r.text.as_str()).collect();
+        assert_eq!(bold, ["Đậm", "b"]);
+        assert_eq!(italic, ["nghiêng", "i"]);
+        assert!(runs.iter().all(|r| !r.text.contains(['*', '<'])));
+    }
+
+    #[test]
+    fn superscripts_are_footnotes() {
+        let doc = parse("Tổng kinh phí 405 triệu đồng¹.\n\n¹ - Ban Dân tộc đã vận động.");
+        assert_eq!(doc.footnotes["1"][0].text, "Ban Dân tộc đã vận động.");
+        let Block::Paragraph(p) = &doc.blocks[0] else { panic!() };
+        assert_eq!(p.runs[1].note.as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn tab_rows_make_one_table_across_blank_lines() {
+        let doc = parse("A\tB\n1\tx\n\n2\ty\nSau bảng.");
+        assert!(matches!(&doc.blocks[0], Block::Table(rows) if rows.len() == 3));
+        assert_eq!(paras(&doc), ["Sau bảng."]);
+    }
+}
