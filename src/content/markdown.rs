@@ -259,8 +259,21 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
         }
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out.html = alignment_classes(out.html);
     out.text = out.text.split_whitespace().collect::<Vec<_>>().join(" ");
     out
+}
+
+/// pulldown-cmark aligns table columns with `style` attributes, which a strict
+/// Content-Security-Policy (`style-src 'self'`) blocks; site.css has classes for
+/// them. Text is escaped (`"` → `&quot;`), so only cells carry this attribute.
+fn alignment_classes(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    ["left", "center", "right"]
+        .iter()
+        .fold(html, |h, side| h.replace(&format!(" style=\"text-align: {side}\""), &format!(" class=\"align-{side}\"")))
 }
 
 fn highlight(lang: &str, src: &str) -> String {
@@ -298,6 +311,15 @@ mod tests {
     fn ctx_render(md: &str) -> Body {
         let sources = BTreeMap::from([("phong-trao/a.md".to_owned(), "/phong-trao/a/".to_owned())]);
         render(md, 10, &LinkContext { base_path: "/portal/", sources: &sources })
+    }
+
+    #[test]
+    fn table_alignment_uses_classes_not_style_attributes_blocked_by_csp() {
+        let b = ctx_render("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n\nstyle=\"text-align: right\"\n");
+        assert!(!b.html.contains("style=\"text-align"), "{}", b.html);
+        assert!(b.html.contains("<th class=\"align-right\">c</th>"), "{}", b.html);
+        assert!(b.html.contains("<td class=\"align-center\">2</td>"), "{}", b.html);
+        assert!(b.html.contains("style=&quot;text-align: right&quot;"), "text stays text: {}", b.html);
     }
 
     #[test]
