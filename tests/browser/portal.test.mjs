@@ -142,6 +142,23 @@ describe('search end to end', () => {
     await page.close();
   });
 
+  test('on a 360 px phone the first results show on the first screen; filters open from a summary', async () => {
+    const page = await open(PAGES.search, 360);
+    await waitForQuery(page, 'nguoi co uy tin');
+    const top = await page.locator(HITS).first().boundingBox();
+    assert.ok(top.y + top.height / 2 < 740, `first result at ${top.y}px`);
+    assert.equal(await page.isVisible('#f-kind-person'), false, 'filters start closed');
+    await page.focus('#search-filter-panel > summary');
+    await page.keyboard.press('Enter');
+    assert.ok(await page.isVisible('#f-kind-person'), 'Enter on the summary opens the filters');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => /đang chọn/.test(document.querySelector('#search-filter-panel > summary').textContent));
+    assert.ok(await page.isVisible('#search-filters input:checked'), 'the panel stays open after filtering');
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('a page opened with ?q=DTTS shows its results at once', async () => {
     const page = await open('/tim-kiem/?q=DTTS');
     await waitForQuery(page, 'DTTS');
