@@ -314,6 +314,26 @@ describe('axe-core: no serious or critical violations', () => {
   }
 });
 
+describe('layout on a 360 px phone', () => {
+  for (const [name, path] of Object.entries(PAGES)) {
+    test(`${name} ${path} has no sideways scrolling`, async () => {
+      const page = await open(path, 360);
+      if (name === 'search') await waitForQuery(page, 'nguoi co uy tin');
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.ok(over <= 0, `${over}px wider than the screen`);
+      await page.close();
+    });
+  }
+
+  test('document titles in the registry get the full width (regression: crushed to one syllable a line)', async () => {
+    const page = await open(PAGES.registry, 360);
+    const widths = await page.$$eval('.registry tbody td:nth-child(4)', (tds) => tds.map((td) => td.getBoundingClientRect().width));
+    assert.ok(widths.length > 5);
+    assert.ok(Math.min(...widths) >= 300, `title widths ${widths}`);
+    await page.close();
+  });
+});
+
 describe('strict Content-Security-Policy', () => {
   for (const path of [PAGES.home, PAGES.campaign, PAGES.search]) {
     test(`${path} reports no violation and no error`, async () => {

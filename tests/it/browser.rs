@@ -22,6 +22,10 @@ fn browser_tests_pass_in_headless_chromium() {
         .output()
         .expect("node must be installed to run the browser tests (Debian: apt-get install nodejs)");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "node --test tests/browser/ failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "node --test tests/browser/ failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("# fail 0"), "{stdout}");
 }
