@@ -7,7 +7,7 @@
 //! path; images are lazy; tables scroll inside a focusable region on small
 //! screens; fenced code is highlighted by syntect with CSS classes.
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
@@ -124,6 +124,7 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
     let mut heading: Option<OpenHeading> = None;
     let mut image: Option<(String, String, String)> = None;
     let mut code: Option<(String, String)> = None;
+    let mut table = TableCells::default();
 
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         let (line, column) = crate::diagnostics::line_col(body, range.start);
@@ -232,8 +233,15 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
                 events.push(Event::Html(
                     "<div class=\"table-wrap\" role=\"region\" aria-label=\"Bảng\" tabindex=\"0\">".into(),
                 ));
-                events.push(Event::Start(Tag::Table(a)));
+                events.push(Event::Start(Tag::Table(vec![Alignment::None; a.len()])));
+                table = TableCells { align: a, ..TableCells::default() };
             }
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                table.head = matches!(event, Event::Start(Tag::TableHead));
+                table.column = 0;
+                events.push(event);
+            }
+            Event::Start(Tag::TableCell) => events.push(Event::Html(table.open().into())),
             Event::End(TagEnd::Table) => {
                 events.push(Event::End(TagEnd::Table));
                 events.push(Event::Html("</div>".into()));
@@ -250,8 +258,12 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
                 out.text.push(' ');
                 events.push(event);
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
-                out.text.push(if matches!(event, Event::End(TagEnd::TableCell)) { ' ' } else { '\n' });
+            Event::End(TagEnd::TableCell) => {
+                out.text.push(' ');
+                events.push(Event::Html(table.close().into()));
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+                out.text.push('\n');
                 events.push(event);
             }
             Event::Html(h) | Event::InlineHtml(h) => events.push(Event::Text(h)),
@@ -261,6 +273,41 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out.text = out.text.split_whitespace().collect::<Vec<_>>().join(" ");
     out
+}
+
+/// Table cells written by hand: pulldown-cmark aligns columns with `style`
+/// attributes, which a strict Content-Security-Policy (`style-src 'self'`)
+/// blocks; the theme's site.css has `align-*` classes instead.
+#[derive(Default)]
+struct TableCells {
+    align: Vec<Alignment>,
+    head: bool,
+    column: usize,
+}
+
+impl TableCells {
+    fn tag(&self) -> &'static str {
+        if self.head {
+            "th"
+        } else {
+            "td"
+        }
+    }
+
+    fn open(&mut self) -> String {
+        let class = match self.align.get(self.column) {
+            Some(Alignment::Left) => " class=\"align-left\"",
+            Some(Alignment::Center) => " class=\"align-center\"",
+            Some(Alignment::Right) => " class=\"align-right\"",
+            _ => "",
+        };
+        self.column += 1;
+        format!("<{}{class}>", self.tag())
+    }
+
+    fn close(&self) -> String {
+        format!("</{}>", self.tag())
+    }
 }
 
 fn highlight(lang: &str, src: &str) -> String {
@@ -298,6 +345,22 @@ mod tests {
     fn ctx_render(md: &str) -> Body {
         let sources = BTreeMap::from([("phong-trao/a.md".to_owned(), "/phong-trao/a/".to_owned())]);
         render(md, 10, &LinkContext { base_path: "/portal/", sources: &sources })
+    }
+
+    #[test]
+    fn table_alignment_uses_classes_not_style_attributes_blocked_by_csp() {
+        let b =
+            ctx_render("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n\nx style=\"text-align: right\"\n");
+        assert!(b.html.contains("<th class=\"align-left\">a</th><th class=\"align-center\">b</th>"), "{}", b.html);
+        assert!(b.html.contains("<th class=\"align-right\">c</th><th>d</th>"), "{}", b.html);
+        assert!(
+            b.html.contains("<td class=\"align-center\">2</td><td class=\"align-right\">3</td><td>4</td>"),
+            "{}",
+            b.html
+        );
+        assert!(!b.html.contains("<td style") && !b.html.contains("<th style"), "{}", b.html);
+        assert!(b.html.contains("<p>x style=\"text-align: right\"</p>"), "text stays as written: {}", b.html);
+        assert_eq!(b.text, "a b c d 1 2 3 4 x style=\"text-align: right\"");
     }
 
     #[test]

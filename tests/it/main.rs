@@ -2,6 +2,7 @@
 //! built through the library or the real binary, and the produced HTML parsed.
 
 mod bad_input;
+mod browser;
 mod cli;
 mod generator;
 mod import;

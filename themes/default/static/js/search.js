@@ -579,6 +579,9 @@
     this.list = document.getElementById('search-results');
     this.more = document.getElementById('search-more');
     this.filtersBox = document.getElementById('search-filters');
+    // Filters sit in a <details>: closed on phones, so results come first; open beside them on wide screens.
+    this.panel = document.getElementById('search-filter-panel') || this.filtersBox;
+    if (this.panel.tagName === 'DETAILS' && window.matchMedia('(min-width: 48rem)').matches) this.panel.open = true;
     this.filters = {};
     this.shown = 0;
     this.seq = 0;
@@ -647,7 +650,7 @@
   Page.prototype.clear = function () {
     this.list.textContent = '';
     this.more.hidden = true;
-    this.filtersBox.hidden = true;
+    this.panel.hidden = true;
     this.filtersBox.textContent = '';
   };
 
@@ -732,7 +735,10 @@
       });
       self.filtersBox.appendChild(fs);
     });
-    this.filtersBox.hidden = !any;
+    this.panel.hidden = !any;
+    var active = FACETS.reduce(function (n, fd) { return n + (self.filters[fd[0]] || []).length; }, 0);
+    var summary = this.panel.querySelector('summary');
+    if (summary) summary.textContent = 'Lọc kết quả' + (active ? ' (' + active + ' đang chọn)' : '');
   };
 
   Page.prototype.refilter = function (focusId) {

@@ -1,0 +1,371 @@
+// The built demo portal in a real browser (headless Debian chromium driven by
+// playwright-core): search end to end, keyboard-only use, axe-core, the strict
+// Content-Security-Policy and the print stylesheet. One build, one server and
+// one browser are shared by every test of this file. Run with
+// `node --test tests/browser/` (cargo test does it through tests/it/browser.rs).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDemo, launch, repo, requireNodeModules, serve } from './support/portal.mjs';
+
+const PAGES = {
+  home: '/',
+  campaign: '/phong-trao/giai-ngan-von-dau-tu-cong/',
+  person: '/dien-hinh/dieu-brai/',
+  directory: '/dien-hinh/',
+  registry: '/van-ban/',
+  news: '/tin-tuc/tap-huan-ky-nang-so-cho-nguoi-co-uy-tin/',
+  search: '/tim-kiem/?q=nguoi%20co%20uy%20tin',
+};
+const VIEWPORTS = [
+  { width: 360, height: 740 },
+  { width: 1280, height: 900 },
+];
+const HITS = '#search-results > li';
+
+let server, browser;
+const contexts = new Map();
+
+before(async () => {
+  requireNodeModules();
+  server = await serve(buildDemo());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** One browser context per viewport width, recording CSP violations in the page. */
+async function context(width = 1280) {
+  if (!contexts.has(width)) {
+    const viewport = VIEWPORTS.find((v) => v.width === width);
+    const ctx = await browser.newContext({ viewport, locale: 'vi-VN', baseURL: server.origin });
+    await ctx.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+      });
+    });
+    contexts.set(width, ctx);
+  }
+  return contexts.get(width);
+}
+
+/**
+ * Opens `path` in a new tab. `problems` collects what must never happen on a
+ * page: CSP reports, console errors, uncaught exceptions and dialogs.
+ */
+async function open(path, width = 1280) {
+  const page = await (await context(width)).newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  const res = await page.goto(path);
+  assert.equal(res.status(), 200, path);
+  page.problems = async () => problems.concat(await page.evaluate(() => window.__csp));
+  return page;
+}
+
+async function hrefs(page) {
+  return page.$$eval(HITS, (lis) => lis.map((li) => new URL(li.querySelector('a').href).pathname));
+}
+
+async function statusCount(page) {
+  const text = await page.textContent('#search-status');
+  const m = /^(\d+) kết quả/.exec(text);
+  assert.ok(m, `status "${text}"`);
+  return Number(m[1]);
+}
+
+/** Waits until the status line reports `n` results for the query `q`. */
+async function waitForQuery(page, q) {
+  await page.waitForFunction((q) => document.getElementById('search-status').textContent.includes(`cho “${q}”`), q);
+  await page.waitForSelector(HITS);
+}
+
+describe('search end to end', () => {
+  test('typing "nguoi co uy tin" lists records about người có uy tín, with the query in the URL', async () => {
+    const page = await open('/tim-kiem/');
+    await page.locator('#search-q').pressSequentially('nguoi co uy tin', { delay: 30 });
+    await waitForQuery(page, 'nguoi co uy tin');
+    await page.waitForURL((u) => u.searchParams.get('q') === 'nguoi co uy tin');
+    const top = (await hrefs(page)).slice(0, 5);
+    assert.equal(top.length, 5, `top: ${top}`);
+    assert.ok(
+      top.some((u) => u.startsWith('/dien-hinh/')),
+      `a person in the top 5: ${top}`,
+    );
+    for (const url of top) {
+      const html = await (await fetch(server.origin + url)).text();
+      const main = html.slice(html.indexOf('<main'), html.indexOf('</main>')).toLowerCase();
+      assert.ok(main.includes('uy tín'), `${url} is about người có uy tín`);
+    }
+    const marks = await page.$$eval(`${HITS} mark`, (ms) => ms.map((m) => m.textContent.toLowerCase()));
+    assert.ok(
+      marks.some((m) => m.includes('uy tín')),
+      `matched words are highlighted: ${marks.slice(0, 10)}`,
+    );
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('the kind filter "Điển hình" keeps only people and updates the count', async () => {
+    const page = await open(PAGES.search);
+    await waitForQuery(page, 'nguoi co uy tin');
+    const before = await statusCount(page);
+    const label = page.locator('#search-filters label', { hasText: 'Điển hình' });
+    const shown = Number(/\((\d+)\)/.exec(await label.textContent())[1]);
+    assert.ok(shown > 0 && shown < before, `Điển hình (${shown}) of ${before}`);
+    await label.click();
+    await page.waitForFunction((n) => document.getElementById('search-status').textContent.startsWith(`${n} kết quả`), shown);
+    assert.equal(await statusCount(page), shown);
+    assert.ok(await page.isChecked('#f-kind-person'), 'the filter stays checked');
+    while (await page.isVisible('#search-more')) {
+      const n = await page.locator(HITS).count();
+      await page.click('#search-more');
+      await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n, n);
+    }
+    const all = await hrefs(page);
+    assert.equal(all.length, shown);
+    assert.ok(
+      all.every((u) => u.startsWith('/dien-hinh/')),
+      `only people: ${all}`,
+    );
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('on a 360 px phone the first results show on the first screen; filters open from a summary', async () => {
+    const page = await open(PAGES.search, 360);
+    await waitForQuery(page, 'nguoi co uy tin');
+    const top = await page.locator(HITS).first().boundingBox();
+    assert.ok(top.y + top.height / 2 < 740, `first result at ${top.y}px`);
+    assert.equal(await page.isVisible('#f-kind-person'), false, 'filters start closed');
+    await page.focus('#search-filter-panel > summary');
+    await page.keyboard.press('Enter');
+    assert.ok(await page.isVisible('#f-kind-person'), 'Enter on the summary opens the filters');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => /đang chọn/.test(document.querySelector('#search-filter-panel > summary').textContent));
+    assert.ok(await page.isVisible('#search-filters input:checked'), 'the panel stays open after filtering');
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('a page opened with ?q=DTTS shows its results at once', async () => {
+    const page = await open('/tim-kiem/?q=DTTS');
+    await waitForQuery(page, 'DTTS');
+    assert.equal(await page.inputValue('#search-q'), 'DTTS');
+    assert.ok((await statusCount(page)) > 0);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  test('the back button restores the previous query and its results', async () => {
+    const page = await open('/tim-kiem/?q=DTTS');
+    await waitForQuery(page, 'DTTS');
+    const dtts = await hrefs(page);
+    await page.fill('#search-q', 'nguoi co uy tin');
+    await page.press('#search-q', 'Enter');
+    await waitForQuery(page, 'nguoi co uy tin');
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'nguoi co uy tin');
+    await page.goBack();
+    await waitForQuery(page, 'DTTS');
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'DTTS');
+    assert.equal(await page.inputValue('#search-q'), 'DTTS');
+    assert.deepEqual(await hrefs(page), dtts);
+    await page.goForward();
+    await waitForQuery(page, 'nguoi co uy tin');
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
+  for (const q of ['<script>alert(1)</script>', '<img src=x onerror=alert(2)>', '"><svg onload=alert(3)>']) {
+    test(`the query ${q} renders no element from it`, async () => {
+      const page = await open('/tim-kiem/');
+      const tags = () => page.$$eval('*', (es) => es.map((e) => e.tagName).join(' '));
+      const beforeTags = await tags();
+      await page.fill('#search-q', q);
+      await page.press('#search-q', 'Enter');
+      await page.waitForFunction(() => !document.getElementById('search-status').textContent.startsWith('Đang'));
+      await page.waitForTimeout(300);
+      assert.equal(await page.locator('#search-app script, #search-app img, #search-app svg').count(), 0);
+      assert.equal(await tags(), beforeTags, 'no element was added');
+      assert.equal(new URL(page.url()).searchParams.get('q'), q, 'the query stays text in the URL');
+      // Opening the query from the URL is the same.
+      await page.goto('/tim-kiem/?q=' + encodeURIComponent(q));
+      await page.waitForFunction(() => document.getElementById('search-status').textContent !== '');
+      await page.waitForTimeout(300);
+      assert.equal(await page.locator('#search-app script, #search-app img, #search-app svg').count(), 0);
+      assert.deepEqual(await page.problems(), [], 'no dialog, no error');
+      await page.close();
+    });
+  }
+});
+
+describe('keyboard only', () => {
+  const focused = (page) =>
+    page.evaluate(() => {
+      const e = document.activeElement;
+      const s = getComputedStyle(e);
+      return { tag: e.tagName, id: e.id, cls: e.className, href: e.getAttribute('href'), outline: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+    });
+
+  test('Tab reaches the skip link first and Enter moves focus to the main content', async () => {
+    const page = await open(PAGES.campaign);
+    await page.keyboard.press('Tab');
+    const skip = await focused(page);
+    assert.equal(skip.cls, 'skip');
+    assert.ok(await page.locator('a.skip').isVisible(), 'the skip link shows when focused');
+    assert.notEqual(skip.outline, 'none');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement.id === 'noi-dung');
+    // The next Tab continues inside the main content, not at the top.
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => document.getElementById('noi-dung').contains(document.activeElement)));
+    await page.close();
+  });
+
+  test('focus is visible on every link and control of the header and menu', async () => {
+    for (const { width } of VIEWPORTS) {
+      const page = await open(PAGES.home, width);
+      const seen = [];
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        const f = await focused(page);
+        seen.push(f);
+        assert.ok(f.outline !== 'none' && f.width >= 2, `${width}px: focus visible on ${JSON.stringify(f)}`);
+      }
+      assert.ok(seen.some((f) => f.id === 'q-top'), 'the header search box is reachable');
+      assert.ok(seen.filter((f) => f.tag === 'A' && f.href?.startsWith('/')).length >= 5, 'menu links reachable');
+      await page.close();
+    }
+  });
+
+  test('the header search box submits with Enter and the results are reachable by Tab', async () => {
+    const page = await open(PAGES.person);
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      if ((await focused(page)).id === 'q-top') break;
+    }
+    assert.equal((await focused(page)).id, 'q-top');
+    await page.keyboard.type('dong bao');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/tim-kiem/' && u.searchParams.get('q') === 'dong bao');
+    await waitForQuery(page, 'dong bao');
+    const first = (await hrefs(page))[0];
+    // From the search box, Tab goes through the button and the filters to the first result.
+    await page.focus('#search-q');
+    let f;
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      f = await focused(page);
+      assert.ok(f.outline !== 'none', `focus visible on ${JSON.stringify(f)}`);
+      if (f.tag === 'A' && f.href && new URL(f.href, server.origin).pathname === first) break;
+    }
+    assert.equal(new URL(f.href, server.origin).pathname, first, 'the first result is reachable');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === first);
+    await page.close();
+  });
+
+  test('a filter can be toggled with the space bar and keeps focus', async () => {
+    const page = await open(PAGES.search);
+    await waitForQuery(page, 'nguoi co uy tin');
+    await page.focus('#f-kind-person');
+    const before = await statusCount(page);
+    await page.keyboard.press('Space');
+    await page.waitForFunction((n) => !document.getElementById('search-status').textContent.startsWith(`${n} `), before);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-kind-person');
+    assert.ok(await page.isChecked('#f-kind-person'));
+    await page.close();
+  });
+});
+
+describe('axe-core: no serious or critical violations', () => {
+  const axe = readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  for (const { width } of VIEWPORTS) {
+    for (const [name, path] of Object.entries(PAGES)) {
+      test(`${name} ${path} at ${width}px`, async (t) => {
+        const page = await open(path, width);
+        if (name === 'search') await waitForQuery(page, 'nguoi co uy tin');
+        // Evaluated through the DevTools protocol, which the page's CSP does not
+        // govern; a <script> tag with inline content would be blocked, as it should.
+        await page.evaluate(axe);
+        const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+        const report = (v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`;
+        const minor = violations.filter((v) => !['serious', 'critical'].includes(v.impact));
+        if (minor.length) t.diagnostic(minor.map(report).join('\n'));
+        assert.deepEqual(
+          violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map(report),
+          [],
+        );
+        assert.deepEqual(await page.problems(), []);
+        await page.close();
+      });
+    }
+  }
+});
+
+describe('layout on a 360 px phone', () => {
+  for (const [name, path] of Object.entries(PAGES)) {
+    test(`${name} ${path} has no sideways scrolling`, async () => {
+      const page = await open(path, 360);
+      if (name === 'search') await waitForQuery(page, 'nguoi co uy tin');
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.ok(over <= 0, `${over}px wider than the screen`);
+      await page.close();
+    });
+  }
+
+  test('document titles in the registry get the full width (regression: crushed to one syllable a line)', async () => {
+    const page = await open(PAGES.registry, 360);
+    const widths = await page.$$eval('.registry tbody td:nth-child(4)', (tds) => tds.map((td) => td.getBoundingClientRect().width));
+    assert.ok(widths.length > 5);
+    assert.ok(Math.min(...widths) >= 300, `title widths ${widths}`);
+    await page.close();
+  });
+});
+
+describe('strict Content-Security-Policy', () => {
+  for (const path of [PAGES.home, PAGES.campaign, PAGES.search]) {
+    test(`${path} reports no violation and no error`, async () => {
+      const page = await open(path);
+      if (path === PAGES.search) await waitForQuery(page, 'nguoi co uy tin');
+      else await page.waitForLoadState('load');
+      assert.ok(
+        (await page.evaluate(() => document.querySelectorAll('script:not([src]), [style]').length)) === 0,
+        'no inline script or style attribute',
+      );
+      assert.deepEqual(await page.problems(), []);
+      await page.close();
+    });
+  }
+});
+
+describe('print stylesheet', () => {
+  for (const path of [PAGES.campaign, '/van-ban/chi-thi-02-ct-ubnd/']) {
+    test(`${path} prints the record only, within the page width`, async () => {
+      const page = await open(path);
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 700, height: 1000 });
+      const hidden = await page.$$eval('.masthead, .site-footer, .skip, .breadcrumb', (es) =>
+        es.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.className),
+      );
+      assert.deepEqual(hidden, [], 'navigation does not print');
+      assert.ok(await page.locator('main h1').isVisible(), 'the title prints');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `nothing wider than the paper (${overflow}px over)`);
+      const pdf = await page.pdf({ format: 'A4' });
+      assert.ok(pdf.length > 1000);
+      await page.close();
+    });
+  }
+});
