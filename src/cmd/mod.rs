@@ -2,8 +2,8 @@
 
 pub mod build;
 pub mod check;
-pub mod new;
 pub mod import;
+pub mod new;
 pub mod search;
 pub mod serve;
 
