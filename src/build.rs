@@ -6,7 +6,7 @@ use crate::content::{self, Publish, Record, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media;
 use crate::output::{self, OutputError};
-use crate::render::{self, OutputFile, SearchPage};
+use crate::render::{self, Inputs, OutputFile, SearchPage};
 use crate::search::{self, SearchDoc};
 use crate::text::slugify;
 use crate::theme;
@@ -139,8 +139,15 @@ fn render_and_write(
         return Err(BuildError::Content(image_errors));
     }
     let search_page = SearchPage { entry: export.entry.clone() };
-    let mut files = render::render(&l.site, &l.config, &l.theme, l.news_pages, search_page, &images)
-        .map_err(|d| BuildError::Content(d.sorted()))?;
+    let inputs = Inputs {
+        site: &l.site,
+        config: &l.config,
+        theme: &l.theme,
+        news_pages: l.news_pages,
+        search: search_page,
+        images: &images,
+    };
+    let mut files = render::render(inputs).map_err(|d| BuildError::Content(d.sorted()))?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files.extend(render::statics(&l.theme, &l.statics));
     files.extend(

@@ -188,6 +188,20 @@ fn validate(root: &Path, raw: RawConfig, ov: &Overrides, path: &Path, text: &str
     })
 }
 
+impl Config {
+    /// The absolute URL of a site path (`/phong-trao/a/`), for canonical links,
+    /// feeds and the sitemap; only the path when `base_url` has no host.
+    pub fn absolute_url(&self, path: &str) -> String {
+        let base = self.base_url.trim_end_matches('/');
+        let rel = path.trim_start_matches('/');
+        if base.starts_with("http") {
+            format!("{base}/{rel}")
+        } else {
+            format!("{}{rel}", self.base_path)
+        }
+    }
+}
+
 fn with_trailing_slash(s: &str) -> String {
     if s.ends_with('/') {
         s.to_owned()

@@ -33,20 +33,20 @@ pub fn bar_chart(ind: &Indicator, id: &str) -> Option<String> {
     let unit = if ind.unit.is_empty() { String::new() } else { format!(" {}", ind.unit) };
     let mut svg = String::new();
     let desc: Vec<String> = ind.values.iter().map(|v| format!("{}: {}{unit}", v.period, number(v.value))).collect();
-    let _ = write!(
+    write!(
         svg,
         "<svg class=\"chart\" width=\"100%\" height=\"{height}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" xmlns=\"http://www.w3.org/2000/svg\">\
 <title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
         escape(&ind.name),
         escape(&desc.join("; "))
-    );
+    ).expect("writing to a String cannot fail");
     for (i, v) in ind.values.iter().enumerate() {
         let y = TOP + ROW * i as f64;
         let w = pct(v.value);
         let w = if v.value > 0.0 { w.max(0.5) } else { w };
         let (class, dx, anchor) =
             if w > INSIDE_FROM { ("chart-value chart-value-in", -6, "end") } else { ("chart-value", 6, "start") };
-        let _ = write!(
+        write!(
             svg,
             "<text class=\"chart-label\" x=\"0\" y=\"{:.1}\">{}</text><rect class=\"chart-bar\" x=\"0\" y=\"{:.1}\" width=\"{w:.2}%\" height=\"{BAR}\" rx=\"2\"/>\
 <text class=\"{class}\" x=\"{w:.2}%\" dx=\"{dx}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}{}</text>",
@@ -56,20 +56,21 @@ pub fn bar_chart(ind: &Indicator, id: &str) -> Option<String> {
             y + 31.5,
             number(v.value),
             escape(&unit)
-        );
+        ).expect("writing to a String cannot fail");
     }
     if let Some(t) = ind.target {
         let x = pct(t);
         let bottom = TOP + ROW * ind.values.len() as f64;
         let anchor = if x > 50.0 { "end" } else { "start" };
-        let _ = write!(
+        write!(
             svg,
             "<line class=\"chart-target\" x1=\"{x:.2}%\" x2=\"{x:.2}%\" y1=\"{TOP}\" y2=\"{bottom:.1}\"/>\
 <text class=\"chart-label\" x=\"{x:.2}%\" y=\"{:.1}\" text-anchor=\"{anchor}\">Mục tiêu: {}{}</text>",
             bottom + 16.0,
             number(t),
             escape(&unit)
-        );
+        )
+        .expect("writing to a String cannot fail");
     }
     svg.push_str("</svg>");
     Some(svg)

@@ -7,16 +7,6 @@ use crate::content::markdown::escape;
 use crate::content::record::Record;
 use std::fmt::Write as _;
 
-fn absolute(config: &Config, path: &str) -> String {
-    let base = config.base_url.trim_end_matches('/');
-    let rel = path.trim_start_matches('/');
-    if base.starts_with("http") {
-        format!("{base}/{rel}")
-    } else {
-        format!("{}{rel}", config.base_path)
-    }
-}
-
 /// An Atom feed of `entries` (newest first), published at `self_path`.
 pub fn atom(config: &Config, title: &str, self_path: &str, alt_path: &str, entries: &[&Record]) -> String {
     let updated = entries
@@ -27,25 +17,28 @@ pub fn atom(config: &Config, title: &str, self_path: &str, alt_path: &str, entri
     let mut x = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n",
     );
-    let _ = writeln!(x, "  <title>{}</title>", escape(title));
-    let _ = writeln!(x, "  <id>{}</id>", escape(&absolute(config, self_path)));
-    let _ = writeln!(
+    writeln!(x, "  <title>{}</title>", escape(title)).expect("writing to a String cannot fail");
+    writeln!(x, "  <id>{}</id>", escape(&config.absolute_url(self_path))).expect("writing to a String cannot fail");
+    writeln!(
         x,
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-        escape(&absolute(config, self_path))
-    );
-    let _ =
-        writeln!(x, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", escape(&absolute(config, alt_path)));
-    let _ = writeln!(x, "  <updated>{updated}</updated>");
-    let _ = writeln!(x, "  <author><name>{}</name></author>", escape(&config.organization));
+        escape(&config.absolute_url(self_path))
+    )
+    .expect("writing to a String cannot fail");
+    writeln!(x, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", escape(&config.absolute_url(alt_path)))
+        .expect("writing to a String cannot fail");
+    writeln!(x, "  <updated>{updated}</updated>").expect("writing to a String cannot fail");
+    writeln!(x, "  <author><name>{}</name></author>", escape(&config.organization))
+        .expect("writing to a String cannot fail");
     for r in entries.iter().take(50) {
-        let url = absolute(config, &r.url);
+        let url = config.absolute_url(&r.url);
         let date = r.date.map_or_else(|| updated.clone(), |d| d.rfc3339());
-        let _ = writeln!(x, "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{date}</updated>", escape(&r.title), escape(&url), escape(&url));
+        writeln!(x, "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{date}</updated>", escape(&r.title), escape(&url), escape(&url)).expect("writing to a String cannot fail");
         if let Some(s) = &r.summary {
-            let _ = writeln!(x, "    <summary>{}</summary>", escape(s));
+            writeln!(x, "    <summary>{}</summary>", escape(s)).expect("writing to a String cannot fail");
         }
-        let _ = writeln!(x, "    <content type=\"html\">{}</content>\n  </entry>", escape(&r.body.html));
+        writeln!(x, "    <content type=\"html\">{}</content>\n  </entry>", escape(&r.body.html))
+            .expect("writing to a String cannot fail");
     }
     x.push_str("</feed>\n");
     x
@@ -57,9 +50,9 @@ pub fn sitemap(config: &Config, paths: &[(String, Option<String>)]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for (p, lastmod) in paths {
-        let _ = write!(x, "  <url><loc>{}</loc>", escape(&absolute(config, p)));
+        write!(x, "  <url><loc>{}</loc>", escape(&config.absolute_url(p))).expect("writing to a String cannot fail");
         if let Some(d) = lastmod {
-            let _ = write!(x, "<lastmod>{d}</lastmod>");
+            write!(x, "<lastmod>{d}</lastmod>").expect("writing to a String cannot fail");
         }
         x.push_str("</url>\n");
     }
@@ -69,5 +62,5 @@ pub fn sitemap(config: &Config, paths: &[(String, Option<String>)]) -> String {
 
 /// robots.txt pointing at the sitemap.
 pub fn robots(config: &Config) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {}\n", absolute(config, "/sitemap.xml"))
+    format!("User-agent: *\nAllow: /\nSitemap: {}\n", config.absolute_url("/sitemap.xml"))
 }

@@ -88,16 +88,26 @@ pub struct Renderer<'a> {
     search: SearchPage,
 }
 
+/// Everything rendering reads.
+pub struct Inputs<'a> {
+    /// The model.
+    pub site: &'a Site,
+    /// The configuration.
+    pub config: &'a Config,
+    /// Templates and static files.
+    pub theme: &'a Theme,
+    /// Number of news list pages.
+    pub news_pages: usize,
+    /// The search index entry for the search page.
+    pub search: SearchPage,
+    /// Processed images.
+    pub images: &'a Images,
+}
+
 /// Renders the whole portal into memory.
-pub fn render(
-    site: &Site,
-    config: &Config,
-    theme: &Theme,
-    news_pages: usize,
-    search: SearchPage,
-    images: &Images,
-) -> Result<Vec<OutputFile>, Diagnostics> {
-    let r = Renderer::new(site, config, theme, news_pages, search, images)?;
+pub fn render(inputs: Inputs) -> Result<Vec<OutputFile>, Diagnostics> {
+    let (site, images) = (inputs.site, inputs.images);
+    let r = Renderer::new(inputs)?;
     let jobs = r.jobs();
     let mut files = r.pages(&jobs)?;
     files.extend(r.generated(&jobs));
@@ -117,16 +127,8 @@ pub struct Partial {
 /// Renders only the pages that show one of the `changed` records (site paths,
 /// old and new), the pages that summarise the whole site (home, lists,
 /// taxonomy indexes), feeds and the sitemap. Used by `serve`.
-pub fn render_changed(
-    site: &Site,
-    config: &Config,
-    theme: &Theme,
-    news_pages: usize,
-    search: SearchPage,
-    images: &Images,
-    changed: &BTreeSet<String>,
-) -> Result<Partial, Diagnostics> {
-    let r = Renderer::new(site, config, theme, news_pages, search, images)?;
+pub fn render_changed(inputs: Inputs, changed: &BTreeSet<String>) -> Result<Partial, Diagnostics> {
+    let r = Renderer::new(inputs)?;
     let all = r.jobs();
     let pages = all.iter().map(|j| r.path_of(j)).collect();
     let selected: Vec<Job> =
@@ -158,17 +160,11 @@ fn out_path(url: &str) -> String {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(
-        site: &'a Site,
-        config: &'a Config,
-        theme: &Theme,
-        news_pages: usize,
-        search: SearchPage,
-        images: &'a Images,
-    ) -> Result<Self, Diagnostics> {
-        let theme_path = config.theme_dir.clone().unwrap_or_else(|| PathBuf::from("themes/default (built in)"));
-        let tera = templates::compile(theme, &theme_path).map_err(one)?;
-        Ok(Renderer { views: Views { site, config, images }, tera, news_pages, search })
+    fn new(i: Inputs<'a>) -> Result<Self, Diagnostics> {
+        let theme_path = i.config.theme_dir.clone().unwrap_or_else(|| PathBuf::from("themes/default (built in)"));
+        let tera = templates::compile(i.theme, &theme_path).map_err(one)?;
+        let views = Views { site: i.site, config: i.config, images: i.images };
+        Ok(Renderer { views, tera, news_pages: i.news_pages, search: i.search })
     }
 
     /// Renders `jobs` in parallel; all template errors together.
@@ -270,7 +266,7 @@ impl<'a> Renderer<'a> {
         Meta {
             title: title.to_owned(),
             description: description.unwrap_or(&config.description).to_owned(),
-            canonical: absolute_url(config, path),
+            canonical: config.absolute_url(path),
             section: section.to_owned(),
             feed: None,
             image: None,
@@ -452,7 +448,7 @@ impl<'a> Renderer<'a> {
         meta.feed = view.feed.clone();
         meta.has_code = rec.body.has_code;
         meta.image = view.image.as_ref().map(|img| {
-            absolute_url(self.views.config, img.src.strip_prefix(&self.views.config.base_path).unwrap_or(&img.src))
+            self.views.config.absolute_url(img.src.strip_prefix(&self.views.config.base_path).unwrap_or(&img.src))
         });
         if meta.description.is_empty() || rec.summary.is_none() {
             meta.description = rec.body.text.chars().take(160).collect();
@@ -577,11 +573,6 @@ pub fn statics(theme: &Theme, site_statics: &BTreeMap<String, Vec<u8>>) -> Vec<O
     let mut all: BTreeMap<&String, &Vec<u8>> = theme.statics.iter().collect();
     all.extend(site_statics.iter());
     all.into_iter().map(|(p, b)| OutputFile::bytes(p.trim_start_matches('/'), b.clone())).collect()
-}
-
-fn absolute_url(config: &Config, path: &str) -> String {
-    let base = config.base_url.trim_end_matches('/');
-    format!("{base}/{}", path.trim_start_matches('/'))
 }
 
 #[derive(Debug, Serialize)]

@@ -8,7 +8,7 @@ use crate::build::{search_doc, BuildOptions};
 use crate::config::{self, Config};
 use crate::content::{self, Publish, Site};
 use crate::diagnostics::Diagnostic;
-use crate::render::{self, Content, SearchPage};
+use crate::render::{self, Content, Inputs, SearchPage};
 use crate::search;
 use crate::theme::{self, Theme};
 use std::collections::{BTreeMap, BTreeSet};
@@ -79,6 +79,17 @@ impl State {
         Outcome { errors: self.errors.clone(), elapsed: started.elapsed(), ..Outcome::default() }
     }
 
+    fn inputs<'a>(&'a self, config: &'a Config, search: SearchPage) -> Inputs<'a> {
+        Inputs {
+            site: &self.site,
+            config,
+            theme: &self.theme,
+            news_pages: self.news_pages,
+            search,
+            images: &self.images,
+        }
+    }
+
     /// Reads config, theme, static files and all content, and renders everything.
     pub fn rebuild_all(&mut self) -> Outcome {
         let started = Instant::now();
@@ -139,8 +150,7 @@ impl State {
         self.index_search()?;
         let search = SearchPage { entry: self.search_entry.clone() };
         self.process_images()?;
-        let files = render::render(&self.site, config, &self.theme, self.news_pages, search, &self.images)
-            .map_err(|d| content_error(d.sorted()))?;
+        let files = render::render(self.inputs(config, search)).map_err(|d| content_error(d.sorted()))?;
         let n = files.len();
         self.files.retain(|p, _| p.starts_with("_search/"));
         self.files.extend(files.into_iter().map(|f| (f.path, f.content)));
@@ -162,8 +172,7 @@ impl State {
         let search = SearchPage { entry: self.search_entry.clone() };
         self.process_images()?;
         let partial =
-            render::render_changed(&self.site, config, &self.theme, self.news_pages, search, &self.images, &changed)
-                .map_err(|d| content_error(d.sorted()))?;
+            render::render_changed(self.inputs(config, search), &changed).map_err(|d| content_error(d.sorted()))?;
         let n = partial.files.len();
         self.files.retain(|p, _| !is_page(p) || partial.pages.contains(p));
         self.files.extend(partial.files.into_iter().map(|f| (f.path, f.content)));
@@ -196,8 +205,7 @@ impl State {
             let search = SearchPage { entry: self.search_entry.clone() };
             let none = BTreeSet::new();
             let partial =
-                render::render_changed(&self.site, &config, &self.theme, self.news_pages, search, &self.images, &none)
-                    .map_err(|d| content_error(d.sorted()))?;
+                render::render_changed(self.inputs(&config, search), &none).map_err(|d| content_error(d.sorted()))?;
             self.files.extend(partial.files.into_iter().map(|f| (f.path, f.content)));
         }
         Ok(())
