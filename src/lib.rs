@@ -9,7 +9,12 @@
 //! [`search`] indexes the records and exports a static index for the browser;
 //! [`output`] writes everything into a temporary folder and swaps it into place
 //! only when the whole build succeeded, so a failed build never damages the
-//! previous output.
+//! previous output. [`media`] resizes the photos records name, between the
+//! model and rendering.
+//!
+//! Around the pipeline: [`serve`] keeps the rendered site in memory and
+//! re-renders only the pages a changed record appears on; [`import`] turns
+//! official documents into records; [`scaffold`] writes new ones.
 
 pub mod build;
 pub mod config;
