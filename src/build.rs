@@ -100,6 +100,34 @@ fn report(l: &Loaded, started: Instant) -> Report {
     }
 }
 
+/// The stages of a build, reported as they start (for a progress display).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and validating content.
+    Load,
+    /// Building the search index.
+    Index,
+    /// Resizing images.
+    Images,
+    /// Rendering pages.
+    Render,
+    /// Writing the output.
+    Write,
+}
+
+impl Stage {
+    /// A short description.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Load => "reading and checking content",
+            Stage::Index => "building the search index",
+            Stage::Images => "resizing images",
+            Stage::Render => "rendering pages",
+            Stage::Write => "writing the output",
+        }
+    }
+}
+
 /// Loads and validates everything; writes nothing.
 pub fn check(opts: &BuildOptions) -> Result<Report, BuildError> {
     let started = Instant::now();
@@ -109,13 +137,19 @@ pub fn check(opts: &BuildOptions) -> Result<Report, BuildError> {
 
 /// Builds the site into the output folder.
 pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
+    run_with_progress(opts, &|_| {})
+}
+
+/// Builds the site, calling `progress` as each stage starts.
+pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<Report, BuildError> {
     let started = Instant::now();
+    progress(Stage::Load);
     let l = load(opts)?;
     let docs: Vec<SearchDoc> = l.site.records.iter().map(|r| search_doc(&l.site, r)).collect();
     let glossary = search::load_glossary(&l.config.root, l.config.theme_dir.as_deref())?;
     let index_dir = search::tantivy_dir_for(&l.config.output);
     let staging = staging_dir(&index_dir);
-    let result = render_and_write(&l, &docs, &glossary, &staging).and_then(|(pages, files)| {
+    let result = render_and_write(&l, &docs, &glossary, &staging, progress).and_then(|(pages, files)| {
         replace_dir(&staging, &index_dir)?;
         Ok(Report { pages, files, ..report(&l, started) })
     });
@@ -132,13 +166,17 @@ fn render_and_write(
     docs: &[SearchDoc],
     glossary: &search::Glossary,
     staging: &Path,
+    progress: &dyn Fn(Stage),
 ) -> Result<(usize, usize), BuildError> {
+    progress(Stage::Index);
     let export = search::build(docs, glossary, staging)?;
+    progress(Stage::Images);
     let (images, image_errors) = media::process_site(&l.site, &l.config.root.join(".thidua-cache").join("images"));
     if !image_errors.is_empty() {
         return Err(BuildError::Content(image_errors));
     }
     let search_page = SearchPage { entry: export.entry.clone() };
+    progress(Stage::Render);
     let inputs = Inputs {
         site: &l.site,
         config: &l.config,
@@ -154,6 +192,7 @@ fn render_and_write(
         export.files.into_iter().map(|(path, bytes)| OutputFile { path, content: render::Content::Bytes(bytes) }),
     );
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    progress(Stage::Write);
     output::write_all(&l.config.output, &files)?;
     Ok((pages, files.len()))
 }

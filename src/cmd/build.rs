@@ -1,8 +1,9 @@
 //! `thidua build`.
 
 use crate::cli::BuildArgs;
+use std::io::IsTerminal;
 use std::process::ExitCode;
-use thidua::build::{run as build, BuildOptions};
+use thidua::build::{run_with_progress, BuildOptions, Stage};
 use thidua::config::Overrides;
 
 /// Builds the site and prints a one-line summary.
@@ -12,7 +13,22 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         overrides: Overrides { output: args.output.clone(), base_url: args.base_url.clone(), drafts: args.drafts },
         future: args.future,
     };
-    match build(&opts) {
+    let on_terminal = std::io::stderr().is_terminal();
+    let started = std::time::Instant::now();
+    let progress = |stage: Stage| {
+        let ms = started.elapsed().as_millis();
+        if on_terminal {
+            // One line, rewritten in place: a quiet progress display.
+            eprint!("\r\x1b[2K[{ms:>6} ms] {}…", stage.label());
+        } else {
+            eprintln!("[{ms:>6} ms] {}", stage.label());
+        }
+    };
+    let result = run_with_progress(&opts, &progress);
+    if on_terminal {
+        eprint!("\r\x1b[2K");
+    }
+    match result {
         Ok(r) => {
             super::print_diagnostics(&r.warnings);
             println!(
