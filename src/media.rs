@@ -94,33 +94,58 @@ fn variant(img: &DynamicImage, width: u32, cache: &Path, key: &str) -> Result<Va
     Ok(Variant { width: w, height: h, jpeg, webp })
 }
 
-/// The images named in front matter (photo, lead image), with the key that names each.
-fn named_images(r: &Record) -> Option<(&'static str, PathBuf)> {
-    let dir = r.source.bundle.as_ref()?;
+/// Where a record names an image: a front matter key, or a Markdown image in its body.
+#[derive(Debug, Clone, Copy)]
+enum Origin {
+    Key(&'static str),
+    Body { line: usize, column: usize },
+}
+
+fn is_raster(name: &str) -> bool {
+    let ext = Path::new(name).extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    matches!(ext.as_str(), "jpg" | "jpeg" | "png" | "webp" | "gif")
+}
+
+/// The images beside a folder record that it names: photo, lead image, and
+/// raster images its body shows — each once.
+fn images_of(r: &Record) -> Vec<(Origin, PathBuf)> {
+    let Some(dir) = r.source.bundle.as_ref() else { return Vec::new() };
+    let mut out: Vec<(Origin, PathBuf)> = Vec::new();
     match &r.details {
-        Details::Person(p) => p.photo.as_ref().map(|f| ("photo", dir.join(f))),
-        Details::News(n) => n.image.as_ref().map(|f| ("image", dir.join(f))),
-        _ => None,
+        Details::Person(p) => out.extend(p.photo.as_ref().map(|f| (Origin::Key("photo"), dir.join(f)))),
+        Details::News(n) => out.extend(n.image.as_ref().map(|f| (Origin::Key("image"), dir.join(f)))),
+        _ => {}
     }
+    for l in r.body.links.iter().filter(|l| l.is_image && is_raster(&l.dest)) {
+        if crate::content::validate::is_inside_file(dir, &l.dest) {
+            out.push((Origin::Body { line: l.line, column: l.column }, dir.join(&l.dest)));
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    out.retain(|(_, p)| seen.insert(p.clone()));
+    out
 }
 
 /// Processes every image the site's records name, in parallel; unreadable images are errors.
 pub fn process_site(site: &Site, cache: &Path) -> (Images, Vec<Diagnostic>) {
-    let jobs: Vec<(&Record, &'static str, PathBuf)> =
-        site.records.iter().filter_map(|r| named_images(r).map(|(k, p)| (r, k, p))).collect();
-    let results: Vec<_> = jobs.par_iter().map(|(r, key, path)| (r, *key, path, process(path, cache))).collect();
+    let jobs: Vec<(&Record, Origin, PathBuf)> =
+        site.records.iter().flat_map(|r| images_of(r).into_iter().map(move |(o, p)| (r, o, p))).collect();
+    let results: Vec<_> = jobs.par_iter().map(|(r, origin, path)| (r, *origin, path, process(path, cache))).collect();
     let mut images = Images::new();
     let mut diags = Vec::new();
-    for (r, key, path, res) in results {
+    for (r, origin, path, res) in results {
         match res {
             Ok(set) => {
                 images.insert(path.clone(), set);
             }
             Err(msg) => {
-                let line = r.source.line_of(key);
+                let (what, line, column) = match origin {
+                    Origin::Key(key) => (format!("`{key}`"), r.source.line_of(key), 1),
+                    Origin::Body { line, column } => ("an image in the text".to_owned(), line, column),
+                };
                 diags.push(
-                    Diagnostic::error(&r.source.path, format!("`{key}`: {msg}"))
-                        .at(&r.source.text, line, 1)
+                    Diagnostic::error(&r.source.path, format!("{what}: {msg}"))
+                        .at(&r.source.text, line, column)
                         .hint("use a JPEG, PNG or WebP photo; re-save it from a photo editor if it is damaged"),
                 );
             }
@@ -133,19 +158,58 @@ pub fn process_site(site: &Site, cache: &Path) -> (Images, Vec<Diagnostic>) {
 pub fn output_files(site: &Site, images: &Images) -> Vec<crate::render::OutputFile> {
     let mut files = Vec::new();
     for r in &site.records {
-        let Some((_, path)) = named_images(r) else { continue };
-        let Some(set) = images.get(&path) else { continue };
-        for v in &set.variants {
-            for webp in [false, true] {
-                let from = if webp { &v.webp } else { &v.jpeg };
-                files.push(crate::render::OutputFile {
-                    path: format!("{}{}", r.url.trim_start_matches('/'), published_name(&path, v, webp)),
-                    content: crate::render::Content::Copy(from.clone()),
-                });
+        for (_, path) in images_of(r) {
+            let Some(set) = images.get(&path) else { continue };
+            for v in &set.variants {
+                for webp in [false, true] {
+                    let from = if webp { &v.webp } else { &v.jpeg };
+                    files.push(crate::render::OutputFile {
+                        path: format!("{}{}", r.url.trim_start_matches('/'), published_name(&path, v, webp)),
+                        content: crate::render::Content::Copy(from.clone()),
+                    });
+                }
             }
         }
     }
     files
+}
+
+/// `srcset` of a set's variants, each published beside the page at `page_href`.
+pub fn srcset(page_href: &str, source: &Path, set: &ImageSet, webp: bool) -> String {
+    set.variants
+        .iter()
+        .map(|v| format!("{page_href}{} {}w", published_name(source, v, webp), v.width))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Turns the body's `<img>` tags of processed images into `<picture>` with
+/// WebP and JPEG `srcset`, `sizes`, `width` and `height`. The tags are the
+/// Markdown renderer's own (`<img src="…" alt="…" …>`); text never contains
+/// `<img`, since the renderer escapes `<` in text.
+pub fn rewrite_body(html: &str, r: &Record, images: &Images, page_href: &str) -> String {
+    let Some(dir) = r.source.bundle.as_ref() else { return html.to_owned() };
+    let mut out = html.to_owned();
+    let sizes = "(max-width: 50rem) 100vw, 50rem";
+    for l in r.body.links.iter().filter(|l| l.is_image) {
+        let path = dir.join(&l.dest);
+        let Some(set) = images.get(&path) else { continue };
+        let needle = format!("<img src=\"{}\"", crate::content::markdown::escape(&l.dest));
+        let Some(start) = out.find(&needle) else { continue };
+        let Some(end) = out[start..].find('>').map(|e| start + e + 1) else { continue };
+        let rest = &out[start + needle.len()..end];
+        let big = set.largest();
+        let picture = format!(
+            "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{sizes}\"><img src=\"{page_href}{}\" srcset=\"{}\" sizes=\"{sizes}\" width=\"{}\" height=\"{}\"{rest}</picture>",
+            srcset(page_href, &path, set, true),
+            published_name(&path, big, false),
+            srcset(page_href, &path, set, false),
+            big.width,
+            big.height,
+        );
+        out.replace_range(start..end, &picture);
+    }
+    out
 }
 
 /// The file name a variant is published under, beside the record's page.

@@ -322,13 +322,8 @@ impl<'a> Views<'a> {
                 height: None,
             };
         };
-        let srcset = |webp: bool| {
-            set.variants
-                .iter()
-                .map(|v| format!("{} {}w", self.bundle_href(r, &crate::media::published_name(path, v, webp)), v.width))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let page = self.href(&r.url);
+        let srcset = |webp: bool| crate::media::srcset(&page, path, set, webp);
         let big = set.largest();
         ImageView {
             src: self.bundle_href(r, &crate::media::published_name(path, big, false)),
@@ -347,7 +342,7 @@ impl<'a> Views<'a> {
             kind_label: r.kind.label(),
             title: r.title.clone(),
             summary: r.summary.clone(),
-            body: r.body.html.clone(),
+            body: crate::media::rewrite_body(&r.body.html, r, self.images, &self.href(&r.url)),
             date: r.date.map(|d| d.short_vi()),
             date_long: r.date.map(|d| d.long_vi()),
             date_iso: r.date.map(|d| d.iso()),

@@ -106,11 +106,16 @@ fn person_page_links_campaigns_news_and_photo() {
     assert_eq!(attrs(&doc, "img.portrait", "width"), ["600"]);
     assert_eq!(attrs(&doc, "img.portrait", "height"), ["750"]);
     assert_eq!(
-        attrs(&doc, "picture source[type='image/webp']", "srcset"),
+        attrs(&doc, ".record-header ~ picture source[type='image/webp']", "srcset"),
         ["/dien-hinh/dieu-lam/chan-dung-480.webp 480w, /dien-hinh/dieu-lam/chan-dung-600.webp 600w"]
     );
+    let body_img = attrs(&doc, ".prose picture img", "srcset");
+    assert_eq!(body_img, ["/dien-hinh/dieu-lam/vuon-480.jpg 480w, /dien-hinh/dieu-lam/vuon-960.jpg 960w, /dien-hinh/dieu-lam/vuon-1200.jpg 1200w"]);
+    assert_eq!(attrs(&doc, ".prose picture img", "alt"), ["Vườn cây của ông Điểu Lâm"]);
+    assert_eq!(attrs(&doc, ".prose picture img", "loading"), ["lazy"]);
+    assert_eq!(attrs(&doc, ".prose picture img", "height"), ["600"]);
     let out = site.path().join("public/dien-hinh/dieu-lam");
-    for f in ["chan-dung-480.jpg", "chan-dung-480.webp", "chan-dung-600.jpg", "chan-dung-600.webp"] {
+    for f in ["chan-dung-480.jpg", "chan-dung-480.webp", "chan-dung-600.jpg", "chan-dung-600.webp", "vuon-960.webp"] {
         assert!(out.join(f).is_file(), "{f}");
     }
     assert!(!attrs(&doc, "img.portrait", "alt")[0].is_empty());
