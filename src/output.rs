@@ -69,7 +69,8 @@ pub fn write_all(output: &Path, files: &[OutputFile]) -> Result<(), OutputError>
     let tmp = parent.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
     let old = parent.join(format!(".{}.old-{}", name.to_string_lossy(), std::process::id()));
     remove_if_exists(&tmp)?;
-    let result = write_tree(&tmp, files).and_then(|()| swap(output, &tmp, &old));
+    let previous = output.is_dir().then_some(output);
+    let result = write_tree(&tmp, files, previous).and_then(|()| swap(output, &tmp, &old));
     if result.is_err() {
         let _cleanup = std::fs::remove_dir_all(&tmp);
     }
@@ -83,20 +84,36 @@ fn remove_if_exists(p: &Path) -> Result<(), OutputError> {
     }
 }
 
-fn write_tree(root: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+/// True when `old` holds exactly `bytes`.
+fn same_bytes(old: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(old).is_ok_and(|b| b == bytes)
+}
+
+/// Writes one file; when the previous output has the same bytes at the same
+/// path, hard-links that file instead. Unchanged files then cost no write, and
+/// removing the previous output afterwards only drops names, not data.
+fn write_one(dest: &Path, f: &OutputFile, previous: Option<&Path>) -> Result<(), OutputError> {
+    let bytes = match &f.content {
+        Content::Bytes(b) => std::borrow::Cow::Borrowed(b.as_slice()),
+        Content::Copy(src) => std::borrow::Cow::Owned(std::fs::read(src).map_err(io_err(src))?),
+    };
+    if let Some(old) = previous.map(|p| p.join(&f.path)) {
+        if same_bytes(&old, &bytes) && std::fs::hard_link(&old, dest).is_ok() {
+            return Ok(());
+        }
+    }
+    std::fs::write(dest, &bytes).map_err(io_err(dest))
+}
+
+fn write_tree(root: &Path, files: &[OutputFile], previous: Option<&Path>) -> Result<(), OutputError> {
     std::fs::create_dir_all(root).map_err(io_err(root))?;
     let dirs: BTreeSet<PathBuf> =
         files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| root.join(p))).collect();
     for d in &dirs {
         std::fs::create_dir_all(d).map_err(io_err(d))?;
     }
-    files.par_iter().try_for_each(|f| {
-        let dest = root.join(&f.path);
-        match &f.content {
-            Content::Bytes(b) => std::fs::write(&dest, b).map_err(io_err(&dest)),
-            Content::Copy(src) => std::fs::copy(src, &dest).map(|_| ()).map_err(io_err(src)),
-        }
-    })
+    files.par_iter().try_for_each(|f| write_one(&root.join(&f.path), f, previous))
 }
 
 fn swap(output: &Path, tmp: &Path, old: &Path) -> Result<(), OutputError> {
@@ -139,5 +156,19 @@ mod tests {
         assert!(matches!(err, OutputError::Collision(_)));
         assert_eq!(std::fs::read_to_string(out.join("b/index.html")).unwrap(), "two");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folders left");
+    }
+
+    #[test]
+    fn unchanged_files_are_linked_and_changed_ones_written() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_all(&out, &[file("a.html", "same"), file("b.html", "old")]).unwrap();
+        let ino = |p: &str| std::fs::metadata(out.join(p)).unwrap().ino();
+        let (a, b) = (ino("a.html"), ino("b.html"));
+        write_all(&out, &[file("a.html", "same"), file("b.html", "new")]).unwrap();
+        assert_eq!(ino("a.html"), a, "unchanged: the same file, linked");
+        assert_ne!(ino("b.html"), b);
+        assert_eq!(std::fs::read_to_string(out.join("b.html")).unwrap(), "new");
     }
 }
