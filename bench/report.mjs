@@ -47,6 +47,9 @@ if (stages.length) {
 }
 
 const search = jsonl('search.jsonl');
+// Rounds of the search's own files only (older runs also counted the favicon).
+const isSearchFile = (e) => /^\/(_search|pagefind|js)\//.test(e);
+for (const s of search.filter((x) => !x.timeline)) s.rounds_after_load = new Set(s.post_load_requests.filter(isSearchFile).map((e) => e.split('#')[1])).size;
 if (search.length) {
   console.log('\n### First query from a cold page in headless Chromium (`nguoi co uy tin`, typed after load)\n');
   console.log('| site | tool | throttled | JS KB gz | index+data KB gz | search total KB | page+CSS KB | rounds after load | type→results ms | navigation→results ms |');

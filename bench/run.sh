@@ -87,26 +87,6 @@ thidua_warm() { measure "$2" "$3" thidua_warm "$1/public" "$1/public/_search" --
 hugo_cold() { rm -rf "$1/public" "$1/resources" "$OUT/hugo-cache"; measure "$2" "$3" hugo "$1/public" "$1/public/pagefind" -- hugo --source "$1" --cacheDir "$OUT/hugo-cache" --quiet; }
 pagefind_run() { rm -rf "$1/public/pagefind"; measure "$2" "$3" pagefind "$1/public" "$1/public/pagefind" -- "$PAGEFIND" --site "$1/public"; }
 
-for n in $SIZES; do
-  site=$OUT/sites/$n/thidua; hsite=$OUT/sites/$n/hugo
-  with_hugo=1; [ "$n" -le "$HUGO_MAX" ] || with_hugo=0
-  echo "== N=$n: generating"
-  if [ "$with_hugo" = 1 ]; then "$GEN" --records "$n" --out "$site" --hugo "$hsite"; else "$GEN" --records "$n" --out "$site"; fi
-  "$THIDUA" check --root "$site" > "$OUT/check-$n.log" 2>&1 || { cat "$OUT/check-$n.log"; exit 1; }
-  for rep in $(seq 1 "$REPS"); do
-    # Alternate which tool goes first, so neither always gets the quieter slot.
-    if [ $((rep % 2)) = 1 ]; then
-      thidua_cold "$site" "$n" "$rep"; thidua_warm "$site" "$n" "$rep"
-      [ "$with_hugo" = 0 ] || { hugo_cold "$hsite" "$n" "$rep"; pagefind_run "$hsite" "$n" "$rep"; }
-    else
-      [ "$with_hugo" = 0 ] || { hugo_cold "$hsite" "$n" "$rep"; pagefind_run "$hsite" "$n" "$rep"; }
-      thidua_cold "$site" "$n" "$rep"; thidua_warm "$site" "$n" "$rep"
-    fi
-  done
-  "$STAGES" "$site" "$OUT/stages-public" | sed "s/^{/{\"n\": $n, /" | tee -a "$OUT/stages.jsonl"
-  rm -rf "$OUT/stages-public" "$OUT/.thidua-cache"
-done
-
 if [ "$BROWSER" = 1 ]; then
   echo "== browser: first query, bytes and rounds"
   "$THIDUA" build --root "$ROOT" --output "$OUT/demo/public" > /dev/null
@@ -131,6 +111,28 @@ if [ "$BROWSER" = 1 ]; then
   # Client JS alone, gzip -6.
   echo "{\"client_js_gzip\": $(gzip -6 -c themes/default/static/js/search.js | wc -c), \"pagefind_ui_js_gzip\": $(gzip -6 -c "$mid/hugo/public/pagefind/pagefind-ui.js" | wc -c), \"pagefind_js_gzip\": $(gzip -6 -c "$mid/hugo/public/pagefind/pagefind.js" | wc -c)}" | tee "$OUT/clientjs.json"
 fi
+
+
+for n in $SIZES; do
+  site=$OUT/sites/$n/thidua; hsite=$OUT/sites/$n/hugo
+  with_hugo=1; [ "$n" -le "$HUGO_MAX" ] || with_hugo=0
+  echo "== N=$n: generating"
+  if [ "$with_hugo" = 1 ]; then "$GEN" --records "$n" --out "$site" --hugo "$hsite"; else "$GEN" --records "$n" --out "$site"; fi
+  "$THIDUA" check --root "$site" > "$OUT/check-$n.log" 2>&1 || { cat "$OUT/check-$n.log"; exit 1; }
+  for rep in $(seq 1 "$REPS"); do
+    # Alternate which tool goes first, so neither always gets the quieter slot.
+    if [ $((rep % 2)) = 1 ]; then
+      thidua_cold "$site" "$n" "$rep"; thidua_warm "$site" "$n" "$rep"
+      [ "$with_hugo" = 0 ] || { hugo_cold "$hsite" "$n" "$rep"; pagefind_run "$hsite" "$n" "$rep"; }
+    else
+      [ "$with_hugo" = 0 ] || { hugo_cold "$hsite" "$n" "$rep"; pagefind_run "$hsite" "$n" "$rep"; }
+      thidua_cold "$site" "$n" "$rep"; thidua_warm "$site" "$n" "$rep"
+    fi
+  done
+  "$STAGES" "$site" "$OUT/stages-public" | sed "s/^{/{\"n\": $n, /" | tee -a "$OUT/stages.jsonl"
+  rm -rf "$OUT/stages-public" "$OUT/.thidua-cache"
+done
+
 
 node bench/report.mjs "$OUT" > "$OUT/report.md"
 cat "$OUT/report.md"

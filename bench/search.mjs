@@ -73,10 +73,20 @@ async function firstQuery() {
   await context.close();
 
   const sum = (f) => reqs.filter(f).reduce((a, r) => a + r.body, 0);
-  const after = reqs.filter((r) => r.start >= loaded - 1).sort((a, b) => a.start - b.start);
-  // Round of a request = 1 + the deepest round of any post-load request that ended before it started.
+  // Only the search's own fetches count (the favicon and the like are not rounds of the query).
+  const after = reqs.filter((r) => r.start >= loaded - 1 && (r.kind === 'js' || r.kind === 'index')).sort((a, b) => a.start - b.start);
+  // Rounds: requests issued together (one Promise.all) start within a few ms
+  // of each other; a request opens a new round when it starts well after the
+  // current round's last start and after one of that round's requests ended
+  // (it could have been waiting for it). Connection-pool queueing on the
+  // HTTP/1.1 test server does not delay these start times.
+  const GAP_MS = 30;
+  let round = 0, cur = [];
   for (const r of after) {
-    r.round = 1 + Math.max(0, ...after.filter((o) => o !== r && o.end <= r.start).map((o) => o.round || 0));
+    const lastStart = Math.max(...cur.map((x) => x.start)), firstEnd = Math.min(...cur.map((x) => x.end));
+    if (!cur.length || (r.start - lastStart > GAP_MS && r.start >= firstEnd)) { round++; cur = []; }
+    cur.push(r);
+    r.round = round;
   }
   return {
     tool, site: label, query, throttle,
@@ -84,7 +94,8 @@ async function firstQuery() {
       js: sum((r) => r.kind === 'js'), index: sum((r) => r.kind === 'index') },
     search_bytes: sum((r) => r.kind === 'js' || r.kind === 'index'),
     requests: reqs.length,
-    rounds_after_load: Math.max(0, ...after.map((r) => r.round)),
+    rounds_after_load: round,
+    timeline: after.map((r) => [new URL(r.url).pathname, Math.round(r.start - loaded), Math.round(r.end - loaded)]),
     post_load_requests: after.map((r) => `${new URL(r.url).pathname}#${r.round}`),
     ms: { load: loaded - nav, type_to_results: shown - typed, nav_to_results: shown - nav },
   };
