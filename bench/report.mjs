@@ -27,15 +27,16 @@ for (const n of sizes) for (const step of ['thidua_cold', 'thidua_warm', 'hugo',
 }
 
 console.log('\n### Ratios (same run)\n');
-console.log('| N | thidua cold ÷ (Hugo + Pagefind) wall | CPU ratio | thidua warm ÷ cold | thidua ms/record (cold) | vs smallest N | Hugo+Pagefind ms/record |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| N | thidua cold ÷ (Hugo + Pagefind) wall | CPU ratio | thidua warm ÷ cold | thidua ms/record (cold, wall) | vs smallest N | thidua CPU ms/record | vs smallest N | Hugo+Pagefind ms/record |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 const base = sizes.length ? med(sizes[0], 'thidua_cold', 'wall') / sizes[0] : 1;
+const baseCpu = sizes.length ? med(sizes[0], 'thidua_cold', 'cpu') / sizes[0] : 1;
 for (const n of sizes) {
   const tc = med(n, 'thidua_cold', 'wall'), tw = med(n, 'thidua_warm', 'wall');
   const hp = med(n, 'hugo', 'wall') + med(n, 'pagefind', 'wall');
   const hpCpu = med(n, 'hugo', 'cpu') + med(n, 'pagefind', 'cpu');
   const per = tc / n;
-  console.log(`| ${n.toLocaleString('en')} | ${f(tc / hp, 3)} | ${f(med(n, 'thidua_cold', 'cpu') / hpCpu, 3)} | ${f(tw / tc, 2)} | ${f(per * 1000, 3)} | ${f(per / base, 2)}× | ${f(hp / n * 1000, 3)} |`);
+  console.log(`| ${n.toLocaleString('en')} | ${f(tc / hp, 3)} | ${f(med(n, 'thidua_cold', 'cpu') / hpCpu, 3)} | ${f(tw / tc, 2)} | ${f(per * 1000, 3)} | ${f(per / base, 2)}× | ${f(med(n, 'thidua_cold', 'cpu') / n * 1000, 3)} | ${f(med(n, 'thidua_cold', 'cpu') / n / baseCpu, 2)}× | ${f(hp / n * 1000, 3)} |`);
 }
 
 const stages = jsonl('stages.jsonl');
@@ -51,12 +52,12 @@ const search = jsonl('search.jsonl');
 const isSearchFile = (e) => /^\/(_search|pagefind|js)\//.test(e);
 for (const s of search.filter((x) => !x.timeline)) s.rounds_after_load = new Set(s.post_load_requests.filter(isSearchFile).map((e) => e.split('#')[1])).size;
 if (search.length) {
-  console.log('\n### First query from a cold page in headless Chromium (`nguoi co uy tin`, typed after load)\n');
-  console.log('| site | tool | throttled | JS KB gz | index+data KB gz | search total KB | page+CSS KB | rounds after load | type→results ms | navigation→results ms |');
-  console.log('|---|---|---|---:|---:|---:|---:|---:|---:|---:|');
-  for (const s of search) console.log(`| ${s.site} | ${s.tool} | ${s.throttle ? 'yes' : 'no'} | ${kb(s.bytes.js)} | ${kb(s.bytes.index)} | ${kb(s.search_bytes)} | ${kb(s.bytes.page + s.bytes.css)} | ${s.rounds_after_load} | ${s.ms.type_to_results} | ${s.ms.nav_to_results} |`);
+  console.log('\n### First query from a cold page in headless Chromium (typed after the load event)\n');
+  console.log('| site | tool | query | throttled | JS KB gz | index+data KB gz | search total KB | page+CSS KB | rounds after load | type→results ms | navigation→results ms |');
+  console.log('|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const s of search) console.log(`| ${s.site} | ${s.tool} | \`${s.query}\` | ${s.throttle ? 'yes' : 'no'} | ${kb(s.bytes.js)} | ${kb(s.bytes.index)} | ${kb(s.search_bytes)} | ${kb(s.bytes.page + s.bytes.css)} | ${s.rounds_after_load} | ${s.ms.type_to_results} | ${s.ms.nav_to_results} |`);
   console.log('\nFetches after the load event (path#round):\n');
-  for (const s of search.filter((x) => !x.throttle)) console.log(`- ${s.site} ${s.tool}: ${s.post_load_requests.join(', ') || '(none)'}`);
+  for (const s of search.filter((x) => !x.throttle)) console.log(`- ${s.site} ${s.tool} \`${s.query}\`: ${s.post_load_requests.join(', ') || '(none)'}`);
   const ev = search.filter((s) => s.eval);
   if (ev.length) {
     console.log('\n### Query evaluation in the browser, 5,000 records (index files already fetched; median of 7, ms; includes result data/excerpts of the top 10)\n');

@@ -108,6 +108,11 @@ if [ "$BROWSER" = 1 ]; then
       node bench/search.mjs --tool "$tool" --site "$dir" --label "$label" $t $ev | tee -a "$OUT/search.jsonl"
     done
   done
+  # A rarer query (a document number) on the 5,000-record site.
+  for spec in "thidua $mid/thidua/public" "pagefind $mid/hugo/public"; do
+    read -r tool dir <<< "$spec"
+    node bench/search.mjs --tool "$tool" --site "$dir" --label n5000 --query "263/KH-UBND" | tee -a "$OUT/search.jsonl"
+  done
   # Client JS alone, gzip -6.
   echo "{\"client_js_gzip\": $(gzip -6 -c themes/default/static/js/search.js | wc -c), \"pagefind_ui_js_gzip\": $(gzip -6 -c "$mid/hugo/public/pagefind/pagefind-ui.js" | wc -c), \"pagefind_js_gzip\": $(gzip -6 -c "$mid/hugo/public/pagefind/pagefind.js" | wc -c)}" | tee "$OUT/clientjs.json"
 fi
