@@ -23,7 +23,7 @@ console.log('| N | step | runs | wall s | CPU s (user+sys) | peak RSS MB | outpu
 console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const n of sizes) for (const step of ['thidua_cold', 'thidua_warm', 'hugo', 'pagefind']) {
   if (!reps(n, step)) continue;
-  console.log(`| ${n.toLocaleString('en')} | ${step} | ${reps(n, step)} | ${f(med(n, step, 'wall'))} | ${f(med(n, step, 'cpu'))} | ${f(med(n, step, 'rss'), 0)} | ${f(med(n, step, 'out'), 1)} | ${f(med(n, step, 'idx'), 2)} | ${med(n, step, 'files')} |`);
+  console.log(`| ${n.toLocaleString('en')} | ${step} | ${reps(n, step)} | ${f(med(n, step, 'wall'))} | ${f(med(n, step, 'cpu'))} | ${f(med(n, step, 'rss'), 0)} | ${f(med(n, step, 'out'), 1)} | ${step === 'hugo' ? '–' : f(med(n, step, 'idx'), 2)} | ${med(n, step, 'files')} |`);
 }
 
 console.log('\n### Ratios (same run)\n');
