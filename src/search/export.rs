@@ -153,6 +153,16 @@ fn term_entry(postings: &[Posting], variants: &BTreeMap<String, Vec<Posting>>) -
     Value::Array(arr)
 }
 
+/// Sorts the files and writes a content-hashed file once when two shards
+/// have the same content (and so the same name): on large sites, two runs of
+/// rare words can encode to identical postings. A real hash collision
+/// (same name, different bytes) is kept, for the output stage to report.
+fn unique_files(mut files: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {
+    files.sort();
+    files.dedup();
+    files
+}
+
 /// Exports the static index from the view of the records `docs` (in ord order).
 pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Result<SearchExport, SearchError> {
     let all = view.terms()?;
@@ -214,7 +224,7 @@ pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Resu
     let (_, meta_path, meta_bytes) = named("meta", serde_json::to_vec(&meta).unwrap_or_default());
     let entry = format!("/{meta_path}");
     files.push((meta_path, meta_bytes));
-    files.sort();
+    let files = unique_files(files);
     let stats = SearchStats {
         docs: docs.len(),
         terms: vocab.len(),
@@ -227,6 +237,29 @@ pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identical_shards_are_written_once_regression_10000_records() {
+        // A generated 10,000-record site failed to build with "two files would be
+        // written to _search/t.<hash>.json": two term shards had the same content.
+        let shard = named("t", b"[[0,5,1,3]]".to_vec());
+        let other = named("t", b"[[1,5,1,3]]".to_vec());
+        let files = vec![
+            (shard.1.clone(), shard.2.clone()),
+            (other.1.clone(), other.2.clone()),
+            (shard.1.clone(), shard.2.clone()),
+        ];
+        let out = unique_files(files);
+        assert_eq!(out.len(), 2);
+        assert!(out.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn a_true_name_collision_is_kept_for_the_output_stage_to_report() {
+        let files =
+            vec![("_search/t.x.json".to_string(), b"a".to_vec()), ("_search/t.x.json".to_string(), b"b".to_vec())];
+        assert_eq!(unique_files(files).len(), 2);
+    }
 
     #[test]
     fn encodes_deltas() {
