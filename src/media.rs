@@ -128,8 +128,13 @@ fn images_of(r: &Record) -> Vec<(Origin, PathBuf)> {
 
 /// Processes every image the site's records name, in parallel; unreadable images are errors.
 pub fn process_site(site: &Site, cache: &Path) -> (Images, Vec<Diagnostic>) {
+    process_records(&site.records.iter().collect::<Vec<_>>(), cache)
+}
+
+/// Processes the images of some records (serve: only the changed ones).
+pub fn process_records(records: &[&Record], cache: &Path) -> (Images, Vec<Diagnostic>) {
     let jobs: Vec<(&Record, Origin, PathBuf)> =
-        site.records.iter().flat_map(|r| images_of(r).into_iter().map(move |(o, p)| (r, o, p))).collect();
+        records.iter().flat_map(|r| images_of(r).into_iter().map(move |(o, p)| (*r, o, p))).collect();
     let results: Vec<_> = jobs.par_iter().map(|(r, origin, path)| (r, *origin, path, process(path, cache))).collect();
     let mut images = Images::new();
     let mut diags = Vec::new();
@@ -155,9 +160,12 @@ pub fn process_site(site: &Site, cache: &Path) -> (Images, Vec<Diagnostic>) {
 }
 
 /// The output files of every variant: `<record url><stem>-<width>.<ext>`.
-pub fn output_files(site: &Site, images: &Images) -> Vec<crate::render::OutputFile> {
+pub fn output_files<'a>(
+    records: impl IntoIterator<Item = &'a Record>,
+    images: &Images,
+) -> Vec<crate::render::OutputFile> {
     let mut files = Vec::new();
-    for r in &site.records {
+    for r in records {
         for (_, path) in images_of(r) {
             let Some(set) = images.get(&path) else { continue };
             for v in &set.variants {

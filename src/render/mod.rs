@@ -11,7 +11,7 @@ pub mod templates;
 pub mod views;
 
 use crate::config::Config;
-use crate::content::record::Kind;
+use crate::content::record::{Kind, Record};
 use crate::content::site::{Site, Taxonomy, Term};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::Images;
@@ -122,9 +122,9 @@ pub fn render(inputs: Inputs) -> Result<Vec<OutputFile>, Diagnostics> {
     let r = Renderer::new(inputs)?;
     let jobs = r.jobs();
     let mut files = r.pages(&jobs)?;
-    files.extend(r.generated(&jobs));
-    files.extend(assets(site));
-    files.extend(crate::media::output_files(site, images));
+    files.extend(r.generated(&jobs, None));
+    files.extend(assets(&site.records));
+    files.extend(crate::media::output_files(&site.records, images));
     Ok(files)
 }
 
@@ -146,7 +146,7 @@ pub fn render_changed(inputs: Inputs, changed: &BTreeSet<String>) -> Result<Part
     let selected: Vec<Job> =
         all.iter().filter(|j| r.deps(j).is_none_or(|d| d.iter().any(|u| changed.contains(*u)))).cloned().collect();
     let mut files = r.pages(&selected)?;
-    files.extend(r.generated(&all));
+    files.extend(r.generated(&all, Some(changed)));
     Ok(Partial { files, pages })
 }
 
@@ -196,9 +196,10 @@ impl<'a> Renderer<'a> {
         Ok(files)
     }
 
-    /// Feeds, sitemap, robots.txt and the syntax stylesheet.
-    fn generated(&self, jobs: &[Job]) -> Vec<OutputFile> {
-        let mut files = self.feeds();
+    /// Feeds (all, or with `changed` only those that show a changed record),
+    /// sitemap, robots.txt and the syntax stylesheet.
+    fn generated(&self, jobs: &[Job], changed: Option<&BTreeSet<String>>) -> Vec<OutputFile> {
+        let mut files = self.feeds(changed);
         files.push(self.sitemap(jobs));
         files.push(OutputFile::bytes("robots.txt", feeds::robots(self.views.config)));
         if self.site().records.iter().any(|rec| rec.body.has_code) {
@@ -535,7 +536,7 @@ impl<'a> Renderer<'a> {
         ("search.html", "tim-kiem/index.html".into(), ctx)
     }
 
-    fn feeds(&self) -> Vec<OutputFile> {
+    fn feeds(&self, changed: Option<&BTreeSet<String>>) -> Vec<OutputFile> {
         let site = self.site();
         let config = self.views.config;
         let news: Vec<_> = site.news.iter().map(|&i| &site.records[i]).collect();
@@ -544,6 +545,12 @@ impl<'a> Renderer<'a> {
             feeds::atom(config, &format!("{} – Tin tức", config.title), "/atom.xml", "/tin-tuc/", &news),
         )];
         for &c in &site.campaigns {
+            let shows_change = |changed: &BTreeSet<String>| {
+                self.deps(&Job::Record(c)).is_some_and(|d| d.iter().any(|u| changed.contains(*u)))
+            };
+            if changed.is_some_and(|ch| !shows_change(ch)) {
+                continue;
+            }
             let rec = &site.records[c];
             let links = site.by_campaign.get(&rec.slug).cloned().unwrap_or_default();
             let mut entries: Vec<usize> = links.news.iter().chain(&links.documents).copied().collect();
@@ -613,9 +620,9 @@ struct Pagination {
 }
 
 /// The files beside folder records, copied next to their pages.
-pub fn assets(site: &Site) -> Vec<OutputFile> {
+pub fn assets<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<OutputFile> {
     let mut files = Vec::new();
-    for rec in &site.records {
+    for rec in records {
         let Some(dir) = &rec.source.bundle else {
             continue;
         };

@@ -11,7 +11,6 @@ pub mod state;
 pub mod watch;
 
 use crate::build::BuildOptions;
-use crate::diagnostics::Diagnostic;
 use crate::render::Content;
 use state::State;
 use std::net::SocketAddr;
@@ -127,18 +126,49 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
     let _watcher = watch::start(&build.root, tx).map_err(|e| ServeError::Watch(e.to_string()))?;
     let http_shared = shared.clone();
     std::thread::spawn(move || http::run(server, http_shared));
+    let (index_tx, index_rx) = mpsc::channel();
+    let index_shared = shared.clone();
+    std::thread::spawn(move || reindex_loop(&index_rx, &index_shared));
     println!("serving http://{addr}/ (Ctrl+C to stop)");
-    rebuild_loop(&rx, &shared);
+    rebuild_loop(&rx, &shared, &index_tx);
     Ok(())
 }
 
-fn rebuild_loop(rx: &mpsc::Receiver<Change>, shared: &Shared) {
+/// Rebuilds the search index in the background after content changes, so a
+/// reload never waits for it; bursts of changes make one rebuild.
+fn reindex_loop(rx: &mpsc::Receiver<()>, shared: &Shared) {
+    while rx.recv().is_ok() {
+        std::thread::sleep(Duration::from_millis(300));
+        while rx.try_recv().is_ok() {}
+        let started = Instant::now();
+        let job = match shared.lock().search_job() {
+            Ok(Some(job)) => job,
+            Ok(None) => continue,
+            Err(ds) => {
+                ds.iter().for_each(|d| eprintln!("{d}"));
+                continue;
+            }
+        };
+        let export = match crate::search::build(&job.docs, &job.glossary, &job.dir) {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("serve: search index: {e}");
+                continue;
+            }
+        };
+        match shared.lock().apply_search(export) {
+            Ok(()) => println!("search index updated in {} ms", started.elapsed().as_millis()),
+            Err(ds) => ds.iter().for_each(|d| eprintln!("{d}")),
+        }
+    }
+}
+
+fn rebuild_loop(rx: &mpsc::Receiver<Change>, shared: &Shared, index_tx: &mpsc::Sender<()>) {
     while let Ok(mut change) = rx.recv() {
         // Merge what queued up meanwhile into one rebuild.
         while let Ok(more) = rx.try_recv() {
             change = merge(change, more);
         }
-        let started = Instant::now();
         let outcome = {
             let mut state = shared.lock();
             match &change {
@@ -148,12 +178,8 @@ fn rebuild_loop(rx: &mpsc::Receiver<Change>, shared: &Shared) {
         };
         shared.bump(!outcome.errors.is_empty());
         report("rebuilt", &outcome);
-        if outcome.errors.is_empty() && matches!(change, Change::Content(_)) {
-            let reindexed = shared.lock().reindex();
-            match reindexed {
-                Ok(()) => println!("search index updated in {} ms", started.elapsed().as_millis()),
-                Err(ds) => ds.iter().for_each(|d: &Diagnostic| eprintln!("{d}")),
-            }
+        if outcome.errors.is_empty() && matches!(change, Change::Content(_)) && index_tx.send(()).is_err() {
+            eprintln!("serve: the search re-indexer has stopped");
         }
     }
 }

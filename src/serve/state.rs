@@ -28,6 +28,16 @@ pub struct Outcome {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Inputs of a search index build that runs without holding the state.
+pub struct SearchJob {
+    /// The records as search sees them.
+    pub docs: Vec<search::SearchDoc>,
+    /// The glossary.
+    pub glossary: search::Glossary,
+    /// The index folder to write.
+    pub dir: PathBuf,
+}
+
 /// The served site.
 pub struct State {
     opts: BuildOptions,
@@ -170,38 +180,54 @@ impl State {
             .map(|r| r.url.clone())
             .collect();
         let search = SearchPage { entry: self.search_entry.clone() };
-        self.process_images()?;
+        let touched_records: Vec<&crate::content::Record> =
+            self.site.records.iter().filter(|r| touched.contains(r.source.file.as_path())).collect();
+        let (images, errors) = crate::media::process_records(&touched_records, &self.image_cache());
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut new_files = crate::media::output_files(touched_records.iter().copied(), &images);
+        new_files.extend(render::assets(touched_records.iter().copied()));
+        self.images.extend(images);
         let partial =
             render::render_changed(self.inputs(config, search), &changed).map_err(|d| content_error(d.sorted()))?;
         let n = partial.files.len();
         self.files.retain(|p, _| !is_page(p) || partial.pages.contains(p));
-        self.files.extend(partial.files.into_iter().map(|f| (f.path, f.content)));
-        for f in render::assets(&self.site) {
-            self.files.insert(f.path, f.content);
-        }
+        self.files.extend(partial.files.into_iter().chain(new_files).map(|f| (f.path, f.content)));
         Ok(n)
     }
 
     /// Resizes the images records name (cached: unchanged images cost one hash).
     fn process_images(&mut self) -> Result<(), Vec<Diagnostic>> {
-        let cache = self.opts.root.join(".thidua-cache").join("images");
-        let (images, errors) = crate::media::process_site(&self.site, &cache);
+        let (images, errors) = crate::media::process_site(&self.site, &self.image_cache());
         if !errors.is_empty() {
             return Err(errors);
-        }
-        for f in crate::media::output_files(&self.site, &images) {
-            self.files.insert(f.path, f.content);
         }
         self.images = images;
         Ok(())
     }
 
-    /// Rebuilds the search index and its static files (after a reload was sent).
-    pub fn reindex(&mut self) -> Result<(), Vec<Diagnostic>> {
+    fn image_cache(&self) -> PathBuf {
+        self.opts.root.join(".thidua-cache").join("images")
+    }
+
+    /// What the background re-indexer needs: the records as search sees them,
+    /// the glossary, and its own index folder (never the one full rebuilds use).
+    pub fn search_job(&self) -> Result<Option<SearchJob>, Vec<Diagnostic>> {
+        let Some(config) = self.config.as_ref() else { return Ok(None) };
+        let glossary = search::load_glossary(&config.root, config.theme_dir.as_deref())
+            .map_err(|e| vec![Diagnostic::error(&config.root, e.to_string())])?;
+        let docs = self.site.records.iter().map(|r| search_doc(&self.site, r)).collect();
+        let dir = self.opts.root.join(".thidua-cache").join("serve-search-background");
+        Ok(Some(SearchJob { docs, glossary, dir }))
+    }
+
+    /// Serves a search index built in the background, and the pages that name it.
+    pub fn apply_search(&mut self, export: search::SearchExport) -> Result<(), Vec<Diagnostic>> {
         let Some(config) = self.config.clone() else { return Ok(()) };
-        let before = self.search_entry.clone();
-        self.index_search()?;
-        if before != self.search_entry {
+        let changed_entry = export.entry != self.search_entry;
+        self.set_search(export);
+        if changed_entry {
             let search = SearchPage { entry: self.search_entry.clone() };
             let none = BTreeSet::new();
             let partial =
@@ -211,15 +237,19 @@ impl State {
         Ok(())
     }
 
+    fn set_search(&mut self, export: search::SearchExport) {
+        self.files.retain(|p, _| !p.starts_with("_search/"));
+        self.files.extend(export.files.into_iter().map(|(p, b)| (p, Content::Bytes(b))));
+        self.search_entry = export.entry;
+    }
+
     fn index_search(&mut self) -> Result<(), Vec<Diagnostic>> {
         let config = self.config.as_ref().expect("config loaded");
         let as_diag = |e: search::SearchError| vec![Diagnostic::error(&config.root, e.to_string())];
         let glossary = search::load_glossary(&config.root, config.theme_dir.as_deref()).map_err(as_diag)?;
         let docs: Vec<_> = self.site.records.iter().map(|r| search_doc(&self.site, r)).collect();
         let export = search::build(&docs, &glossary, &self.index_dir()).map_err(as_diag)?;
-        self.files.retain(|p, _| !p.starts_with("_search/"));
-        self.files.extend(export.files.into_iter().map(|(p, b)| (p, Content::Bytes(b))));
-        self.search_entry = export.entry;
+        self.set_search(export);
         Ok(())
     }
 

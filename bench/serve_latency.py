@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Median latency of `thidua serve` from saving one record to the reload message.
+
+Usage: bench/serve_latency.py THIDUA_BIN SITE_DIR [EDITS]
+
+Starts `thidua serve --port 0` on SITE_DIR (loopback only), opens the live-reload
+event stream, then edits one news record EDITS times (default 15), each time
+timing from the write to the `event: reload` line. Prints one JSON object.
+"""
+import glob, json, os, socket, statistics, subprocess, sys, time
+
+def main():
+    binary, site = sys.argv[1], sys.argv[2]
+    edits = int(sys.argv[3]) if len(sys.argv) > 3 else 15
+    proc = subprocess.Popen([binary, "serve", "--port", "0", "--root", site],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        addr = None
+        deadline = time.time() + 600
+        while time.time() < deadline:
+            line = proc.stdout.readline()
+            if line.startswith("serving http://"):
+                addr = line.split("http://")[1].split("/")[0]
+                break
+        host, port = addr.rsplit(":", 1)
+        s = socket.create_connection((host, int(port)), timeout=60)
+        s.sendall(f"GET /__thidua/events HTTP/1.1\r\nHost: {addr}\r\n\r\n".encode())
+        stream = s.makefile("r", encoding="utf-8")
+        while stream.readline().strip() != "retry: 1000":
+            pass
+        news = sorted(glob.glob(os.path.join(site, "content/tin-tuc/*.md")))[len(glob.glob(os.path.join(site, "content/tin-tuc/*.md"))) // 2]
+        original = open(news, encoding="utf-8").read()
+        samples = []
+        for i in range(edits):
+            time.sleep(0.8)  # let the previous rebuild's search re-index finish
+            start = time.perf_counter()
+            with open(news, "w", encoding="utf-8") as f:
+                f.write(original + f"\n\nĐoạn sửa thử số {i}.\n")
+            while True:
+                line = stream.readline()
+                if line.strip() == "event: reload":
+                    samples.append((time.perf_counter() - start) * 1000)
+                    break
+                if line.strip() == "event: errors":
+                    raise SystemExit("the edit produced content errors")
+        with open(news, "w", encoding="utf-8") as f:
+            f.write(original)
+        print(json.dumps({"site": site, "edits": edits, "median_ms": round(statistics.median(samples), 1),
+                          "min_ms": round(min(samples), 1), "max_ms": round(max(samples), 1)}))
+    finally:
+        proc.terminate()
+        proc.wait()
+
+if __name__ == "__main__":
+    main()
