@@ -4,7 +4,9 @@
 mod bad_input;
 mod browser;
 mod cli;
+mod fuzz_replay;
 mod generator;
+mod hostile;
 mod import;
 mod js;
 mod search;
