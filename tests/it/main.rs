@@ -9,8 +9,10 @@ mod generator;
 mod hostile;
 mod import;
 mod js;
+mod reproducible;
 mod search;
 mod serve;
+mod serve_abuse;
 
 use scraper::{Html, Selector};
 use std::collections::BTreeMap;
