@@ -31,11 +31,19 @@ pub struct Pending {
 
 /// Reads and parses one file's front matter; `None` when it cannot be used at all.
 pub fn load_front(root: &Path, src: &SourceFile) -> (Option<Pending>, Vec<Diagnostic>) {
+    match std::fs::read(&src.file) {
+        Ok(bytes) => load_front_bytes(root, src, bytes),
+        Err(e) => {
+            let path = display_path(root, &src.file);
+            (None, vec![Diagnostic::error(&path, format!("cannot read the file: {e}"))])
+        }
+    }
+}
+
+/// [`load_front`] on bytes already read: the whole loader without the file
+/// system, so that the fuzz targets and their replay test call it directly.
+pub fn load_front_bytes(root: &Path, src: &SourceFile, bytes: Vec<u8>) -> (Option<Pending>, Vec<Diagnostic>) {
     let path = display_path(root, &src.file);
-    let bytes = match std::fs::read(&src.file) {
-        Ok(b) => b,
-        Err(e) => return (None, vec![Diagnostic::error(&path, format!("cannot read the file: {e}"))]),
-    };
     let text = match String::from_utf8(bytes) {
         Ok(t) => nfc(&t),
         Err(e) => {

@@ -126,9 +126,8 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
     let mut code: Option<(String, String)> = None;
     let mut table = TableCells::default();
 
+    let lines = LineIndex::new(body, first_line);
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
-        let (line, column) = crate::diagnostics::line_col(body, range.start);
-        let line = line + first_line - 1;
         if let Some(h) = heading.as_mut() {
             if let Event::Text(t) | Event::Code(t) = &event {
                 h.text.push_str(t);
@@ -184,6 +183,7 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 if !matches!(link_type, LinkType::Email) {
+                    let (line, column) = lines.line_col(range.start);
                     out.links.push(Link {
                         dest: dest_url.to_string(),
                         line,
@@ -196,6 +196,7 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
                 events.push(Event::Start(Tag::Link { link_type, dest_url: dest.into(), title, id }));
             }
             Event::Start(Tag::Image { dest_url, title, .. }) => {
+                let (line, column) = lines.line_col(range.start);
                 out.links.push(Link { dest: dest_url.to_string(), line, column, is_image: true, missing_alt: false });
                 image = Some((rewrite_dest(&dest_url, ctx), title.to_string(), String::new()));
             }
@@ -273,6 +274,30 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out.text = out.text.split_whitespace().collect::<Vec<_>>().join(" ");
     out
+}
+
+/// File line and column of body offsets, by binary search over the line
+/// starts. (Counting newlines from the start for every event made a large body
+/// quadratic: the 50 MB file of tests/it/hostile.rs took many minutes.)
+struct LineIndex<'a> {
+    body: &'a str,
+    starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(body: &'a str, first_line: usize) -> Self {
+        let starts = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { body, starts, first_line }
+    }
+
+    /// 1-based file line and column (in characters) of `offset`.
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let i = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let start = self.starts[i];
+        let (line, column) = crate::diagnostics::line_col(&self.body[start..], offset - start);
+        (i + line + self.first_line - 1, column)
+    }
 }
 
 /// Table cells written by hand: pulldown-cmark aligns columns with `style`

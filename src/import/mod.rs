@@ -142,6 +142,12 @@ pub struct Imported {
 /// Reads and converts one file.
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let bytes = std::fs::read(path).map_err(|source| ImportError::Read { path: path.to_owned(), source })?;
+    import_bytes(path, bytes)
+}
+
+/// [`import_file`] on bytes already read; `path` gives the extension (which
+/// reader) and the name used in messages. The fuzz targets call this.
+pub fn import_bytes(path: &Path, bytes: Vec<u8>) -> Result<Imported, ImportError> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let doc = match ext.as_str() {
         "docx" => docx::parse(std::io::Cursor::new(bytes))

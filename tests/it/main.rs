@@ -4,11 +4,15 @@
 mod bad_input;
 mod browser;
 mod cli;
+mod fuzz_replay;
 mod generator;
+mod hostile;
 mod import;
 mod js;
+mod reproducible;
 mod search;
 mod serve;
+mod serve_abuse;
 
 use scraper::{Html, Selector};
 use std::collections::BTreeMap;

@@ -8,9 +8,9 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    addr: String,
+    pub(crate) addr: String,
 }
 
 impl Drop for Server {
@@ -20,7 +20,7 @@ impl Drop for Server {
     }
 }
 
-fn start(root: &Path) -> Server {
+pub(crate) fn start(root: &Path) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_thidua"))
         .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
         .stdout(Stdio::piped())
@@ -41,7 +41,7 @@ fn start(root: &Path) -> Server {
     Server { child, addr }
 }
 
-fn get(addr: &str, path: &str) -> (u16, String) {
+pub(crate) fn get(addr: &str, path: &str) -> (u16, String) {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();

@@ -46,6 +46,13 @@ pub const EXACT_PREFIX: char = '=';
 pub trait Stage: Clone + Send + Sync + 'static {
     /// Applies the step.
     fn apply(&self, tokens: Vec<Token>) -> Vec<Token>;
+
+    /// Applies the step when the original text is needed too (token offsets
+    /// point into `text`); by default the text is not used.
+    fn apply_to(&self, tokens: Vec<Token>, text: &str) -> Vec<Token> {
+        let _unused = text;
+        self.apply(tokens)
+    }
 }
 
 /// Makes a tantivy [`TokenFilter`] out of a [`Stage`].
@@ -76,7 +83,7 @@ impl<S: Stage, T: Tokenizer> Tokenizer for StageTokenizer<S, T> {
         while stream.advance() {
             tokens.push(stream.token().clone());
         }
-        VecTokenStream::new(self.stage.apply(tokens))
+        VecTokenStream::new(self.stage.apply_to(tokens, text))
     }
 }
 

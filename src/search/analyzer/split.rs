@@ -55,14 +55,74 @@ pub fn words(chunk: &str) -> Vec<(usize, usize, String)> {
     out
 }
 
+/// `i`, or the char boundary before it (offsets may point past `text` when it is not the analyzed text).
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    if i > text.len() {
+        return i;
+    }
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// True when `rest` starts with exactly three digits.
 fn is_thousands_group(rest: &[(usize, char)]) -> bool {
     let digits = rest.iter().take_while(|(_, c)| c.is_ascii_digit()).count();
     digits == 3
 }
 
+/// Maps byte offsets of a normalised chunk back to the original chunk.
+///
+/// Normalisation (NFC, lowercase, `’` → `'`, `–` → `-`) can change the byte
+/// length, so an offset in the normalised text is not one in the original:
+/// `M’nông` is 9 bytes and `m'nông` 7, and highlights were cut short or
+/// landed inside a character (found by the `query` fuzz target with NFD
+/// text). The original is normalised piece by piece, each piece starting at a
+/// character that does not combine with the one before; when the pieces add
+/// up to the whole normalised text, offsets map exactly, piece by piece.
+struct OffsetMap {
+    /// (normalised offset, original offset) at each piece start, and the end.
+    marks: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    fn new(original: &str, normalised: &str) -> Option<OffsetMap> {
+        use unicode_normalization::char::canonical_combining_class;
+        let mut marks = Vec::new();
+        let mut norm = String::with_capacity(normalised.len());
+        let mut piece_start = 0;
+        for (i, c) in original.char_indices().chain(std::iter::once((original.len(), ' '))) {
+            let starter = canonical_combining_class(c) == 0;
+            if i > piece_start && (starter || i == original.len()) {
+                marks.push((norm.len(), piece_start));
+                norm.push_str(&super::normalize::normalize(&original[piece_start..i]));
+                piece_start = i;
+            }
+        }
+        marks.push((norm.len(), original.len()));
+        (norm == normalised).then_some(OffsetMap { marks })
+    }
+
+    /// The original offset of the piece that starts at or before `n`.
+    fn floor(&self, n: usize) -> usize {
+        let i = self.marks.partition_point(|&(m, _)| m <= n).saturating_sub(1);
+        self.marks[i].1
+    }
+
+    /// The original offset of the first piece that starts at or after `n`.
+    fn ceil(&self, n: usize) -> usize {
+        let i = self.marks.partition_point(|&(m, _)| m < n);
+        self.marks.get(i).map_or_else(|| self.marks.last().map_or(0, |m| m.1), |m| m.1)
+    }
+}
+
 impl Stage for SplitWords {
     fn apply(&self, tokens: Vec<Token>) -> Vec<Token> {
+        self.apply_to(tokens, "")
+    }
+
+    fn apply_to(&self, tokens: Vec<Token>, text: &str) -> Vec<Token> {
         let mut out = Vec::with_capacity(tokens.len() * 2);
         let mut next_pos = 0;
         let mut chunk_start = 0;
@@ -74,12 +134,20 @@ impl Stage for SplitWords {
             }
             chunk_start = next_pos;
             chunk_words = 0;
-            for (a, b, text) in words(&t.text) {
+            let map = text.get(t.offset_from..t.offset_to).and_then(|original| OffsetMap::new(original, &t.text));
+            for (a, b, word) in words(&t.text) {
+                let (from, to) = match &map {
+                    Some(m) => (t.offset_from + m.floor(a), t.offset_from + m.ceil(b)),
+                    None => (
+                        floor_boundary(text, (t.offset_from + a).min(t.offset_to)),
+                        floor_boundary(text, (t.offset_from + b).min(t.offset_to)),
+                    ),
+                };
                 out.push(Token {
-                    offset_from: (t.offset_from + a).min(t.offset_to),
-                    offset_to: (t.offset_from + b).min(t.offset_to),
+                    offset_from: from,
+                    offset_to: to.max(from),
                     position: next_pos,
-                    text,
+                    text: word,
                     position_length: 1,
                 });
                 next_pos += 1;
@@ -149,5 +217,27 @@ mod tests {
             got,
             [("số", 0, 1), ("263", 1, 1), ("kh", 2, 1), ("ubnd", 3, 1), ("263/kh-ubnd", 1, 3), ("ngày", 4, 1)]
         );
+    }
+
+    /// Regression (fuzz target `query`): offsets point into the original text
+    /// even where normalisation changes the byte length before or inside a word.
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        use unicode_normalization::UnicodeNormalization;
+        let g = crate::search::Glossary::default_theme().unwrap();
+        let mut a = crate::search::analyzer::analyzer(&g);
+        let nfd: String = "Quý III".nfd().collect();
+        for (text, words) in [
+            ("Người M’nông, KH–UBND", vec!["Người", "M’nông", "KH", "UBND"]),
+            (nfd.as_str(), vec![&nfd[..nfd.find(' ').unwrap()], "III"]),
+        ] {
+            let toks = crate::search::analyzer::tokens(&mut a, text);
+            let got: Vec<&str> = toks
+                .iter()
+                .filter(|t| t.position_length == 1 && !t.text.starts_with('='))
+                .map(|t| &text[t.offset_from..t.offset_to])
+                .collect();
+            assert_eq!(got, words, "{text}");
+        }
     }
 }
