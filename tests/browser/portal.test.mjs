@@ -7,17 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDemo, launch, repo, requireNodeModules, serve } from './support/portal.mjs';
+import { PAGES, buildDemo, launch, repo, requireNodeModules, serve } from './support/portal.mjs';
 
-const PAGES = {
-  home: '/',
-  campaign: '/phong-trao/giai-ngan-von-dau-tu-cong/',
-  person: '/dien-hinh/dieu-brai/',
-  directory: '/dien-hinh/',
-  registry: '/van-ban/',
-  news: '/tin-tuc/tap-huan-ky-nang-so-cho-nguoi-co-uy-tin/',
-  search: '/tim-kiem/?q=nguoi%20co%20uy%20tin',
-};
 const VIEWPORTS = [
   { width: 360, height: 740 },
   { width: 1280, height: 900 },

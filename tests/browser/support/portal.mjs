@@ -16,6 +16,17 @@ import { fileURLToPath } from 'node:url';
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 /** The strict policy the portal must work under: no inline script, no inline style. */
+/** The pages the browser tests and the screenshots look at. */
+export const PAGES = {
+  home: '/',
+  campaign: '/phong-trao/giai-ngan-von-dau-tu-cong/',
+  person: '/dien-hinh/dieu-brai/',
+  directory: '/dien-hinh/',
+  registry: '/van-ban/',
+  news: '/tin-tuc/tap-huan-ky-nang-so-cho-nguoi-co-uy-tin/',
+  search: '/tim-kiem/?q=nguoi%20co%20uy%20tin',
+};
+
 export const STRICT_CSP =
   "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
   "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";

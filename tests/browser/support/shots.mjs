@@ -3,18 +3,9 @@
 // /tmp/shots-browser). Not a test; uses the same build, server and browser.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDemo, launch, serve } from './portal.mjs';
+import { PAGES, buildDemo, launch, serve } from './portal.mjs';
 
 const dir = process.argv[2] || '/tmp/shots-browser';
-const PAGES = {
-  home: '/',
-  campaign: '/phong-trao/giai-ngan-von-dau-tu-cong/',
-  person: '/dien-hinh/dieu-brai/',
-  directory: '/dien-hinh/',
-  registry: '/van-ban/',
-  news: '/tin-tuc/tap-huan-ky-nang-so-cho-nguoi-co-uy-tin/',
-  search: '/tim-kiem/?q=nguoi%20co%20uy%20tin',
-};
 
 mkdirSync(dir, { recursive: true });
 const server = await serve(buildDemo());
