@@ -252,11 +252,6 @@ impl State {
         self.set_search(export);
         Ok(())
     }
-
-    /// True when `path` (relative to the root) is content, not config/theme/static.
-    pub fn is_content(&self, path: &Path) -> bool {
-        path.starts_with(self.opts.root.join("content"))
-    }
 }
 
 fn is_page(path: &str) -> bool {
