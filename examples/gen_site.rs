@@ -594,7 +594,13 @@ fn write_thidua(root: &Path, r: &Rec, demo: &Demo) {
             s += &format!("{k} = {v}\n");
         }
     }
-    s.push_str(&tables);
+    finish_record(root, r, demo, s, &tables);
+}
+
+/// Closes the front matter (tables last), adds the body, and writes the record
+/// with its files beside it.
+fn finish_record(root: &Path, r: &Rec, demo: &Demo, mut s: String, tables: &str) {
+    s.push_str(tables);
     s.push_str("+++\n\n");
     s.push_str(&r.body);
     let path = record_path(root, r);
@@ -634,14 +640,7 @@ fn write_hugo(root: &Path, r: &Rec, demo: &Demo) {
         s += &format!("lien-quan = {}\n", qlist(&r.campaigns));
     }
     s += &format!("loai = {}\n", q(kind_name(r.kind)));
-    s.push_str(&tables);
-    s.push_str("+++\n\n");
-    s.push_str(&r.body);
-    let path = record_path(root, r);
-    write(&path, s.as_bytes());
-    for (name, photo) in &r.files {
-        write(&path.with_file_name(name), if *photo { &demo.photo } else { &demo.pdf });
-    }
+    finish_record(root, r, demo, s, &tables);
 }
 
 const THIDUA_CONFIG: &str = r#"[site]

@@ -148,28 +148,25 @@ impl Tables {
     }
 }
 
-/// The analyzer *before* the glossary stage; used to analyze the glossary's own
-/// spellings so that they are compared in the same form as the text.
-pub fn base_analyzer() -> TextAnalyzer {
+/// The stages before the glossary, as a builder both analyzers start from.
+fn base_stages() -> tantivy::tokenizer::TextAnalyzerBuilder<impl tantivy::tokenizer::Tokenizer> {
     TextAnalyzer::builder(chunk::ChunkTokenizer)
         .filter(StageFilter(normalize::Normalize))
         .filter(StageFilter(docnum::DocNumbers))
         .filter(StageFilter(split::SplitWords))
         .filter(StageFilter(tone::CanonicalTone))
         .filter(StageFilter(fold::FoldWithExact))
-        .build()
+}
+
+/// The analyzer *before* the glossary stage; used to analyze the glossary's own
+/// spellings so that they are compared in the same form as the text.
+pub fn base_analyzer() -> TextAnalyzer {
+    base_stages().build()
 }
 
 /// The full analyzer with this glossary.
 pub fn analyzer(glossary: &Glossary) -> TextAnalyzer {
-    TextAnalyzer::builder(chunk::ChunkTokenizer)
-        .filter(StageFilter(normalize::Normalize))
-        .filter(StageFilter(docnum::DocNumbers))
-        .filter(StageFilter(split::SplitWords))
-        .filter(StageFilter(tone::CanonicalTone))
-        .filter(StageFilter(fold::FoldWithExact))
-        .filter(StageFilter(glossary::GlossarySpans::new(glossary)))
-        .build()
+    base_stages().filter(StageFilter(glossary::GlossarySpans::new(glossary))).build()
 }
 
 /// Runs an analyzer over `text` and collects its tokens.
