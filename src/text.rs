@@ -9,6 +9,10 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Normalises text to NFC (the form Vietnamese keyboards mostly produce).
 pub fn nfc(s: &str) -> String {
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        // Most text is NFC already; the quick check is far cheaper than recomposing.
+        return s.to_string();
+    }
     s.nfc().collect()
 }
 
@@ -26,16 +30,28 @@ fn fold_special(c: char) -> Option<char> {
 /// assert_eq!(thidua::text::fold("Đồng bào S'tiêng"), "Dong bao S'tieng");
 /// ```
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // Nothing to decompose and no đ: ASCII folds to itself.
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
-        if is_combining_mark(c) {
+    // Each character decomposed on its own: the marks are dropped, so the
+    // canonical reordering a full NFD pass would do cannot change the result.
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
             continue;
         }
-        match fold_special(c) {
-            Some(d) if c.is_uppercase() => out.push(d.to_ascii_uppercase()),
-            Some(d) => out.push(d),
-            None => out.push(c),
-        }
+        unicode_normalization::char::decompose_canonical(c, |c| {
+            if is_combining_mark(c) {
+                return;
+            }
+            match fold_special(c) {
+                Some(d) if c.is_uppercase() => out.push(d.to_ascii_uppercase()),
+                Some(d) => out.push(d),
+                None => out.push(c),
+            }
+        });
     }
     out
 }
@@ -96,6 +112,28 @@ mod tests {
         let nfd: String = "Người có uy tín".nfd().collect();
         assert_eq!(slugify(&nfd), "nguoi-co-uy-tin");
         assert_eq!(nfc(&nfd), "Người có uy tín");
+    }
+
+    #[test]
+    fn fast_paths_match_full_normalisation() {
+        let reference_fold = |s: &str| -> String {
+            s.nfd()
+                .filter(|c| !is_combining_mark(*c))
+                .map(|c| match fold_special(c) {
+                    Some(d) if c.is_uppercase() => d.to_ascii_uppercase(),
+                    Some(d) => d,
+                    None => c,
+                })
+                .collect()
+        };
+        let mut samples: Vec<String> = ('\0'..='\u{24f}').chain('\u{1e00}'..='\u{1eff}').map(String::from).collect();
+        samples.extend(
+            ["Người Đồng bào", "Ngu\u{31b}\u{300}o\u{31b}i", "a\u{323}\u{302}", "S'tiêng 263/KH"].map(String::from),
+        );
+        for s in &samples {
+            assert_eq!(fold(s), reference_fold(s), "{s:?}");
+            assert_eq!(nfc(s), s.nfc().collect::<String>(), "{s:?}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The tantivy index: one text field per weight class, all analyzed by the
 //! one analyzer, plus each record stored as JSON for results.
 //!
-//! Records are added in URL order by one indexing thread, and each carries its
+//! Records are added in URL order, spread over the indexing threads, and each carries its
 //! rank in that order (`ord`), the record number that every later stage and
 //! the browser use. The glossary the analyzer was built with is saved beside
 //! the index, so queries analyze exactly as the build did.
@@ -28,6 +28,19 @@ pub const FIELDS: [(&str, f32, u32); 5] = [
 ];
 
 const GLOSSARY_FILE: &str = "thidua-glossary.json";
+
+/// Memory each indexing thread may fill before it writes a segment.
+const HEAP_PER_THREAD: usize = 40_000_000;
+
+/// Indexing threads: one per core (up to four), as `RAYON_NUM_THREADS` or
+/// the machine allows. Analysis runs inside these threads, so they are what
+/// makes indexing parallel. Each thread writes its own segments; every
+/// number the browser and `thidua search` see (document frequencies,
+/// average lengths, `ord`) is computed over all segments, so the exported
+/// index does not depend on how many threads built it.
+fn indexing_threads() -> usize {
+    rayon::current_num_threads().clamp(1, 4)
+}
 
 /// The schema: the searchable fields, `ord` and the stored record `doc`.
 pub fn schema() -> Schema {
@@ -72,8 +85,10 @@ pub fn write(docs: &[SearchDoc], glossary: &Glossary, dir: &Path) -> Result<Inde
     let schema = schema();
     let index = Index::create_in_dir(dir, schema.clone()).map_err(SearchError::tantivy(dir))?;
     index.tokenizers().register(TOKENIZER, analyzer::analyzer(glossary));
-    let mut writer =
-        index.writer_with_num_threads::<TantivyDocument>(1, 50_000_000).map_err(SearchError::tantivy(dir))?;
+    let threads = indexing_threads();
+    let mut writer = index
+        .writer_with_num_threads::<TantivyDocument>(threads, threads * HEAP_PER_THREAD)
+        .map_err(SearchError::tantivy(dir))?;
     let ord = field(&schema, "ord");
     let stored = field(&schema, "doc");
     for (i, d) in docs.iter().enumerate() {

@@ -81,7 +81,8 @@ impl<S: Stage, T: Tokenizer> Tokenizer for StageTokenizer<S, T> {
         let mut stream = self.inner.token_stream(text);
         let mut tokens = Vec::new();
         while stream.advance() {
-            tokens.push(stream.token().clone());
+            // Each token is read once: move it out instead of cloning its text.
+            tokens.push(std::mem::take(stream.token_mut()));
         }
         VecTokenStream::new(self.stage.apply_to(tokens, text))
     }

@@ -14,8 +14,26 @@ pub struct Normalize;
 
 /// Normalises one piece of text.
 pub fn normalize(s: &str) -> String {
+    if s.is_ascii() {
+        // ASCII is NFC already; only case and the backtick apostrophe change.
+        return s.chars().map(|c| if crate::text::is_apostrophe(c) { '\'' } else { c.to_ascii_lowercase() }).collect();
+    }
     let mut out = String::with_capacity(s.len());
-    for c in s.nfc() {
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        for c in s.chars() {
+            push_normalized(&mut out, c);
+        }
+    } else {
+        for c in s.nfc() {
+            push_normalized(&mut out, c);
+        }
+    }
+    out
+}
+
+/// Appends the normalised form of one NFC character.
+fn push_normalized(out: &mut String, c: char) {
+    {
         match c {
             'Ð' | 'ð' | 'Đ' => out.push('đ'),
             c if crate::text::is_apostrophe(c) => out.push('\''),
@@ -23,7 +41,6 @@ pub fn normalize(s: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 impl Stage for Normalize {
@@ -49,6 +66,16 @@ mod tests {
     fn eth_and_d_with_stroke_meet() {
         assert_eq!(normalize("Ðồng"), normalize("Đồng"));
         assert_eq!(normalize("ðồng"), "đồng");
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_the_general_rule() {
+        for s in ["ABC-xyz", "S`tieng", "M'Nong 263/KH-UBND", "1.000,5"] {
+            let general: String =
+                s.nfc().map(|c| if crate::text::is_apostrophe(c) { '\'' } else { c.to_ascii_lowercase() }).collect();
+            assert_eq!(normalize(s), general, "{s}");
+        }
+        assert_eq!(normalize("S`Tiêng"), "s'tiêng");
     }
 
     #[test]

@@ -72,6 +72,15 @@ fn is_thousands_group(rest: &[(usize, char)]) -> bool {
     digits == 3
 }
 
+/// True when `a` and `b` have characters of the same byte lengths, one for
+/// one, so that every byte offset means the same in both. Normalising most
+/// text only changes case, so no [`OffsetMap`] is needed.
+fn same_layout(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.chars().count() == b.chars().count()
+        && a.chars().zip(b.chars()).all(|(x, y)| x.len_utf8() == y.len_utf8())
+}
+
 /// Maps byte offsets of a normalised chunk back to the original chunk.
 ///
 /// Normalisation (NFC, lowercase, `’` → `'`, `–` → `-`) can change the byte
@@ -134,7 +143,10 @@ impl Stage for SplitWords {
             }
             chunk_start = next_pos;
             chunk_words = 0;
-            let map = text.get(t.offset_from..t.offset_to).and_then(|original| OffsetMap::new(original, &t.text));
+            let map = text
+                .get(t.offset_from..t.offset_to)
+                .filter(|original| !same_layout(original, &t.text))
+                .and_then(|original| OffsetMap::new(original, &t.text));
             for (a, b, word) in words(&t.text) {
                 let (from, to) = match &map {
                     Some(m) => (t.offset_from + m.floor(a), t.offset_from + m.ceil(b)),

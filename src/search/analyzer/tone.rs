@@ -49,12 +49,32 @@ pub struct CanonicalTone;
 /// Splits a (lowercase) character into its toneless vowel and tone (1–5), or
 /// `(c, 0)` when it carries no tone.
 pub fn split_tone(c: char) -> (char, usize) {
-    for row in TONE_ROWS {
-        if let Some(i) = row.chars().position(|x| x == c) {
-            return (row.chars().next().unwrap_or(c), i);
-        }
+    if c.is_ascii() {
+        // No ASCII letter carries a tone; this is most letters of any text.
+        return (c, 0);
     }
-    (c, 0)
+    let table = toned_table();
+    match table.binary_search_by_key(&c, |&(toned, _, _)| toned) {
+        Ok(i) => (table[i].1, table[i].2),
+        Err(_) => (c, 0),
+    }
+}
+
+/// Every character of [`TONE_ROWS`] as (character, toneless vowel, tone),
+/// sorted by character: [`split_tone`] is called for every letter indexed.
+fn toned_table() -> &'static [(char, char, usize)] {
+    static TABLE: std::sync::OnceLock<Vec<(char, char, usize)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(char, char, usize)> = TONE_ROWS
+            .iter()
+            .flat_map(|row| {
+                let base = row.chars().next().unwrap_or_default();
+                row.chars().enumerate().map(move |(tone, c)| (c, base, tone))
+            })
+            .collect();
+        table.sort_unstable();
+        table
+    })
 }
 
 /// The vowel `v` with tone `tone`.
@@ -62,12 +82,17 @@ fn with_tone(v: char, tone: usize) -> char {
     TONE_ROWS.iter().find(|row| row.starts_with(v)).and_then(|row| row.chars().nth(tone)).unwrap_or(v)
 }
 
+/// True for the toneless vowels that start the rows of [`TONE_ROWS`].
 fn is_vowel(c: char) -> bool {
-    TONE_ROWS.iter().any(|row| row.starts_with(c))
+    matches!(c, 'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y')
 }
 
 /// The word with its tone in the canonical place.
 pub fn canonical(word: &str) -> String {
+    if word.is_ascii() {
+        // No tone mark, so nothing to move.
+        return word.to_string();
+    }
     let split: Vec<(char, usize)> = word.chars().map(split_tone).collect();
     let toned: Vec<usize> = (0..split.len()).filter(|&i| split[i].1 > 0).collect();
     if toned.len() != 1 || !split.iter().all(|(c, _)| c.is_alphabetic()) {
@@ -162,5 +187,21 @@ mod tests {
     fn split_tone_reads_the_table() {
         assert_eq!(split_tone('ệ'), ('ê', 5));
         assert_eq!(split_tone('đ'), ('đ', 0));
+        assert_eq!(split_tone('a'), ('a', 0));
+        assert_eq!(split_tone('Z'), ('Z', 0));
+        for row in TONE_ROWS {
+            let base = row.chars().next().unwrap();
+            for (tone, c) in row.chars().enumerate() {
+                assert_eq!(split_tone(c), (base, tone), "{c}");
+            }
+        }
+    }
+
+    #[test]
+    fn vowels_are_the_rows_of_the_table() {
+        let rows: Vec<char> = TONE_ROWS.iter().map(|r| r.chars().next().unwrap()).collect();
+        for c in ('\0'..='\u{2000}').chain("ăâêôơư".chars()) {
+            assert_eq!(is_vowel(c), rows.contains(&c), "{c:?}");
+        }
     }
 }
