@@ -116,6 +116,9 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// Every stage, in the order a build runs them.
+    pub const ALL: [Stage; 5] = [Stage::Load, Stage::Index, Stage::Images, Stage::Render, Stage::Write];
+
     /// A short description.
     pub fn label(self) -> &'static str {
         match self {
@@ -130,8 +133,24 @@ impl Stage {
 
 /// Loads and validates everything; writes nothing.
 pub fn check(opts: &BuildOptions) -> Result<Report, BuildError> {
+    check_with(opts, None)
+}
+
+/// Like [`check`], and with `external` also asks every external link's
+/// server (`thidua check --external`); broken external links are errors.
+pub fn check_with(
+    opts: &BuildOptions,
+    external: Option<&content::external::ExternalOptions>,
+) -> Result<Report, BuildError> {
     let started = Instant::now();
     let l = load(opts)?;
+    if let Some(ext) = external {
+        let mut broken = content::external::check(&l.site, ext);
+        if !broken.is_empty() {
+            broken.extend(l.warnings.sorted());
+            return Err(BuildError::Content(broken));
+        }
+    }
     Ok(report(&l, started))
 }
 

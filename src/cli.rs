@@ -108,6 +108,9 @@ pub struct CheckArgs {
     /// Include records dated after today.
     #[arg(long)]
     pub future: bool,
+    /// Also check external links (http/https) by asking their servers; needs a network.
+    #[arg(long)]
+    pub external: bool,
 }
 
 /// Arguments of `thidua search`.

@@ -3,6 +3,7 @@
 use crate::cli::BuildArgs;
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::time::Duration;
 use thidua::build::{run_with_progress, BuildOptions, Stage};
 use thidua::config::Overrides;
 
@@ -15,18 +16,17 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     };
     let on_terminal = std::io::stderr().is_terminal();
     let started = std::time::Instant::now();
-    let progress = |stage: Stage| {
-        let ms = started.elapsed().as_millis();
-        if on_terminal {
-            // One line, rewritten in place: a quiet progress display.
-            eprint!("\r\x1b[2K[{ms:>6} ms] {}…", stage.label());
-        } else {
-            eprintln!("[{ms:>6} ms] {}", stage.label());
+    let bar = on_terminal.then(stage_bar);
+    let progress = |stage: Stage| match &bar {
+        Some(bar) => {
+            bar.set_position(stage as u64);
+            bar.set_message(stage.label());
         }
+        None => eprintln!("[{:>6} ms] {}", started.elapsed().as_millis(), stage.label()),
     };
     let result = run_with_progress(&opts, &progress);
-    if on_terminal {
-        eprint!("\r\x1b[2K");
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
     }
     match result {
         Ok(r) => {
@@ -44,4 +44,15 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         }
         Err(e) => super::report_failure(&e),
     }
+}
+
+/// A progress bar over the build's stages, for a terminal: a spinner that
+/// keeps moving during long stages, the stage count, its name and the time.
+fn stage_bar() -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(Stage::ALL.len() as u64);
+    let style = indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:20} {pos}/{len} {msg}…")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
 }

@@ -2,8 +2,9 @@
 
 use crate::cli::CheckArgs;
 use std::process::ExitCode;
-use thidua::build::{check, BuildOptions};
+use thidua::build::{check_with, BuildOptions};
 use thidua::config::Overrides;
+use thidua::content::external::ExternalOptions;
 
 /// Validates the site, lists records held back for a future date, writes nothing.
 pub fn run(args: &CheckArgs) -> ExitCode {
@@ -12,7 +13,8 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         overrides: Overrides { drafts: args.drafts, ..Overrides::default() },
         future: args.future,
     };
-    match check(&opts) {
+    let external = args.external.then(ExternalOptions::default);
+    match check_with(&opts, external.as_ref()) {
         Ok(r) => {
             super::print_diagnostics(&r.warnings);
             for (path, date) in &r.future {

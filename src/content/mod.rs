@@ -10,6 +10,7 @@ pub mod collate;
 pub mod date;
 pub mod discover;
 pub mod ethnicity;
+pub mod external;
 pub mod fields;
 pub mod frontmatter;
 pub mod indicators;

@@ -73,3 +73,59 @@ fn new_writes_a_valid_draft_and_refuses_to_overwrite() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
     assert_eq!(thidua(&["new", "--root", root, "khac", "x"]).status.code(), Some(2));
 }
+
+/// A tiny HTTP server on loopback: `/ok` answers 200, HEAD on `/no-head` 405
+/// (GET 200), anything else 404. Returns its port.
+fn link_server() -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut line = String::new();
+            let mut reader = BufReader::new(&stream);
+            if reader.read_line(&mut line).is_err() {
+                continue;
+            }
+            let mut header = String::new();
+            while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+                header.clear();
+            }
+            let status = match line.split_whitespace().take(2).collect::<Vec<_>>()[..] {
+                [_, "/ok"] | ["GET", "/no-head"] => "200 OK",
+                ["HEAD", "/no-head"] => "405 Method Not Allowed",
+                _ => "404 Not Found",
+            };
+            let _closed = write!(&stream, "HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        }
+    });
+    port
+}
+
+#[test]
+fn check_external_reports_broken_external_links_with_file_and_line() {
+    let site = fixture("generator/basic");
+    let port = link_server();
+    // A port that refuses connections: bind one, note it, free it.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let page = format!(
+        "+++\ntitle = \"Liên kết\"\n+++\n\nXem [trang tốt](http://127.0.0.1:{port}/ok) và \
+         [không HEAD](http://127.0.0.1:{port}/no-head).\n\nTrang [đã mất](http://127.0.0.1:{port}/mat#phan-2).\n\n\
+         Máy [tắt](http://127.0.0.1:{closed}/x).\n"
+    );
+    std::fs::write(site.path().join("content/lien-ket.md"), page).unwrap();
+    let root = site.path().to_str().unwrap();
+
+    let offline = thidua(&["check", "--root", root]);
+    assert_eq!(offline.status.code(), Some(0), "without --external nothing is asked");
+
+    let out = thidua(&["check", "--root", root, "--external"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("external link answers 404: http://127.0.0.1:{port}/mat")), "{err}");
+    assert!(err.contains("content/lien-ket.md:7"), "{err}");
+    assert!(err.contains(&format!("does not answer: http://127.0.0.1:{closed}/x")), "{err}");
+    assert!(err.contains("content/lien-ket.md:9"), "{err}");
+    assert!(!err.contains("/ok"), "a working link is not reported: {err}");
+    assert!(!err.contains("no-head"), "a server that refuses HEAD is asked with GET: {err}");
+}

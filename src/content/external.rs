@@ -1,0 +1,169 @@
+//! External links (`http://`, `https://`), checked only on request:
+//! `thidua check --external`. The portal's builders are often offline, so a
+//! normal build never goes to the network.
+//!
+//! Each distinct address is asked once (HEAD, then GET when a server does not
+//! answer HEAD properly), by a few threads at a time, with a timeout; every
+//! place that links to an address that fails gets its own diagnostic with the
+//! file, line and column of the link.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use super::site::Site;
+use crate::diagnostics::Diagnostic;
+
+/// How to check.
+#[derive(Debug, Clone)]
+pub struct ExternalOptions {
+    /// Longest wait for one address (connect, headers and redirects together).
+    pub timeout: Duration,
+    /// Addresses asked at the same time.
+    pub parallel: usize,
+}
+
+impl Default for ExternalOptions {
+    fn default() -> Self {
+        ExternalOptions { timeout: Duration::from_secs(15), parallel: 8 }
+    }
+}
+
+/// Why an address failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The server answered with an error status.
+    Status(u16),
+    /// No answer: the host is unknown, refused the connection, or timed out.
+    Unreachable(String),
+}
+
+/// True for the links this module checks.
+pub fn is_external(dest: &str) -> bool {
+    let lower = dest.get(..8).unwrap_or(dest).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// Checks every external link of the site; one error per link that fails.
+pub fn check(site: &Site, opts: &ExternalOptions) -> Vec<Diagnostic> {
+    // Address (without #fragment) → where it is linked from: (record index, link index).
+    let mut places: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for (ri, r) in site.records.iter().enumerate() {
+        for (li, link) in r.body.links.iter().enumerate() {
+            if is_external(&link.dest) {
+                let address = link.dest.split('#').next().unwrap_or(&link.dest).to_string();
+                places.entry(address).or_default().push((ri, li));
+            }
+        }
+    }
+    let addresses: Vec<&String> = places.keys().collect();
+    let failures = probe_all(&addresses, opts);
+    let mut out = Vec::new();
+    for (address, failure) in failures {
+        for &(ri, li) in &places[address] {
+            let r = &site.records[ri];
+            let link = &r.body.links[li];
+            let (message, hint) = describe(address, &failure);
+            out.push(Diagnostic::error(&r.source.path, message).at(&r.source.text, link.line, link.column).hint(hint));
+        }
+    }
+    out
+}
+
+fn describe(address: &str, failure: &Failure) -> (String, String) {
+    match failure {
+        Failure::Status(code) => (
+            format!("external link answers {code}: {address}"),
+            if *code == 404 || *code == 410 {
+                "the page is gone: open the address in a browser, find where it moved and update the link, or remove it"
+                    .into()
+            } else {
+                "the site answered with an error: try the address in a browser; if it works there, the site may refuse automatic checks".into()
+            },
+        ),
+        Failure::Unreachable(why) => (
+            format!("external link does not answer: {address} ({why})"),
+            "check the address for typos; if this computer is offline, run `thidua check` without --external".into(),
+        ),
+    }
+}
+
+/// Asks every address, `opts.parallel` at a time; returns the failures in address order.
+fn probe_all<'a>(addresses: &[&'a String], opts: &ExternalOptions) -> Vec<(&'a String, Failure)> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(opts.timeout))
+        .http_status_as_error(false)
+        .user_agent(concat!("thidua/", env!("CARGO_PKG_VERSION"), " (link check)"))
+        .build()
+        .into();
+    let next = Mutex::new(0usize);
+    let failures = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..opts.parallel.clamp(1, 32).min(addresses.len()) {
+            scope.spawn(|| loop {
+                let i = {
+                    let mut n = next.lock().unwrap_or_else(|e| e.into_inner());
+                    *n += 1;
+                    *n - 1
+                };
+                let Some(&address) = addresses.get(i) else { break };
+                if let Err(f) = probe(&agent, address) {
+                    failures.lock().unwrap_or_else(|e| e.into_inner()).push((address, f));
+                }
+            });
+        }
+    });
+    let mut failures = failures.into_inner().unwrap_or_else(|e| e.into_inner());
+    failures.sort_by(|a, b| a.0.cmp(b.0));
+    failures
+}
+
+/// One address: HEAD, and GET when HEAD is refused or not allowed.
+fn probe(agent: &ureq::Agent, address: &str) -> Result<(), Failure> {
+    let status = |r: Result<ureq::http::Response<ureq::Body>, ureq::Error>| match r {
+        Ok(resp) => Ok(resp.status().as_u16()),
+        Err(e) => Err(Failure::Unreachable(short_error(&e))),
+    };
+    let head = status(agent.head(address).call())?;
+    let code = if head >= 400 { status(agent.get(address).call())? } else { head };
+    if code >= 400 {
+        Err(Failure::Status(code))
+    } else {
+        Ok(())
+    }
+}
+
+fn short_error(e: &ureq::Error) -> String {
+    match e {
+        ureq::Error::HostNotFound => "host not found".into(),
+        ureq::Error::Timeout(_) => "timed out".into(),
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => "connection refused".into(),
+        ureq::Error::Io(io) => io.to_string(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_links_are_external() {
+        assert!(is_external("https://ubdt.gov.vn/"));
+        assert!(is_external("HTTP://example.com"));
+        assert!(!is_external("/phong-trao/a/"));
+        assert!(!is_external("@/tin-tuc/a.md"));
+        assert!(!is_external("mailto:bdt@binhphuoc.gov.vn"));
+        assert!(!is_external("anh.jpg"));
+    }
+
+    #[test]
+    fn messages_say_what_to_do() {
+        let (m, h) = describe("https://x.vn/a", &Failure::Status(404));
+        assert!(m.contains("404") && m.contains("https://x.vn/a"));
+        assert!(h.contains("moved"));
+        let (m, h) = describe("https://x.vn/a", &Failure::Unreachable("host not found".into()));
+        assert!(m.contains("does not answer") && m.contains("host not found"));
+        assert!(h.contains("offline"));
+    }
+}
