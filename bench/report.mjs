@@ -42,9 +42,17 @@ for (const n of sizes) {
 const stages = jsonl('stages.jsonl');
 if (stages.length) {
   console.log('\n### Where thidua\'s build time goes (examples/bench_stages, one run per N, ms)\n');
-  console.log('| N | load+validate | search index | render | write | total | search share |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|');
-  for (const s of stages) console.log(`| ${s.n.toLocaleString('en')} | ${f(s.load_ms, 0)} | ${f(s.search_ms, 0)} | ${f(s.render_ms, 0)} | ${f(s.write_ms, 0)} | ${f(s.total_ms, 0)} | ${f(s.search_share * 100, 1)}% |`);
+  console.log('| N | load+validate | search index | images | render | write | total | search share |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const s of stages) console.log(`| ${s.n.toLocaleString('en')} | ${f(s.load_ms, 0)} | ${f(s.search_ms, 0)} | ${f(s.images_ms, 0)} | ${f(s.render_ms, 0)} | ${f(s.write_ms, 0)} | ${f(s.total_ms, 0)} | ${f(s.search_share * 100, 1)}% |`);
+}
+
+const serve = jsonl('serve.jsonl');
+if (serve.length) {
+  console.log('\n### `serve`: saving one news record → reload message (bench/serve_latency.py, ms)\n');
+  console.log('| N | edits | median | min | max |');
+  console.log('|---:|---:|---:|---:|---:|');
+  for (const s of serve) console.log(`| ${s.n.toLocaleString('en')} | ${s.edits} | ${s.median_ms} | ${s.min_ms} | ${s.max_ms} |`);
 }
 
 const search = jsonl('search.jsonl');

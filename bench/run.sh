@@ -138,6 +138,13 @@ for n in $SIZES; do
   rm -rf "$OUT/stages-public" "$OUT/.thidua-cache"
 done
 
+# serve: from saving one record to the reload message, on the largest site up to 10,000 records.
+: > "$OUT/serve.jsonl"
+for n in $SIZES; do [ "$n" -le 10000 ] && serve_n=$n; done
+if [ -n "${serve_n:-}" ]; then
+  echo "== serve: save -> reload, N=$serve_n"
+  python3 bench/serve_latency.py "$THIDUA" "$OUT/sites/$serve_n/thidua" 15 | sed "s/^{/{\"n\": $serve_n, /" | tee -a "$OUT/serve.jsonl"
+fi
 
 node bench/report.mjs "$OUT" > "$OUT/report.md"
 cat "$OUT/report.md"
