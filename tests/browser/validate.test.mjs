@@ -2,13 +2,15 @@
 // the Nu HTML Checker (npm vnu-jar, run with the machine's Java) over every
 // HTML page, the CSS and the SVG; xmllint (Debian libxml2-utils) for the
 // well-formedness of every feed and sitemap, the sitemap against the Sitemap
-// 0.9 XSD, and the elements RFC 4287 requires of an Atom feed. Without
+// 0.9 XSD, every Atom feed against an RFC 4287 grammar (schemas/atom.rng) and
+// the rules of RFC 4287 that a grammar cannot express. Without
 // xmllint, the XML is parsed by chromium's XML parser and the schema part is
 // skipped. Run with `node --test tests/browser/`.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildDemo, launch, repo, requireNodeModules } from './support/portal.mjs';
 
@@ -88,6 +90,28 @@ test('the sitemap validates against the Sitemap 0.9 XSD', { skip: !hasXmllint &&
   assert.equal(r.status, 0, r.stderr);
   const locs = Number(xpath(join(out, 'sitemap.xml'), "count(//*[local-name()='loc'])"));
   assert.ok(locs > 100, `${locs} URLs`);
+});
+
+test('every Atom feed validates against the RFC 4287 grammar (tests/browser/schemas/atom.rng)', { skip: !hasXmllint && 'xmllint is not installed' }, () => {
+  const schema = join(repo, 'tests/browser/schemas/atom.rng');
+  const feeds = files('atom.xml');
+  assert.ok(feeds.length >= 2, `${feeds.length} feeds`);
+  for (const f of feeds) {
+    const r = xmllint(['--relaxng', schema, f]);
+    assert.equal(r.status, 0, `${relative(out, f)}: ${r.stderr}`);
+  }
+  // The grammar can fail: a feed without its id, and an entry with a date that is not RFC 3339.
+  const text = readFileSync(feeds[0], 'utf8');
+  const broken = [
+    text.replace(/<id>[^<]*<\/id>/, ''),
+    text.replace(/(<entry>[\s\S]*?<updated>)[^<]*/, '$112/08/2026'),
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'atom-'));
+  broken.forEach((xml, i) => {
+    const bad = join(dir, `bad-${i}.xml`);
+    writeFileSync(bad, xml);
+    assert.notEqual(xmllint(['--relaxng', schema, bad]).status, 0, `broken feed ${i} must not validate`);
+  });
 });
 
 test('every Atom feed has the elements RFC 4287 requires', { skip: !hasXmllint && 'xmllint is not installed' }, () => {
