@@ -6,7 +6,7 @@
 #
 #   bench/run.sh                 N = 1,000, 10,000, 50,000
 #   bench/run.sh --quick         N = 1,000 and 5,000
-#   bench/run.sh --sizes "1000 10000" [--reps 2] [--no-browser] [--thidua-only-above 10000]
+#   bench/run.sh --sizes "1000 10000" [--reps 2] [--no-browser] [--thidua-only-above 10000] [--one-rep-above 10000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -15,6 +15,7 @@ SIZES="1000 10000 50000"
 REPS=2
 BROWSER=1
 HUGO_MAX=1000000000   # above this N, only thidua runs (Hugo + Pagefind too slow for the time box)
+REPS_MAX=1000000000   # above this N, one repetition only
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) SIZES="1000 5000"; REPS=1 ;;
@@ -22,6 +23,7 @@ while [ $# -gt 0 ]; do
     --reps) REPS="$2"; shift ;;
     --no-browser) BROWSER=0 ;;
     --thidua-only-above) HUGO_MAX="$2"; shift ;;
+    --one-rep-above) REPS_MAX="$2"; shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -124,7 +126,8 @@ for n in $SIZES; do
   echo "== N=$n: generating"
   if [ "$with_hugo" = 1 ]; then "$GEN" --records "$n" --out "$site" --hugo "$hsite"; else "$GEN" --records "$n" --out "$site"; fi
   "$THIDUA" check --root "$site" > "$OUT/check-$n.log" 2>&1 || { cat "$OUT/check-$n.log"; exit 1; }
-  for rep in $(seq 1 "$REPS"); do
+  reps=$REPS; [ "$n" -le "$REPS_MAX" ] || reps=1
+  for rep in $(seq 1 "$reps"); do
     # Alternate which tool goes first, so neither always gets the quieter slot.
     if [ $((rep % 2)) = 1 ]; then
       thidua_cold "$site" "$n" "$rep"; thidua_warm "$site" "$n" "$rep"
