@@ -17,9 +17,11 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let on_terminal = std::io::stderr().is_terminal();
     let started = std::time::Instant::now();
     let bar = on_terminal.then(stage_bar);
+    let started_stages = std::cell::Cell::new(0u64);
     let progress = |stage: Stage| match &bar {
         Some(bar) => {
-            bar.set_position(stage as u64);
+            // Stages done so far: the bar moves forward whatever order the build runs them in.
+            bar.set_position(started_stages.replace(started_stages.get() + 1));
             bar.set_message(stage.label());
         }
         None => eprintln!("[{:>6} ms] {}", started.elapsed().as_millis(), stage.label()),
