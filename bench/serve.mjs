@@ -1,5 +1,6 @@
 // A small static server with gzip, for the browser measurements.
 // `node serve.mjs DIR [PORT]` (PORT 0 = any free port; prints "listening PORT").
+// `serve(root, port, extra)` adds the `extra` headers to every answer.
 // Text files (html, css, js, json, xml, svg) are gzipped at level 6 like a
 // default nginx `gzip on`; Pagefind's own .pf_* files are already compressed
 // and are sent as they are.
@@ -15,7 +16,7 @@ const TYPES = {
 };
 const TEXT = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg']);
 
-export function serve(root, port = 0) {
+export function serve(root, port = 0, extra = {}) {
   const cache = new Map();
   const server = http.createServer((req, res) => {
     let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -25,7 +26,7 @@ export function serve(root, port = 0) {
     let body;
     try { body = fs.readFileSync(file); } catch { res.writeHead(404); return res.end('not found'); }
     const ext = path.extname(file);
-    const headers = { 'content-type': TYPES[ext] || 'application/octet-stream', 'cache-control': 'no-cache' };
+    const headers = { ...extra, 'content-type': TYPES[ext] || 'application/octet-stream', 'cache-control': 'no-cache' };
     if (TEXT.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
       if (!cache.has(file)) cache.set(file, zlib.gzipSync(body, { level: 6 }));
       body = cache.get(file);

@@ -40,7 +40,9 @@ pub enum Numbering {
 /// assert_eq!(numbering("48 cá nhân"), None);
 /// ```
 pub fn numbering(s: &str) -> Option<Numbering> {
-    let lower = s.to_lowercase();
+    // only the first 9 characters ("phần thứ ") are compared: lowercasing the
+    // whole line made each call O(length)
+    let lower: String = s.chars().take(9).flat_map(char::to_lowercase).collect();
     if lower.starts_with("phần thứ ") || (lower.starts_with("phần ") && roman_len(&s[s.find(' ')? + 1..]) > 0) {
         return Some(Numbering::Part);
     }
@@ -96,7 +98,8 @@ const HEADING_MAX: usize = 200;
 /// A numbered line is a heading unless it reads as a sentence: one that
 /// announces more (`:`), continues (`;`), or is long and ends with a full stop.
 pub(crate) fn is_heading_text(text: &str) -> bool {
-    let n = text.chars().count();
+    // counted only as far as the limits: a paragraph can be megabytes long
+    let n = text.chars().take(HEADING_MAX + 1).count();
     !text.ends_with([':', ';']) && (n <= HEADING_SHORT || (n <= HEADING_MAX && !text.ends_with('.')))
 }
 

@@ -20,7 +20,7 @@ use super::markdown;
 pub fn parse(text: &str) -> Doc {
     let text = crate::text::nfc(text.trim_start_matches('\u{feff}'));
     let mut doc = Doc::default();
-    let mut para: Option<String> = None;
+    let mut para: Option<Para> = None;
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut blanks = 0;
     for raw in text.lines() {
@@ -40,13 +40,10 @@ pub fn parse(text: &str) -> Doc {
         flush_table(&mut doc, &mut rows);
         let line = line.trim();
         match para.as_mut() {
-            Some(cur) if !starts_new(cur, line) => {
-                cur.push(' ');
-                cur.push_str(line);
-            }
+            Some(cur) if !starts_new(cur, line) => cur.push(line),
             _ => {
                 flush_para(&mut doc, &mut para);
-                para = Some(line.to_owned());
+                para = Some(Para::new(line));
             }
         }
     }
@@ -71,8 +68,93 @@ fn is_row(line: &str) -> bool {
     line.trim_start().contains('\t')
 }
 
-fn flush_para(doc: &mut Doc, para: &mut Option<String>) {
-    let Some(text) = para.take() else { return };
+/// The paragraph being joined, with what [`starts_new`] asks of it kept up to
+/// date line by line: asking it of the whole text at every line made joining
+/// n lines cost O(n²) (5,000 one-word lines took seconds).
+struct Para {
+    /// The trimmed lines joined with a space.
+    raw: String,
+    /// `strip_markup(raw)`.
+    plain: String,
+    /// `“` and `”` in `plain`.
+    quotes: (usize, usize),
+    /// `**` in `raw`.
+    stars: usize,
+    /// `has_columns(raw)`.
+    columns: bool,
+    /// Whether `plain` has letters, and lowercase ones (for `is_upper`).
+    letters: bool,
+    lower: bool,
+}
+
+impl Para {
+    fn new(line: &str) -> Para {
+        let mut p = Para {
+            raw: String::new(),
+            plain: String::new(),
+            quotes: (0, 0),
+            stars: 0,
+            columns: false,
+            letters: false,
+            lower: false,
+        };
+        p.push(line);
+        p
+    }
+
+    /// Appends a trimmed, non-empty line.
+    fn push(&mut self, line: &str) {
+        // A tag can only be read across the join when a `<` is among the last
+        // characters (`<b` + `r>` reads as `<b r>`): then read the whole again.
+        let tag_across = self.raw.chars().rev().take(10).any(|c| c == '<');
+        if !self.raw.is_empty() {
+            self.raw.push(' ');
+        }
+        self.raw.push_str(line);
+        self.stars += line.matches("**").count();
+        self.columns |= has_columns(line);
+        if tag_across {
+            self.plain = strip_markup(&self.raw);
+            self.quotes = (0, 0);
+            self.letters = false;
+            self.lower = false;
+            let plain = std::mem::take(&mut self.plain);
+            self.count(&plain);
+            self.plain = plain;
+        } else {
+            let more = strip_markup(line);
+            self.count(&more);
+            if !more.is_empty() && !self.plain.is_empty() {
+                self.plain.push(' ');
+            }
+            self.plain.push_str(&more);
+        }
+    }
+
+    fn count(&mut self, plain: &str) {
+        for c in plain.chars() {
+            self.quotes.0 += usize::from(c == '“');
+            self.quotes.1 += usize::from(c == '”');
+            if c.is_alphabetic() {
+                self.letters = true;
+                self.lower |= c.is_lowercase();
+            }
+        }
+    }
+
+    /// An open “quotation” or `**bold**` span: the paragraph cannot end here.
+    fn open_span(&self) -> bool {
+        self.quotes.0 > self.quotes.1 || self.stars % 2 == 1
+    }
+
+    /// `is_upper(plain)`.
+    fn is_upper(&self) -> bool {
+        self.letters && !self.lower
+    }
+}
+
+fn flush_para(doc: &mut Doc, para: &mut Option<Para>) {
+    let Some(Para { raw: text, .. }) = para.take() else { return };
     if let Some((id, rest)) = footnote_definition(&text) {
         doc.footnotes.insert(id, parse_runs(rest));
     } else {
@@ -115,31 +197,27 @@ pub fn superscript_digit(c: char) -> Option<char> {
 }
 
 /// Whether `line` begins a new paragraph after the paragraph `cur`.
-fn starts_new(cur: &str, line: &str) -> bool {
-    let (cur_p, line_p) = (strip_markup(cur), strip_markup(line));
-    if open_span(cur, &cur_p) {
+/// Costs O(length of `line`), whatever the length of `cur`.
+fn starts_new(cur: &Para, line: &str) -> bool {
+    let (cur_p, line_p) = (&cur.plain, strip_markup(line));
+    if cur.open_span() {
         return false;
     }
-    if starts_block(&line_p) || has_columns(cur) || has_columns(line) || cur_p.starts_with("Số:") {
+    if starts_block(&line_p) || cur.columns || has_columns(line) || cur_p.starts_with("Số:") {
         return true;
     }
-    if trailing_stars(cur) != line.chars().take_while(|&c| c == '*').count() {
+    if trailing_stars(&cur.raw) != line.chars().take_while(|&c| c == '*').count() {
         return true;
     }
     let line_lower_start = line_p.chars().next().is_some_and(char::is_lowercase);
     if line_lower_start && cur_p.ends_with([';', ',']) {
         return false;
     }
-    if ends_sentence(&cur_p) || is_upper(&cur_p) || is_upper(&line_p) {
+    if ends_sentence(cur_p) || cur.is_upper() || is_upper(&line_p) {
         return true;
     }
     let line_upper_start = line_p.chars().next().is_some_and(char::is_uppercase);
-    line_upper_start && markdown::numbering(&cur_p).is_some() && markdown::is_heading_text(&cur_p)
-}
-
-/// An open “quotation” or `**bold**` span: the paragraph cannot end here.
-fn open_span(raw: &str, plain: &str) -> bool {
-    plain.matches('“').count() > plain.matches('”').count() || raw.matches("**").count() % 2 == 1
+    line_upper_start && markdown::numbering(cur_p).is_some() && markdown::is_heading_text(cur_p)
 }
 
 /// Beginnings that always start a block: list marks, header fields, and the
@@ -173,8 +251,16 @@ fn ends_sentence(s: &str) -> bool {
     s.trim_end().ends_with(['.', ';', ':', '!', '?', '…'])
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Bytes given to [`strip_markup`] on this thread, for the test that joining is linear.
+    static MARKUP_SCANNED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// The text without `*` emphasis marks and `<…>` tags.
 fn strip_markup(s: &str) -> String {
+    #[cfg(test)]
+    MARKUP_SCANNED.with(|n| n.set(n.get() + s.len()));
     collapse(&parse_runs(s).iter().map(|r| r.text.as_str()).collect::<String>())
 }
 
@@ -311,6 +397,64 @@ mod tests {
         assert_eq!(doc.footnotes["1"][0].text, "Ban Dân tộc đã vận động.");
         let Block::Paragraph(p) = &doc.blocks[0] else { panic!() };
         assert_eq!(p.runs[1].note.as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn joining_lines_reads_each_line_a_bounded_number_of_times() {
+        // 20,000 one-word lines make one paragraph; asking about the whole
+        // paragraph at every line read ~200 MB here (quadratic), 9 s for 10 kB
+        for text in [
+            "a\n".repeat(20_000),
+            "- mục\n\n".repeat(5_000),
+            format!("1. {}\n{}", "x ".repeat(150), "Abc\n".repeat(10_000)),
+        ] {
+            MARKUP_SCANNED.with(|n| n.set(0));
+            let doc = parse(&text);
+            assert_eq!(doc.blocks.len(), 1);
+            let scanned = MARKUP_SCANNED.with(std::cell::Cell::get);
+            assert!(scanned <= 4 * text.len(), "{scanned} bytes scanned for {} bytes of text", text.len());
+        }
+    }
+
+    #[test]
+    fn the_joined_paragraph_state_matches_the_whole_text() {
+        let mut lines: Vec<String> = Vec::new();
+        for seed in 1..=5 {
+            let path = format!("{}/fuzz/corpus/import/seed-txt-{seed}", env!("CARGO_MANIFEST_DIR"));
+            let bytes = std::fs::read(&path).unwrap();
+            lines.extend(String::from_utf8_lossy(&bytes[1..]).lines().map(|l| l.trim().to_owned()));
+        }
+        let tricky = [
+            "x <b",
+            "r> y",
+            "<",
+            "i>",
+            "a</",
+            "b> “mở",
+            "đóng” **đậm",
+            "** *",
+            "CHỮ   HOA",
+            "Σ",
+            "ΑΣ",
+            "¹ ghi",
+            "<br/>",
+        ];
+        lines.extend(tricky.iter().map(|s| (*s).to_owned()));
+        lines.extend(tricky.iter().rev().map(|s| (*s).to_owned()));
+        let lines: Vec<String> = lines.into_iter().filter(|l| !l.is_empty()).collect();
+        for window in lines.chunks(37) {
+            let mut para = Para::new(&window[0]);
+            for line in &window[1..] {
+                para.push(line);
+                let plain = strip_markup(&para.raw);
+                assert_eq!(para.plain, plain, "after {line:?}");
+                let open =
+                    plain.matches('“').count() > plain.matches('”').count() || para.raw.matches("**").count() % 2 == 1;
+                assert_eq!(para.open_span(), open, "{:?}", para.raw);
+                assert_eq!(para.is_upper(), is_upper(&plain), "{:?}", para.raw);
+                assert_eq!(para.columns, has_columns(&para.raw), "{:?}", para.raw);
+            }
+        }
     }
 
     #[test]

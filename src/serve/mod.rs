@@ -108,9 +108,8 @@ fn report(what: &str, outcome: &state::Outcome) {
 
 /// Builds, serves and watches until the process is stopped.
 pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
-    let server = tiny_http::Server::http(opts.addr)
-        .map_err(|e| ServeError::Listen { addr: opts.addr, message: e.to_string() })?;
-    let addr = server.server_addr().to_ip().unwrap_or(opts.addr);
+    let server = http::bind(opts.addr).map_err(|e| ServeError::Listen { addr: opts.addr, message: e.to_string() })?;
+    let addr = server.local_addr().unwrap_or(opts.addr);
     let mut build = opts.build.clone();
     build.overrides.base_url = Some(format!("http://{addr}/"));
     let mut state = State::new(build.clone());

@@ -669,10 +669,11 @@
     var self = this, res = this.result, seq = this.seq;
     var batch = res.hits.slice(this.shown, this.shown + PAGE).map(function (m) { return m[0]; });
     this.shown += batch.length;
-    this.more.hidden = this.shown >= res.hits.length;
     this.engineReady.records(batch, res.plan).then(function (recs) {
       if (seq !== self.seq) return;
       recs.forEach(function (r) { self.list.appendChild(self.item(r)); });
+      // shown only below the new results, so it never jumps down (layout shift)
+      self.more.hidden = self.shown >= res.hits.length;
     });
   };
 
