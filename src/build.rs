@@ -4,6 +4,7 @@
 use crate::config::{self, Overrides};
 use crate::content::{self, Publish, Record, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::fresh;
 use crate::media;
 use crate::output::{self, OutputError};
 use crate::render::{self, Inputs, OutputFile, SearchPage};
@@ -41,6 +42,9 @@ pub struct Report {
     pub output: PathBuf,
     /// Time taken.
     pub elapsed: Duration,
+    /// True when nothing had changed since the previous build, whose output
+    /// was intact, so it was kept as it was (see [`crate::fresh`]).
+    pub unchanged: bool,
 }
 
 /// Why a build failed.
@@ -72,6 +76,10 @@ fn fail(d: Diagnostic) -> BuildError {
 
 fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
     let config = config::load(&opts.root, &opts.overrides).map_err(fail)?;
+    load_with(opts, config)
+}
+
+fn load_with(opts: &BuildOptions, config: config::Config) -> Result<Loaded, BuildError> {
     let theme = theme::load(&config).map_err(fail)?;
     let statics = theme::site_statics(&config.root).map_err(fail)?;
     let publish = Publish { drafts: config.drafts, future: opts.future };
@@ -144,15 +152,45 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
 pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<Report, BuildError> {
     let started = Instant::now();
     progress(Stage::Load);
-    let l = load(opts)?;
-    let docs: Vec<SearchDoc> = l.site.records.iter().map(|r| search_doc(&l.site, r)).collect();
+    let config = config::load(&opts.root, &opts.overrides).map_err(fail)?;
+    let index_dir = search::tantivy_dir_for(&config.output);
+    let fingerprint = fresh::fingerprint(&config, opts.future);
+    if let Some(stamp) = fingerprint.as_deref().and_then(|f| fresh::unchanged(&config.output, &index_dir, f)) {
+        return Ok(Report {
+            warnings: stamp.warnings,
+            records: stamp.records,
+            future: stamp.future,
+            pages: stamp.pages,
+            files: stamp.files,
+            output: config.output,
+            elapsed: started.elapsed(),
+            unchanged: true,
+        });
+    }
+    fresh::forget(&config.output);
+    let mut l = load_with(opts, config)?;
     let glossary = search::load_glossary(&l.config.root, l.config.theme_dir.as_deref())?;
-    let index_dir = search::tantivy_dir_for(&l.config.output);
     let staging = staging_dir(&index_dir);
-    let result = render_and_write(&l, &docs, &glossary, &staging, progress).and_then(|(pages, files)| {
+    let result = output::Staging::new(&l.config.output).map_err(BuildError::from).and_then(|mut out| {
+        let pages = render_and_write(&mut l, &glossary, &staging, &mut out, progress)?;
+        let files = out.files();
+        out.commit()?;
         replace_dir(&staging, &index_dir)?;
         Ok(Report { pages, files, ..report(&l, started) })
     });
+    if let (Ok(r), Some(fingerprint)) = (&result, fingerprint) {
+        let stamp = fresh::Stamp {
+            fingerprint,
+            records: r.records,
+            pages: r.pages,
+            files: r.files,
+            warnings: r.warnings.clone(),
+            future: r.future.clone(),
+            output: Vec::new(),
+            index: Vec::new(),
+        };
+        fresh::record(&l.config.output, &index_dir, stamp);
+    }
     if result.is_err() && staging.exists() {
         // Best effort: a leftover staging folder is replaced by the next build anyway.
         let _ignored = std::fs::remove_dir_all(&staging);
@@ -160,41 +198,73 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
     result
 }
 
-/// Indexes, processes images, renders and writes; returns (HTML pages, files written).
+/// Pages rendered per batch: each batch is written to the staging folder and
+/// dropped before the next is rendered, so memory holds one batch, not the site.
+const RENDER_BATCH: usize = 512;
+
+/// Indexes, processes images, renders, and writes everything into `out` as it
+/// is produced; returns the number of HTML pages.
 fn render_and_write(
-    l: &Loaded,
-    docs: &[SearchDoc],
+    l: &mut Loaded,
     glossary: &search::Glossary,
     staging: &Path,
+    out: &mut output::Staging,
     progress: &dyn Fn(Stage),
-) -> Result<(usize, usize), BuildError> {
+) -> Result<usize, BuildError> {
     progress(Stage::Index);
-    let export = search::build(docs, glossary, staging)?;
+    let docs = take_search_docs(&mut l.site);
+    let export = search::build(&docs, glossary, staging)?;
+    drop(docs);
+    let search_files: Vec<OutputFile> = export
+        .files
+        .into_iter()
+        .map(|(path, bytes)| OutputFile { path, content: render::Content::Bytes(bytes) })
+        .collect();
+    out.write(&search_files)?;
+    drop(search_files);
     progress(Stage::Images);
     let (images, image_errors) = media::process_site(&l.site, &l.config.root.join(".thidua-cache").join("images"));
     if !image_errors.is_empty() {
         return Err(BuildError::Content(image_errors));
     }
-    let search_page = SearchPage { entry: export.entry.clone() };
     progress(Stage::Render);
     let inputs = Inputs {
         site: &l.site,
         config: &l.config,
         theme: &l.theme,
         news_pages: l.news_pages,
-        search: search_page,
+        search: SearchPage { entry: export.entry },
         images: &images,
     };
-    let mut files = render::render(inputs).map_err(|d| BuildError::Content(d.sorted()))?;
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    files.extend(render::statics(&l.theme, &l.statics));
-    files.extend(
-        export.files.into_iter().map(|(path, bytes)| OutputFile { path, content: render::Content::Bytes(bytes) }),
-    );
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut pages = 0;
+    let sink = |files: Vec<OutputFile>| {
+        pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
+        out.write(&files)
+    };
+    render::render_streaming(inputs, RENDER_BATCH, sink).map_err(|e| match e {
+        render::StreamError::Content(d) => BuildError::Content(d.sorted()),
+        render::StreamError::Sink(e) => BuildError::Output(e),
+    })?;
     progress(Stage::Write);
-    output::write_all(&l.config.output, &files)?;
-    Ok((pages, files.len()))
+    out.write(&render::statics(&l.theme, &l.statics))?;
+    Ok(pages)
+}
+
+/// The search documents of every record. Each record's body text moves into
+/// its document instead of being copied; the record keeps only the first 160
+/// characters, which is all rendering reads of it (the page description), so
+/// the site's text is held once, not twice, while the index is built.
+fn take_search_docs(site: &mut Site) -> Vec<SearchDoc> {
+    const KEPT: usize = 160;
+    let texts: Vec<String> = site
+        .records
+        .iter_mut()
+        .map(|r| {
+            let prefix: String = r.body.text.chars().take(KEPT).collect();
+            std::mem::replace(&mut r.body.text, prefix)
+        })
+        .collect();
+    site.records.iter().zip(texts).map(|(r, body)| SearchDoc { body, ..search_doc(site, r) }).collect()
 }
 
 fn staging_dir(index_dir: &Path) -> PathBuf {

@@ -32,7 +32,8 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(r) => {
             super::print_diagnostics(&r.warnings);
             println!(
-                "built {} records into {} pages ({} files) in {} ms → {}{}",
+                "{} {} records into {} pages ({} files) in {} ms → {}{}",
+                if r.unchanged { "nothing changed since the last build, kept" } else { "built" },
                 r.records,
                 r.pages,
                 r.files,
