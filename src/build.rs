@@ -202,8 +202,14 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
 /// dropped before the next is rendered, so memory holds one batch, not the site.
 const RENDER_BATCH: usize = 512;
 
-/// Indexes, processes images, renders, and writes everything into `out` as it
+/// Processes images, renders, indexes, and writes everything into `out` as it
 /// is produced; returns the number of HTML pages.
+///
+/// The order keeps memory low: pages are rendered (and written) first, in
+/// batches; then the records' bodies move into the search documents and
+/// everything else of them that only pages needed is dropped, so the search
+/// index is built next to a slim model, not the whole one. The search page,
+/// which names the index's entry file, is rendered last.
 fn render_and_write(
     l: &mut Loaded,
     glossary: &search::Glossary,
@@ -211,6 +217,21 @@ fn render_and_write(
     out: &mut output::Staging,
     progress: &dyn Fn(Stage),
 ) -> Result<usize, BuildError> {
+    progress(Stage::Images);
+    let (images, image_errors) = media::process_site(&l.site, &l.config.root.join(".thidua-cache").join("images"));
+    if !image_errors.is_empty() {
+        return Err(BuildError::Content(image_errors));
+    }
+    progress(Stage::Render);
+    let mut pages = 0;
+    let sink = |files: Vec<OutputFile>| {
+        pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
+        out.write(&files)
+    };
+    render::render_streaming(inputs(l, &images, String::new()), RENDER_BATCH, false, sink).map_err(|e| match e {
+        render::StreamError::Content(d) => BuildError::Content(d.sorted()),
+        render::StreamError::Sink(e) => BuildError::Output(e),
+    })?;
     progress(Stage::Index);
     let docs = take_search_docs(&mut l.site);
     let export = search::build(&docs, glossary, staging)?;
@@ -222,46 +243,41 @@ fn render_and_write(
         .collect();
     out.write(&search_files)?;
     drop(search_files);
-    progress(Stage::Images);
-    let (images, image_errors) = media::process_site(&l.site, &l.config.root.join(".thidua-cache").join("images"));
-    if !image_errors.is_empty() {
-        return Err(BuildError::Content(image_errors));
-    }
-    progress(Stage::Render);
-    let inputs = Inputs {
-        site: &l.site,
-        config: &l.config,
-        theme: &l.theme,
-        news_pages: l.news_pages,
-        search: SearchPage { entry: export.entry },
-        images: &images,
-    };
-    let mut pages = 0;
-    let sink = |files: Vec<OutputFile>| {
-        pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
-        out.write(&files)
-    };
-    render::render_streaming(inputs, RENDER_BATCH, sink).map_err(|e| match e {
-        render::StreamError::Content(d) => BuildError::Content(d.sorted()),
-        render::StreamError::Sink(e) => BuildError::Output(e),
-    })?;
     progress(Stage::Write);
+    let search_page =
+        render::render_search_page(inputs(l, &images, export.entry)).map_err(|d| BuildError::Content(d.sorted()))?;
+    pages += 1;
+    out.write(&[search_page])?;
     out.write(&render::statics(&l.theme, &l.statics))?;
     Ok(pages)
 }
 
-/// The search documents of every record. Each record's body text moves into
-/// its document instead of being copied; the record keeps only the first 160
-/// characters, which is all rendering reads of it (the page description), so
-/// the site's text is held once, not twice, while the index is built.
+fn inputs<'a>(l: &'a Loaded, images: &'a media::Images, entry: String) -> Inputs<'a> {
+    Inputs {
+        site: &l.site,
+        config: &l.config,
+        theme: &l.theme,
+        news_pages: l.news_pages,
+        search: SearchPage { entry },
+        images,
+    }
+}
+
+/// The search documents of every record, once every page is rendered. Each
+/// record's body text moves into its document instead of being copied, and
+/// what only pages needed (body HTML, headings, links, file text) is dropped,
+/// so that the search index is built beside a slim model.
 fn take_search_docs(site: &mut Site) -> Vec<SearchDoc> {
-    const KEPT: usize = 160;
     let texts: Vec<String> = site
         .records
         .iter_mut()
         .map(|r| {
-            let prefix: String = r.body.text.chars().take(KEPT).collect();
-            std::mem::replace(&mut r.body.text, prefix)
+            r.body.html = String::new();
+            r.body.headings = Vec::new();
+            r.body.links = Vec::new();
+            r.source.text = String::new();
+            r.source.key_lines = Default::default();
+            std::mem::take(&mut r.body.text)
         })
         .collect();
     site.records.iter().zip(texts).map(|(r, body)| SearchDoc { body, ..search_doc(site, r) }).collect()
