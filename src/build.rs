@@ -45,6 +45,9 @@ pub struct Report {
     /// True when nothing had changed since the previous build, whose output
     /// was intact, so it was kept as it was (see [`crate::fresh`]).
     pub unchanged: bool,
+    /// True when the search index and its files were kept from the previous
+    /// build, because the search documents and the glossary had not changed.
+    pub search_reused: bool,
 }
 
 /// Why a build failed.
@@ -149,34 +152,49 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
 }
 
 /// Builds the site, calling `progress` as each stage starts.
+///
+/// When nothing changed since the previous build and its output is intact,
+/// the output is kept and the report says so (see [`crate::fresh`]); when the
+/// search documents and glossary did not change, the previous search index
+/// and its files are kept.
 pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<Report, BuildError> {
     let started = Instant::now();
     progress(Stage::Load);
     let config = config::load(&opts.root, &opts.overrides).map_err(fail)?;
     let index_dir = search::tantivy_dir_for(&config.output);
     let fingerprint = fresh::fingerprint(&config, opts.future);
-    if let Some(stamp) = fingerprint.as_deref().and_then(|f| fresh::unchanged(&config.output, &index_dir, f)) {
-        return Ok(Report {
-            warnings: stamp.warnings,
-            records: stamp.records,
-            future: stamp.future,
-            pages: stamp.pages,
-            files: stamp.files,
-            output: config.output,
-            elapsed: started.elapsed(),
-            unchanged: true,
-        });
+    let previous = fresh::read(&config.output);
+    if let (Some(f), Some(stamp)) = (&fingerprint, &previous) {
+        if fresh::unchanged(&config.output, &index_dir, stamp, f) {
+            let stamp = previous.expect("checked");
+            return Ok(Report {
+                warnings: stamp.warnings,
+                records: stamp.records,
+                future: stamp.future,
+                pages: stamp.pages,
+                files: stamp.files,
+                output: config.output,
+                elapsed: started.elapsed(),
+                unchanged: true,
+                search_reused: true,
+            });
+        }
     }
+    let reusable = previous.and_then(|stamp| fresh::reusable_search(&config.output, &index_dir, &stamp));
     fresh::forget(&config.output);
     let mut l = load_with(opts, config)?;
     let glossary = search::load_glossary(&l.config.root, l.config.theme_dir.as_deref())?;
     let staging = staging_dir(&index_dir);
+    let mut search_stamp = None;
     let result = output::Staging::new(&l.config.output).map_err(BuildError::from).and_then(|mut out| {
-        let pages = render_and_write(&mut l, &glossary, &staging, &mut out, progress)?;
+        let (pages, search) = render_and_write(&mut l, &glossary, &staging, reusable, &mut out, progress)?;
         let files = out.files();
         out.commit()?;
-        replace_dir(&staging, &index_dir)?;
-        Ok(Report { pages, files, ..report(&l, started) })
+        if !search.reused {
+            replace_dir(&staging, &index_dir)?;
+        }
+        search_stamp = search.stamp;
+        Ok(Report { pages, files, search_reused: search.reused, ..report(&l, started) })
     });
     if let (Ok(r), Some(fingerprint)) = (&result, fingerprint) {
         let stamp = fresh::Stamp {
@@ -188,6 +206,7 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
             future: r.future.clone(),
             output: Vec::new(),
             index: Vec::new(),
+            search: search_stamp,
         };
         fresh::record(&l.config.output, &index_dir, stamp);
     }
@@ -196,6 +215,14 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
         let _ignored = std::fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// What the search stage of a build did.
+struct SearchOutcome {
+    /// The previous index and its files were kept.
+    reused: bool,
+    /// What to record for the next build (none when it cannot be fingerprinted).
+    stamp: Option<fresh::SearchStamp>,
 }
 
 /// Pages rendered per batch: each batch is written to the staging folder and
@@ -214,9 +241,10 @@ fn render_and_write(
     l: &mut Loaded,
     glossary: &search::Glossary,
     staging: &Path,
+    reusable: Option<fresh::SearchStamp>,
     out: &mut output::Staging,
     progress: &dyn Fn(Stage),
-) -> Result<usize, BuildError> {
+) -> Result<(usize, SearchOutcome), BuildError> {
     progress(Stage::Images);
     let (images, image_errors) = media::process_site(&l.site, &l.config.root.join(".thidua-cache").join("images"));
     if !image_errors.is_empty() {
@@ -234,22 +262,39 @@ fn render_and_write(
     })?;
     progress(Stage::Index);
     let docs = take_search_docs(&mut l.site);
-    let export = search::build(&docs, glossary, staging)?;
-    drop(docs);
-    let search_files: Vec<OutputFile> = export
-        .files
-        .into_iter()
-        .map(|(path, bytes)| OutputFile { path, content: render::Content::Bytes(bytes) })
-        .collect();
-    out.write(&search_files)?;
-    drop(search_files);
+    let fingerprint = fresh::search_fingerprint(&docs, glossary);
+    let previous = out.previous().map(Path::to_path_buf);
+    let kept = reusable.filter(|s| fingerprint.as_ref() == Some(&s.fingerprint)).zip(previous);
+    let (entry, reused, paths) = if let Some((stamp, previous)) = kept {
+        drop(docs);
+        // The same documents and glossary: the previous files, linked, and the
+        // previous tantivy index, left in place.
+        let files: Vec<OutputFile> = stamp
+            .files
+            .iter()
+            .map(|p| OutputFile { path: p.clone(), content: render::Content::Copy(previous.join(p)) })
+            .collect();
+        out.write(&files)?;
+        (stamp.entry, true, stamp.files)
+    } else {
+        let export = search::build(&docs, glossary, staging)?;
+        drop(docs);
+        let files: Vec<OutputFile> = export
+            .files
+            .into_iter()
+            .map(|(path, bytes)| OutputFile { path, content: render::Content::Bytes(bytes) })
+            .collect();
+        out.write(&files)?;
+        (export.entry, false, files.into_iter().map(|f| f.path).collect())
+    };
     progress(Stage::Write);
+    let stamp = fingerprint.map(|fingerprint| fresh::SearchStamp { fingerprint, entry: entry.clone(), files: paths });
     let search_page =
-        render::render_search_page(inputs(l, &images, export.entry)).map_err(|d| BuildError::Content(d.sorted()))?;
+        render::render_search_page(inputs(l, &images, entry)).map_err(|d| BuildError::Content(d.sorted()))?;
     pages += 1;
     out.write(&[search_page])?;
     out.write(&render::statics(&l.theme, &l.statics))?;
-    Ok(pages)
+    Ok((pages, SearchOutcome { reused, stamp }))
 }
 
 fn inputs<'a>(l: &'a Loaded, images: &'a media::Images, entry: String) -> Inputs<'a> {

@@ -47,6 +47,21 @@ pub struct Stamp {
     pub output: Vec<Entry>,
     /// The tantivy index folder as the build left it.
     pub index: Vec<Entry>,
+    /// The search files the build wrote, and what they were made from.
+    #[serde(default)]
+    pub search: Option<SearchStamp>,
+}
+
+/// The search index of a build: made from which documents and glossary, and
+/// which files of the output hold its static export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchStamp {
+    /// [`search_fingerprint`] of the documents and glossary indexed.
+    pub fingerprint: String,
+    /// Site path of the export's entry file.
+    pub entry: String,
+    /// Paths of the export's files under the output folder.
+    pub files: Vec<String>,
 }
 
 /// One file, folder or link of a manifest.
@@ -75,9 +90,7 @@ pub fn stamp_path(output: &Path) -> PathBuf {
 /// input cannot be read (the build then runs and reports the problem).
 pub fn fingerprint(config: &Config, future: bool) -> Option<String> {
     let mut h = Sha256::new();
-    let exe = std::env::current_exe().ok()?;
-    let meta = std::fs::metadata(&exe).ok()?;
-    h.update(format!("thidua {} exe {} {:?}\n", env!("CARGO_PKG_VERSION"), meta.len(), meta.modified().ok()?));
+    h.update(program_identity()?);
     h.update(format!("config {config:?}\nfuture {future}\n"));
     let root = &config.root;
     let mut files: Vec<(String, PathBuf)> = Vec::new();
@@ -115,42 +128,91 @@ pub fn fingerprint(config: &Config, future: bool) -> Option<String> {
     Some(format!("{:x}", h.finalize()))
 }
 
+fn program_identity() -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(&exe).ok()?;
+    Some(format!("thidua {} exe {} {:?}\n", env!("CARGO_PKG_VERSION"), meta.len(), meta.modified().ok()?))
+}
+
+/// The fingerprint of what the search index is made from: every search
+/// document (in URL order), the glossary, and the program. Two builds with the
+/// same one write the same search files and the same tantivy index.
+pub fn search_fingerprint(docs: &[crate::search::SearchDoc], glossary: &crate::search::Glossary) -> Option<String> {
+    let mut h = Sha256::new();
+    h.update(program_identity()?);
+    h.update(format!("glossary {glossary:?}\n"));
+    let mut hashes: Vec<(&str, Option<String>)> = docs
+        .par_iter()
+        .map(|d| (d.url.as_str(), serde_json::to_vec(d).ok().map(|b| format!("{:x}", Sha256::digest(&b)))))
+        .collect();
+    hashes.sort();
+    for (url, hash) in hashes {
+        h.update(format!("{url} {}\n", hash?));
+    }
+    Some(format!("{:x}", h.finalize()))
+}
+
+/// The previous build's stamp of `output`, if there is a readable one.
+pub fn read(output: &Path) -> Option<Stamp> {
+    serde_json::from_slice(&std::fs::read(stamp_path(output)).ok()?).ok()
+}
+
+/// The previous build's search index, when its files in `output` and the
+/// tantivy folder `index` are exactly as that build left them, so that they
+/// can be kept if this build's [`search_fingerprint`] is the same. Must be
+/// asked before anything links to the previous output's files.
+pub fn reusable_search(output: &Path, index: &Path, stamp: &Stamp) -> Option<SearchStamp> {
+    let search = stamp.search.clone()?;
+    if manifest(index).ok()? != stamp.index {
+        return None;
+    }
+    let recorded: std::collections::HashMap<&str, &Entry> = stamp.output.iter().map(|e| (e.path.as_str(), e)).collect();
+    for file in &search.files {
+        let now = entry(output, &output.join(file)).ok()?;
+        if recorded.get(file.as_str()) != Some(&&now) {
+            return None;
+        }
+    }
+    Some(search)
+}
+
+fn entry(dir: &Path, path: &Path) -> std::io::Result<Entry> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::symlink_metadata(path)?;
+    let rel = path.strip_prefix(dir).map_err(std::io::Error::other)?;
+    let kind = if meta.is_dir() {
+        'd'
+    } else if meta.file_type().is_symlink() {
+        'l'
+    } else {
+        'f'
+    };
+    let nanos = |s: i64, ns: i64| i128::from(s) * 1_000_000_000 + i128::from(ns);
+    Ok(Entry {
+        path: rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"),
+        kind,
+        size: if kind == 'd' { 0 } else { meta.len() },
+        mtime: nanos(meta.mtime(), meta.mtime_nsec()),
+        ctime: nanos(meta.ctime(), meta.ctime_nsec()),
+    })
+}
+
 /// Every file, folder and link under `dir` (not following links), sorted by path.
 pub fn manifest(dir: &Path) -> std::io::Result<Vec<Entry>> {
-    use std::os::unix::fs::MetadataExt;
     let mut out = Vec::new();
-    for entry in WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(std::io::Error::other)?;
-        let meta = entry.metadata().map_err(std::io::Error::other)?;
-        let rel = entry.path().strip_prefix(dir).map_err(std::io::Error::other)?;
-        let kind = if meta.is_dir() {
-            'd'
-        } else if meta.file_type().is_symlink() {
-            'l'
-        } else {
-            'f'
-        };
-        let nanos = |s: i64, ns: i64| i128::from(s) * 1_000_000_000 + i128::from(ns);
-        out.push(Entry {
-            path: rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"),
-            kind,
-            size: if kind == 'd' { 0 } else { meta.len() },
-            mtime: nanos(meta.mtime(), meta.mtime_nsec()),
-            ctime: nanos(meta.ctime(), meta.ctime_nsec()),
-        });
+    for e in WalkDir::new(dir).sort_by_file_name() {
+        let e = e.map_err(std::io::Error::other)?;
+        out.push(entry(dir, e.path())?);
     }
     Ok(out)
 }
 
-/// The previous build's stamp, when its fingerprint is `fingerprint` and the
-/// output folder `output` and the index folder `index` are exactly as it left them.
-pub fn unchanged(output: &Path, index: &Path, fingerprint: &str) -> Option<Stamp> {
-    let bytes = std::fs::read(stamp_path(output)).ok()?;
-    let stamp: Stamp = serde_json::from_slice(&bytes).ok()?;
-    let intact = stamp.fingerprint == fingerprint
-        && manifest(output).ok()? == stamp.output
-        && manifest(index).ok()? == stamp.index;
-    intact.then_some(stamp)
+/// True when `stamp`'s fingerprint is `fingerprint` and the output folder
+/// `output` and the index folder `index` are exactly as that build left them.
+pub fn unchanged(output: &Path, index: &Path, stamp: &Stamp, fingerprint: &str) -> bool {
+    stamp.fingerprint == fingerprint
+        && manifest(output).is_ok_and(|m| m == stamp.output)
+        && manifest(index).is_ok_and(|m| m == stamp.index)
 }
 
 /// Removes the stamp of `output` (before a build changes the output).
