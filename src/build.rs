@@ -4,6 +4,7 @@
 use crate::config::{self, Overrides};
 use crate::content::{self, Publish, Record, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::fresh;
 use crate::media;
 use crate::output::{self, OutputError};
 use crate::render::{self, Inputs, OutputFile, SearchPage};
@@ -41,6 +42,12 @@ pub struct Report {
     pub output: PathBuf,
     /// Time taken.
     pub elapsed: Duration,
+    /// True when nothing had changed since the previous build, whose output
+    /// was intact, so it was kept as it was (see [`crate::fresh`]).
+    pub unchanged: bool,
+    /// True when the search index and its files were kept from the previous
+    /// build, because the search documents and the glossary had not changed.
+    pub search_reused: bool,
 }
 
 /// Why a build failed.
@@ -72,6 +79,10 @@ fn fail(d: Diagnostic) -> BuildError {
 
 fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
     let config = config::load(&opts.root, &opts.overrides).map_err(fail)?;
+    load_with(opts, config)
+}
+
+fn load_with(opts: &BuildOptions, config: config::Config) -> Result<Loaded, BuildError> {
     let theme = theme::load(&config).map_err(fail)?;
     let statics = theme::site_statics(&config.root).map_err(fail)?;
     let publish = Publish { drafts: config.drafts, future: opts.future };
@@ -160,18 +171,64 @@ pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
 }
 
 /// Builds the site, calling `progress` as each stage starts.
+///
+/// When nothing changed since the previous build and its output is intact,
+/// the output is kept and the report says so (see [`crate::fresh`]); when the
+/// search documents and glossary did not change, the previous search index
+/// and its files are kept.
 pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Result<Report, BuildError> {
     let started = Instant::now();
     progress(Stage::Load);
-    let l = load(opts)?;
-    let docs: Vec<SearchDoc> = l.site.records.iter().map(|r| search_doc(&l.site, r)).collect();
+    let config = config::load(&opts.root, &opts.overrides).map_err(fail)?;
+    let index_dir = search::tantivy_dir_for(&config.output);
+    let fingerprint = fresh::fingerprint(&config, opts.future);
+    let previous = fresh::read(&config.output);
+    if let (Some(f), Some(stamp)) = (&fingerprint, &previous) {
+        if fresh::unchanged(&config.output, &index_dir, stamp, f) {
+            let stamp = previous.expect("checked");
+            return Ok(Report {
+                warnings: stamp.warnings,
+                records: stamp.records,
+                future: stamp.future,
+                pages: stamp.pages,
+                files: stamp.files,
+                output: config.output,
+                elapsed: started.elapsed(),
+                unchanged: true,
+                search_reused: true,
+            });
+        }
+    }
+    let reusable = previous.and_then(|stamp| fresh::reusable_search(&config.output, &index_dir, &stamp));
+    fresh::forget(&config.output);
+    let mut l = load_with(opts, config)?;
     let glossary = search::load_glossary(&l.config.root, l.config.theme_dir.as_deref())?;
-    let index_dir = search::tantivy_dir_for(&l.config.output);
     let staging = staging_dir(&index_dir);
-    let result = render_and_write(&l, &docs, &glossary, &staging, progress).and_then(|(pages, files)| {
-        replace_dir(&staging, &index_dir)?;
-        Ok(Report { pages, files, ..report(&l, started) })
+    let mut search_stamp = None;
+    let result = output::Staging::new(&l.config.output).map_err(BuildError::from).and_then(|mut out| {
+        let (pages, search) = render_and_write(&mut l, &glossary, &staging, reusable, &mut out, progress)?;
+        let files = out.files();
+        out.commit()?;
+        if !search.reused {
+            replace_dir(&staging, &index_dir)?;
+        }
+        search_stamp = search.stamp;
+        Ok(Report { pages, files, search_reused: search.reused, ..report(&l, started) })
     });
+    if let (Ok(r), Some(fingerprint)) = (&result, fingerprint) {
+        let stamp = fresh::Stamp {
+            fingerprint,
+            records: r.records,
+            pages: r.pages,
+            files: r.files,
+            warnings: r.warnings.clone(),
+            future: r.future.clone(),
+            output: Vec::new(),
+            index: Vec::new(),
+            search: search_stamp,
+        };
+        fresh::record(&l.config.output, &index_dir, stamp);
+    }
     if result.is_err() && staging.exists() {
         // Best effort: a leftover staging folder is replaced by the next build anyway.
         let _ignored = std::fs::remove_dir_all(&staging);
@@ -179,41 +236,115 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
     result
 }
 
-/// Indexes, processes images, renders and writes; returns (HTML pages, files written).
+/// What the search stage of a build did.
+struct SearchOutcome {
+    /// The previous index and its files were kept.
+    reused: bool,
+    /// What to record for the next build (none when it cannot be fingerprinted).
+    stamp: Option<fresh::SearchStamp>,
+}
+
+/// Pages rendered per batch: each batch is written to the staging folder and
+/// dropped before the next is rendered, so memory holds one batch, not the site.
+const RENDER_BATCH: usize = 512;
+
+/// Processes images, renders, indexes, and writes everything into `out` as it
+/// is produced; returns the number of HTML pages.
+///
+/// The order keeps memory low: pages are rendered (and written) first, in
+/// batches; then the records' bodies move into the search documents and
+/// everything else of them that only pages needed is dropped, so the search
+/// index is built next to a slim model, not the whole one. The search page,
+/// which names the index's entry file, is rendered last.
 fn render_and_write(
-    l: &Loaded,
-    docs: &[SearchDoc],
+    l: &mut Loaded,
     glossary: &search::Glossary,
     staging: &Path,
+    reusable: Option<fresh::SearchStamp>,
+    out: &mut output::Staging,
     progress: &dyn Fn(Stage),
-) -> Result<(usize, usize), BuildError> {
-    progress(Stage::Index);
-    let export = search::build(docs, glossary, staging)?;
+) -> Result<(usize, SearchOutcome), BuildError> {
     progress(Stage::Images);
     let (images, image_errors) = media::process_site(&l.site, &l.config.root.join(".thidua-cache").join("images"));
     if !image_errors.is_empty() {
         return Err(BuildError::Content(image_errors));
     }
-    let search_page = SearchPage { entry: export.entry.clone() };
     progress(Stage::Render);
-    let inputs = Inputs {
+    let mut pages = 0;
+    let sink = |files: Vec<OutputFile>| {
+        pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
+        out.write(&files)
+    };
+    render::render_streaming(inputs(l, &images, String::new()), RENDER_BATCH, false, sink).map_err(|e| match e {
+        render::StreamError::Content(d) => BuildError::Content(d.sorted()),
+        render::StreamError::Sink(e) => BuildError::Output(e),
+    })?;
+    progress(Stage::Index);
+    let docs = take_search_docs(&mut l.site);
+    let fingerprint = fresh::search_fingerprint(&docs, glossary);
+    let previous = out.previous().map(Path::to_path_buf);
+    let kept = reusable.filter(|s| fingerprint.as_ref() == Some(&s.fingerprint)).zip(previous);
+    let (entry, reused, paths) = if let Some((stamp, previous)) = kept {
+        drop(docs);
+        // The same documents and glossary: the previous files, linked, and the
+        // previous tantivy index, left in place.
+        let files: Vec<OutputFile> = stamp
+            .files
+            .iter()
+            .map(|p| OutputFile { path: p.clone(), content: render::Content::Copy(previous.join(p)) })
+            .collect();
+        out.write(&files)?;
+        (stamp.entry, true, stamp.files)
+    } else {
+        let export = search::build(&docs, glossary, staging)?;
+        drop(docs);
+        let files: Vec<OutputFile> = export
+            .files
+            .into_iter()
+            .map(|(path, bytes)| OutputFile { path, content: render::Content::Bytes(bytes) })
+            .collect();
+        out.write(&files)?;
+        (export.entry, false, files.into_iter().map(|f| f.path).collect())
+    };
+    progress(Stage::Write);
+    let stamp = fingerprint.map(|fingerprint| fresh::SearchStamp { fingerprint, entry: entry.clone(), files: paths });
+    let search_page =
+        render::render_search_page(inputs(l, &images, entry)).map_err(|d| BuildError::Content(d.sorted()))?;
+    pages += 1;
+    out.write(&[search_page])?;
+    out.write(&render::statics(&l.theme, &l.statics))?;
+    Ok((pages, SearchOutcome { reused, stamp }))
+}
+
+fn inputs<'a>(l: &'a Loaded, images: &'a media::Images, entry: String) -> Inputs<'a> {
+    Inputs {
         site: &l.site,
         config: &l.config,
         theme: &l.theme,
         news_pages: l.news_pages,
-        search: search_page,
-        images: &images,
-    };
-    let mut files = render::render(inputs).map_err(|d| BuildError::Content(d.sorted()))?;
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    files.extend(render::statics(&l.theme, &l.statics));
-    files.extend(
-        export.files.into_iter().map(|(path, bytes)| OutputFile { path, content: render::Content::Bytes(bytes) }),
-    );
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    progress(Stage::Write);
-    output::write_all(&l.config.output, &files)?;
-    Ok((pages, files.len()))
+        search: SearchPage { entry },
+        images,
+    }
+}
+
+/// The search documents of every record, once every page is rendered. Each
+/// record's body text moves into its document instead of being copied, and
+/// what only pages needed (body HTML, headings, links, file text) is dropped,
+/// so that the search index is built beside a slim model.
+fn take_search_docs(site: &mut Site) -> Vec<SearchDoc> {
+    let texts: Vec<String> = site
+        .records
+        .iter_mut()
+        .map(|r| {
+            r.body.html = String::new();
+            r.body.headings = Vec::new();
+            r.body.links = Vec::new();
+            r.source.text = String::new();
+            r.source.key_lines = Default::default();
+            std::mem::take(&mut r.body.text)
+        })
+        .collect();
+    site.records.iter().zip(texts).map(|(r, body)| SearchDoc { body, ..search_doc(site, r) }).collect()
 }
 
 fn staging_dir(index_dir: &Path) -> PathBuf {

@@ -5,12 +5,14 @@
 //! line into a validated [`config::Config`]; [`content`] discovers the records,
 //! parses their front matter and validates them into a [`content::Site`] model
 //! (every problem becomes a [`diagnostics::Diagnostic`], all reported at once);
-//! [`render`] turns the model into pages, feeds and charts held in memory;
+//! [`render`] turns the model into pages, feeds and charts (a build streams them
+//! to the output in batches; `serve` keeps them in memory);
 //! [`search`] indexes the records and exports a static index for the browser;
 //! [`output`] writes everything into a temporary folder and swaps it into place
 //! only when the whole build succeeded, so a failed build never damages the
 //! previous output. [`media`] resizes the photos records name, between the
-//! model and rendering.
+//! model and rendering. [`fresh`] fingerprints a build's inputs and output so
+//! that a build with nothing changed stops early.
 //!
 //! Around the pipeline: [`serve`] keeps the rendered site in memory and
 //! re-renders only the pages a changed record appears on; [`import`] turns
@@ -20,6 +22,7 @@ pub mod build;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod fresh;
 pub mod import;
 pub mod media;
 pub mod output;

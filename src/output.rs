@@ -48,33 +48,113 @@ fn safe_rel(rel: &str) -> Result<&Path, OutputError> {
 
 /// Writes `files` as the new content of `output`, atomically replacing it.
 pub fn write_all(output: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
-    let mut seen = BTreeSet::new();
-    for f in files {
-        safe_rel(&f.path)?;
-        if !seen.insert(f.path.as_str()) {
-            return Err(OutputError::Collision(f.path.clone()));
+    let mut staging = Staging::new(output)?;
+    staging.write(files)?;
+    staging.commit()
+}
+
+/// A new output being written: files go into a temporary folder beside the
+/// output as they are produced, in any number of batches, and [`Staging::commit`]
+/// swaps it in. Dropping a `Staging` without committing removes the temporary
+/// folder and leaves the previous output exactly as it was.
+///
+/// Paths are checked across all batches (no `..`, no file written twice), so
+/// streaming the output in batches fails the same way writing it at once did.
+#[derive(Debug)]
+pub struct Staging {
+    output: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+    previous: Option<PathBuf>,
+    seen: BTreeSet<String>,
+    dirs: BTreeSet<PathBuf>,
+    files: usize,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts a new output for `output` (which need not exist yet).
+    pub fn new(output: &Path) -> Result<Staging, OutputError> {
+        let name = output
+            .file_name()
+            .ok_or_else(|| OutputError::BadOutput(output.to_path_buf(), "it has no folder name".into()))?;
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        if output.exists() && !output.is_dir() {
+            return Err(OutputError::BadOutput(output.to_path_buf(), "a file (not a folder) is in the way".into()));
+        }
+        let tmp = parent.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+        let old = parent.join(format!(".{}.old-{}", name.to_string_lossy(), std::process::id()));
+        remove_if_exists(&tmp)?;
+        std::fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
+        let mut dirs = BTreeSet::new();
+        dirs.insert(tmp.clone());
+        Ok(Staging {
+            output: output.to_path_buf(),
+            tmp,
+            old,
+            previous: output.is_dir().then(|| output.to_path_buf()),
+            seen: BTreeSet::new(),
+            dirs,
+            files: 0,
+            committed: false,
+        })
+    }
+
+    /// Writes one batch of files (in parallel). Files whose bytes equal the
+    /// previous output's at the same path are hard-linked from it.
+    pub fn write(&mut self, files: &[OutputFile]) -> Result<(), OutputError> {
+        for f in files {
+            safe_rel(&f.path)?;
+            if !self.seen.insert(f.path.clone()) {
+                return Err(OutputError::Collision(f.path.clone()));
+            }
+        }
+        for f in files {
+            if let Some(d) = Path::new(&f.path).parent().map(|p| self.tmp.join(p)) {
+                if !self.dirs.contains(&d) {
+                    std::fs::create_dir_all(&d).map_err(io_err(&d))?;
+                    self.dirs.insert(d);
+                }
+            }
+        }
+        let (tmp, previous) = (&self.tmp, self.previous.as_deref());
+        files.par_iter().try_for_each(|f| write_one(&tmp.join(&f.path), f, previous))?;
+        self.files += files.len();
+        Ok(())
+    }
+
+    /// Files written so far.
+    pub fn files(&self) -> usize {
+        self.files
+    }
+
+    /// The previous output, when there is one (it stays untouched until [`Staging::commit`]).
+    pub fn previous(&self) -> Option<&Path> {
+        self.previous.as_deref()
+    }
+
+    /// Replaces the output with what was written, then removes the previous output.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        self.committed = true;
+        let result = swap(&self.output, &self.tmp, &self.old);
+        if result.is_err() {
+            let _cleanup = std::fs::remove_dir_all(&self.tmp);
+        }
+        result
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            // Best effort: a leftover folder would be replaced by the next build anyway.
+            let _cleanup = std::fs::remove_dir_all(&self.tmp);
         }
     }
-    let name = output
-        .file_name()
-        .ok_or_else(|| OutputError::BadOutput(output.to_path_buf(), "it has no folder name".into()))?;
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    if output.exists() && !output.is_dir() {
-        return Err(OutputError::BadOutput(output.to_path_buf(), "a file (not a folder) is in the way".into()));
-    }
-    let tmp = parent.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
-    let old = parent.join(format!(".{}.old-{}", name.to_string_lossy(), std::process::id()));
-    remove_if_exists(&tmp)?;
-    let previous = output.is_dir().then_some(output);
-    let result = write_tree(&tmp, files, previous).and_then(|()| swap(output, &tmp, &old));
-    if result.is_err() {
-        let _cleanup = std::fs::remove_dir_all(&tmp);
-    }
-    result
 }
 
 fn remove_if_exists(p: &Path) -> Result<(), OutputError> {
@@ -104,16 +184,6 @@ fn write_one(dest: &Path, f: &OutputFile, previous: Option<&Path>) -> Result<(),
         }
     }
     std::fs::write(dest, &bytes).map_err(io_err(dest))
-}
-
-fn write_tree(root: &Path, files: &[OutputFile], previous: Option<&Path>) -> Result<(), OutputError> {
-    std::fs::create_dir_all(root).map_err(io_err(root))?;
-    let dirs: BTreeSet<PathBuf> =
-        files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| root.join(p))).collect();
-    for d in &dirs {
-        std::fs::create_dir_all(d).map_err(io_err(d))?;
-    }
-    files.par_iter().try_for_each(|f| write_one(&root.join(&f.path), f, previous))
 }
 
 fn swap(output: &Path, tmp: &Path, old: &Path) -> Result<(), OutputError> {

@@ -34,7 +34,8 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(r) => {
             super::print_diagnostics(&r.warnings);
             println!(
-                "built {} records into {} pages ({} files) in {} ms → {}{}",
+                "{} {} records into {} pages ({} files) in {} ms → {}{}",
+                if r.unchanged { "nothing changed since the last build, kept" } else { "built" },
                 r.records,
                 r.pages,
                 r.files,

@@ -77,11 +77,44 @@ impl Cache {
 /// Loads and validates the whole site. `static_files` are the site paths of
 /// the theme's and the site's static files (for link checking).
 pub fn load(config: &Config, publish: Publish, static_files: &BTreeSet<String>) -> Loaded {
-    load_cached(config, publish, static_files, &mut Cache::default())
+    let mut cache = Cache::default();
+    let mut diags = fill(config, &mut cache);
+    let sources = std::mem::take(&mut cache.sources);
+    // The cache is consumed, not cloned: each record and its body are moved
+    // out, and the file's Markdown is dropped as soon as its record is taken,
+    // so the whole site is never held twice (this is the build's path; serve
+    // keeps its cache and uses `load_cached`).
+    let mut rendered = Vec::with_capacity(cache.files.len());
+    for c in std::mem::take(&mut cache.files).into_values() {
+        diags.extend(c.diags);
+        if let (Some(p), Some(body)) = (c.pending, c.body) {
+            let is_intro = p.is_intro;
+            let mut record = p.record;
+            record.body = body;
+            rendered.push((record, is_intro));
+        }
+    }
+    finish(config, publish, static_files, rendered, diags, &sources)
 }
 
 /// Like [`load`], reusing what `cache` holds for files not invalidated since.
 pub fn load_cached(config: &Config, publish: Publish, static_files: &BTreeSet<String>, cache: &mut Cache) -> Loaded {
+    let mut diags = fill(config, cache);
+    let mut rendered = Vec::with_capacity(cache.files.len());
+    for c in cache.files.values() {
+        diags.extend(c.diags.iter().cloned());
+        if let (Some(p), Some(body)) = (&c.pending, &c.body) {
+            let mut record = p.record.clone();
+            record.body = body.clone();
+            rendered.push((record, p.is_intro));
+        }
+    }
+    finish(config, publish, static_files, rendered, diags, &cache.sources)
+}
+
+/// Brings `cache` up to date with the files under `content/`: front matter of
+/// new files read, bodies rendered where missing. Returns the walk's diagnostics.
+fn fill(config: &Config, cache: &mut Cache) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let (files, walk_diags) = discover::discover(&config.root);
     diags.extend(walk_diags);
@@ -112,16 +145,7 @@ pub fn load_cached(config: &Config, publish: Publish, static_files: &BTreeSet<St
             c.body = Some(p.render_body(&ctx));
         }
     });
-    let mut rendered = Vec::with_capacity(cache.files.len());
-    for c in cache.files.values() {
-        diags.extend(c.diags.iter().cloned());
-        if let (Some(p), Some(body)) = (&c.pending, &c.body) {
-            let mut record = p.record.clone();
-            record.body = body.clone();
-            rendered.push((record, p.is_intro));
-        }
-    }
-    finish(config, publish, static_files, rendered, diags, &cache.sources)
+    diags
 }
 
 fn finish(

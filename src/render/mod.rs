@@ -118,14 +118,71 @@ fn page_window(current: usize, total: usize) -> Vec<usize> {
 
 /// Renders the whole portal into memory.
 pub fn render(inputs: Inputs) -> Result<Vec<OutputFile>, Diagnostics> {
+    let mut files = Vec::new();
+    let collect = |batch: Vec<OutputFile>| {
+        files.extend(batch);
+        Ok::<(), std::convert::Infallible>(())
+    };
+    match render_streaming(inputs, usize::MAX, true, collect) {
+        Ok(()) => Ok(files),
+        Err(StreamError::Content(d)) => Err(d),
+        Err(StreamError::Sink(never)) => match never {},
+    }
+}
+
+/// Why [`render_streaming`] stopped.
+#[derive(Debug)]
+pub enum StreamError<E> {
+    /// Template errors: all of them, from every page.
+    Content(Diagnostics),
+    /// The sink failed; rendering stopped at once.
+    Sink(E),
+}
+
+/// Renders the whole portal like [`render`], but hands the files to `sink` in
+/// batches (at most `batch` pages each, rendered in parallel) as they are
+/// produced, so that only one batch of pages is held in memory at a time.
+///
+/// The files are those of [`render`], in the same order, except that the
+/// search page is left out when `search_page` is false (a build renders it
+/// with [`render_search_page`] once the search index exists). After a
+/// template error the remaining pages are still rendered, so that every error
+/// is reported together, but no further batch reaches `sink`.
+pub fn render_streaming<E>(
+    inputs: Inputs,
+    batch: usize,
+    search_page: bool,
+    mut sink: impl FnMut(Vec<OutputFile>) -> Result<(), E>,
+) -> Result<(), StreamError<E>> {
     let (site, images) = (inputs.site, inputs.images);
+    let r = Renderer::new(inputs).map_err(StreamError::Content)?;
+    let mut jobs = r.jobs();
+    if !search_page {
+        jobs.retain(|j| !matches!(j, Job::Search));
+    }
+    let mut diags = Diagnostics::default();
+    for chunk in jobs.chunks(batch.max(1)) {
+        match r.pages(chunk) {
+            Ok(files) if !diags.has_errors() => sink(files).map_err(StreamError::Sink)?,
+            Ok(_) => {}
+            Err(d) => diags.extend(d.sorted()),
+        }
+    }
+    if diags.has_errors() {
+        return Err(StreamError::Content(diags));
+    }
+    sink(r.generated(&jobs, None)).map_err(StreamError::Sink)?;
+    sink(assets(&site.records)).map_err(StreamError::Sink)?;
+    sink(crate::media::output_files(&site.records, images)).map_err(StreamError::Sink)?;
+    Ok(())
+}
+
+/// Renders the search page alone. It shows the site's name, menu and
+/// taxonomy counts, not the records' bodies, so it can be rendered after the
+/// bodies have been dropped to make room for the search index.
+pub fn render_search_page(inputs: Inputs) -> Result<OutputFile, Diagnostics> {
     let r = Renderer::new(inputs)?;
-    let jobs = r.jobs();
-    let mut files = r.pages(&jobs)?;
-    files.extend(r.generated(&jobs, None));
-    files.extend(assets(&site.records));
-    files.extend(crate::media::output_files(&site.records, images));
-    Ok(files)
+    r.pages(&[Job::Search]).map(|mut files| files.remove(0))
 }
 
 /// What an incremental render produced.

@@ -13,6 +13,7 @@ mod reproducible;
 mod search;
 mod serve;
 mod serve_abuse;
+mod warm;
 
 use scraper::{Html, Selector};
 use std::collections::BTreeMap;
