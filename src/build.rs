@@ -127,7 +127,7 @@ pub enum Stage {
 }
 
 impl Stage {
-    /// Every stage, in the order a build runs them.
+    /// Every stage (a build reports each once, as it starts).
     pub const ALL: [Stage; 5] = [Stage::Load, Stage::Index, Stage::Images, Stage::Render, Stage::Write];
 
     /// A short description.
