@@ -6,6 +6,7 @@ Usage: bench/serve_latency.py THIDUA_BIN SITE_DIR [EDITS]
 Starts `thidua serve --port 0` on SITE_DIR (loopback only), opens the live-reload
 event stream, then edits one news record EDITS times (default 15), each time
 timing from the write to the `event: reload` line. Prints one JSON object.
+With THIDUA_TRACE=1 in the environment, serve's stage timings go to stderr.
 """
 import glob, json, os, socket, statistics, subprocess, sys, time
 
@@ -13,7 +14,7 @@ def main():
     binary, site = sys.argv[1], sys.argv[2]
     edits = int(sys.argv[3]) if len(sys.argv) > 3 else 15
     proc = subprocess.Popen([binary, "serve", "--port", "0", "--root", site],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                            stdout=subprocess.PIPE, stderr=None if os.environ.get("THIDUA_TRACE") else subprocess.DEVNULL, text=True)
     try:
         addr = None
         deadline = time.time() + 600

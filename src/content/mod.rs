@@ -56,21 +56,126 @@ pub struct Loaded {
 pub struct Cache {
     files: BTreeMap<PathBuf, Cached>,
     sources: BTreeMap<String, String>,
+    /// Files [`update_bodies`] read that no load has used yet.
+    fresh: BTreeSet<PathBuf>,
 }
 
 struct Cached {
+    src: discover::SourceFile,
     pending: Option<load::Pending>,
     diags: Vec<Diagnostic>,
     body: Option<markdown::Body>,
 }
 
 impl Cache {
+    /// True when `path` was read since the last load and not loaded into a site yet.
+    pub fn is_fresh(&self, path: &Path) -> bool {
+        self.fresh.contains(path)
+    }
+
     /// Forgets `paths`, so the next load reads them again.
     pub fn invalidate<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
         for p in paths {
             self.files.remove(p);
         }
     }
+}
+
+/// The result of [`update_bodies`]: the edits changed only record bodies, and
+/// `site` now holds the new records.
+pub struct BodiesUpdated {
+    /// Site paths of the records whose bodies changed.
+    pub urls: BTreeSet<String>,
+    /// Every diagnostic of the site, as a full load would give them.
+    pub diagnostics: Diagnostics,
+    /// The records replaced, with their index in `site.records`, to put back
+    /// with [`BodiesUpdated::revert`] if the new site cannot be used.
+    replaced: Vec<(usize, Record)>,
+}
+
+impl BodiesUpdated {
+    /// Puts the records replaced back into `site`.
+    pub fn revert(self, site: &mut Site) {
+        for (i, r) in self.replaced {
+            site.records[i] = r;
+        }
+    }
+}
+
+/// A record without what may change without changing any other page: its body
+/// and the text of its file. Two records with the same key are listed,
+/// related and published the same way.
+fn listing_key(r: &Record) -> String {
+    let mut bare = Record { body: markdown::Body::default(), ..r.clone() };
+    bare.source.text.clear();
+    format!("{bare:?}")
+}
+
+/// Applies edits of `paths` to `site` in place when they changed only the
+/// bodies of published records (front matter, URL and file set unchanged),
+/// which is what saving a record usually does. The site must be the result of
+/// the last successful load with `cache`. Then nothing else is read, cloned or
+/// assembled again: the edited files are read into the cache, their records
+/// replaced, and only the links are checked again (other records may link to
+/// the headings of the edited ones). Returns `None` when the edit changed more;
+/// the cache then already holds the edited files for [`load_cached`].
+pub fn update_bodies(
+    config: &Config,
+    static_files: &BTreeSet<String>,
+    cache: &mut Cache,
+    site: &mut Site,
+    news_pages: usize,
+    paths: &[PathBuf],
+) -> Option<BodiesUpdated> {
+    let mut found = Vec::with_capacity(paths.len());
+    for path in paths {
+        let index = site.records.iter().position(|r| r.source.file == *path)?;
+        let src = cache.files.get(path)?.src.clone();
+        found.push((index, src));
+    }
+    let mut updated = Vec::with_capacity(found.len());
+    let mut ok = true;
+    for (index, src) in found {
+        let (pending, diags) = load::load_front(&config.root, &src);
+        let same_url = pending.as_ref().is_some_and(|p| cache.sources.get(&p.rel) == Some(&p.record.url));
+        let usable = same_url && !diags.iter().any(Diagnostic::is_error);
+        let body = match pending.as_ref().filter(|_| usable) {
+            Some(p) => {
+                let ctx = markdown::LinkContext { base_path: &config.base_path, sources: &cache.sources };
+                Some(p.render_body(&ctx))
+            }
+            None => None,
+        };
+        if let (Some(p), Some(b)) = (&pending, &body) {
+            let record = Record { body: b.clone(), ..p.record.clone() };
+            if listing_key(&record) == listing_key(&site.records[index]) {
+                updated.push((index, record));
+            } else {
+                ok = false;
+            }
+        } else {
+            ok = false;
+        }
+        cache.fresh.insert(src.file.clone());
+        cache.files.insert(src.file.clone(), Cached { src, pending, diags, body });
+    }
+    if !ok {
+        return None;
+    }
+    cache.fresh.clear();
+    let mut diags = Diagnostics::default();
+    for c in cache.files.values() {
+        diags.extend(c.diags.iter().cloned());
+    }
+    let mut urls = BTreeSet::new();
+    let mut replaced = Vec::with_capacity(updated.len());
+    for (index, record) in updated {
+        urls.insert(record.url.clone());
+        replaced.push((index, std::mem::replace(&mut site.records[index], record)));
+    }
+    let known = validate::known_urls(site, static_files, news_pages);
+    diags.extend(validate::links(site, &known, &cache.sources));
+    Some(BodiesUpdated { urls, diagnostics: diags, replaced })
 }
 
 /// Loads and validates the whole site. `static_files` are the site paths of
@@ -82,6 +187,7 @@ pub fn load(config: &Config, publish: Publish, static_files: &BTreeSet<String>) 
 /// Like [`load`], reusing what `cache` holds for files not invalidated since.
 pub fn load_cached(config: &Config, publish: Publish, static_files: &BTreeSet<String>, cache: &mut Cache) -> Loaded {
     let mut diags = Diagnostics::default();
+    cache.fresh.clear();
     let (files, walk_diags) = discover::discover(&config.root);
     diags.extend(walk_diags);
     let present: BTreeSet<&Path> = files.iter().map(|f| f.file.as_path()).collect();
@@ -91,7 +197,7 @@ pub fn load_cached(config: &Config, publish: Publish, static_files: &BTreeSet<St
         .filter(|f| !cache.files.contains_key(&f.file))
         .map(|f| {
             let (pending, diags) = load::load_front(&config.root, f);
-            (f.file.clone(), Cached { pending, diags, body: None })
+            (f.file.clone(), Cached { src: f.clone(), pending, diags, body: None })
         })
         .collect();
     cache.files.extend(fresh);

@@ -95,6 +95,14 @@ impl Shared {
     }
 }
 
+/// With `THIDUA_TRACE` set, prints on stderr how long a rebuild has taken so
+/// far at the stage `label` (for profiling serve's latency).
+pub(crate) fn trace(label: &str, since: Instant) {
+    if std::env::var_os("THIDUA_TRACE").is_some() {
+        eprintln!("trace {label}: {:.1} ms", since.elapsed().as_secs_f64() * 1000.0);
+    }
+}
+
 fn report(what: &str, outcome: &state::Outcome) {
     for d in outcome.errors.iter().chain(&outcome.warnings) {
         eprintln!("{d}");
@@ -169,14 +177,20 @@ fn rebuild_loop(rx: &mpsc::Receiver<Change>, shared: &Shared, index_tx: &mpsc::S
         while let Ok(more) = rx.try_recv() {
             change = merge(change, more);
         }
+        let outcome_started = Instant::now();
         let outcome = {
             let mut state = shared.lock();
+            crate::serve::trace("locked", outcome_started);
             match &change {
                 Change::Full => state.rebuild_all(),
                 Change::Content(paths) => state.rebuild_content(paths),
             }
         };
         shared.bump(!outcome.errors.is_empty());
+        crate::serve::trace("bumped", outcome_started);
+        // Freed after the reload went out: dropping thousands of records is slow.
+        let retired = shared.lock().take_retired();
+        drop(retired);
         report("rebuilt", &outcome);
         if outcome.errors.is_empty() && matches!(change, Change::Content(_)) && index_tx.send(()).is_err() {
             eprintln!("serve: the search re-indexer has stopped");
