@@ -157,7 +157,20 @@ fn reindex_loop(rx: &mpsc::Receiver<()>, shared: &Shared) {
                 continue;
             }
         };
-        let export = match crate::search::build(&job.docs, &job.glossary, &job.dir) {
+        // Built on a thread of the lowest priority (tantivy's threads inherit
+        // it), so that the next edit's rebuild gets the CPU first.
+        let built = std::thread::scope(|s| {
+            s.spawn(|| {
+                lower_priority();
+                crate::search::build(&job.docs, &job.glossary, &job.dir)
+            })
+            .join()
+        });
+        let Ok(built) = built else {
+            eprintln!("serve: the search index build panicked");
+            continue;
+        };
+        let export = match built {
             Ok(e) => e,
             Err(e) => {
                 eprintln!("serve: search index: {e}");
@@ -170,6 +183,21 @@ fn reindex_loop(rx: &mpsc::Receiver<()>, shared: &Shared) {
         }
     }
 }
+
+/// Gives the calling thread, and the threads it starts, the lowest CPU priority.
+#[cfg(target_os = "linux")]
+fn lower_priority() {
+    // SAFETY: setpriority only reads its integer arguments; on Linux, `who = 0`
+    // with PRIO_PROCESS names the calling thread.
+    let failed = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 19) } != 0;
+    if failed {
+        eprintln!("serve: could not lower the search indexer's priority");
+    }
+}
+
+/// Gives the calling thread the lowest CPU priority (only on Linux).
+#[cfg(not(target_os = "linux"))]
+fn lower_priority() {}
 
 fn rebuild_loop(rx: &mpsc::Receiver<Change>, shared: &Shared, index_tx: &mpsc::Sender<()>) {
     while let Ok(mut change) = rx.recv() {
