@@ -4,7 +4,8 @@
 Usage: bench/serve_latency.py THIDUA_BIN SITE_DIR [EDITS]
 
 Starts `thidua serve --port 0` on SITE_DIR (loopback only), opens the live-reload
-event stream, then edits one news record EDITS times (default 15), each time
+event stream, then saves one news record EDITS times (default 15; each save appends a
+paragraph, so only its body changes), each time
 timing from the write to the `event: reload` line. Prints one JSON object.
 With THIDUA_TRACE=1 in the environment, serve's stage timings go to stderr.
 """
@@ -34,9 +35,15 @@ def main():
         samples = []
         for i in range(edits):
             time.sleep(0.8)  # let the previous rebuild's search re-index finish
+            # Saved the way most editors save: a hidden temporary file beside
+            # the record, renamed over it, so that serve never reads a file
+            # half written (an in-place write on a busy machine can be seen
+            # truncated, which is a content error until the write lands).
+            tmp = os.path.join(os.path.dirname(news), "." + os.path.basename(news) + ".tmp")
             start = time.perf_counter()
-            with open(news, "w", encoding="utf-8") as f:
+            with open(tmp, "w", encoding="utf-8") as f:
                 f.write(original + f"\n\nĐoạn sửa thử số {i}.\n")
+            os.replace(tmp, news)
             while True:
                 line = stream.readline()
                 if line.strip() == "event: reload":

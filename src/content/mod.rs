@@ -58,6 +58,10 @@ pub struct Cache {
     sources: BTreeMap<String, String>,
     /// Files [`update_bodies`] read that no load has used yet.
     fresh: BTreeSet<PathBuf>,
+    /// The site paths the last load published (for link checks).
+    known: BTreeSet<String>,
+    /// The link diagnostics of each record of the last load, by index in `Site::records`.
+    links: Vec<Vec<Diagnostic>>,
 }
 
 struct Cached {
@@ -116,17 +120,11 @@ fn listing_key(r: &Record) -> String {
 /// which is what saving a record usually does. The site must be the result of
 /// the last successful load with `cache`. Then nothing else is read, cloned or
 /// assembled again: the edited files are read into the cache, their records
-/// replaced, and only the links are checked again (other records may link to
-/// the headings of the edited ones). Returns `None` when the edit changed more;
+/// replaced, and only the links of the edited records and of the records that
+/// link to them (to headings that may have changed) are checked again; the
+/// other records' link diagnostics are kept from the last load. Returns `None` when the edit changed more;
 /// the cache then already holds the edited files for [`load_cached`].
-pub fn update_bodies(
-    config: &Config,
-    static_files: &BTreeSet<String>,
-    cache: &mut Cache,
-    site: &mut Site,
-    news_pages: usize,
-    paths: &[PathBuf],
-) -> Option<BodiesUpdated> {
+pub fn update_bodies(config: &Config, cache: &mut Cache, site: &mut Site, paths: &[PathBuf]) -> Option<BodiesUpdated> {
     let mut found = Vec::with_capacity(paths.len());
     for path in paths {
         let index = site.records.iter().position(|r| r.source.file == *path)?;
@@ -163,9 +161,8 @@ pub fn update_bodies(
         return None;
     }
     cache.fresh.clear();
-    let mut diags = Diagnostics::default();
-    for c in cache.files.values() {
-        diags.extend(c.diags.iter().cloned());
+    if cache.links.len() != site.records.len() {
+        return None;
     }
     let mut urls = BTreeSet::new();
     let mut replaced = Vec::with_capacity(updated.len());
@@ -173,8 +170,37 @@ pub fn update_bodies(
         urls.insert(record.url.clone());
         replaced.push((index, std::mem::replace(&mut site.records[index], record)));
     }
-    let known = validate::known_urls(site, static_files, news_pages);
-    diags.extend(validate::links(site, &known, &cache.sources));
+    // Links are checked again in the edited records, and in the records that
+    // link to them (their headings may have changed); the others' stand.
+    let sources = &cache.sources;
+    let targets = |r: &'_ Record| -> Vec<String> {
+        r.body.links.iter().filter_map(|l| validate::link_target(r, &l.dest, sources)).map(str::to_owned).collect()
+    };
+    let affected: Vec<usize> = (0..site.records.len())
+        .filter(|&i| {
+            let r = &site.records[i];
+            urls.contains(&r.url)
+                || r.body
+                    .links
+                    .iter()
+                    .any(|l| validate::link_target(r, &l.dest, sources).is_some_and(|t| urls.contains(t)))
+        })
+        .collect();
+    let wanted: BTreeSet<String> = affected.iter().flat_map(|&i| targets(&site.records[i])).collect();
+    let anchors: BTreeMap<&str, BTreeSet<&str>> = site
+        .records
+        .iter()
+        .filter(|r| wanted.contains(&r.url))
+        .map(|r| (r.url.as_str(), r.body.headings.iter().map(|h| h.id.as_str()).collect()))
+        .collect();
+    for &i in &affected {
+        cache.links[i] = validate::record_links(&site.records[i], &cache.known, sources, &anchors);
+    }
+    let mut diags = Diagnostics::default();
+    for c in cache.files.values() {
+        diags.extend(c.diags.iter().cloned());
+    }
+    diags.extend(cache.links.iter().flatten().cloned());
     Some(BodiesUpdated { urls, diagnostics: diags, replaced })
 }
 
@@ -226,7 +252,9 @@ pub fn load_cached(config: &Config, publish: Publish, static_files: &BTreeSet<St
             rendered.push((record, p.is_intro));
         }
     }
-    finish(config, publish, static_files, rendered, diags, &cache.sources)
+    let (loaded, known, links) = finish(config, publish, static_files, rendered, diags, &cache.sources);
+    (cache.known, cache.links) = (known, links);
+    loaded
 }
 
 fn finish(
@@ -236,7 +264,7 @@ fn finish(
     rendered: Vec<(Record, bool)>,
     mut diags: Diagnostics,
     sources: &BTreeMap<String, String>,
-) -> Loaded {
+) -> (Loaded, BTreeSet<String>, Vec<Vec<Diagnostic>>) {
     let mut home = None;
     let mut intros = BTreeMap::new();
     let mut records = Vec::with_capacity(rendered.len());
@@ -269,6 +297,10 @@ fn finish(
     site.future = future;
     let news_pages = site.news.len().div_ceil(config.news_per_page).max(1);
     let known = validate::known_urls(&site, static_files, news_pages);
-    diags.extend(validate::links(&site, &known, sources));
-    Loaded { site, diagnostics: diags, news_pages }
+    let anchors = validate::anchors(&site);
+    let links: Vec<Vec<Diagnostic>> =
+        site.records.iter().map(|r| validate::record_links(r, &known, sources, &anchors)).collect();
+    diags.extend(links.iter().flatten().cloned());
+    drop(anchors);
+    (Loaded { site, diagnostics: diags, news_pages }, known, links)
 }

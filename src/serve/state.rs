@@ -150,9 +150,7 @@ impl State {
     /// carry them are rendered again. `None` when the edit changed more.
     fn update_bodies(&mut self, paths: &[PathBuf], started: Instant) -> Option<Outcome> {
         let config = self.config.clone().expect("config loaded");
-        let statics = theme::static_paths(&self.theme, &self.statics);
-        let mut update =
-            content::update_bodies(&config, &statics, &mut self.cache, &mut self.site, self.news_pages, paths)?;
+        let mut update = content::update_bodies(&config, &mut self.cache, &mut self.site, paths)?;
         crate::serve::trace("bodies read and links checked", started);
         let diagnostics = std::mem::take(&mut update.diagnostics);
         if diagnostics.has_errors() {
