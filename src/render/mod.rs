@@ -83,7 +83,7 @@ struct Meta {
 /// Everything rendering needs.
 pub struct Renderer<'a> {
     views: Views<'a>,
-    tera: Tera,
+    tera: std::borrow::Cow<'a, Tera>,
     news_pages: usize,
     search: SearchPage,
 }
@@ -151,6 +151,8 @@ pub struct Changes<'a> {
     /// and a news list page only when its items, or the number of pages, changed.
     /// Without it, every news list page is rendered again.
     pub before: Option<(&'a Site, usize)>,
+    /// The theme's templates compiled before, if they were (else compiled now).
+    pub templates: Option<&'a Templates>,
 }
 
 /// Renders only what `changes` can have changed. A page is rendered again
@@ -159,7 +161,7 @@ pub struct Changes<'a> {
 /// the news feed and the sitemap always, except when only bodies changed.
 /// Used by `serve`.
 pub fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> Result<Partial, Diagnostics> {
-    let r = Renderer::new(inputs)?;
+    let r = Renderer::reusing(inputs, changes.templates)?;
     let site: &'a Site = r.views.site;
     let changed = changes.urls;
     let hits = |d: Option<Vec<&str>>| d.is_none_or(|d| d.iter().any(|u| changed.contains(*u)));
@@ -235,8 +237,8 @@ pub fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> Result<P
 }
 
 /// Renders only the search page (after the search index changed).
-pub fn render_search_page(inputs: Inputs) -> Result<OutputFile, Diagnostics> {
-    let r = Renderer::new(inputs)?;
+pub fn render_search_page<'a>(inputs: Inputs<'a>, templates: Option<&'a Templates>) -> Result<OutputFile, Diagnostics> {
+    let r = Renderer::reusing(inputs, templates)?;
     r.page(&Job::Search).map_err(one)
 }
 
@@ -327,12 +329,37 @@ fn out_path(url: &str) -> String {
     format!("{}index.html", url.trim_start_matches('/'))
 }
 
+/// The theme's templates, compiled once and reused by [`render_changed`].
+pub struct Templates(Tera);
+
+impl Templates {
+    /// Compiles the templates of `theme` (the theme of `config`).
+    pub fn compile(theme: &Theme, config: &Config) -> Result<Templates, Diagnostics> {
+        Ok(Templates(templates::compile(theme, &theme_path(config)).map_err(one)?))
+    }
+}
+
+fn theme_path(config: &Config) -> PathBuf {
+    config.theme_dir.clone().unwrap_or_else(|| PathBuf::from("themes/default (built in)"))
+}
+
 impl<'a> Renderer<'a> {
     fn new(i: Inputs<'a>) -> Result<Self, Diagnostics> {
-        let theme_path = i.config.theme_dir.clone().unwrap_or_else(|| PathBuf::from("themes/default (built in)"));
-        let tera = templates::compile(i.theme, &theme_path).map_err(one)?;
+        let tera = templates::compile(i.theme, &theme_path(i.config)).map_err(one)?;
+        Ok(Self::with_tera(i, std::borrow::Cow::Owned(tera)))
+    }
+
+    /// A renderer with templates compiled before, or compiled now.
+    fn reusing(i: Inputs<'a>, templates: Option<&'a Templates>) -> Result<Self, Diagnostics> {
+        match templates {
+            Some(t) => Ok(Self::with_tera(i, std::borrow::Cow::Borrowed(&t.0))),
+            None => Self::new(i),
+        }
+    }
+
+    fn with_tera(i: Inputs<'a>, tera: std::borrow::Cow<'a, Tera>) -> Self {
         let views = Views { site: i.site, config: i.config, images: i.images };
-        Ok(Renderer { views, tera, news_pages: i.news_pages, search: i.search })
+        Renderer { views, tera, news_pages: i.news_pages, search: i.search }
     }
 
     /// Renders `jobs` in parallel; all template errors together.

@@ -49,6 +49,8 @@ pub struct State {
     news_pages: usize,
     search_entry: String,
     images: crate::media::Images,
+    /// The theme's templates, compiled when the theme was loaded.
+    templates: Option<render::Templates>,
     /// Output path (`phong-trao/a/index.html`) → content.
     pub files: BTreeMap<String, Content>,
     /// The errors of the last rebuild, if it failed.
@@ -77,6 +79,7 @@ impl State {
             news_pages: 1,
             search_entry: String::new(),
             images: crate::media::Images::new(),
+            templates: None,
             files: BTreeMap::new(),
             errors: Vec::new(),
             retired: None,
@@ -117,6 +120,8 @@ impl State {
             Err(d) => return self.fail(vec![d], started),
         };
         self.cache = content::Cache::default();
+        // A template that does not compile is reported by the full render below.
+        self.templates = render::Templates::compile(&theme, &config).ok();
         self.config = Some(config);
         self.theme = theme;
         self.statics = statics;
@@ -158,7 +163,7 @@ impl State {
             return Some(self.fail(content_error(diagnostics.sorted()), started));
         }
         let warnings = diagnostics.sorted();
-        let changes = render::Changes { urls: &update.urls, bodies_only: true, before: None };
+        let changes = render::Changes { urls: &update.urls, bodies_only: true, before: None, templates: None };
         match self.render_records(paths, &changes, &config) {
             Ok(rendered) => {
                 self.errors.clear();
@@ -244,7 +249,8 @@ impl State {
         for p in gone {
             self.files.remove(&p);
         }
-        let changes = render::Changes { urls: &changed, bodies_only: false, before: Some((old, old_pages)) };
+        let changes =
+            render::Changes { urls: &changed, bodies_only: false, before: Some((old, old_pages)), templates: None };
         self.render_records(paths, &changes, config)
     }
 
@@ -312,8 +318,8 @@ impl State {
         self.set_search(export);
         if changed_entry {
             let search = SearchPage { entry: self.search_entry.clone() };
-            let page =
-                render::render_search_page(self.inputs(&config, search)).map_err(|d| content_error(d.sorted()))?;
+            let page = render::render_search_page(self.inputs(&config, search), self.templates.as_ref())
+                .map_err(|d| content_error(d.sorted()))?;
             self.files.insert(page.path, page.content);
         }
         Ok(())
