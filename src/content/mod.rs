@@ -62,6 +62,9 @@ pub struct Cache {
     known: BTreeSet<String>,
     /// The link diagnostics of each record of the last load, by index in `Site::records`.
     links: Vec<Vec<Diagnostic>>,
+    /// The files the last walk of content/ found, while no file was created,
+    /// deleted or renamed since (see [`Cache::note_changed`]).
+    walked: Option<Vec<discover::SourceFile>>,
 }
 
 struct Cached {
@@ -75,6 +78,15 @@ impl Cache {
     /// True when `path` was read since the last load and not loaded into a site yet.
     pub fn is_fresh(&self, path: &Path) -> bool {
         self.fresh.contains(path)
+    }
+
+    /// Notes that `paths` changed. When one of them is not a file the cache
+    /// knows (it was created) or is no longer a file (deleted, renamed), the
+    /// next load walks content/ again; otherwise it reuses the last walk.
+    pub fn note_changed(&mut self, paths: &[PathBuf]) {
+        if paths.iter().any(|p| !self.files.contains_key(p) || !p.is_file()) {
+            self.walked = None;
+        }
     }
 
     /// Forgets `paths`, so the next load reads them again.
@@ -214,8 +226,14 @@ pub fn load(config: &Config, publish: Publish, static_files: &BTreeSet<String>) 
 pub fn load_cached(config: &Config, publish: Publish, static_files: &BTreeSet<String>, cache: &mut Cache) -> Loaded {
     let mut diags = Diagnostics::default();
     cache.fresh.clear();
-    let (files, walk_diags) = discover::discover(&config.root);
-    diags.extend(walk_diags);
+    let mut walk_failed = false;
+    if cache.walked.is_none() {
+        let (files, walk_diags) = discover::discover(&config.root);
+        walk_failed = !walk_diags.is_empty();
+        diags.extend(walk_diags);
+        cache.walked = Some(files);
+    }
+    let files = cache.walked.as_ref().expect("walked just now or before");
     let present: BTreeSet<&Path> = files.iter().map(|f| f.file.as_path()).collect();
     cache.files.retain(|p, _| present.contains(p.as_path()));
     let fresh: Vec<(PathBuf, Cached)> = files
@@ -251,6 +269,10 @@ pub fn load_cached(config: &Config, publish: Publish, static_files: &BTreeSet<St
             record.body = body.clone();
             rendered.push((record, p.is_intro));
         }
+    }
+    if walk_failed {
+        // A walk with problems is done again next time (they may be fixed by then).
+        cache.walked = None;
     }
     let (loaded, known, links) = finish(config, publish, static_files, rendered, diags, &cache.sources);
     (cache.known, cache.links) = (known, links);

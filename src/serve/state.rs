@@ -134,6 +134,7 @@ impl State {
             return self.rebuild_all();
         }
         let started = Instant::now();
+        self.cache.note_changed(paths);
         if self.errors.is_empty() && !self.files.is_empty() {
             if let Some(outcome) = self.update_bodies(paths, started) {
                 return outcome;
