@@ -203,9 +203,15 @@ pub fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> Result<P
         }
     }
     let news_intro_changed = changed.contains(&format!("/{}/", Kind::News.section()));
+    // Every page's menu shows the title of the about page.
+    let menu_changed = match changes.before {
+        Some((old, _)) => about_title(old) != about_title(site),
+        None => changed.contains(ABOUT),
+    };
     let selected: Vec<Job> = all
         .iter()
         .filter(|j| match (j, changes.before) {
+            _ if menu_changed => true,
             (Job::Section(Kind::News) | Job::NewsPage(_), Some((old, old_pages))) => {
                 let n = if let Job::NewsPage(n) = j { *n } else { 1 };
                 let now = news_slice(site, n);
@@ -234,6 +240,13 @@ pub fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> Result<P
         removed.push("css/syntax.css".into());
     }
     Ok(Partial { files, removed })
+}
+
+/// The site path of the about page, whose title is in every page's menu (`Views::site_view` finds it by this path).
+const ABOUT: &str = "/gioi-thieu/";
+
+fn about_title(site: &Site) -> Option<&str> {
+    site.pages.iter().map(|&i| &site.records[i]).find(|r| r.url == ABOUT).map(|r| r.title.as_str())
 }
 
 /// Renders only the search page (after the search index changed).

@@ -244,6 +244,10 @@ fn serve_incremental_rebuilds_match_a_fresh_build_after_every_edit() {
     ok(edit(&mut state, "tin-tuc/_index.md", Some("+++\ntitle = \"Tin tức\"\n+++\nTin của Ban.\n")), "intro");
     assert_same_as_fresh(&mut state, root, "add a section intro");
 
+    let about = read("gioi-thieu.md");
+    ok(edit(&mut state, "gioi-thieu.md", Some(&about.replacen("title = \"", "title = \"Về ", 1))), "about");
+    assert_same_as_fresh(&mut state, root, "rename the about page, which every page's menu shows");
+
     let o = edit(&mut state, "tin-tuc/tin-mot.md", Some("+++\ntitle = \"Trao quà\"\ndate = 2023-99-10\n+++\nx\n"));
     assert!(!o.errors.is_empty(), "broken front matter is an error");
     ok(edit(&mut state, "tin-tuc/tin-mot.md", Some(&mot.replace("Trao quà cho hộ nghèo", "Trao quà"))), "fixed");
