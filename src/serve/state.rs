@@ -156,6 +156,10 @@ impl State {
     /// carry them are rendered again. `None` when the edit changed more.
     fn update_bodies(&mut self, paths: &[PathBuf], started: Instant) -> Option<Outcome> {
         let config = self.config.clone().expect("config loaded");
+        // The image variants the records' bodies showed before (a body may show other images now).
+        let before: Vec<&crate::content::Record> =
+            self.site.records.iter().filter(|r| paths.contains(&r.source.file)).collect();
+        let gone = crate::media::output_files(before, &self.images).into_iter().map(|f| f.path).collect();
         let mut update = content::update_bodies(&config, &mut self.cache, &mut self.site, paths)?;
         crate::serve::trace("bodies read and links checked", started);
         let diagnostics = std::mem::take(&mut update.diagnostics);
@@ -165,7 +169,7 @@ impl State {
         }
         let warnings = diagnostics.sorted();
         let changes = render::Changes { urls: &update.urls, bodies_only: true, before: None, templates: None };
-        match self.render_records(paths, &changes, &config) {
+        match self.render_records(paths, &changes, gone, &config) {
             Ok(rendered) => {
                 self.errors.clear();
                 Some(Outcome { rendered, elapsed: started.elapsed(), errors: Vec::new(), warnings })
@@ -241,26 +245,26 @@ impl State {
                 .collect()
         };
         let changed: BTreeSet<String> = of(old).into_iter().chain(of(&self.site)).collect();
-        // Images and bundled files of the touched records as they were, dropped before the new ones are added.
+        // Images and bundled files of the touched records as they were.
         let before: Vec<&crate::content::Record> =
             old.records.iter().filter(|r| touched.contains(r.source.file.as_path())).collect();
         let mut gone: Vec<String> =
             crate::media::output_files(before.iter().copied(), &self.images).into_iter().map(|f| f.path).collect();
         gone.extend(render::assets(before.iter().copied()).into_iter().map(|f| f.path));
-        for p in gone {
-            self.files.remove(&p);
-        }
         let changes =
             render::Changes { urls: &changed, bodies_only: false, before: Some((old, old_pages)), templates: None };
-        self.render_records(paths, &changes, config)
+        self.render_records(paths, &changes, gone, config)
     }
 
     /// Processes the images and bundled files of the records in `paths` and
-    /// renders what `changes` asks for into the served files.
+    /// renders what `changes` asks for into the served files. Only when that
+    /// succeeds are the files in `gone` (and those the render no longer makes)
+    /// dropped, before the new ones are added.
     fn render_records(
         &mut self,
         paths: &[PathBuf],
         changes: &render::Changes,
+        gone: Vec<String>,
         config: &Config,
     ) -> Result<usize, Vec<Diagnostic>> {
         let started = Instant::now();
@@ -280,7 +284,7 @@ impl State {
             render::render_changed(self.inputs(config, search), changes).map_err(|d| content_error(d.sorted()))?;
         crate::serve::trace("render: pages", started);
         let n = partial.files.len();
-        for p in &partial.removed {
+        for p in partial.removed.iter().chain(&gone) {
             self.files.remove(p);
         }
         self.files.extend(partial.files.into_iter().chain(new_files).map(|f| (f.path, f.content)));

@@ -201,6 +201,13 @@ fn serve_incremental_rebuilds_match_a_fresh_build_after_every_edit() {
     ok(edit(&mut state, "tin-tuc/tin-mot.md", Some(&format!("{mot}\n## Phần mới\n\nĐoạn thêm.\n"))), "body");
     assert_same_as_fresh(&mut state, root, "edit a body");
 
+    let lam = read("dien-hinh/dieu-lam/index.md");
+    let without_image = lam.replace("![Vườn cây của ông Điểu Lâm](vuon.png)", "Ông trồng điều.");
+    ok(edit(&mut state, "dien-hinh/dieu-lam/index.md", Some(&without_image)), "image");
+    assert_same_as_fresh(&mut state, root, "remove an image from a body (its resized variants go)");
+    ok(edit(&mut state, "dien-hinh/dieu-lam/index.md", Some(&lam)), "image back");
+    assert_same_as_fresh(&mut state, root, "show the image again");
+
     let hai = read("tin-tuc/tin-hai.md");
     ok(edit(&mut state, "tin-tuc/tin-hai.md", Some(&hai.replace("Sơ kết phong trào", "Tổng kết phong trào"))), "t");
     assert_same_as_fresh(&mut state, root, "edit a news title");
