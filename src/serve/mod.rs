@@ -149,14 +149,16 @@ fn reindex_loop(rx: &mpsc::Receiver<()>, shared: &Shared) {
         std::thread::sleep(Duration::from_millis(300));
         while rx.try_recv().is_ok() {}
         let started = Instant::now();
-        let job = match shared.lock().search_job() {
-            Ok(Some(job)) => job,
+        let (glossary, dir) = match shared.lock().search_setup() {
+            Ok(Some(setup)) => setup,
             Ok(None) => continue,
             Err(ds) => {
                 ds.iter().for_each(|d| eprintln!("{d}"));
                 continue;
             }
         };
+        let job = state::SearchJob { docs: search_docs(shared), glossary, dir };
+        trace("search documents taken", started);
         // Built on a thread of the lowest priority (tantivy's threads inherit
         // it), so that the next edit's rebuild gets the CPU first.
         let built = std::thread::scope(|s| {
@@ -180,6 +182,29 @@ fn reindex_loop(rx: &mpsc::Receiver<()>, shared: &Shared) {
         match shared.lock().apply_search(export) {
             Ok(()) => println!("search index updated in {} ms", started.elapsed().as_millis()),
             Err(ds) => ds.iter().for_each(|d| eprintln!("{d}")),
+        }
+    }
+}
+
+/// The search documents of every record, taken a slice at a time so that the
+/// state is never held for long (at 10,000 records, all at once held it long
+/// enough to delay the next edit's rebuild); started again if the model
+/// changed in between.
+fn search_docs(shared: &Shared) -> Vec<crate::search::SearchDoc> {
+    const SLICE: usize = 250;
+    'again: loop {
+        let mut docs = Vec::new();
+        let mut version = None;
+        loop {
+            let state = shared.lock();
+            if version.is_some_and(|v| v != state.version()) {
+                continue 'again;
+            }
+            version = Some(state.version());
+            if docs.len() >= state.record_count() {
+                return docs;
+            }
+            docs.extend(state.search_docs(docs.len(), SLICE));
         }
     }
 }

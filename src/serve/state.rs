@@ -58,6 +58,8 @@ pub struct State {
     /// The model a content rebuild replaced, to be dropped after the reload
     /// has been sent (freeing thousands of records takes a while).
     retired: Option<Site>,
+    /// Bumped whenever `site` changes.
+    version: u64,
 }
 
 fn content_error(diags: impl IntoIterator<Item = Diagnostic>) -> Vec<Diagnostic> {
@@ -83,6 +85,7 @@ impl State {
             files: BTreeMap::new(),
             errors: Vec::new(),
             retired: None,
+            version: 0,
         }
     }
 
@@ -172,6 +175,7 @@ impl State {
         match self.render_records(paths, &changes, gone, &config) {
             Ok(rendered) => {
                 self.errors.clear();
+                self.version += 1;
                 Some(Outcome { rendered, elapsed: started.elapsed(), errors: Vec::new(), warnings })
             }
             Err(errors) => {
@@ -203,6 +207,7 @@ impl State {
             Ok(rendered) => {
                 self.errors.clear();
                 self.retired = Some(old);
+                self.version += 1;
                 Outcome { rendered, elapsed: started.elapsed(), errors: Vec::new(), warnings }
             }
             Err(errors) => {
@@ -308,12 +313,37 @@ impl State {
     /// What the background re-indexer needs: the records as search sees them,
     /// the glossary, and its own index folder (never the one full rebuilds use).
     pub fn search_job(&self) -> Result<Option<SearchJob>, Vec<Diagnostic>> {
+        let Some((glossary, dir)) = self.search_setup()? else { return Ok(None) };
+        let docs = self.search_docs(0, self.site.records.len());
+        Ok(Some(SearchJob { docs, glossary, dir }))
+    }
+
+    /// The glossary and the background re-indexer's own index folder (never
+    /// the one full rebuilds use); `None` before the config is loaded.
+    pub fn search_setup(&self) -> Result<Option<(search::Glossary, PathBuf)>, Vec<Diagnostic>> {
         let Some(config) = self.config.as_ref() else { return Ok(None) };
         let glossary = search::load_glossary(&config.root, config.theme_dir.as_deref())
             .map_err(|e| vec![Diagnostic::error(&config.root, e.to_string())])?;
-        let docs = self.site.records.iter().map(|r| search_doc(&self.site, r)).collect();
-        let dir = self.opts.root.join(".thidua-cache").join("serve-search-background");
-        Ok(Some(SearchJob { docs, glossary, dir }))
+        Ok(Some((glossary, self.opts.root.join(".thidua-cache").join("serve-search-background"))))
+    }
+
+    /// The records from index `from`, at most `count` of them, as search sees
+    /// them: the re-indexer takes them a slice at a time, so that it never
+    /// holds the state long enough to delay a rebuild.
+    pub fn search_docs(&self, from: usize, count: usize) -> Vec<search::SearchDoc> {
+        let records = self.site.records.get(from..).unwrap_or_default();
+        records.iter().take(count).map(|r| search_doc(&self.site, r)).collect()
+    }
+
+    /// The number of published records.
+    pub fn record_count(&self) -> usize {
+        self.site.records.len()
+    }
+
+    /// Changes whenever the model changes (slices of search documents taken
+    /// at the same version belong together).
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Serves a search index built in the background, and the pages that name it.
