@@ -309,7 +309,7 @@ fn render_and_write(
     progress(Stage::Write);
     let stamp = fingerprint.map(|fingerprint| fresh::SearchStamp { fingerprint, entry: entry.clone(), files: paths });
     let search_page =
-        render::render_search_page(inputs(l, &images, entry)).map_err(|d| BuildError::Content(d.sorted()))?;
+        render::render_search_page(inputs(l, &images, entry), None).map_err(|d| BuildError::Content(d.sorted()))?;
     pages += 1;
     out.write(&[search_page])?;
     out.write(&render::statics(&l.theme, &l.statics))?;

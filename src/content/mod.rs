@@ -57,21 +57,164 @@ pub struct Loaded {
 pub struct Cache {
     files: BTreeMap<PathBuf, Cached>,
     sources: BTreeMap<String, String>,
+    /// Files [`update_bodies`] read that no load has used yet.
+    fresh: BTreeSet<PathBuf>,
+    /// The site paths the last load published (for link checks).
+    known: BTreeSet<String>,
+    /// The link diagnostics of each record of the last load, by index in `Site::records`.
+    links: Vec<Vec<Diagnostic>>,
+    /// The files the last walk of content/ found, while no file was created,
+    /// deleted or renamed since (see [`Cache::note_changed`]).
+    walked: Option<Vec<discover::SourceFile>>,
 }
 
 struct Cached {
+    src: discover::SourceFile,
     pending: Option<load::Pending>,
     diags: Vec<Diagnostic>,
     body: Option<markdown::Body>,
 }
 
 impl Cache {
+    /// True when `path` was read since the last load and not loaded into a site yet.
+    pub fn is_fresh(&self, path: &Path) -> bool {
+        self.fresh.contains(path)
+    }
+
+    /// Notes that `paths` changed. When one of them is not a file the cache
+    /// knows (it was created) or is no longer a file (deleted, renamed), the
+    /// next load walks content/ again; otherwise it reuses the last walk.
+    pub fn note_changed(&mut self, paths: &[PathBuf]) {
+        if paths.iter().any(|p| !self.files.contains_key(p) || !p.is_file()) {
+            self.walked = None;
+        }
+    }
+
     /// Forgets `paths`, so the next load reads them again.
     pub fn invalidate<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
         for p in paths {
             self.files.remove(p);
         }
     }
+}
+
+/// The result of [`update_bodies`]: the edits changed only record bodies, and
+/// `site` now holds the new records.
+pub struct BodiesUpdated {
+    /// Site paths of the records whose bodies changed.
+    pub urls: BTreeSet<String>,
+    /// Every diagnostic of the site, as a full load would give them.
+    pub diagnostics: Diagnostics,
+    /// The records replaced, with their index in `site.records`, to put back
+    /// with [`BodiesUpdated::revert`] if the new site cannot be used.
+    replaced: Vec<(usize, Record)>,
+}
+
+impl BodiesUpdated {
+    /// Puts the records replaced back into `site`.
+    pub fn revert(self, site: &mut Site) {
+        for (i, r) in self.replaced {
+            site.records[i] = r;
+        }
+    }
+}
+
+/// A record without what may change without changing any other page: its body
+/// and the text of its file. Two records with the same key are listed,
+/// related and published the same way.
+fn listing_key(r: &Record) -> String {
+    let mut bare = Record { body: markdown::Body::default(), ..r.clone() };
+    bare.source.text.clear();
+    format!("{bare:?}")
+}
+
+/// Applies edits of `paths` to `site` in place when they changed only the
+/// bodies of published records (front matter, URL and file set unchanged),
+/// which is what saving a record usually does. The site must be the result of
+/// the last successful load with `cache`. Then nothing else is read, cloned or
+/// assembled again: the edited files are read into the cache, their records
+/// replaced, and only the links of the edited records and of the records that
+/// link to them (to headings that may have changed) are checked again; the
+/// other records' link diagnostics are kept from the last load. Returns `None` when the edit changed more;
+/// the cache then already holds the edited files for [`load_cached`].
+pub fn update_bodies(config: &Config, cache: &mut Cache, site: &mut Site, paths: &[PathBuf]) -> Option<BodiesUpdated> {
+    let mut found = Vec::with_capacity(paths.len());
+    for path in paths {
+        let index = site.records.iter().position(|r| r.source.file == *path)?;
+        let src = cache.files.get(path)?.src.clone();
+        found.push((index, src));
+    }
+    let mut updated = Vec::with_capacity(found.len());
+    let mut ok = true;
+    for (index, src) in found {
+        let (pending, diags) = load::load_front(&config.root, &src);
+        let same_url = pending.as_ref().is_some_and(|p| cache.sources.get(&p.rel) == Some(&p.record.url));
+        let usable = same_url && !diags.iter().any(Diagnostic::is_error);
+        let body = match pending.as_ref().filter(|_| usable) {
+            Some(p) => {
+                let ctx = markdown::LinkContext { base_path: &config.base_path, sources: &cache.sources };
+                Some(p.render_body(&ctx))
+            }
+            None => None,
+        };
+        if let (Some(p), Some(b)) = (&pending, &body) {
+            let record = Record { body: b.clone(), ..p.record.clone() };
+            if listing_key(&record) == listing_key(&site.records[index]) {
+                updated.push((index, record));
+            } else {
+                ok = false;
+            }
+        } else {
+            ok = false;
+        }
+        cache.fresh.insert(src.file.clone());
+        cache.files.insert(src.file.clone(), Cached { src, pending, diags, body });
+    }
+    if !ok {
+        return None;
+    }
+    cache.fresh.clear();
+    if cache.links.len() != site.records.len() {
+        return None;
+    }
+    let mut urls = BTreeSet::new();
+    let mut replaced = Vec::with_capacity(updated.len());
+    for (index, record) in updated {
+        urls.insert(record.url.clone());
+        replaced.push((index, std::mem::replace(&mut site.records[index], record)));
+    }
+    // Links are checked again in the edited records, and in the records that
+    // link to them (their headings may have changed); the others' stand.
+    let sources = &cache.sources;
+    let targets = |r: &'_ Record| -> Vec<String> {
+        r.body.links.iter().filter_map(|l| validate::link_target(r, &l.dest, sources)).map(str::to_owned).collect()
+    };
+    let affected: Vec<usize> = (0..site.records.len())
+        .filter(|&i| {
+            let r = &site.records[i];
+            urls.contains(&r.url)
+                || r.body
+                    .links
+                    .iter()
+                    .any(|l| validate::link_target(r, &l.dest, sources).is_some_and(|t| urls.contains(t)))
+        })
+        .collect();
+    let wanted: BTreeSet<String> = affected.iter().flat_map(|&i| targets(&site.records[i])).collect();
+    let anchors: BTreeMap<&str, BTreeSet<&str>> = site
+        .records
+        .iter()
+        .filter(|r| wanted.contains(&r.url))
+        .map(|r| (r.url.as_str(), r.body.headings.iter().map(|h| h.id.as_str()).collect()))
+        .collect();
+    for &i in &affected {
+        cache.links[i] = validate::record_links(&site.records[i], &cache.known, sources, &anchors);
+    }
+    let mut diags = Diagnostics::default();
+    for c in cache.files.values() {
+        diags.extend(c.diags.iter().cloned());
+    }
+    diags.extend(cache.links.iter().flatten().cloned());
+    Some(BodiesUpdated { urls, diagnostics: diags, replaced })
 }
 
 /// Loads and validates the whole site. `static_files` are the site paths of
@@ -94,7 +237,7 @@ pub fn load(config: &Config, publish: Publish, static_files: &BTreeSet<String>) 
             rendered.push((record, is_intro));
         }
     }
-    finish(config, publish, static_files, rendered, diags, &sources)
+    finish(config, publish, static_files, rendered, diags, &sources).0
 }
 
 /// Like [`load`], reusing what `cache` holds for files not invalidated since.
@@ -109,15 +252,24 @@ pub fn load_cached(config: &Config, publish: Publish, static_files: &BTreeSet<St
             rendered.push((record, p.is_intro));
         }
     }
-    finish(config, publish, static_files, rendered, diags, &cache.sources)
+    let (loaded, known, links) = finish(config, publish, static_files, rendered, diags, &cache.sources);
+    (cache.known, cache.links) = (known, links);
+    loaded
 }
 
 /// Brings `cache` up to date with the files under `content/`: front matter of
 /// new files read, bodies rendered where missing. Returns the walk's diagnostics.
 fn fill(config: &Config, cache: &mut Cache) -> Diagnostics {
     let mut diags = Diagnostics::default();
-    let (files, walk_diags) = discover::discover(&config.root);
-    diags.extend(walk_diags);
+    cache.fresh.clear();
+    let mut walk_failed = false;
+    if cache.walked.is_none() {
+        let (files, walk_diags) = discover::discover(&config.root);
+        walk_failed = !walk_diags.is_empty();
+        diags.extend(walk_diags);
+        cache.walked = Some(files);
+    }
+    let files = cache.walked.as_ref().expect("walked just now or before");
     let present: BTreeSet<&Path> = files.iter().map(|f| f.file.as_path()).collect();
     cache.files.retain(|p, _| present.contains(p.as_path()));
     let fresh: Vec<(PathBuf, Cached)> = files
@@ -125,7 +277,7 @@ fn fill(config: &Config, cache: &mut Cache) -> Diagnostics {
         .filter(|f| !cache.files.contains_key(&f.file))
         .map(|f| {
             let (pending, diags) = load::load_front(&config.root, f);
-            (f.file.clone(), Cached { pending, diags, body: None })
+            (f.file.clone(), Cached { src: f.clone(), pending, diags, body: None })
         })
         .collect();
     cache.files.extend(fresh);
@@ -145,6 +297,10 @@ fn fill(config: &Config, cache: &mut Cache) -> Diagnostics {
             c.body = Some(p.render_body(&ctx));
         }
     });
+    if walk_failed {
+        // A walk with problems is done again next time (they may be fixed by then).
+        cache.walked = None;
+    }
     diags
 }
 
@@ -155,7 +311,7 @@ fn finish(
     rendered: Vec<(Record, bool)>,
     mut diags: Diagnostics,
     sources: &BTreeMap<String, String>,
-) -> Loaded {
+) -> (Loaded, BTreeSet<String>, Vec<Vec<Diagnostic>>) {
     let mut home = None;
     let mut intros = BTreeMap::new();
     let mut records = Vec::with_capacity(rendered.len());
@@ -188,6 +344,10 @@ fn finish(
     site.future = future;
     let news_pages = site.news.len().div_ceil(config.news_per_page).max(1);
     let known = validate::known_urls(&site, static_files, news_pages);
-    diags.extend(validate::links(&site, &known, sources));
-    Loaded { site, diagnostics: diags, news_pages }
+    let anchors = validate::anchors(&site);
+    let links: Vec<Vec<Diagnostic>> =
+        site.records.iter().map(|r| validate::record_links(r, &known, sources, &anchors)).collect();
+    diags.extend(links.iter().flatten().cloned());
+    drop(anchors);
+    (Loaded { site, diagnostics: diags, news_pages }, known, links)
 }

@@ -152,25 +152,48 @@ pub fn known_urls(site: &Site, static_files: &BTreeSet<String>, news_pages: usiz
     urls
 }
 
+/// The heading ids of every record, by site path.
+pub fn anchors(site: &Site) -> BTreeMap<&str, BTreeSet<&str>> {
+    site.records.iter().map(|r| (r.url.as_str(), r.body.headings.iter().map(|h| h.id.as_str()).collect())).collect()
+}
+
 /// Broken internal links and anchors, and images without alt text.
 pub fn links(site: &Site, known: &BTreeSet<String>, sources: &BTreeMap<String, String>) -> Vec<Diagnostic> {
-    let anchors: BTreeMap<&str, BTreeSet<&str>> = site
-        .records
-        .iter()
-        .map(|r| (r.url.as_str(), r.body.headings.iter().map(|h| h.id.as_str()).collect()))
-        .collect();
+    let anchors = anchors(site);
+    site.records.iter().flat_map(|r| record_links(r, known, sources, &anchors)).collect()
+}
+
+/// The site path a link of `r` leads to, when it leads to a page (not to a
+/// file beside the record or outside the site).
+pub fn link_target<'a>(r: &'a Record, dest: &'a str, sources: &'a BTreeMap<String, String>) -> Option<&'a str> {
+    let dest = dest.split('?').next().unwrap_or(dest);
+    let path = dest.split('#').next().unwrap_or(dest);
+    if path.is_empty() {
+        Some(&r.url)
+    } else if let Some(file) = path.strip_prefix("@/") {
+        sources.get(file).map(String::as_str)
+    } else {
+        path.starts_with('/').then_some(path)
+    }
+}
+
+/// [`links`] of one record, with the heading ids of the records it may link to.
+pub fn record_links(
+    r: &Record,
+    known: &BTreeSet<String>,
+    sources: &BTreeMap<String, String>,
+    anchors: &BTreeMap<&str, BTreeSet<&str>>,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for r in &site.records {
-        for link in &r.body.links {
-            let problem = check_link(r, &link.dest, known, sources, &anchors);
-            let located = |d: Diagnostic| d.at(&r.source.text, link.line, link.column);
-            if let Some((msg, hint)) = problem {
-                out.push(located(Diagnostic::error(&r.source.path, msg)).hint(hint));
-            }
-            if link.missing_alt {
-                out.push(located(Diagnostic::warning(&r.source.path, "an image has no alt text"))
-                    .hint("describe the picture between the brackets: ![Già làng trao quà cho học sinh](anh.jpg), for readers who cannot see it"));
-            }
+    for link in &r.body.links {
+        let problem = check_link(r, &link.dest, known, sources, anchors);
+        let located = |d: Diagnostic| d.at(&r.source.text, link.line, link.column);
+        if let Some((msg, hint)) = problem {
+            out.push(located(Diagnostic::error(&r.source.path, msg)).hint(hint));
+        }
+        if link.missing_alt {
+            out.push(located(Diagnostic::warning(&r.source.path, "an image has no alt text"))
+                .hint("describe the picture between the brackets: ![Già làng trao quà cho học sinh](anh.jpg), for readers who cannot see it"));
         }
     }
     out

@@ -83,7 +83,7 @@ struct Meta {
 /// Everything rendering needs.
 pub struct Renderer<'a> {
     views: Views<'a>,
-    tera: Tera,
+    tera: std::borrow::Cow<'a, Tera>,
     news_pages: usize,
     search: SearchPage,
 }
@@ -171,40 +171,206 @@ pub fn render_streaming<E>(
     if diags.has_errors() {
         return Err(StreamError::Content(diags));
     }
-    sink(r.generated(&jobs, None)).map_err(StreamError::Sink)?;
+    sink(r.generated(&jobs)).map_err(StreamError::Sink)?;
     sink(assets(&site.records)).map_err(StreamError::Sink)?;
     sink(crate::media::output_files(&site.records, images)).map_err(StreamError::Sink)?;
     Ok(())
 }
 
-/// Renders the search page alone. It shows the site's name, menu and
-/// taxonomy counts, not the records' bodies, so it can be rendered after the
-/// bodies have been dropped to make room for the search index.
-pub fn render_search_page(inputs: Inputs) -> Result<OutputFile, Diagnostics> {
-    let r = Renderer::new(inputs)?;
-    r.pages(&[Job::Search]).map(|mut files| files.remove(0))
-}
-
 /// What an incremental render produced.
 pub struct Partial {
-    /// The pages that depend on a changed record, and every feed and list file.
+    /// The pages that depend on a changed record, and the feeds and lists that show one.
     pub files: Vec<OutputFile>,
-    /// The path of every page the site has now (to drop pages that disappeared).
-    pub pages: BTreeSet<String>,
+    /// Files of the previous render that the site no longer has (pages of
+    /// deleted records and terms, feeds of deleted campaigns, an unused syntax stylesheet).
+    pub removed: Vec<String>,
 }
 
-/// Renders only the pages that show one of the `changed` records (site paths,
-/// old and new), the pages that summarise the whole site (home, lists,
-/// taxonomy indexes), feeds and the sitemap. Used by `serve`.
-pub fn render_changed(inputs: Inputs, changed: &BTreeSet<String>) -> Result<Partial, Diagnostics> {
-    let r = Renderer::new(inputs)?;
+/// What changed since the last render, for [`render_changed`].
+pub struct Changes<'a> {
+    /// Site paths of the records and intros that changed, before and after the change.
+    pub urls: &'a BTreeSet<String>,
+    /// True when only the bodies of records published before and after changed
+    /// (their front matter, and so every list, relation and taxonomy, is the
+    /// same): only their own pages and the feeds that carry their bodies are
+    /// rendered again.
+    pub bodies_only: bool,
+    /// The site before the change and its number of news pages. With it, a page
+    /// that showed a changed record before the change is rendered again too,
+    /// and a news list page only when its items, or the number of pages, changed.
+    /// Without it, every news list page is rendered again.
+    pub before: Option<(&'a Site, usize)>,
+    /// The theme's templates compiled before, if they were (else compiled now).
+    pub templates: Option<&'a Templates>,
+}
+
+/// Renders only what `changes` can have changed. A page is rendered again
+/// when a record it shows (before or after the change) changed; news list pages
+/// when their slice of the news changed; the home and taxonomy index pages,
+/// the news feed and the sitemap always, except when only bodies changed.
+/// Used by `serve`.
+pub fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> Result<Partial, Diagnostics> {
+    let r = Renderer::reusing(inputs, changes.templates)?;
+    let site: &'a Site = r.views.site;
+    let changed = changes.urls;
+    let hits = |d: Option<Vec<&str>>| d.is_none_or(|d| d.iter().any(|u| changed.contains(*u)));
+    if changes.bodies_only {
+        let jobs: Vec<Job> =
+            (0..site.records.len()).filter(|&i| changed.contains(&site.records[i].url)).map(Job::Record).collect();
+        let campaigns: BTreeSet<usize> =
+            site.campaigns.iter().copied().filter(|&c| hits(deps(site, &Job::Record(c)))).collect();
+        let mut files = r.pages(&jobs)?;
+        files.extend(r.feeds(Some(&campaigns)));
+        files.extend(r.syntax_css());
+        let removed =
+            if files.iter().any(|f| f.path == "css/syntax.css") { Vec::new() } else { vec!["css/syntax.css".into()] };
+        return Ok(Partial { files, removed });
+    }
     let all = r.jobs();
-    let pages = all.iter().map(|j| r.path_of(j)).collect();
-    let selected: Vec<Job> =
-        all.iter().filter(|j| r.deps(j).is_none_or(|d| d.iter().any(|u| changed.contains(*u)))).cloned().collect();
+    let per = r.views.config.news_per_page;
+    let news_slice = |s: &'a Site, n: usize| -> Vec<&'a str> {
+        let ids = &s.news[((n - 1) * per).min(s.news.len())..(n * per).min(s.news.len())];
+        ids.iter().map(|&i| s.records[i].url.as_str()).collect()
+    };
+    // Pages (by path) that showed a changed record before the change.
+    let mut showed: BTreeSet<String> = BTreeSet::new();
+    let mut removed = Vec::new();
+    let paths: BTreeSet<String> = all.iter().map(|j| path_of(site, j)).collect();
+    if let Some((old, _)) = changes.before {
+        for j in jobs(old, changes.before.map_or(1, |b| b.1)) {
+            let path = path_of(old, &j);
+            if !paths.contains(&path) {
+                removed.push(path);
+            } else if !matches!(j, Job::Section(Kind::News) | Job::NewsPage(_)) && hits(deps(old, &j)) {
+                showed.insert(path);
+            }
+        }
+        for &c in &old.campaigns {
+            if site.campaign(&old.records[c].slug).is_none() {
+                removed.push(format!("{}atom.xml", old.records[c].url.trim_start_matches('/')));
+            }
+        }
+    }
+    let news_intro_changed = changed.contains(&format!("/{}/", Kind::News.section()));
+    // Every page's menu shows the title of the about page.
+    let menu_changed = match changes.before {
+        Some((old, _)) => about_title(old) != about_title(site),
+        None => changed.contains(ABOUT),
+    };
+    let selected: Vec<Job> = all
+        .iter()
+        .filter(|j| match (j, changes.before) {
+            _ if menu_changed => true,
+            (Job::Section(Kind::News) | Job::NewsPage(_), Some((old, old_pages))) => {
+                let n = if let Job::NewsPage(n) = j { *n } else { 1 };
+                let now = news_slice(site, n);
+                old_pages != r.news_pages
+                    || news_intro_changed
+                    || now != news_slice(old, n)
+                    || now.iter().any(|u| changed.contains(*u))
+            }
+            (Job::Section(Kind::News) | Job::NewsPage(_), None) => true,
+            _ => showed.contains(&path_of(site, j)) || hits(deps(site, j)),
+        })
+        .cloned()
+        .collect();
+    let campaigns: BTreeSet<usize> = site
+        .campaigns
+        .iter()
+        .copied()
+        .filter(|&c| showed.contains(&path_of(site, &Job::Record(c))) || hits(deps(site, &Job::Record(c))))
+        .collect();
     let mut files = r.pages(&selected)?;
-    files.extend(r.generated(&all, Some(changed)));
-    Ok(Partial { files, pages })
+    files.extend(r.feeds(Some(&campaigns)));
+    files.push(r.sitemap(&all));
+    files.push(OutputFile::bytes("robots.txt", feeds::robots(r.views.config)));
+    files.extend(r.syntax_css());
+    if !files.iter().any(|f| f.path == "css/syntax.css") {
+        removed.push("css/syntax.css".into());
+    }
+    Ok(Partial { files, removed })
+}
+
+/// The site path of the about page, whose title is in every page's menu (`Views::site_view` finds it by this path).
+const ABOUT: &str = "/gioi-thieu/";
+
+fn about_title(site: &Site) -> Option<&str> {
+    site.pages.iter().map(|&i| &site.records[i]).find(|r| r.url == ABOUT).map(|r| r.title.as_str())
+}
+
+/// Renders the search page alone: after the search index changed (serve),
+/// or last in a build. It shows the site's name, menu and taxonomy counts,
+/// not the records' bodies, so it can be rendered after the bodies have been
+/// dropped to make room for the search index. `templates` are reused when given.
+pub fn render_search_page<'a>(inputs: Inputs<'a>, templates: Option<&'a Templates>) -> Result<OutputFile, Diagnostics> {
+    let r = Renderer::reusing(inputs, templates)?;
+    r.page(&Job::Search).map_err(one)
+}
+
+/// Every page of `site`, which has `news_pages` news list pages.
+fn jobs(site: &Site, news_pages: usize) -> Vec<Job> {
+    let mut jobs = vec![Job::Home, Job::NotFound, Job::Search];
+    jobs.extend(Kind::SECTIONS.iter().map(|k| Job::Section(*k)));
+    jobs.extend((2..=news_pages).map(Job::NewsPage));
+    jobs.extend((0..site.records.len()).map(Job::Record));
+    for (t, terms) in &site.taxonomies {
+        jobs.push(Job::TaxonomyIndex(*t));
+        jobs.extend(terms.keys().map(|s| Job::Term(*t, s.clone())));
+    }
+    jobs
+}
+
+/// The output path of a job's page.
+fn path_of(site: &Site, job: &Job) -> String {
+    match job {
+        Job::Home => "index.html".into(),
+        Job::Section(k) => out_path(&format!("/{}/", k.section())),
+        Job::NewsPage(n) => out_path(&format!("/tin-tuc/trang/{n}/")),
+        Job::Record(i) => out_path(&site.records[*i].url),
+        Job::TaxonomyIndex(t) => out_path(&format!("/{}/", t.segment())),
+        Job::Term(t, s) => out_path(&format!("/{}/{s}/", t.segment())),
+        Job::NotFound => "404.html".into(),
+        Job::Search => "tim-kiem/index.html".into(),
+    }
+}
+
+/// The records (site paths) a page shows, and for section pages the section's
+/// own path (its intro); `None` for pages that summarise the whole site and
+/// are always rendered again.
+fn deps<'s>(site: &'s Site, job: &Job) -> Option<Vec<&'s str>> {
+    let urls = |ids: &[usize]| ids.iter().map(|&i| site.records[i].url.as_str()).collect::<Vec<_>>();
+    let by_slugs =
+        |kind: Kind, slugs: &'s [String]| slugs.iter().filter_map(move |s| site.get(kind, s)).map(|r| r.url.as_str());
+    let section = |k: Kind, ids: &[usize]| {
+        let mut d = urls(ids);
+        d.push(site.intros.get(&k).map_or("", |i| i.url.as_str()));
+        Some(d)
+    };
+    match job {
+        Job::Record(i) => {
+            let r = &site.records[*i];
+            let mut d = vec![r.url.as_str()];
+            if let Some(l) = site.by_campaign.get(&r.slug).filter(|_| r.kind == Kind::Campaign) {
+                d.extend(urls(&l.documents));
+                d.extend(urls(&l.people));
+                d.extend(urls(&l.news));
+            }
+            d.extend(by_slugs(Kind::Campaign, r.campaign_refs()));
+            if let Some(n) = r.news() {
+                d.extend(by_slugs(Kind::Person, &n.people));
+            }
+            if r.kind == Kind::Person {
+                d.extend(urls(site.news_of_person.get(&r.slug).map_or(&[], |v| v.as_slice())));
+            }
+            Some(d)
+        }
+        Job::Section(Kind::News) | Job::NewsPage(_) => section(Kind::News, &site.news),
+        Job::Section(Kind::Campaign) => section(Kind::Campaign, &site.campaigns),
+        Job::Section(Kind::Person) => section(Kind::Person, &site.people),
+        Job::Section(k) => section(*k, &site.documents),
+        Job::Term(t, slug) => Some(urls(&site.taxonomies[t][slug].records)),
+        Job::Home | Job::TaxonomyIndex(_) | Job::NotFound | Job::Search => None,
+    }
 }
 
 fn one(d: Diagnostic) -> Diagnostics {
@@ -228,12 +394,37 @@ fn out_path(url: &str) -> String {
     format!("{}index.html", url.trim_start_matches('/'))
 }
 
+/// The theme's templates, compiled once and reused by [`render_changed`].
+pub struct Templates(Tera);
+
+impl Templates {
+    /// Compiles the templates of `theme` (the theme of `config`).
+    pub fn compile(theme: &Theme, config: &Config) -> Result<Templates, Diagnostics> {
+        Ok(Templates(templates::compile(theme, &theme_path(config)).map_err(one)?))
+    }
+}
+
+fn theme_path(config: &Config) -> PathBuf {
+    config.theme_dir.clone().unwrap_or_else(|| PathBuf::from("themes/default (built in)"))
+}
+
 impl<'a> Renderer<'a> {
     fn new(i: Inputs<'a>) -> Result<Self, Diagnostics> {
-        let theme_path = i.config.theme_dir.clone().unwrap_or_else(|| PathBuf::from("themes/default (built in)"));
-        let tera = templates::compile(i.theme, &theme_path).map_err(one)?;
+        let tera = templates::compile(i.theme, &theme_path(i.config)).map_err(one)?;
+        Ok(Self::with_tera(i, std::borrow::Cow::Owned(tera)))
+    }
+
+    /// A renderer with templates compiled before, or compiled now.
+    fn reusing(i: Inputs<'a>, templates: Option<&'a Templates>) -> Result<Self, Diagnostics> {
+        match templates {
+            Some(t) => Ok(Self::with_tera(i, std::borrow::Cow::Borrowed(&t.0))),
+            None => Self::new(i),
+        }
+    }
+
+    fn with_tera(i: Inputs<'a>, tera: std::borrow::Cow<'a, Tera>) -> Self {
         let views = Views { site: i.site, config: i.config, images: i.images };
-        Ok(Renderer { views, tera, news_pages: i.news_pages, search: i.search })
+        Renderer { views, tera, news_pages: i.news_pages, search: i.search }
     }
 
     /// Renders `jobs` in parallel; all template errors together.
@@ -253,66 +444,22 @@ impl<'a> Renderer<'a> {
         Ok(files)
     }
 
-    /// Feeds (all, or with `changed` only those that show a changed record),
-    /// sitemap, robots.txt and the syntax stylesheet.
-    fn generated(&self, jobs: &[Job], changed: Option<&BTreeSet<String>>) -> Vec<OutputFile> {
-        let mut files = self.feeds(changed);
+    /// Feeds, sitemap, robots.txt and the syntax stylesheet.
+    fn generated(&self, jobs: &[Job]) -> Vec<OutputFile> {
+        let mut files = self.feeds(None);
         files.push(self.sitemap(jobs));
         files.push(OutputFile::bytes("robots.txt", feeds::robots(self.views.config)));
-        if self.site().records.iter().any(|rec| rec.body.has_code) {
-            files.push(OutputFile::bytes("css/syntax.css", syntax_css()));
-        }
+        files.extend(self.syntax_css());
         files
     }
 
-    /// The output path of a job's page.
-    fn path_of(&self, job: &Job) -> String {
-        let site = self.site();
-        match job {
-            Job::Home => "index.html".into(),
-            Job::Section(k) => out_path(&format!("/{}/", k.section())),
-            Job::NewsPage(n) => out_path(&format!("/tin-tuc/trang/{n}/")),
-            Job::Record(i) => out_path(&site.records[*i].url),
-            Job::TaxonomyIndex(t) => out_path(&format!("/{}/", t.segment())),
-            Job::Term(t, s) => out_path(&format!("/{}/{s}/", t.segment())),
-            Job::NotFound => "404.html".into(),
-            Job::Search => "tim-kiem/index.html".into(),
-        }
-    }
-
-    /// The records (site paths) a page shows; `None` for pages that summarise
-    /// the whole site and are always rendered again.
-    fn deps(&self, job: &Job) -> Option<Vec<&'a str>> {
-        let site: &'a Site = self.views.site;
-        let urls = |ids: &[usize]| ids.iter().map(|&i| site.records[i].url.as_str()).collect::<Vec<_>>();
-        let by_slugs = |kind: Kind, slugs: &'a [String]| {
-            slugs.iter().filter_map(move |s| site.get(kind, s)).map(|r| r.url.as_str())
-        };
-        match job {
-            Job::Record(i) => {
-                let r = &site.records[*i];
-                let mut d = vec![r.url.as_str()];
-                if let Some(l) = site.by_campaign.get(&r.slug).filter(|_| r.kind == Kind::Campaign) {
-                    d.extend(urls(&l.documents));
-                    d.extend(urls(&l.people));
-                    d.extend(urls(&l.news));
-                }
-                d.extend(by_slugs(Kind::Campaign, r.campaign_refs()));
-                if let Some(n) = r.news() {
-                    d.extend(by_slugs(Kind::Person, &n.people));
-                }
-                if r.kind == Kind::Person {
-                    d.extend(urls(site.news_of_person.get(&r.slug).map_or(&[], |v| v.as_slice())));
-                }
-                Some(d)
-            }
-            Job::Section(Kind::News) | Job::NewsPage(_) => Some(urls(&site.news)),
-            Job::Section(Kind::Campaign) => Some(urls(&site.campaigns)),
-            Job::Section(Kind::Person) => Some(urls(&site.people)),
-            Job::Section(_) => Some(urls(&site.documents)),
-            Job::Term(t, slug) => Some(urls(&site.taxonomies[t][slug].records)),
-            Job::Home | Job::TaxonomyIndex(_) | Job::NotFound | Job::Search => None,
-        }
+    /// The syntax stylesheet, when a record has code.
+    fn syntax_css(&self) -> Option<OutputFile> {
+        self.site()
+            .records
+            .iter()
+            .any(|rec| rec.body.has_code)
+            .then(|| OutputFile::bytes("css/syntax.css", syntax_css()))
     }
 
     fn site(&self) -> &Site {
@@ -320,15 +467,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn jobs(&self) -> Vec<Job> {
-        let mut jobs = vec![Job::Home, Job::NotFound, Job::Search];
-        jobs.extend(Kind::SECTIONS.iter().map(|k| Job::Section(*k)));
-        jobs.extend((2..=self.news_pages).map(Job::NewsPage));
-        jobs.extend((0..self.site().records.len()).map(Job::Record));
-        for (t, terms) in &self.site().taxonomies {
-            jobs.push(Job::TaxonomyIndex(*t));
-            jobs.extend(terms.keys().map(|s| Job::Term(*t, s.clone())));
-        }
-        jobs
+        jobs(self.site(), self.news_pages)
     }
 
     fn meta(&self, title: &str, description: Option<&str>, path: &str, section: &str) -> Meta {
@@ -593,7 +732,8 @@ impl<'a> Renderer<'a> {
         ("search.html", "tim-kiem/index.html".into(), ctx)
     }
 
-    fn feeds(&self, changed: Option<&BTreeSet<String>>) -> Vec<OutputFile> {
+    /// The news feed and the feeds of the campaigns in `campaigns` (of every campaign with `None`).
+    fn feeds(&self, campaigns: Option<&BTreeSet<usize>>) -> Vec<OutputFile> {
         let site = self.site();
         let config = self.views.config;
         let news: Vec<_> = site.news.iter().map(|&i| &site.records[i]).collect();
@@ -602,10 +742,7 @@ impl<'a> Renderer<'a> {
             feeds::atom(config, &format!("{} – Tin tức", config.title), "/atom.xml", "/tin-tuc/", &news),
         )];
         for &c in &site.campaigns {
-            let shows_change = |changed: &BTreeSet<String>| {
-                self.deps(&Job::Record(c)).is_some_and(|d| d.iter().any(|u| changed.contains(*u)))
-            };
-            if changed.is_some_and(|ch| !shows_change(ch)) {
+            if campaigns.is_some_and(|set| !set.contains(&c)) {
                 continue;
             }
             let rec = &site.records[c];

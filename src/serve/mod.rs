@@ -95,6 +95,14 @@ impl Shared {
     }
 }
 
+/// With `THIDUA_TRACE` set, prints on stderr how long a rebuild has taken so
+/// far at the stage `label` (for profiling serve's latency).
+pub(crate) fn trace(label: &str, since: Instant) {
+    if std::env::var_os("THIDUA_TRACE").is_some() {
+        eprintln!("trace {label}: {:.1} ms", since.elapsed().as_secs_f64() * 1000.0);
+    }
+}
+
 fn report(what: &str, outcome: &state::Outcome) {
     for d in outcome.errors.iter().chain(&outcome.warnings) {
         eprintln!("{d}");
@@ -140,15 +148,30 @@ fn reindex_loop(rx: &mpsc::Receiver<()>, shared: &Shared) {
         std::thread::sleep(Duration::from_millis(300));
         while rx.try_recv().is_ok() {}
         let started = Instant::now();
-        let job = match shared.lock().search_job() {
-            Ok(Some(job)) => job,
+        let (glossary, dir) = match shared.lock().search_setup() {
+            Ok(Some(setup)) => setup,
             Ok(None) => continue,
             Err(ds) => {
                 ds.iter().for_each(|d| eprintln!("{d}"));
                 continue;
             }
         };
-        let export = match crate::search::build(&job.docs, &job.glossary, &job.dir) {
+        let job = state::SearchJob { docs: search_docs(shared), glossary, dir };
+        trace("search documents taken", started);
+        // Built on a thread of the lowest priority (tantivy's threads inherit
+        // it), so that the next edit's rebuild gets the CPU first.
+        let built = std::thread::scope(|s| {
+            s.spawn(|| {
+                lower_priority();
+                crate::search::build(&job.docs, &job.glossary, &job.dir)
+            })
+            .join()
+        });
+        let Ok(built) = built else {
+            eprintln!("serve: the search index build panicked");
+            continue;
+        };
+        let export = match built {
             Ok(e) => e,
             Err(e) => {
                 eprintln!("serve: search index: {e}");
@@ -162,20 +185,64 @@ fn reindex_loop(rx: &mpsc::Receiver<()>, shared: &Shared) {
     }
 }
 
+/// The search documents of every record, taken a slice at a time so that the
+/// state is never held for long (at 10,000 records, all at once held it long
+/// enough to delay the next edit's rebuild); started again if the model
+/// changed in between.
+fn search_docs(shared: &Shared) -> Vec<crate::search::SearchDoc> {
+    const SLICE: usize = 250;
+    'again: loop {
+        let mut docs = Vec::new();
+        let mut version = None;
+        loop {
+            let state = shared.lock();
+            if version.is_some_and(|v| v != state.version()) {
+                continue 'again;
+            }
+            version = Some(state.version());
+            if docs.len() >= state.record_count() {
+                return docs;
+            }
+            docs.extend(state.search_docs(docs.len(), SLICE));
+        }
+    }
+}
+
+/// Gives the calling thread, and the threads it starts, the lowest CPU priority.
+#[cfg(target_os = "linux")]
+fn lower_priority() {
+    // SAFETY: setpriority only reads its integer arguments; on Linux, `who = 0`
+    // with PRIO_PROCESS names the calling thread.
+    let failed = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 19) } != 0;
+    if failed {
+        eprintln!("serve: could not lower the search indexer's priority");
+    }
+}
+
+/// Gives the calling thread the lowest CPU priority (only on Linux).
+#[cfg(not(target_os = "linux"))]
+fn lower_priority() {}
+
 fn rebuild_loop(rx: &mpsc::Receiver<Change>, shared: &Shared, index_tx: &mpsc::Sender<()>) {
     while let Ok(mut change) = rx.recv() {
         // Merge what queued up meanwhile into one rebuild.
         while let Ok(more) = rx.try_recv() {
             change = merge(change, more);
         }
+        let outcome_started = Instant::now();
         let outcome = {
             let mut state = shared.lock();
+            crate::serve::trace("locked", outcome_started);
             match &change {
                 Change::Full => state.rebuild_all(),
                 Change::Content(paths) => state.rebuild_content(paths),
             }
         };
         shared.bump(!outcome.errors.is_empty());
+        crate::serve::trace("bumped", outcome_started);
+        // Freed after the reload went out: dropping thousands of records is slow.
+        let retired = shared.lock().take_retired();
+        drop(retired);
         report("rebuilt", &outcome);
         if outcome.errors.is_empty() && matches!(change, Change::Content(_)) && index_tx.send(()).is_err() {
             eprintln!("serve: the search re-indexer has stopped");

@@ -49,10 +49,17 @@ pub struct State {
     news_pages: usize,
     search_entry: String,
     images: crate::media::Images,
+    /// The theme's templates, compiled when the theme was loaded.
+    templates: Option<render::Templates>,
     /// Output path (`phong-trao/a/index.html`) → content.
     pub files: BTreeMap<String, Content>,
     /// The errors of the last rebuild, if it failed.
     pub errors: Vec<Diagnostic>,
+    /// The model a content rebuild replaced, to be dropped after the reload
+    /// has been sent (freeing thousands of records takes a while).
+    retired: Option<Site>,
+    /// Bumped whenever `site` changes.
+    version: u64,
 }
 
 fn content_error(diags: impl IntoIterator<Item = Diagnostic>) -> Vec<Diagnostic> {
@@ -74,8 +81,11 @@ impl State {
             news_pages: 1,
             search_entry: String::new(),
             images: crate::media::Images::new(),
+            templates: None,
             files: BTreeMap::new(),
             errors: Vec::new(),
+            retired: None,
+            version: 0,
         }
     }
 
@@ -113,6 +123,8 @@ impl State {
             Err(d) => return self.fail(vec![d], started),
         };
         self.cache = content::Cache::default();
+        // A template that does not compile is reported by the full render below.
+        self.templates = render::Templates::compile(&theme, &config).ok();
         self.config = Some(config);
         self.theme = theme;
         self.statics = statics;
@@ -125,32 +137,82 @@ impl State {
             return self.rebuild_all();
         }
         let started = Instant::now();
-        self.cache.invalidate(paths.iter().map(PathBuf::as_path));
+        self.cache.note_changed(paths);
+        if self.errors.is_empty() && !self.files.is_empty() {
+            if let Some(outcome) = self.update_bodies(paths, started) {
+                return outcome;
+            }
+        }
+        // Files that `update_bodies` read are fresh in the cache already.
+        let stale: Vec<&Path> = paths.iter().map(PathBuf::as_path).filter(|p| !self.cache.is_fresh(p)).collect();
+        self.cache.invalidate(stale);
         self.reload_content(Some(paths), started)
+    }
+
+    /// The model the last content rebuild replaced, to drop outside the lock.
+    pub fn take_retired(&mut self) -> Option<Site> {
+        self.retired.take()
+    }
+
+    /// The fast path of an edit that changed only record bodies: the records
+    /// are replaced in the model and only their own pages and the feeds that
+    /// carry them are rendered again. `None` when the edit changed more.
+    fn update_bodies(&mut self, paths: &[PathBuf], started: Instant) -> Option<Outcome> {
+        let config = self.config.clone().expect("config loaded");
+        // The image variants the records' bodies showed before (a body may show other images now).
+        let before: Vec<&crate::content::Record> =
+            self.site.records.iter().filter(|r| paths.contains(&r.source.file)).collect();
+        let gone = crate::media::output_files(before, &self.images).into_iter().map(|f| f.path).collect();
+        let mut update = content::update_bodies(&config, &mut self.cache, &mut self.site, paths)?;
+        crate::serve::trace("bodies read and links checked", started);
+        let diagnostics = std::mem::take(&mut update.diagnostics);
+        if diagnostics.has_errors() {
+            update.revert(&mut self.site);
+            return Some(self.fail(content_error(diagnostics.sorted()), started));
+        }
+        let warnings = diagnostics.sorted();
+        let changes = render::Changes { urls: &update.urls, bodies_only: true, before: None, templates: None };
+        match self.render_records(paths, &changes, gone, &config) {
+            Ok(rendered) => {
+                self.errors.clear();
+                self.version += 1;
+                Some(Outcome { rendered, elapsed: started.elapsed(), errors: Vec::new(), warnings })
+            }
+            Err(errors) => {
+                update.revert(&mut self.site);
+                Some(self.fail(errors, started))
+            }
+        }
     }
 
     fn reload_content(&mut self, changed: Option<&[PathBuf]>, started: Instant) -> Outcome {
         let config = self.config.clone().expect("config loaded");
         let publish = Publish { drafts: config.drafts, future: self.opts.future };
         let statics = theme::static_paths(&self.theme, &self.statics);
+        crate::serve::trace("start", started);
         let loaded = content::load_cached(&config, publish, &statics, &mut self.cache);
+        crate::serve::trace("loaded", started);
         if loaded.diagnostics.has_errors() {
             return self.fail(content_error(loaded.diagnostics.sorted()), started);
         }
         let warnings = loaded.diagnostics.sorted();
         let old = std::mem::replace(&mut self.site, loaded.site);
-        self.news_pages = loaded.news_pages;
+        let old_pages = std::mem::replace(&mut self.news_pages, loaded.news_pages);
         let result = match changed {
-            Some(paths) if !self.files.is_empty() => self.render_partial(&old, paths, &config),
+            Some(paths) if !self.files.is_empty() => self.render_partial(&old, old_pages, paths, &config),
             _ => self.render_full(&config),
         };
+        crate::serve::trace("rendered", started);
         match result {
             Ok(rendered) => {
                 self.errors.clear();
+                self.retired = Some(old);
+                self.version += 1;
                 Outcome { rendered, elapsed: started.elapsed(), errors: Vec::new(), warnings }
             }
             Err(errors) => {
                 self.site = old;
+                self.news_pages = old_pages;
                 self.fail(errors, started)
             }
         }
@@ -170,15 +232,48 @@ impl State {
         Ok(n)
     }
 
-    fn render_partial(&mut self, old: &Site, paths: &[PathBuf], config: &Config) -> Result<usize, Vec<Diagnostic>> {
+    fn render_partial(
+        &mut self,
+        old: &Site,
+        old_pages: usize,
+        paths: &[PathBuf],
+        config: &Config,
+    ) -> Result<usize, Vec<Diagnostic>> {
         let touched: BTreeSet<&Path> = paths.iter().map(PathBuf::as_path).collect();
-        let changed: BTreeSet<String> = old
-            .records
-            .iter()
-            .chain(&self.site.records)
-            .filter(|r| touched.contains(r.source.file.as_path()))
-            .map(|r| r.url.clone())
-            .collect();
+        let of = |s: &Site| -> Vec<String> {
+            let intros = s.home.iter().chain(s.intros.values());
+            s.records
+                .iter()
+                .chain(intros)
+                .filter(|r| touched.contains(r.source.file.as_path()))
+                .map(|r| r.url.clone())
+                .collect()
+        };
+        let changed: BTreeSet<String> = of(old).into_iter().chain(of(&self.site)).collect();
+        // Images and bundled files of the touched records as they were.
+        let before: Vec<&crate::content::Record> =
+            old.records.iter().filter(|r| touched.contains(r.source.file.as_path())).collect();
+        let mut gone: Vec<String> =
+            crate::media::output_files(before.iter().copied(), &self.images).into_iter().map(|f| f.path).collect();
+        gone.extend(render::assets(before.iter().copied()).into_iter().map(|f| f.path));
+        let changes =
+            render::Changes { urls: &changed, bodies_only: false, before: Some((old, old_pages)), templates: None };
+        self.render_records(paths, &changes, gone, config)
+    }
+
+    /// Processes the images and bundled files of the records in `paths` and
+    /// renders what `changes` asks for into the served files. Only when that
+    /// succeeds are the files in `gone` (and those the render no longer makes)
+    /// dropped, before the new ones are added.
+    fn render_records(
+        &mut self,
+        paths: &[PathBuf],
+        changes: &render::Changes,
+        gone: Vec<String>,
+        config: &Config,
+    ) -> Result<usize, Vec<Diagnostic>> {
+        let started = Instant::now();
+        let touched: BTreeSet<&Path> = paths.iter().map(PathBuf::as_path).collect();
         let search = SearchPage { entry: self.search_entry.clone() };
         let touched_records: Vec<&crate::content::Record> =
             self.site.records.iter().filter(|r| touched.contains(r.source.file.as_path())).collect();
@@ -189,10 +284,14 @@ impl State {
         let mut new_files = crate::media::output_files(touched_records.iter().copied(), &images);
         new_files.extend(render::assets(touched_records.iter().copied()));
         self.images.extend(images);
+        crate::serve::trace("render: images", started);
         let partial =
-            render::render_changed(self.inputs(config, search), &changed).map_err(|d| content_error(d.sorted()))?;
+            render::render_changed(self.inputs(config, search), changes).map_err(|d| content_error(d.sorted()))?;
+        crate::serve::trace("render: pages", started);
         let n = partial.files.len();
-        self.files.retain(|p, _| !is_page(p) || partial.pages.contains(p));
+        for p in partial.removed.iter().chain(&gone) {
+            self.files.remove(p);
+        }
         self.files.extend(partial.files.into_iter().chain(new_files).map(|f| (f.path, f.content)));
         Ok(n)
     }
@@ -214,12 +313,37 @@ impl State {
     /// What the background re-indexer needs: the records as search sees them,
     /// the glossary, and its own index folder (never the one full rebuilds use).
     pub fn search_job(&self) -> Result<Option<SearchJob>, Vec<Diagnostic>> {
+        let Some((glossary, dir)) = self.search_setup()? else { return Ok(None) };
+        let docs = self.search_docs(0, self.site.records.len());
+        Ok(Some(SearchJob { docs, glossary, dir }))
+    }
+
+    /// The glossary and the background re-indexer's own index folder (never
+    /// the one full rebuilds use); `None` before the config is loaded.
+    pub fn search_setup(&self) -> Result<Option<(search::Glossary, PathBuf)>, Vec<Diagnostic>> {
         let Some(config) = self.config.as_ref() else { return Ok(None) };
         let glossary = search::load_glossary(&config.root, config.theme_dir.as_deref())
             .map_err(|e| vec![Diagnostic::error(&config.root, e.to_string())])?;
-        let docs = self.site.records.iter().map(|r| search_doc(&self.site, r)).collect();
-        let dir = self.opts.root.join(".thidua-cache").join("serve-search-background");
-        Ok(Some(SearchJob { docs, glossary, dir }))
+        Ok(Some((glossary, self.opts.root.join(".thidua-cache").join("serve-search-background"))))
+    }
+
+    /// The records from index `from`, at most `count` of them, as search sees
+    /// them: the re-indexer takes them a slice at a time, so that it never
+    /// holds the state long enough to delay a rebuild.
+    pub fn search_docs(&self, from: usize, count: usize) -> Vec<search::SearchDoc> {
+        let records = self.site.records.get(from..).unwrap_or_default();
+        records.iter().take(count).map(|r| search_doc(&self.site, r)).collect()
+    }
+
+    /// The number of published records.
+    pub fn record_count(&self) -> usize {
+        self.site.records.len()
+    }
+
+    /// Changes whenever the model changes (slices of search documents taken
+    /// at the same version belong together).
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Serves a search index built in the background, and the pages that name it.
@@ -229,10 +353,9 @@ impl State {
         self.set_search(export);
         if changed_entry {
             let search = SearchPage { entry: self.search_entry.clone() };
-            let none = BTreeSet::new();
-            let partial =
-                render::render_changed(self.inputs(&config, search), &none).map_err(|d| content_error(d.sorted()))?;
-            self.files.extend(partial.files.into_iter().map(|f| (f.path, f.content)));
+            let page = render::render_search_page(self.inputs(&config, search), self.templates.as_ref())
+                .map_err(|d| content_error(d.sorted()))?;
+            self.files.insert(page.path, page.content);
         }
         Ok(())
     }
@@ -252,8 +375,4 @@ impl State {
         self.set_search(export);
         Ok(())
     }
-}
-
-fn is_page(path: &str) -> bool {
-    path.ends_with("index.html")
 }

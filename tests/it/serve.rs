@@ -139,3 +139,124 @@ fn serve_reloads_after_an_edit_and_keeps_the_last_good_site_on_errors() {
     let built = std::fs::read_to_string(site.path().join("public/index.html")).unwrap();
     assert!(!built.contains("__thidua"), "build output never has the reload script");
 }
+
+/// The served files as bytes (copied files read from disk).
+fn served(state: &thidua::serve::state::State) -> BTreeMap<String, Vec<u8>> {
+    state
+        .files
+        .iter()
+        .map(|(p, c)| {
+            let bytes = match c {
+                thidua::render::Content::Bytes(b) => b.clone(),
+                thidua::render::Content::Copy(f) => std::fs::read(f).unwrap(),
+            };
+            (p.clone(), bytes)
+        })
+        .collect()
+}
+
+/// Runs what the background re-indexer does after a content rebuild.
+fn reindex(state: &mut thidua::serve::state::State) {
+    let job = state.search_job().unwrap().expect("config loaded");
+    let export = thidua::search::build(&job.docs, &job.glossary, &job.dir).unwrap();
+    state.apply_search(export).unwrap();
+}
+
+/// Asserts that the incrementally rebuilt site equals a fresh build of the same content, file by file.
+fn assert_same_as_fresh(state: &mut thidua::serve::state::State, root: &Path, step: &str) {
+    reindex(state);
+    let mut fresh = thidua::serve::state::State::new(opts(root));
+    let outcome = fresh.rebuild_all();
+    assert!(outcome.errors.is_empty(), "{step}: fresh build failed: {:?}", outcome.errors);
+    let (got, want) = (served(state), served(&fresh));
+    let extra: Vec<&String> = got.keys().filter(|p| !want.contains_key(*p)).collect();
+    let missing: Vec<&String> = want.keys().filter(|p| !got.contains_key(*p)).collect();
+    assert!(extra.is_empty() && missing.is_empty(), "{step}: extra {extra:?}, missing {missing:?}");
+    let differ: Vec<&String> = want.keys().filter(|p| got[*p] != want[*p]).collect();
+    assert!(differ.is_empty(), "{step}: these files differ from a fresh build: {differ:?}");
+}
+
+#[test]
+fn serve_incremental_rebuilds_match_a_fresh_build_after_every_edit() {
+    let site = fixture("generator/basic");
+    let root = site.path();
+    let mut state = thidua::serve::state::State::new(opts(root));
+    assert!(state.rebuild_all().errors.is_empty());
+    let content = root.join("content");
+    let edit = |state: &mut thidua::serve::state::State, rel: &str, text: Option<&str>| {
+        let p = content.join(rel);
+        match text {
+            Some(t) => {
+                std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+                std::fs::write(&p, t).unwrap();
+            }
+            None => std::fs::remove_file(&p).unwrap(),
+        }
+        state.rebuild_content(&[p])
+    };
+    let read = |rel: &str| std::fs::read_to_string(content.join(rel)).unwrap();
+    let ok = |o: thidua::serve::state::Outcome, step: &str| assert!(o.errors.is_empty(), "{step}: {:?}", o.errors);
+
+    let mot = read("tin-tuc/tin-mot.md");
+    ok(edit(&mut state, "tin-tuc/tin-mot.md", Some(&format!("{mot}\n## Phần mới\n\nĐoạn thêm.\n"))), "body");
+    assert_same_as_fresh(&mut state, root, "edit a body");
+
+    let lam = read("dien-hinh/dieu-lam/index.md");
+    let without_image = lam.replace("![Vườn cây của ông Điểu Lâm](vuon.png)", "Ông trồng điều.");
+    ok(edit(&mut state, "dien-hinh/dieu-lam/index.md", Some(&without_image)), "image");
+    assert_same_as_fresh(&mut state, root, "remove an image from a body (its resized variants go)");
+    ok(edit(&mut state, "dien-hinh/dieu-lam/index.md", Some(&lam)), "image back");
+    assert_same_as_fresh(&mut state, root, "show the image again");
+
+    let hai = read("tin-tuc/tin-hai.md");
+    ok(edit(&mut state, "tin-tuc/tin-hai.md", Some(&hai.replace("Sơ kết phong trào", "Tổng kết phong trào"))), "t");
+    assert_same_as_fresh(&mut state, root, "edit a news title");
+
+    let an = read("dien-hinh/an-binh.md");
+    ok(edit(&mut state, "dien-hinh/an-binh.md", Some(&an.replace("Lâm Văn Ân", "Lâm Văn Yên"))), "person");
+    assert_same_as_fresh(&mut state, root, "edit a title that changes the people's order");
+
+    let ba = read("tin-tuc/tin-ba.md");
+    ok(edit(&mut state, "tin-tuc/tin-ba.md", Some(&ba.replace("2021-01-18", "2024-02-01"))), "date");
+    assert_same_as_fresh(&mut state, root, "move a news item from the last list page to the first");
+
+    let hai = read("tin-tuc/tin-hai.md");
+    let hai_fewer = hai.replace("campaigns = [\"alpha\", \"beta\"]", "campaigns = [\"beta\"]\ntags = [\"y tế\"]");
+    ok(edit(&mut state, "tin-tuc/tin-hai.md", Some(&hai_fewer)), "refs");
+    assert_same_as_fresh(&mut state, root, "drop a campaign reference, add a tag");
+
+    let ba = read("tin-tuc/tin-ba.md");
+    ok(edit(&mut state, "tin-tuc/tin-ba.md", Some(&format!("{ba}\n## Mục\n"))), "heading");
+    assert_same_as_fresh(&mut state, root, "add a heading");
+
+    let new = "+++\ntitle = \"Tin mới\"\ndate = 2023-06-01\ncampaigns = [\"alpha\"]\ntags = [\"giảm nghèo\"]\n+++\nXem [tin cũ](/tin-tuc/tin-ba/#muc).\n";
+    ok(edit(&mut state, "tin-tuc/tin-moi.md", Some(new)), "add");
+    assert_same_as_fresh(&mut state, root, "add a record that links to the heading");
+
+    let o = edit(&mut state, "tin-tuc/tin-ba.md", Some(&ba));
+    assert!(
+        o.errors.iter().any(|d| d.to_string().contains("tin-moi.md") && d.to_string().contains("muc")),
+        "removing a heading breaks the anchor that links to it: {:?}",
+        o.errors
+    );
+    let o = edit(&mut state, "tin-tuc/tin-ba.md", None);
+    assert!(
+        o.errors.iter().any(|d| d.to_string().contains("tin-moi.md")),
+        "deleting a record breaks the links to it: {:?}",
+        o.errors
+    );
+    ok(edit(&mut state, "tin-tuc/tin-moi.md", Some(&new.replace("(/tin-tuc/tin-ba/#muc)", "(/tin-tuc/)"))), "fix");
+    assert_same_as_fresh(&mut state, root, "delete a record and fix the link to it");
+
+    ok(edit(&mut state, "tin-tuc/_index.md", Some("+++\ntitle = \"Tin tức\"\n+++\nTin của Ban.\n")), "intro");
+    assert_same_as_fresh(&mut state, root, "add a section intro");
+
+    let about = read("gioi-thieu.md");
+    ok(edit(&mut state, "gioi-thieu.md", Some(&about.replacen("title = \"", "title = \"Về ", 1))), "about");
+    assert_same_as_fresh(&mut state, root, "rename the about page, which every page's menu shows");
+
+    let o = edit(&mut state, "tin-tuc/tin-mot.md", Some("+++\ntitle = \"Trao quà\"\ndate = 2023-99-10\n+++\nx\n"));
+    assert!(!o.errors.is_empty(), "broken front matter is an error");
+    ok(edit(&mut state, "tin-tuc/tin-mot.md", Some(&mot.replace("Trao quà cho hộ nghèo", "Trao quà"))), "fixed");
+    assert_same_as_fresh(&mut state, root, "break, then fix the front matter");
+}
