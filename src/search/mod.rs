@@ -22,6 +22,7 @@
 pub mod analyzer;
 pub mod excerpt;
 pub mod export;
+pub mod impact;
 pub mod index;
 pub mod query;
 pub mod view;
