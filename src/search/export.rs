@@ -6,8 +6,9 @@
 //! _search/meta.<hash>.json      the entry: analyzer tables, scoring parameters,
 //!                               vocabulary, the hashes of the term buckets and
 //!                               store chunks, facet labels and columns
-//! _search/t.<n>.<hash>.json     term bucket n: {key: postings} for the keys
-//!                               whose FNV-1a hash is n modulo the bucket count
+//! _search/t.<n>.<hash>.json     word bucket n: {key: postings} for the words
+//!                               and spans whose FNV-1a hash is n modulo the
+//!                               bucket count; p.… pairs, x.… exact forms
 //! _search/d.<n>.<hash>.json     store chunk n: url, title, kind, date, text
 //! ```
 //!
@@ -18,21 +19,24 @@
 //! chunks of the visible hits.
 //!
 //! **Keys** are vocabulary words and spans (`tin`, `dtts`, `263/kh-ubnd`),
-//! exact forms (`=tín`) and pairs (`uy tin`, see [`super::index::PAIRS`]).
+//! exact forms (`=tín`; [`SAME_AS_WORD`] when the word is always written so)
+//! and pairs (`uy tin`, see [`super::index::PAIRS`]).
 //! Buckets are found by hashing the key, so pairs and exact forms need no
-//! listing. **Postings** are a base64 string of bytes: the records, either
-//! as gaps (`0`, count, first ord, then differences, all LEB128) or as a
-//! bitset when denser (`1`, first ord, byte count, bits, least significant
-//! first); then, except for pairs, one impact level per record
-//! ([`super::impact`]). Hashes in the meta file are concatenated 6-digit
+//! listing. **Postings** are a string: the records as gaps or as a bitset
+//! in base64 digits ([`encode_docs`]); then, except for pairs, the impact
+//! levels ([`super::impact`]) as characters ([`encode_postings`]). Both are
+//! written so that gzip sees whole symbols (a digit, a level), not bytes cut
+//! across characters. Hashes in the meta file are concatenated 6-digit
 //! hex strings (the file's number is in its name, so two files never share
 //! a name). Everything is sorted; the same records give byte-identical files.
+
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use super::analyzer::{Glossary, Tables};
+use super::analyzer::{fold, Glossary, Tables, EXACT_PREFIX};
 use super::excerpt::{LEAD, WINDOW};
 use super::impact::RATIO_PER_MILLE;
 use super::query::{vocabulary, MAX_PREFIXES, MAX_QUERY_CHARS, MAX_SLOTS, MIN_PREFIX_CHARS, MIN_TYPO_CHARS, PROXIMITY};
@@ -41,9 +45,19 @@ use super::{SearchDoc, SearchError, SearchExport, SearchStats};
 
 /// Folder of the search files inside the output.
 pub const DIR: &str = "_search";
-/// Target size of a term bucket (encoded postings, before gzip): the number
-/// of buckets is the total size over this.
-pub const BUCKET_BYTES: usize = 6_000;
+/// The three classes of keys, each hashed into its own buckets: file
+/// prefix, and how many keys of the class a typical query fetches (words and
+/// spans: 4–5; pairs: 2–3; exact forms: only queries typed with diacritics).
+pub const CLASSES: [(&str, usize); 3] = [("t", 5), ("p", 3), ("x", 1)];
+
+/// How many buckets a class of `bytes` encoded postings gets: about
+/// √(bytes · fetched / 10). A query pays the hash list (≈3 bytes gzip a
+/// bucket) plus, per fetched bucket, the other keys sharing it (≈0.3 · bytes
+/// / n once gzipped): the sum is smallest near this n (measured on the
+/// 5,000-record site), and grows with the square root of the site.
+pub fn bucket_count(bytes: usize, fetched: usize) -> usize {
+    ((bytes * fetched / 10) as f64).sqrt().ceil().max(1.0) as usize
+}
 /// Most store chunks; chunks grow with the site beyond this.
 pub const MAX_STORE_FILES: usize = 1_250;
 /// Characters of text (summary, else body) kept for excerpts in the browser.
@@ -66,39 +80,54 @@ pub fn fnv1a(key: &str) -> u32 {
     key.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
-fn leb128(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8 & 0x7f) | 0x80);
-        v >>= 7;
+/// The 64 digits of base64, also used for variable-length numbers.
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/// Impact level `q` is written as the character U+0100 + q.
+pub const LEVEL_BASE: u32 = 0x100;
+
+/// A number as base64 digits of 5 bits, least significant first, the sixth
+/// bit saying "more follows" (as in source maps).
+fn vlq(out: &mut String, mut v: u32) {
+    loop {
+        let digit = v & 31;
+        v >>= 5;
+        out.push(B64[(digit | if v > 0 { 32 } else { 0 }) as usize] as char);
+        if v == 0 {
+            break;
+        }
     }
-    out.push(v as u8);
 }
 
-/// Encodes ascending record ords, as gaps or as a bitset, whichever is shorter.
-pub fn encode_docs(docs: &[u32]) -> Vec<u8> {
-    let mut gaps = vec![0u8];
-    leb128(&mut gaps, docs.len() as u32);
+/// Encodes ascending record ords, as gaps or as a bitset, whichever is
+/// shorter: `0`, count, first ord, differences (numbers as [`vlq`]); or `1`,
+/// first ord, number of digits, then base64 digits of 6 bits each (bit i of
+/// digit j is record first + 6j + i).
+pub fn encode_docs(docs: &[u32]) -> String {
+    let mut gaps = String::new();
+    vlq(&mut gaps, 0);
+    vlq(&mut gaps, docs.len() as u32);
     let mut last = 0;
     for (i, &d) in docs.iter().enumerate() {
-        leb128(&mut gaps, if i == 0 { d } else { d - last });
+        vlq(&mut gaps, if i == 0 { d } else { d - last });
         last = d;
     }
     let (Some(&first), Some(&end)) = (docs.first(), docs.last()) else {
         return gaps;
     };
-    let nbytes = ((end - first) / 8 + 1) as usize;
-    if nbytes + 3 >= gaps.len() {
+    let ndigits = (end - first) / 6 + 1;
+    if ndigits as usize >= gaps.len() {
         return gaps;
     }
-    let mut bits = vec![1u8];
-    leb128(&mut bits, first);
-    leb128(&mut bits, nbytes as u32);
-    let at = bits.len();
-    bits.resize(at + nbytes, 0);
+    let mut digits = vec![0u8; ndigits as usize];
     for &d in docs {
         let k = (d - first) as usize;
-        bits[at + k / 8] |= 1 << (k % 8);
+        digits[k / 6] |= 1 << (k % 6);
     }
+    let mut bits = String::new();
+    vlq(&mut bits, 1);
+    vlq(&mut bits, first);
+    vlq(&mut bits, ndigits);
+    bits.extend(digits.iter().map(|&d| B64[d as usize] as char));
     if bits.len() < gaps.len() {
         bits
     } else {
@@ -106,24 +135,15 @@ pub fn encode_docs(docs: &[u32]) -> Vec<u8> {
     }
 }
 
-/// Encodes a term's postings: records, then one impact level each.
-pub fn encode_postings(postings: &[Posting]) -> Vec<u8> {
+/// Encodes a term's postings: the records, then their impact levels as
+/// characters (U+0100 + level), or one such character when all are equal.
+pub fn encode_postings(postings: &[Posting]) -> String {
     let docs: Vec<u32> = postings.iter().map(|p| p.doc).collect();
     let mut out = encode_docs(&docs);
-    out.extend(postings.iter().map(|p| p.level));
-    out
-}
-
-/// Standard base64 without padding.
-pub fn base64(bytes: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for c in bytes.chunks(3) {
-        let n =
-            (u32::from(c[0]) << 16) | (u32::from(*c.get(1).unwrap_or(&0)) << 8) | u32::from(*c.get(2).unwrap_or(&0));
-        for k in 0..=c.len() {
-            out.push(A[(n >> (18 - 6 * k) & 63) as usize] as char);
-        }
+    let level = |p: &Posting| char::from_u32(LEVEL_BASE + u32::from(p.level)).unwrap_or('?');
+    match postings.first() {
+        Some(first) if postings.iter().all(|p| p.level == first.level) => out.push(level(first)),
+        _ => out.extend(postings.iter().map(level)),
     }
     out
 }
@@ -158,7 +178,9 @@ fn labels(mut v: Vec<(String, String)>) -> Vec<(String, String)> {
 
 /// Facet labels and columns: for each record, in ord order, a fixed-width
 /// code (0 = none, i + 1 = the i-th label; year: year − first year + 1);
-/// campaigns list any number of codes per record, records separated by `.`.
+/// campaigns (any number per record) as one list of records per campaign,
+/// in label order, each as [`vlq`] gaps (first ord + 1, then differences),
+/// separated by `,`.
 fn facets(docs: &[SearchDoc]) -> Value {
     let mut kinds: Vec<String> = docs.iter().map(|d| d.kind.clone()).collect();
     kinds.sort();
@@ -174,25 +196,39 @@ fn facets(docs: &[SearchDoc]) -> Value {
     };
     let (mut kind, mut year, mut district, mut ethnicity) =
         (String::new(), String::new(), String::new(), String::new());
-    let mut campaign = Vec::new();
-    for d in docs {
+    let mut per_campaign: Vec<Vec<u32>> = vec![Vec::new(); campaigns.len()];
+    for (ord, d) in docs.iter().enumerate() {
         code(&mut kind, kinds.iter().position(|k| *k == d.kind).map_or(0, |i| i + 1), kinds.len() + 1);
         let y = d.year.map_or(0, |y| (y - first_year + 1) as usize);
         code(&mut year, y, (last_year - first_year + 2) as usize);
         code(&mut district, pos(&dis, &d.district), dis.len() + 1);
         code(&mut ethnicity, pos(&eth, &d.ethnicity), eth.len() + 1);
-        let mut c = String::new();
         for p in &d.campaigns {
             if let Some(i) = campaigns.iter().position(|x| x.0 == p.0) {
-                code(&mut c, i + 1, campaigns.len() + 1);
+                if per_campaign[i].last() != Some(&(ord as u32)) {
+                    per_campaign[i].push(ord as u32);
+                }
             }
         }
-        campaign.push(c);
     }
+    let campaign: Vec<String> = per_campaign
+        .iter()
+        .map(|ords| {
+            let mut s = String::new();
+            let mut last = -1i64;
+            for &o in ords {
+                vlq(&mut s, (i64::from(o) - last) as u32);
+                last = i64::from(o);
+            }
+            s
+        })
+        .collect();
     json!({
-        "kinds": kinds, "campaigns": campaigns, "ethnicities": eth, "districts": dis, "firstYear": first_year,
-        "lastYear": last_year,
-        "cols": { "kind": kind, "year": year, "district": district, "ethnicity": ethnicity, "campaign": campaign.join(".") },
+        "kinds": kinds, "campaigns": campaigns, "ethnicities": eth, "districts": dis,
+        "firstYear": first_year, "lastYear": last_year,
+        "cols": {
+            "kind": kind, "year": year, "district": district, "ethnicity": ethnicity, "campaign": campaign.join(","),
+        },
     })
 }
 
@@ -211,32 +247,65 @@ fn unique_files(mut files: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// Every key with its encoded postings: words and spans, exact forms, pairs.
-fn entries(view: &IndexView, all: &[String]) -> Result<Vec<(String, String)>, SearchError> {
-    let mut out: Vec<(String, String)> = all
+/// Written instead of an exact form's postings when they equal those of its
+/// folded word (the word is always fetched with it).
+pub const SAME_AS_WORD: &str = "=";
+
+/// Every key with its encoded postings, by class ([`CLASSES`]): words and
+/// spans, pairs, exact forms.
+fn entries(view: &IndexView, all: &[String]) -> Result<[Vec<(String, String)>; 3], SearchError> {
+    let mut exact: BTreeMap<String, Vec<&String>> = BTreeMap::new();
+    for t in all.iter().filter(|t| t.starts_with(EXACT_PREFIX)) {
+        exact.entry(fold::fold(&t[EXACT_PREFIX.len_utf8()..])).or_default().push(t);
+    }
+    let words: Vec<&String> = all.iter().filter(|t| !t.starts_with(EXACT_PREFIX)).collect();
+    let groups: Vec<Vec<(String, String)>> = words
         .par_iter()
-        .map(|t| Ok((t.clone(), base64(&encode_postings(&view.postings(t)?)))))
+        .map(|&w| {
+            let postings = view.postings(w)?;
+            let mut out = vec![(w.clone(), encode_postings(&postings))];
+            for &e in exact.get(w).into_iter().flatten() {
+                let p = view.postings(e)?;
+                let enc = if p == postings { SAME_AS_WORD.to_string() } else { encode_postings(&p) };
+                out.push((e.clone(), enc));
+            }
+            Ok(out)
+        })
         .collect::<Result<_, SearchError>>()?;
-    view.for_each_pair(|key, docs| out.push((key.to_string(), base64(&encode_docs(docs)))))?;
-    Ok(out)
+    let (mut words, mut exact) = (Vec::new(), Vec::new());
+    for (k, v) in groups.into_iter().flatten() {
+        if k.starts_with(EXACT_PREFIX) {
+            exact.push((k, v))
+        } else {
+            words.push((k, v))
+        }
+    }
+    let mut pairs = Vec::new();
+    view.for_each_pair(|key, docs| pairs.push((key.to_string(), encode_docs(docs))))?;
+    Ok([words, pairs, exact])
 }
 
 /// Exports the static index from the view of the records `docs` (in ord order).
 pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Result<SearchExport, SearchError> {
     let all = view.terms()?;
-    let entries = entries(view, &all)?;
-    let total: usize = entries.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
-    let nb = total.div_ceil(BUCKET_BYTES).max(1);
-    let mut buckets: Vec<serde_json::Map<String, Value>> = vec![serde_json::Map::new(); nb];
-    for (k, v) in entries {
-        buckets[fnv1a(&k) as usize % nb].insert(k, Value::String(v));
-    }
     let mut files = Vec::new();
-    let mut term_hashes = String::new();
-    for (n, b) in buckets.into_iter().enumerate() {
-        let (hash, path, bytes) = numbered("t", n, serde_json::to_vec(&b).unwrap_or_default());
-        term_hashes.push_str(&hash);
-        files.push((path, bytes));
+    let mut term_hashes = serde_json::Map::new();
+    let mut nb = 0;
+    for ((prefix, fetched), entries) in CLASSES.into_iter().zip(entries(view, &all)?) {
+        let total: usize = entries.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
+        let n = bucket_count(total, fetched);
+        nb += n;
+        let mut buckets: Vec<serde_json::Map<String, Value>> = vec![serde_json::Map::new(); n];
+        for (k, v) in entries {
+            buckets[fnv1a(&k) as usize % n].insert(k, Value::String(v));
+        }
+        let mut hashes = String::new();
+        for (i, b) in buckets.into_iter().enumerate() {
+            let (hash, path, bytes) = numbered(prefix, i, serde_json::to_vec(&b).unwrap_or_default());
+            hashes.push_str(&hash);
+            files.push((path, bytes));
+        }
+        term_hashes.insert(prefix.to_string(), Value::String(hashes));
     }
     let chunk = docs.len().div_ceil(MAX_STORE_FILES).max(1);
     let mut store = String::new();
@@ -299,27 +368,30 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_base64_digits_of_five_bits() {
+        let mut s = String::new();
+        for v in [0, 31, 32, 1000] {
+            vlq(&mut s, v);
+        }
+        // 32 → digits 0|32, 1; 1000 = 8 + 31·32 → digits 8|32, 31.
+        assert_eq!(s, "AfgBof");
+    }
+
+    #[test]
     fn sparse_records_are_gaps_dense_ones_a_bitset() {
-        assert_eq!(encode_docs(&[2, 5, 300]), [0, 3, 2, 3, 0xa7, 0x02]);
+        assert_eq!(encode_docs(&[2, 5, 300]), "ADCDnJ");
         let dense: Vec<u32> = (10..40).filter(|d| d % 3 != 0).collect();
-        let enc = encode_docs(&dense);
-        assert_eq!(&enc[..3], &[1, 10, 4]);
-        assert_eq!(enc[3], 0b1101_1011);
-        assert_eq!(encode_docs(&[]), [0, 0]);
+        // 1, first 10, 5 digits; bits 0,1,3,4 of the first digit (10, 11, 13, 14) = 27.
+        assert_eq!(&encode_docs(&dense)[..4], "BKFb");
+        assert_eq!(encode_docs(&[]), "AA");
     }
 
     #[test]
-    fn postings_carry_one_level_per_record() {
+    fn postings_carry_one_level_per_record_or_one_for_all() {
         let p = [Posting { doc: 1, level: 9 }, Posting { doc: 4, level: 200 }];
-        assert_eq!(encode_postings(&p), [0, 2, 1, 3, 9, 200]);
-    }
-
-    #[test]
-    fn base64_matches_the_standard_alphabet_unpadded() {
-        assert_eq!(base64(b"Man"), "TWFu");
-        assert_eq!(base64(b"Ma"), "TWE");
-        assert_eq!(base64(b"M"), "TQ");
-        assert_eq!(base64(&[0xfb, 0xff]), "+/8");
+        assert_eq!(encode_postings(&p), "ACBD\u{109}\u{1c8}");
+        let flat = [Posting { doc: 1, level: 7 }, Posting { doc: 4, level: 7 }];
+        assert_eq!(encode_postings(&flat), "ACBD\u{107}");
     }
 
     #[test]

@@ -39,6 +39,14 @@ pub fn level(impact: u64, table: &[u64; 256]) -> u8 {
     }
 }
 
+/// Levels per step of the coarse scale ([`coarse`]): ×1.73 a step.
+pub const COARSE_STEP: u8 = 16;
+
+/// The coarse level of a term found in most records: the middle of its step.
+pub fn coarse(level: u8) -> u8 {
+    level / COARSE_STEP * COARSE_STEP + COARSE_STEP / 2 - 1
+}
+
 /// The value of a level.
 pub fn value(level: u8, table: &[u64; 256]) -> u64 {
     table[usize::from(level)]
@@ -54,6 +62,14 @@ mod tests {
         assert!(t.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(&t[..5], &[1, 2, 3, 4, 5]);
         assert!(t[255] > 50_000, "{}", t[255]);
+    }
+
+    #[test]
+    fn coarse_levels_keep_steps_apart() {
+        assert_eq!(coarse(0), 7);
+        assert_eq!(coarse(15), 7);
+        assert_eq!(coarse(16), 23);
+        assert_eq!(coarse(255), 247);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! pre-tokenized: one analysis gives both the words of the weighted fields
 //! and the [`PAIRS`] field, whose terms are the adjacent word pairs
 //! `"<word> <word>"` of each text (the proximity and phrase data; no
-//! positions are indexed). Records are added in URL order, and each carries
+//! positions are indexed). Records are added in [`super::record_order`], and each carries
 //! its rank in that order (`ord`), the record number that every later stage
 //! and the browser use. The glossary the analyzer was built with is saved
 //! beside the index, so queries analyze exactly as the build did.
@@ -123,7 +123,7 @@ fn document(schema: &Schema, analyzer: &mut TextAnalyzer, ord: usize, d: &Search
     td
 }
 
-/// Writes the records (already in URL order) into a new index at `dir`.
+/// Writes the records (already in [`super::record_order`]) into a new index at `dir`.
 pub fn write(docs: &[SearchDoc], glossary: &Glossary, dir: &Path) -> Result<Index, SearchError> {
     if dir.exists() {
         std::fs::remove_dir_all(dir).map_err(SearchError::io(dir))?;

@@ -10,12 +10,13 @@
 //! (glossary names, whole document numbers) become alternatives covering
 //! their slots. At most [`MAX_SLOTS`] slots are kept.
 //!
-//! **Resolving.** A slot's word that is not in the vocabulary, has 4+ letters
-//! and is not quoted gets *typo alternatives*: every vocabulary word of
-//! letters at Damerau distance 1. While typing ([`Mode::Typing`]), the last
-//! slot of 3+ letters, when the query does not end in a space, also gets
-//! *prefix alternatives* (up to [`MAX_PREFIXES`] words). No other prefix
-//! matching happens: `ho` never matches `hoạch`.
+//! **Resolving.** A slot's word of letters that is not in the vocabulary
+//! (words of letters only), has 4+ letters and is not quoted gets *typo
+//! alternatives*: every vocabulary word at Damerau distance 1. While typing
+//! ([`Mode::Typing`]), the last slot of 3+ characters, when the query does not
+//! end in a space, also gets *prefix alternatives* (up to [`MAX_PREFIXES`]
+//! vocabulary words, so words of letters). No other prefix matching happens:
+//! `ho` never matches `hoạch`.
 //!
 //! **Scoring a record.** A slot scores the word's impact, or else half the
 //! best alternative's impact; plus the exact form's impact when the query word
@@ -24,7 +25,7 @@
 //! impact once for all the slots it covers); the best cover counts. Then each
 //! pair of neighbouring slots whose words stand side by side in the record
 //! (an indexed *pair*, see [`super::index::PAIRS`]) adds [`PROXIMITY`]. Ties go
-//! to the record with the smaller URL. Impacts are the values of the one-byte
+//! to the record with the smaller ord ([`super::record_order`]). Impacts are the values of the one-byte
 //! levels the static index carries ([`super::impact`]).
 //!
 //! **Quoted phrases** are approximated by adjacency: a record matches
@@ -39,7 +40,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use serde::Serialize;
 use tantivy::tokenizer::TextAnalyzer;
 
-use super::analyzer::{self, classify, Glossary, TokenClass, EXACT_PREFIX};
+use super::analyzer::{self, classify, Glossary, TokenClass};
 use super::index::pair_term;
 use super::view::IndexView;
 use super::{excerpt, impact, SearchDoc, SearchError};
@@ -354,9 +355,11 @@ pub fn load_postings(view: &IndexView, plan: &Plan) -> Result<PostingMap, Search
     Ok(map)
 }
 
-/// The vocabulary: every term but the exact forms, sorted.
+/// The vocabulary: every term of letters only (words and glossary spans),
+/// sorted — what typo and prefix alternatives are taken from. Other terms
+/// (numbers, document numbers, exact forms) are looked up directly.
 pub fn vocabulary(all_terms: Vec<String>) -> Vec<String> {
-    all_terms.into_iter().filter(|t| !t.starts_with(EXACT_PREFIX)).collect()
+    all_terms.into_iter().filter(|t| is_letters(t)).collect()
 }
 
 /// The key that matches every spelling of a facet value (`S'tiêng`,

@@ -7,6 +7,11 @@
 //! field's document frequency, average length and the record's quantised
 //! field norm) times the field's weight; times 100, rounded, at least 1; then
 //! stored as a one-byte [`impact`] level, whose value is what every scorer uses.
+//! A term in more than half of the records (BM25 gives it little weight)
+//! keeps only [`impact::coarse`] levels: whether it stands in a title or in a
+//! body still counts, and its long lists compress to about two bits a record.
+//! A term in more than 75% of the records (a stop word, in effect) has one
+//! level for all, its median: the browser then needs only its records.
 //! A pair (`"uy tin"`) is only a set of records: those where the two words
 //! stand side by side in one text.
 
@@ -25,7 +30,7 @@ use super::{SearchDoc, SearchError};
 /// One record's entry in a term's postings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posting {
-    /// The record's `ord` (rank in URL order).
+    /// The record's `ord` (rank in [`super::record_order`]).
     pub doc: u32,
     /// The impact level (see [`impact`]).
     pub level: u8,
@@ -133,13 +138,22 @@ impl IndexView {
                 }
             }
         }
-        Ok(acc
+        let mut out: Vec<Posting> = acc
             .into_iter()
             .map(|(doc, score)| {
                 let raw = ((score * 100.0).round() as u64).max(1);
                 Posting { doc, level: impact::level(raw, &self.levels) }
             })
-            .collect())
+            .collect();
+        if out.len() * 4 > self.num_docs() * 3 {
+            let mut levels: Vec<u8> = out.iter().map(|p| p.level).collect();
+            levels.sort_unstable();
+            let median = levels[(levels.len() - 1) / 2];
+            out.iter_mut().for_each(|p| p.level = median);
+        } else if out.len() * 2 > self.num_docs() {
+            out.iter_mut().for_each(|p| p.level = impact::coarse(p.level));
+        }
+        Ok(out)
     }
 
     /// The records (ords, ascending) where the words `a` and `b` stand side by side.

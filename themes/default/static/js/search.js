@@ -358,36 +358,31 @@
     return out.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
   }
 
-  // export.rs: postings are base64 bytes: records as gaps (0, n, first, deltas; LEB128) or
-  // as a bitset (1, first, byte count, bits), then (terms, not pairs) one impact level each.
+  // export.rs: postings are a string: records as gaps ('A' = 0, count, first, differences) or a
+  // bitset ('B' = 1, first, digit count, digits of 6 bits); numbers are base64 digits of 5 bits
+  // with a "more" bit. Then (terms, not pairs) the levels as characters U+0100 + level, one per
+  // record, or one for all.
   var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  function unbase64(str) {
-    var out = [], acc = 0, bits = 0;
-    for (var i = 0; i < str.length; i++) {
-      acc = (acc << 6) | B64.indexOf(str[i]);
-      bits += 6;
-      if (bits >= 8) { bits -= 8; out.push((acc >> bits) & 255); }
-    }
-    return out;
-  }
   function decode(str, levels) {
-    var b = unbase64(str), i = 1, docs = [];
-    function leb() {
-      var v = 0, shift = 0, c;
-      do { c = b[i++]; v += (c & 127) * Math.pow(2, shift); shift += 7; } while (c & 128);
+    var i = 0, docs = [];
+    function num() {
+      var v = 0, mul = 1, c;
+      do { c = B64.indexOf(str[i++]); v += (c & 31) * mul; mul *= 32; } while (c & 32);
       return v;
     }
-    if (b[0] === 0) {
-      var n = leb(), d = 0;
-      for (var k = 0; k < n; k++) { d += leb(); docs.push(d); }
+    if (num() === 0) {
+      var n = num(), d = 0;
+      for (var k = 0; k < n; k++) { d += num(); docs.push(d); }
     } else {
-      var first = leb(), nbytes = leb(), at = i;
-      for (var j = 0; j < nbytes * 8; j++) if (b[at + (j >> 3)] & (1 << (j & 7))) docs.push(first + j);
-      i = at + nbytes;
+      var first = num(), nd = num();
+      for (var j = 0; j < nd; j++) {
+        var bits = B64.indexOf(str[i++]);
+        for (var b = 0; b < 6; b++) if (bits & (1 << b)) docs.push(first + 6 * j + b);
+      }
     }
     if (!levels) return new Set(docs);
-    var m = new Map();
-    docs.forEach(function (doc, k) { m.set(doc, levels[b[i + k]]); });
+    var m = new Map(), one = str.length - i === 1;
+    docs.forEach(function (doc, k) { m.set(doc, levels[str.charCodeAt(one ? i : i + k) - 0x100]); });
     return m;
   }
 
@@ -475,35 +470,41 @@
   function numbered(prefix, hashes, n) {
     return prefix + '.' + n + '.' + hashes.slice(n * HASH, (n + 1) * HASH) + '.json';
   }
-  var HASH = 6;
+  var HASH = 6, SAME = '=';
 
   // Loads postings of the plan's terms and neighbouring pairs: one parallel round of bucket fetches.
   Engine.prototype.postings = function (plan) {
-    var self = this, map = { terms: new Map(), pairs: new Map() }, need = new Map();
-    var nb = this.meta.terms.length / HASH;
+    var self = this, map = { terms: new Map(), pairs: new Map() }, need = new Map(), same = [];
+    // Three classes of keys, each hashed into its own buckets: t (words, spans), p (pairs), x (exact forms).
     function want(key, pair) {
-      var b = fnv1a(key) % nb;
-      if (!need.has(b)) need.set(b, []);
-      need.get(b).push([key, pair]);
+      var cls = pair ? 'p' : key.charAt(0) === EXACT ? 'x' : 't', hashes = self.meta.terms[cls];
+      var name = numbered(cls, hashes, fnv1a(key) % (hashes.length / HASH));
+      if (!need.has(name)) need.set(name, []);
+      need.get(name).push([key, pair]);
     }
+    // The vocabulary lists the words of letters; other terms are looked up in their bucket.
+    function mayExist(word) { return !isLetters(word) || self.index.has(word); }
     planTerms(plan).forEach(function (t) {
-      var word = t.charAt(0) === EXACT ? self.an.fold(t.slice(1)) : t;
-      if (self.index.has(word)) want(t, false);
+      if (mayExist(t.charAt(0) === EXACT ? self.an.fold(t.slice(1)) : t)) want(t, false);
     });
     for (var k = 0; k + 1 < plan.slots.length; k++) {
       var a = plan.slots[k].word, b = plan.slots[k + 1].word;
-      if (self.index.has(a) && self.index.has(b)) want(a + ' ' + b, true);
+      if (mayExist(a) && mayExist(b)) want(a + ' ' + b, true);
     }
-    return Promise.all(Array.from(need.keys()).map(function (b) {
-      return self.file(numbered('t', self.meta.terms, b)).then(function (bucket) {
-        need.get(b).forEach(function (kp) {
+    return Promise.all(Array.from(need.keys()).map(function (name) {
+      return self.file(name).then(function (bucket) {
+        need.get(name).forEach(function (kp) {
           var e = Object.prototype.hasOwnProperty.call(bucket, kp[0]) ? bucket[kp[0]] : null;
           if (e === null) return;
           if (kp[1]) map.pairs.set(kp[0], decode(e, null));
+          else if (e === SAME) same.push(kp[0]);
           else map.terms.set(kp[0], decode(e, self.levels));
         });
       });
-    })).then(function () { return map; });
+    })).then(function () {
+      same.forEach(function (t) { map.terms.set(t, map.terms.get(self.an.fold(t.slice(1)))); });
+      return map;
+    });
   };
 
   // export.rs: facet columns of fixed-width codes (0 = none, i + 1 = the i-th label).
@@ -525,11 +526,18 @@
     var year = readCodes(c.year, years).map(function (v) { return v ? f.firstYear + v - 1 : null; });
     var district = readCodes(c.district, f.districts.length + 1).map(named(f.districts));
     var eth = readCodes(c.ethnicity, f.ethnicities.length + 1).map(named(f.ethnicities));
-    var camp = c.campaign.split('.').map(function (s) {
-      return readCodes(s, f.campaigns.length + 1).map(named(f.campaigns));
+    var camp = kinds.map(function () { return []; });
+    c.campaign.split(',').forEach(function (s, i) {
+      var at = 0, ord = -1;
+      while (at < s.length) {
+        var v = 0, mul = 1, d;
+        do { d = B64.indexOf(s[at++]); v += (d & 31) * mul; mul *= 32; } while (d & 32);
+        ord += v;
+        if (camp[ord] && f.campaigns[i]) camp[ord].push(f.campaigns[i][0]);
+      }
     });
     return kinds.map(function (k, i) {
-      return { kind: k, year: year[i], district: district[i], ethnicity: eth[i], campaign: camp[i] || [] };
+      return { kind: k, year: year[i], district: district[i], ethnicity: eth[i], campaign: camp[i] };
     });
   }
 
