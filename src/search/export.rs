@@ -9,6 +9,7 @@
 //! _search/t.<n>.<hash>.json     word bucket n: {key: postings} for the words
 //!                               and spans whose FNV-1a hash is n modulo the
 //!                               bucket count; p.… pairs, x.… exact forms
+//! _search/th.<i>.<hash>.json    the i-th large postings of words (ph.… pairs)
 //! _search/d.<n>.<hash>.json     store chunk n: url, title, kind, date, text
 //! ```
 //!
@@ -46,9 +47,16 @@ use super::{SearchDoc, SearchError, SearchExport, SearchStats};
 /// Folder of the search files inside the output.
 pub const DIR: &str = "_search";
 /// The three classes of keys, each hashed into its own buckets: file
-/// prefix, and how many keys of the class a typical query fetches (words and
-/// spans: 4–5; pairs: 2–3; exact forms: only queries typed with diacritics).
-pub const CLASSES: [(&str, usize); 3] = [("t", 5), ("p", 3), ("x", 1)];
+/// prefix, how many keys of the class a typical query fetches (words and
+/// spans: 4–5; pairs: 2–3; exact forms: only queries typed with diacritics),
+/// and whether large postings get files of their own ([`HEAVY_CHARS`]).
+pub const CLASSES: [(&str, usize, bool); 3] = [("t", 5, true), ("p", 3, true), ("x", 1, false)];
+
+/// Postings of at least this many characters get a file of their own,
+/// `<class>h.<i>.<hash>.json`, listed by key in the meta file (about 6 bytes
+/// gzip each there), instead of weighing on every query that fetches their
+/// bucket. On the 5,000-record site they are 94% of the words' bytes.
+pub const HEAVY_CHARS: usize = 500;
 
 /// How many buckets a class of `bytes` encoded postings gets: about
 /// √(bytes · fetched / 10). A query pays the hash list (≈3 bytes gzip a
@@ -291,12 +299,15 @@ pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Resu
     let mut files = Vec::new();
     let mut term_hashes = serde_json::Map::new();
     let mut nb = 0;
-    for ((prefix, fetched), entries) in CLASSES.into_iter().zip(entries(view, &all)?) {
-        let total: usize = entries.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
+    for ((prefix, fetched, split), entries) in CLASSES.into_iter().zip(entries(view, &all)?) {
+        let (mut heavy, light): (Vec<_>, Vec<_>) =
+            entries.into_iter().partition(|(_, v)| split && v.chars().count() >= HEAVY_CHARS);
+        heavy.sort();
+        let total: usize = light.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
         let n = bucket_count(total, fetched);
         nb += n;
         let mut buckets: Vec<serde_json::Map<String, Value>> = vec![serde_json::Map::new(); n];
-        for (k, v) in entries {
+        for (k, v) in light {
             buckets[fnv1a(&k) as usize % n].insert(k, Value::String(v));
         }
         let mut hashes = String::new();
@@ -305,7 +316,15 @@ pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Resu
             hashes.push_str(&hash);
             files.push((path, bytes));
         }
-        term_hashes.insert(prefix.to_string(), Value::String(hashes));
+        let (mut keys, mut heavy_hashes) = (Vec::new(), String::new());
+        for (i, (k, v)) in heavy.into_iter().enumerate() {
+            let (hash, path, bytes) =
+                numbered(&format!("{prefix}h"), i, serde_json::to_vec(&Value::String(v)).unwrap_or_default());
+            heavy_hashes.push_str(&hash);
+            files.push((path, bytes));
+            keys.push(k);
+        }
+        term_hashes.insert(prefix.to_string(), json!([hashes, keys.join("\n"), heavy_hashes]));
     }
     let chunk = docs.len().div_ceil(MAX_STORE_FILES).max(1);
     let mut store = String::new();

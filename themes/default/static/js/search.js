@@ -459,6 +459,11 @@
     for (var i = 0; i < this.vocab.length; i++) this.index.set(this.vocab[i], i);
     this.files = new Map();
     this.facets = facetColumns(meta.facets);
+    this.heavy = {};
+    for (var cls in meta.terms) {
+      var keys = meta.terms[cls][1] ? meta.terms[cls][1].split('\n') : [], m = this.heavy[cls] = new Map();
+      for (var k = 0; k < keys.length; k++) m.set(keys[k], k);
+    }
   }
 
   Engine.prototype.file = function (name) {
@@ -475,12 +480,14 @@
   // Loads postings of the plan's terms and neighbouring pairs: one parallel round of bucket fetches.
   Engine.prototype.postings = function (plan) {
     var self = this, map = { terms: new Map(), pairs: new Map() }, need = new Map(), same = [];
-    // Three classes of keys, each hashed into its own buckets: t (words, spans), p (pairs), x (exact forms).
+    // Three classes of keys, each hashed into its own buckets: t (words, spans), p (pairs), x (exact
+    // forms); large postings have files of their own, listed by key.
     function want(key, pair) {
-      var cls = pair ? 'p' : key.charAt(0) === EXACT ? 'x' : 't', hashes = self.meta.terms[cls];
-      var name = numbered(cls, hashes, fnv1a(key) % (hashes.length / HASH));
+      var cls = pair ? 'p' : key.charAt(0) === EXACT ? 'x' : 't', spec = self.meta.terms[cls];
+      var h = self.heavy[cls].get(key), name = h === undefined
+        ? numbered(cls, spec[0], fnv1a(key) % (spec[0].length / HASH)) : numbered(cls + 'h', spec[2], h);
       if (!need.has(name)) need.set(name, []);
-      need.get(name).push([key, pair]);
+      need.get(name).push([key, pair, h !== undefined]);
     }
     // The vocabulary lists the words of letters; other terms are looked up in their bucket.
     function mayExist(word) { return !isLetters(word) || self.index.has(word); }
@@ -494,7 +501,7 @@
     return Promise.all(Array.from(need.keys()).map(function (name) {
       return self.file(name).then(function (bucket) {
         need.get(name).forEach(function (kp) {
-          var e = Object.prototype.hasOwnProperty.call(bucket, kp[0]) ? bucket[kp[0]] : null;
+          var e = kp[2] ? bucket : Object.prototype.hasOwnProperty.call(bucket, kp[0]) ? bucket[kp[0]] : null;
           if (e === null) return;
           if (kp[1]) map.pairs.set(kp[0], decode(e, null));
           else if (e === SAME) same.push(kp[0]);
