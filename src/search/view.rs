@@ -10,8 +10,9 @@
 //! A term in more than half of the records (BM25 gives it little weight)
 //! keeps only [`impact::coarse`] levels: whether it stands in a title or in a
 //! body still counts, and its long lists compress to about two bits a record.
-//! A term in more than 75% of the records (a stop word, in effect) has one
-//! level for all, its median: the browser then needs only its records.
+//! A term in more than 75% of the records (a stop word, in effect) has two
+//! levels: its median, and median + 32 (×3) where it weighs at least that
+//! (in a title, say): about half a bit a record.
 //! A pair (`"uy tin"`) is only a set of records: those where the two words
 //! stand side by side in one text.
 
@@ -149,7 +150,8 @@ impl IndexView {
             let mut levels: Vec<u8> = out.iter().map(|p| p.level).collect();
             levels.sort_unstable();
             let median = levels[(levels.len() - 1) / 2];
-            out.iter_mut().for_each(|p| p.level = median);
+            let high = median.saturating_add(2 * impact::COARSE_STEP);
+            out.iter_mut().for_each(|p| p.level = if p.level >= high { high } else { median });
         } else if out.len() * 2 > self.num_docs() {
             out.iter_mut().for_each(|p| p.level = impact::coarse(p.level));
         }
