@@ -3,21 +3,25 @@
 //!
 //! - [`analyzer`] is the one analyzer (a tantivy `TextAnalyzer` made of small
 //!   filters) for indexing and for queries; its tables are plain data.
-//! - [`index`] writes the records into a tantivy index kept beside the output
-//!   (see [`tantivy_dir_for`]), one text field per weight class.
+//! - [`index`] analyzes the records (in parallel) and writes them into a
+//!   tantivy index kept beside the output (see [`tantivy_dir_for`]): one text
+//!   field per weight class, and a field of adjacent word pairs. No positions.
 //! - [`view`] reads that index back as *impacts*: for every term and record,
 //!   the BM25 score of each field (tantivy's own `Bm25Weight`) times the
-//!   field's weight, summed and rounded to an integer, plus the positions.
+//!   field's weight, summed, rounded and stored as a one-byte level
+//!   ([`impact`]); and, for every pair, the records where it occurs.
 //! - [`query`] parses a query into slots (one per word, with its exact form,
 //!   its typo and prefix alternatives and the glossary spans over it) and
 //!   scores records with integers only: the best cover of the slots by words
-//!   or spans, plus a proximity bonus.
-//! - [`export`] writes the same impacts, the vocabulary and the analyzer's
-//!   tables as small content-hashed JSON files; `search.js` runs the same
-//!   query algorithm over them, so `thidua search` and the browser agree.
+//!   or spans, plus a bonus for neighbouring query words that are adjacent
+//!   pairs in the record; quoted phrases need all their pairs.
+//! - [`export`] writes the same levels and pairs, the vocabulary, the facets
+//!   and the analyzer's tables as small content-hashed JSON files;
+//!   `search.js` runs the same query algorithm over them, so `thidua search`
+//!   and the browser agree.
 //!
-//! Integer impacts are what make the agreement exact: no floating point is
-//! computed after the build, in Rust or in JavaScript.
+//! Integer impact levels are what make the agreement exact: no floating point
+//! is computed after the build, in Rust or in JavaScript.
 
 pub mod analyzer;
 pub mod excerpt;
