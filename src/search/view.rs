@@ -197,10 +197,7 @@ impl IndexView {
             streams.push((s, inverted, stream, live));
         }
         let mut docs = Vec::new();
-        loop {
-            let Some(key) = streams.iter().filter(|x| x.3).map(|x| x.2.key().to_vec()).min() else {
-                break;
-            };
+        while let Some(key) = streams.iter().filter(|x| x.3).map(|x| x.2.key().to_vec()).min() {
             docs.clear();
             for (s, inverted, stream, live) in streams.iter_mut() {
                 if !*live || stream.key() != key.as_slice() {
