@@ -10,7 +10,8 @@
 //! A term in more than half of the records (BM25 gives it little weight)
 //! keeps only [`impact::coarse`] levels: whether it stands in a title or in a
 //! body still counts, and its long lists compress to about two bits a record.
-//! A term in more than 75% of the records (a stop word, in effect) has two
+//! Exact forms (`=tiến`) only add a bonus to their word: one that is its
+//! word's only spelling scores as the word does, others keep coarse levels. A term in more than 75% of the records (a stop word, in effect) has two
 //! levels: its median, and median + 32 (×3) where it weighs at least that
 //! (in a title, say): about half a bit a record.
 //! A pair (`"uy tin"`) is only a set of records: those where the two words
@@ -24,6 +25,7 @@ use tantivy::query::Bm25Weight;
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, Searcher, TantivyDocument, Term, TERMINATED};
 
+use super::analyzer::{fold, EXACT_PREFIX};
 use super::impact;
 use super::index::{field, FIELDS, PAIRS};
 use super::{SearchDoc, SearchError};
@@ -152,6 +154,12 @@ impl IndexView {
             let median = levels[(levels.len() - 1) / 2];
             let high = median.saturating_add(2 * impact::COARSE_STEP);
             out.iter_mut().for_each(|p| p.level = if p.level >= high { high } else { median });
+        } else if let Some(exact) = term.strip_prefix(EXACT_PREFIX) {
+            let word = self.postings(&fold::fold(exact))?;
+            if word.len() == out.len() && word.iter().zip(&out).all(|(a, b)| a.doc == b.doc) {
+                return Ok(word);
+            }
+            out.iter_mut().for_each(|p| p.level = impact::coarse(p.level));
         } else if out.len() * 2 > self.num_docs() {
             out.iter_mut().for_each(|p| p.level = impact::coarse(p.level));
         }
