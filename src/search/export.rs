@@ -53,9 +53,10 @@ pub const DIR: &str = "_search";
 pub const CLASSES: [(&str, usize, bool); 3] = [("t", 5, true), ("p", 3, true), ("x", 1, false)];
 
 /// Postings of at least this many characters get a file of their own,
-/// `<class>h.<i>.<hash>.json`, listed by key in the meta file (about 6 bytes
-/// gzip each there), instead of weighing on every query that fetches their
-/// bucket. On the 5,000-record site they are 94% of the words' bytes.
+/// `<class>h.<i>.<hash>.json`, listed in the meta file (a vocabulary word by a
+/// bit over the vocabulary, other keys by name; then its hash), instead of
+/// weighing on every query that fetches their bucket. On the 5,000-record
+/// site they are 94% of the words' bytes.
 pub const HEAVY_CHARS: usize = 500;
 
 /// How many buckets a class of `bytes` encoded postings gets: about
@@ -296,13 +297,26 @@ fn entries(view: &IndexView, all: &[String]) -> Result<[Vec<(String, String)>; 3
 /// Exports the static index from the view of the records `docs` (in ord order).
 pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Result<SearchExport, SearchError> {
     let all = view.terms()?;
+    let vocab = vocabulary(all.clone());
     let mut files = Vec::new();
     let mut term_hashes = serde_json::Map::new();
     let mut nb = 0;
     for ((prefix, fetched, split), entries) in CLASSES.into_iter().zip(entries(view, &all)?) {
-        let (mut heavy, light): (Vec<_>, Vec<_>) =
+        let (heavy, light): (Vec<_>, Vec<_>) =
             entries.into_iter().partition(|(_, v)| split && v.chars().count() >= HEAVY_CHARS);
-        heavy.sort();
+        // Vocabulary words first, in vocabulary order, marked there; then the others by name.
+        let (mut in_vocab, mut named): (Vec<_>, Vec<_>) =
+            heavy.into_iter().partition(|(k, _)| vocab.binary_search(k).is_ok());
+        in_vocab.sort();
+        named.sort();
+        let mut flags = vec![0u8; vocab.len().div_ceil(6)];
+        for (k, _) in &in_vocab {
+            let i = vocab.binary_search(k).unwrap_or_default();
+            flags[i / 6] |= 1 << (i % 6);
+        }
+        let flags: String =
+            if in_vocab.is_empty() { String::new() } else { flags.iter().map(|&d| B64[d as usize] as char).collect() };
+        let heavy = in_vocab.into_iter().chain(named);
         let total: usize = light.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
         let n = bucket_count(total, fetched);
         nb += n;
@@ -317,14 +331,16 @@ pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Resu
             files.push((path, bytes));
         }
         let (mut keys, mut heavy_hashes) = (Vec::new(), String::new());
-        for (i, (k, v)) in heavy.into_iter().enumerate() {
+        for (i, (k, v)) in heavy.enumerate() {
             let (hash, path, bytes) =
                 numbered(&format!("{prefix}h"), i, serde_json::to_vec(&Value::String(v)).unwrap_or_default());
             heavy_hashes.push_str(&hash);
             files.push((path, bytes));
-            keys.push(k);
+            if vocab.binary_search(&k).is_err() {
+                keys.push(k);
+            }
         }
-        term_hashes.insert(prefix.to_string(), json!([hashes, keys.join("\n"), heavy_hashes]));
+        term_hashes.insert(prefix.to_string(), json!([hashes, keys.join("\n"), heavy_hashes, flags]));
     }
     let chunk = docs.len().div_ceil(MAX_STORE_FILES).max(1);
     let mut store = String::new();
@@ -334,7 +350,6 @@ pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Resu
         store.push_str(&hash);
         files.push((path, bytes));
     }
-    let vocab = vocabulary(all);
     let meta = json!({
         "format": FORMAT,
         "tables": Tables::new(glossary),

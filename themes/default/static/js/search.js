@@ -459,10 +459,15 @@
     for (var i = 0; i < this.vocab.length; i++) this.index.set(this.vocab[i], i);
     this.files = new Map();
     this.facets = facetColumns(meta.facets);
+    // Keys with files of their own: vocabulary words marked by a bit (6 a digit), then others by name.
     this.heavy = {};
     for (var cls in meta.terms) {
-      var keys = meta.terms[cls][1] ? meta.terms[cls][1].split('\n') : [], m = this.heavy[cls] = new Map();
-      for (var k = 0; k < keys.length; k++) m.set(keys[k], k);
+      var spec = meta.terms[cls], m = this.heavy[cls] = new Map(), flags = spec[3] || '';
+      for (var v = 0; v < this.vocab.length && flags; v++) {
+        var digit = B64.indexOf(flags.charAt(Math.floor(v / 6)));
+        if (digit >= 0 && digit & (1 << (v % 6))) m.set(this.vocab[v], m.size);
+      }
+      (spec[1] ? spec[1].split('\n') : []).forEach(function (key) { m.set(key, m.size); });
     }
   }
 
