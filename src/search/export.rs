@@ -3,51 +3,80 @@
 //! can be cached forever.
 //!
 //! ```text
-//! _search/meta.<hash>.json   the entry: analyzer tables, scoring parameters,
-//!                            vocabulary, shard map, facets of every record,
-//!                            store map
-//! _search/t.<hash>.json      a term shard: postings of a run of vocabulary words
-//! _search/d.<hash>.json      a store chunk: url, title, kind, date, text of records
+//! _search/meta.<hash>.json      the entry: analyzer tables, scoring parameters,
+//!                               vocabulary, the hashes of the term buckets and
+//!                               store chunks, facet labels and columns
+//! _search/t.<n>.<hash>.json     word bucket n: {key: postings} for the words
+//!                               and spans whose FNV-1a hash is n modulo the
+//!                               bucket count; p.… pairs, x.… exact forms
+//! _search/th.<i>.<hash>.json    the i-th large postings of words (ph.… pairs)
+//! _search/d.<n>.<hash>.json     store chunk n: url, title, kind, date, text
 //! ```
 //!
 //! A first query costs two fetch rounds after the page has loaded: the page
-//! preloads the meta file; round 1 fetches the term shards of the query's
-//! words (and of their typo/prefix alternatives, known from the vocabulary);
-//! round 2 fetches the store chunks of the visible hits.
+//! preloads the meta file; round 1 fetches the buckets of the query's words,
+//! exact forms, typo/prefix alternatives and spans (known from the
+//! vocabulary) and of its adjacent word pairs; round 2 fetches the store
+//! chunks of the visible hits.
 //!
-//! A term entry is a flat integer array — for each record: ord delta, impact,
-//! number of positions, position deltas — followed, when the word was written
-//! with diacritics, by an object mapping each exact form (`=tiến`) to its own
-//! array of (ord delta, impact). Everything is sorted; the same records give
-//! byte-identical files.
+//! **Keys** are vocabulary words and spans (`tin`, `dtts`, `263/kh-ubnd`),
+//! exact forms (`=tín`; [`SAME_AS_WORD`] when the word is always written so)
+//! and pairs (`uy tin`, see [`super::index::PAIRS`]).
+//! Buckets are found by hashing the key, so pairs and exact forms need no
+//! listing. **Postings** are a string: the records as gaps or as a bitset
+//! in base64 digits ([`encode_docs`]); then, except for pairs, the impact
+//! levels ([`super::impact`]) as characters ([`encode_postings`]). Both are
+//! written so that gzip sees whole symbols (a digit, a level), not bytes cut
+//! across characters. Hashes in the meta file are concatenated 6-digit
+//! hex strings (the file's number is in its name, so two files never share
+//! a name). Everything is sorted; the same records give byte-identical files.
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use rayon::prelude::*;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use super::analyzer::{fold, Glossary, Tables, EXACT_PREFIX};
 use super::excerpt::{LEAD, WINDOW};
-use super::query::{
-    vocabulary, MAX_DISTANCE, MAX_PREFIXES, MAX_QUERY_CHARS, MAX_SLOTS, MIN_PREFIX_CHARS, MIN_TYPO_CHARS, PROXIMITY,
-};
+use super::impact::RATIO_PER_MILLE;
+use super::query::{vocabulary, MAX_PREFIXES, MAX_QUERY_CHARS, MAX_SLOTS, MIN_PREFIX_CHARS, MIN_TYPO_CHARS, PROXIMITY};
 use super::view::{IndexView, Posting};
 use super::{SearchDoc, SearchError, SearchExport, SearchStats};
 
 /// Folder of the search files inside the output.
 pub const DIR: &str = "_search";
-/// A term shard is closed once its JSON reaches this many bytes.
-pub const SHARD_BYTES: usize = 8_000;
-/// Most records per store chunk list entries in the meta file (chunks grow
-/// with the site so that the meta file stays small).
-pub const MAX_STORE_FILES: usize = 512;
-/// Characters of summary kept for excerpts in the browser.
-pub const SUMMARY_CHARS: usize = 240;
-/// Characters of summary and body together kept for excerpts.
-pub const TEXT_CHARS: usize = 400;
+/// The three classes of keys, each hashed into its own buckets: file
+/// prefix, how many keys of the class a typical query fetches (words and
+/// spans: 4–5; pairs: 2–3; exact forms: only queries typed with diacritics),
+/// and whether large postings get files of their own ([`HEAVY_CHARS`]).
+pub const CLASSES: [(&str, usize, bool); 3] = [("t", 5, true), ("p", 3, true), ("x", 1, false)];
+
+/// Postings of at least this many characters get a file of their own,
+/// `<class>h.<i>.<hash>.json`, listed in the meta file (a vocabulary word by a
+/// bit over the vocabulary, other keys by name; then its hash), instead of
+/// weighing on every query that fetches their bucket. On the 5,000-record
+/// site they are 94% of the words' bytes.
+pub const HEAVY_CHARS: usize = 500;
+
+/// How many buckets a class of `bytes` encoded postings gets: about
+/// √(bytes · fetched / 10). A query pays the hash list (≈3 bytes gzip a
+/// bucket) plus, per fetched bucket, the other keys sharing it (≈0.3 · bytes
+/// / n once gzipped): the sum is smallest near this n (measured on the
+/// 5,000-record site), and grows with the square root of the site.
+pub fn bucket_count(bytes: usize, fetched: usize) -> usize {
+    ((bytes * fetched / 10) as f64).sqrt().ceil().max(1.0) as usize
+}
+/// Most store chunks; chunks grow with the site beyond this.
+pub const MAX_STORE_FILES: usize = 1_250;
+/// Characters of text (summary, else body) kept for excerpts in the browser.
+pub const TEXT_CHARS: usize = 240;
 /// Version of the file format.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
+/// Hex digits of the hash in bucket and chunk names (and in the meta file's lists).
+pub const SHORT_HASH: usize = 6;
+/// The 64 characters of facet column codes.
+pub const CODES: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 
 /// Hex content hash used in file names.
 pub fn content_hash(bytes: &[u8]) -> String {
@@ -55,27 +84,75 @@ pub fn content_hash(bytes: &[u8]) -> String {
     digest.iter().take(5).map(|b| format!("{b:02x}")).collect()
 }
 
-fn named(prefix: &str, bytes: Vec<u8>) -> (String, String, Vec<u8>) {
-    let hash = content_hash(&bytes);
-    (hash.clone(), format!("{DIR}/{prefix}.{hash}.json"), bytes)
+/// 32-bit FNV-1a of the UTF-8 bytes of `key`: which bucket holds it.
+pub fn fnv1a(key: &str) -> u32 {
+    key.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
-/// Encodes postings as a flat array: ord delta, impact, [count, position deltas].
-pub fn encode(postings: &[Posting], with_positions: bool) -> Vec<u32> {
-    let mut out = Vec::new();
-    let mut last_doc = 0;
-    for p in postings {
-        out.push(p.doc - last_doc);
-        last_doc = p.doc;
-        out.push(p.impact);
-        if with_positions {
-            out.push(p.positions.len() as u32);
-            let mut last = 0;
-            for &pos in &p.positions {
-                out.push(pos - last);
-                last = pos;
-            }
+/// The 64 digits of base64, also used for variable-length numbers.
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/// Impact level `q` is written as the character U+0100 + q.
+pub const LEVEL_BASE: u32 = 0x100;
+
+/// A number as base64 digits of 5 bits, least significant first, the sixth
+/// bit saying "more follows" (as in source maps).
+fn vlq(out: &mut String, mut v: u32) {
+    loop {
+        let digit = v & 31;
+        v >>= 5;
+        out.push(B64[(digit | if v > 0 { 32 } else { 0 }) as usize] as char);
+        if v == 0 {
+            break;
         }
+    }
+}
+
+/// Encodes ascending record ords, as gaps or as a bitset, whichever is
+/// shorter: `0`, count, first ord, differences (numbers as [`vlq`]); or `1`,
+/// first ord, number of digits, then base64 digits of 6 bits each (bit i of
+/// digit j is record first + 6j + i).
+pub fn encode_docs(docs: &[u32]) -> String {
+    let mut gaps = String::new();
+    vlq(&mut gaps, 0);
+    vlq(&mut gaps, docs.len() as u32);
+    let mut last = 0;
+    for (i, &d) in docs.iter().enumerate() {
+        vlq(&mut gaps, if i == 0 { d } else { d - last });
+        last = d;
+    }
+    let (Some(&first), Some(&end)) = (docs.first(), docs.last()) else {
+        return gaps;
+    };
+    let ndigits = (end - first) / 6 + 1;
+    if ndigits as usize >= gaps.len() {
+        return gaps;
+    }
+    let mut digits = vec![0u8; ndigits as usize];
+    for &d in docs {
+        let k = (d - first) as usize;
+        digits[k / 6] |= 1 << (k % 6);
+    }
+    let mut bits = String::new();
+    vlq(&mut bits, 1);
+    vlq(&mut bits, first);
+    vlq(&mut bits, ndigits);
+    bits.extend(digits.iter().map(|&d| B64[d as usize] as char));
+    if bits.len() < gaps.len() {
+        bits
+    } else {
+        gaps
+    }
+}
+
+/// Encodes a term's postings: the records, then their impact levels as
+/// characters (U+0100 + level), or one such character when all are equal.
+pub fn encode_postings(postings: &[Posting]) -> String {
+    let docs: Vec<u32> = postings.iter().map(|p| p.doc).collect();
+    let mut out = encode_docs(&docs);
+    let level = |p: &Posting| char::from_u32(LEVEL_BASE + u32::from(p.level)).unwrap_or('?');
+    match postings.first() {
+        Some(first) if postings.iter().all(|p| p.level == first.level) => out.push(level(first)),
+        _ => out.extend(postings.iter().map(level)),
     }
     out
 }
@@ -84,123 +161,195 @@ fn char_prefix(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
 }
 
-/// The JSON of one store record: url, title, kind, date, summary, body head.
+/// The JSON of one store record: url, title, kind, date, excerpt text.
 fn store_record(d: &SearchDoc) -> Value {
-    let summary = char_prefix(d.summary.trim(), SUMMARY_CHARS);
-    let body = char_prefix(d.body.trim(), TEXT_CHARS.saturating_sub(summary.chars().count()));
-    json!([d.url, d.title, d.kind, d.date.clone().unwrap_or_default(), summary, body])
+    let summary = d.summary.trim();
+    let text = char_prefix(if summary.is_empty() { d.body.trim() } else { summary }, TEXT_CHARS);
+    json!([d.url, d.title, d.kind, d.date.clone().unwrap_or_default(), text])
 }
 
-/// Facet labels and each record's facets as indices.
-#[derive(Serialize, Default)]
-struct Facets {
-    kinds: Vec<String>,
-    campaigns: Vec<(String, String)>,
-    ethnicities: Vec<(String, String)>,
-    districts: Vec<(String, String)>,
-}
-
-fn index_of<T: PartialEq + Clone>(list: &mut Vec<T>, item: &T) -> usize {
-    if let Some(i) = list.iter().position(|x| x == item) {
-        return i;
+/// A fixed-width code of `v` in a column of values below `n`.
+fn code(out: &mut String, v: usize, n: usize) {
+    let mut width = 1;
+    while 64usize.pow(width) < n {
+        width += 1;
     }
-    list.push(item.clone());
-    list.len() - 1
+    for k in (0..width).rev() {
+        out.push(CODES[v / 64usize.pow(k) % 64] as char);
+    }
 }
 
-fn facets(docs: &[SearchDoc]) -> (Facets, Vec<Value>) {
-    let mut f = Facets::default();
-    // Collect the labels first, sorted, so indices do not depend on record order.
+fn labels(mut v: Vec<(String, String)>) -> Vec<(String, String)> {
+    v.sort();
+    v.dedup_by(|a, b| a.0 == b.0);
+    v
+}
+
+/// Facet labels and columns: for each record, in ord order, a fixed-width
+/// code (0 = none, i + 1 = the i-th label; year: year − first year + 1);
+/// campaigns (any number per record) as one list of records per campaign,
+/// in label order, each as [`vlq`] gaps (first ord + 1, then differences),
+/// separated by `,`.
+fn facets(docs: &[SearchDoc]) -> Value {
     let mut kinds: Vec<String> = docs.iter().map(|d| d.kind.clone()).collect();
-    let mut campaigns: Vec<(String, String)> = docs.iter().flat_map(|d| d.campaigns.clone()).collect();
-    let mut eth: Vec<(String, String)> = docs.iter().filter_map(|d| d.ethnicity.clone()).collect();
-    let mut dis: Vec<(String, String)> = docs.iter().filter_map(|d| d.district.clone()).collect();
-    for v in [&mut campaigns, &mut eth, &mut dis] {
-        v.sort();
-        v.dedup_by(|a, b| a.0 == b.0);
-    }
     kinds.sort();
     kinds.dedup();
-    (f.kinds, f.campaigns, f.ethnicities, f.districts) = (kinds, campaigns, eth, dis);
-    let rows = docs
+    let campaigns = labels(docs.iter().flat_map(|d| d.campaigns.clone()).collect());
+    let eth = labels(docs.iter().filter_map(|d| d.ethnicity.clone()).collect());
+    let dis = labels(docs.iter().filter_map(|d| d.district.clone()).collect());
+    let years: Vec<i32> = docs.iter().filter_map(|d| d.year).collect();
+    let first_year = years.iter().min().copied().unwrap_or(0);
+    let last_year = years.iter().max().copied().unwrap_or(0);
+    let pos = |list: &[(String, String)], p: &Option<(String, String)>| {
+        p.as_ref().and_then(|p| list.iter().position(|x| x.0 == p.0)).map_or(0, |i| i + 1)
+    };
+    let (mut kind, mut year, mut district, mut ethnicity) =
+        (String::new(), String::new(), String::new(), String::new());
+    let mut per_campaign: Vec<Vec<u32>> = vec![Vec::new(); campaigns.len()];
+    for (ord, d) in docs.iter().enumerate() {
+        code(&mut kind, kinds.iter().position(|k| *k == d.kind).map_or(0, |i| i + 1), kinds.len() + 1);
+        let y = d.year.map_or(0, |y| (y - first_year + 1) as usize);
+        code(&mut year, y, (last_year - first_year + 2) as usize);
+        code(&mut district, pos(&dis, &d.district), dis.len() + 1);
+        code(&mut ethnicity, pos(&eth, &d.ethnicity), eth.len() + 1);
+        for p in &d.campaigns {
+            if let Some(i) = campaigns.iter().position(|x| x.0 == p.0) {
+                if per_campaign[i].last() != Some(&(ord as u32)) {
+                    per_campaign[i].push(ord as u32);
+                }
+            }
+        }
+    }
+    let campaign: Vec<String> = per_campaign
         .iter()
-        .map(|d| {
-            let opt = |list: &mut Vec<(String, String)>, p: &Option<(String, String)>| -> i64 {
-                p.as_ref().and_then(|p| list.iter().position(|x| x.0 == p.0)).map_or(-1, |i| i as i64)
-            };
-            let cs: Vec<usize> =
-                d.campaigns.iter().filter_map(|c| f.campaigns.iter().position(|x| x.0 == c.0)).collect();
-            json!([
-                index_of(&mut f.kinds, &d.kind),
-                d.year.unwrap_or(0),
-                opt(&mut f.districts, &d.district),
-                opt(&mut f.ethnicities, &d.ethnicity),
-                cs
-            ])
+        .map(|ords| {
+            let mut s = String::new();
+            let mut last = -1i64;
+            for &o in ords {
+                vlq(&mut s, (i64::from(o) - last) as u32);
+                last = i64::from(o);
+            }
+            s
         })
         .collect();
-    (f, rows)
+    json!({
+        "kinds": kinds, "campaigns": campaigns, "ethnicities": eth, "districts": dis,
+        "firstYear": first_year, "lastYear": last_year,
+        "cols": {
+            "kind": kind, "year": year, "district": district, "ethnicity": ethnicity, "campaign": campaign.join(","),
+        },
+    })
 }
 
-/// The JSON entry of one vocabulary word.
-fn term_entry(postings: &[Posting], variants: &BTreeMap<String, Vec<Posting>>) -> Value {
-    let mut arr: Vec<Value> = encode(postings, true).into_iter().map(Value::from).collect();
-    if !variants.is_empty() {
-        let obj: serde_json::Map<String, Value> =
-            variants.iter().map(|(k, v)| (k.clone(), json!(encode(v, false)))).collect();
-        arr.push(Value::Object(obj));
-    }
-    Value::Array(arr)
+/// A bucket or chunk file: `_search/<prefix>.<n>.<short hash>.json`; returns the short hash too.
+fn numbered(prefix: &str, n: usize, bytes: Vec<u8>) -> (String, String, Vec<u8>) {
+    let hash = content_hash(&bytes)[..SHORT_HASH].to_string();
+    (hash.clone(), format!("{DIR}/{prefix}.{n}.{hash}.json"), bytes)
 }
 
-/// Sorts the files and writes a content-hashed file once when two shards
-/// have the same content (and so the same name): on large sites, two runs of
-/// rare words can encode to identical postings. A real hash collision
-/// (same name, different bytes) is kept, for the output stage to report.
+/// Sorts the files and writes a file once when it appears twice with the
+/// same content. A real name collision (same name, different bytes) is kept,
+/// for the output stage to report.
 fn unique_files(mut files: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {
     files.sort();
     files.dedup();
     files
 }
 
+/// Written instead of an exact form's postings when they equal those of its
+/// folded word (the word is always fetched with it).
+pub const SAME_AS_WORD: &str = "=";
+
+/// Every key with its encoded postings, by class ([`CLASSES`]): words and
+/// spans, pairs, exact forms.
+fn entries(view: &IndexView, all: &[String]) -> Result<[Vec<(String, String)>; 3], SearchError> {
+    let mut exact: BTreeMap<String, Vec<&String>> = BTreeMap::new();
+    for t in all.iter().filter(|t| t.starts_with(EXACT_PREFIX)) {
+        exact.entry(fold::fold(&t[EXACT_PREFIX.len_utf8()..])).or_default().push(t);
+    }
+    let words: Vec<&String> = all.iter().filter(|t| !t.starts_with(EXACT_PREFIX)).collect();
+    let groups: Vec<Vec<(String, String)>> = words
+        .par_iter()
+        .map(|&w| {
+            let postings = view.postings(w)?;
+            let mut out = vec![(w.clone(), encode_postings(&postings))];
+            for &e in exact.get(w).into_iter().flatten() {
+                let p = view.postings(e)?;
+                let enc = if p == postings { SAME_AS_WORD.to_string() } else { encode_postings(&p) };
+                out.push((e.clone(), enc));
+            }
+            Ok(out)
+        })
+        .collect::<Result<_, SearchError>>()?;
+    let (mut words, mut exact) = (Vec::new(), Vec::new());
+    for (k, v) in groups.into_iter().flatten() {
+        if k.starts_with(EXACT_PREFIX) {
+            exact.push((k, v))
+        } else {
+            words.push((k, v))
+        }
+    }
+    let mut pairs = Vec::new();
+    view.for_each_pair(|key, docs| pairs.push((key.to_string(), encode_docs(docs))))?;
+    Ok([words, pairs, exact])
+}
+
 /// Exports the static index from the view of the records `docs` (in ord order).
 pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Result<SearchExport, SearchError> {
     let all = view.terms()?;
-    let mut variants: BTreeMap<String, BTreeMap<String, Vec<Posting>>> = BTreeMap::new();
-    for t in all.iter().filter(|t| t.starts_with(EXACT_PREFIX)) {
-        let word = fold::fold(&t[EXACT_PREFIX.len_utf8()..]);
-        variants.entry(word).or_default().insert(t.clone(), view.postings(t)?);
-    }
-    let vocab = vocabulary(all);
+    let vocab = vocabulary(all.clone());
     let mut files = Vec::new();
-    let mut shards: Vec<(usize, String)> = Vec::new();
-    let mut current: Vec<Value> = Vec::new();
-    let mut current_start = 0;
-    let mut current_bytes = 0;
-    let empty = BTreeMap::new();
-    for (i, term) in vocab.iter().enumerate() {
-        let entry = term_entry(&view.postings(term)?, variants.get(term).unwrap_or(&empty));
-        current_bytes += entry.to_string().len() + 1;
-        current.push(entry);
-        if current_bytes >= SHARD_BYTES || i + 1 == vocab.len() {
-            let bytes = serde_json::to_vec(&current).unwrap_or_default();
-            let (hash, path, bytes) = named("t", bytes);
-            shards.push((current_start, hash));
-            files.push((path, bytes));
-            current.clear();
-            current_bytes = 0;
-            current_start = i + 1;
+    let mut term_hashes = serde_json::Map::new();
+    let mut nb = 0;
+    for ((prefix, fetched, split), entries) in CLASSES.into_iter().zip(entries(view, &all)?) {
+        let (heavy, light): (Vec<_>, Vec<_>) =
+            entries.into_iter().partition(|(_, v)| split && v.chars().count() >= HEAVY_CHARS);
+        // Vocabulary words first, in vocabulary order, marked there; then the others by name.
+        let (mut in_vocab, mut named): (Vec<_>, Vec<_>) =
+            heavy.into_iter().partition(|(k, _)| vocab.binary_search(k).is_ok());
+        in_vocab.sort();
+        named.sort();
+        let mut flags = vec![0u8; vocab.len().div_ceil(6)];
+        for (k, _) in &in_vocab {
+            let i = vocab.binary_search(k).unwrap_or_default();
+            flags[i / 6] |= 1 << (i % 6);
         }
+        let flags: String =
+            if in_vocab.is_empty() { String::new() } else { flags.iter().map(|&d| B64[d as usize] as char).collect() };
+        let heavy = in_vocab.into_iter().chain(named);
+        let total: usize = light.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
+        let n = bucket_count(total, fetched);
+        nb += n;
+        let mut buckets: Vec<serde_json::Map<String, Value>> = vec![serde_json::Map::new(); n];
+        for (k, v) in light {
+            buckets[fnv1a(&k) as usize % n].insert(k, Value::String(v));
+        }
+        let mut hashes = String::new();
+        for (i, b) in buckets.into_iter().enumerate() {
+            let (hash, path, bytes) = numbered(prefix, i, serde_json::to_vec(&b).unwrap_or_default());
+            hashes.push_str(&hash);
+            files.push((path, bytes));
+        }
+        let (mut keys, mut heavy_hashes) = (Vec::new(), String::new());
+        for (i, (k, v)) in heavy.enumerate() {
+            let (hash, path, bytes) =
+                numbered(&format!("{prefix}h"), i, serde_json::to_vec(&Value::String(v)).unwrap_or_default());
+            heavy_hashes.push_str(&hash);
+            files.push((path, bytes));
+            if vocab.binary_search(&k).is_err() {
+                keys.push(k);
+            }
+        }
+        term_hashes.insert(prefix.to_string(), json!([hashes, keys.join("\n"), heavy_hashes, flags]));
     }
     let chunk = docs.len().div_ceil(MAX_STORE_FILES).max(1);
-    let mut store = Vec::new();
-    for records in docs.chunks(chunk) {
+    let mut store = String::new();
+    for (n, records) in docs.chunks(chunk).enumerate() {
         let arr: Vec<Value> = records.iter().map(store_record).collect();
-        let (hash, path, bytes) = named("d", serde_json::to_vec(&arr).unwrap_or_default());
-        store.push(hash);
+        let (hash, path, bytes) = numbered("d", n, serde_json::to_vec(&arr).unwrap_or_default());
+        store.push_str(&hash);
         files.push((path, bytes));
     }
-    let (facet_labels, rows) = facets(docs);
     let meta = json!({
         "format": FORMAT,
         "tables": Tables::new(glossary),
@@ -211,24 +360,24 @@ pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Resu
             "minPrefixChars": MIN_PREFIX_CHARS,
             "minTypoChars": MIN_TYPO_CHARS,
             "proximity": PROXIMITY,
-            "maxDistance": MAX_DISTANCE,
+            "impactRatio": RATIO_PER_MILLE,
             "window": WINDOW,
             "lead": LEAD,
         },
         "vocab": vocab,
-        "shards": shards,
-        "facets": facet_labels,
-        "docs": rows,
+        "terms": term_hashes,
+        "facets": facets(docs),
         "store": { "chunk": chunk, "files": store },
     });
-    let (_, meta_path, meta_bytes) = named("meta", serde_json::to_vec(&meta).unwrap_or_default());
+    let meta_bytes = serde_json::to_vec(&meta).unwrap_or_default();
+    let meta_path = format!("{DIR}/meta.{}.json", content_hash(&meta_bytes));
     let entry = format!("/{meta_path}");
     files.push((meta_path, meta_bytes));
     let files = unique_files(files);
     let stats = SearchStats {
         docs: docs.len(),
         terms: vocab.len(),
-        shards: shards.len(),
+        shards: nb,
         bytes: files.iter().map(|(_, b)| b.len()).sum(),
     };
     Ok(SearchExport { files, entry, stats })
@@ -239,19 +388,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn identical_shards_are_written_once_regression_10000_records() {
-        // A generated 10,000-record site failed to build with "two files would be
-        // written to _search/t.<hash>.json": two term shards had the same content.
-        let shard = named("t", b"[[0,5,1,3]]".to_vec());
-        let other = named("t", b"[[1,5,1,3]]".to_vec());
-        let files = vec![
-            (shard.1.clone(), shard.2.clone()),
-            (other.1.clone(), other.2.clone()),
-            (shard.1.clone(), shard.2.clone()),
-        ];
-        let out = unique_files(files);
-        assert_eq!(out.len(), 2);
-        assert!(out.windows(2).all(|w| w[0].0 < w[1].0));
+    fn a_file_listed_twice_is_written_once() {
+        let a = numbered("t", 3, b"{}".to_vec());
+        let files = vec![(a.1.clone(), a.2.clone()), (a.1.clone(), a.2.clone())];
+        assert_eq!(unique_files(files).len(), 1);
     }
 
     #[test]
@@ -262,13 +402,45 @@ mod tests {
     }
 
     #[test]
-    fn encodes_deltas() {
-        let p = vec![
-            Posting { doc: 2, impact: 10, positions: vec![3, 7] },
-            Posting { doc: 5, impact: 4, positions: vec![40_001] },
-        ];
-        assert_eq!(encode(&p, true), [2, 10, 2, 3, 4, 3, 4, 1, 40_001]);
-        assert_eq!(encode(&p, false), [2, 10, 3, 4]);
+    fn numbers_are_base64_digits_of_five_bits() {
+        let mut s = String::new();
+        for v in [0, 31, 32, 1000] {
+            vlq(&mut s, v);
+        }
+        // 32 → digits 0|32, 1; 1000 = 8 + 31·32 → digits 8|32, 31.
+        assert_eq!(s, "AfgBof");
+    }
+
+    #[test]
+    fn sparse_records_are_gaps_dense_ones_a_bitset() {
+        assert_eq!(encode_docs(&[2, 5, 300]), "ADCDnJ");
+        let dense: Vec<u32> = (10..40).filter(|d| d % 3 != 0).collect();
+        // 1, first 10, 5 digits; bits 0,1,3,4 of the first digit (10, 11, 13, 14) = 27.
+        assert_eq!(&encode_docs(&dense)[..4], "BKFb");
+        assert_eq!(encode_docs(&[]), "AA");
+    }
+
+    #[test]
+    fn postings_carry_one_level_per_record_or_one_for_all() {
+        let p = [Posting { doc: 1, level: 9 }, Posting { doc: 4, level: 200 }];
+        assert_eq!(encode_postings(&p), "ACBD\u{109}\u{1c8}");
+        let flat = [Posting { doc: 1, level: 7 }, Posting { doc: 4, level: 7 }];
+        assert_eq!(encode_postings(&flat), "ACBD\u{107}");
+    }
+
+    #[test]
+    fn fnv1a_is_the_standard_32_bit_hash() {
+        assert_eq!(fnv1a(""), 0x811c_9dc5);
+        assert_eq!(fnv1a("a"), 0xe40c_292c);
+        assert_eq!(fnv1a("foobar"), 0xbf9c_f968);
+    }
+
+    #[test]
+    fn codes_widen_with_the_number_of_values() {
+        let mut s = String::new();
+        code(&mut s, 5, 10);
+        code(&mut s, 65, 100);
+        assert_eq!(s, "511");
     }
 
     #[test]

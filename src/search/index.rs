@@ -1,24 +1,31 @@
 //! The tantivy index: one text field per weight class, all analyzed by the
-//! one analyzer, plus each record stored as JSON for results.
+//! one analyzer, a field of adjacent word pairs, plus each record stored as
+//! JSON for results.
 //!
-//! Records are added in URL order, spread over the indexing threads, and each carries its
-//! rank in that order (`ord`), the record number that every later stage and
-//! the browser use. The glossary the analyzer was built with is saved beside
-//! the index, so queries analyze exactly as the build did.
+//! The texts are analyzed here, in parallel (rayon), and handed to tantivy
+//! pre-tokenized: one analysis gives both the words of the weighted fields
+//! and the [`PAIRS`] field, whose terms are the adjacent word pairs
+//! `"<word> <word>"` of each text (the proximity and phrase data; no
+//! positions are indexed). Records are added in [`super::record_order`], and each carries
+//! its rank in that order (`ord`), the record number that every later stage
+//! and the browser use. The glossary the analyzer was built with is saved
+//! beside the index, so queries analyze exactly as the build did.
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED};
+use tantivy::tokenizer::{PreTokenizedString, TextAnalyzer, Token};
 use tantivy::{Index, TantivyDocument};
 
-use super::analyzer::{self, Glossary};
+use super::analyzer::{self, classify, Glossary, TokenClass};
 use super::{SearchDoc, SearchError};
 
 /// The name the analyzer is registered under.
 pub const TOKENIZER: &str = "thidua_vi";
 
-/// Searchable fields: name, weight, and where their positions start in the
-/// record's single position space (so a phrase never spans two fields).
+/// Searchable fields: name, weight, and a base that keeps each field apart
+/// (kept for the order of fields; positions are not indexed).
 pub const FIELDS: [(&str, f32, u32); 5] = [
     ("title", 3.0, 0),
     ("names", 2.5, 10_000),
@@ -27,32 +34,30 @@ pub const FIELDS: [(&str, f32, u32); 5] = [
     ("body", 1.0, 40_000),
 ];
 
+/// The field of adjacent word pairs (terms `"<word> <word>"`, records only).
+pub const PAIRS: &str = "pairs";
+
+/// Records analyzed per parallel batch.
+const BATCH: usize = 256;
+
 const GLOSSARY_FILE: &str = "thidua-glossary.json";
 
-/// Memory each indexing thread may fill before it writes a segment.
-const HEAP_PER_THREAD: usize = 40_000_000;
-
-/// Indexing threads: one per core (up to four), as `RAYON_NUM_THREADS` or
-/// the machine allows. Analysis runs inside these threads, so they are what
-/// makes indexing parallel. Each thread writes its own segments; every
-/// number the browser and `thidua search` see (document frequencies,
-/// average lengths, `ord`) is computed over all segments, so the exported
-/// index does not depend on how many threads built it.
-fn indexing_threads() -> usize {
-    rayon::current_num_threads().clamp(1, 4)
-}
-
-/// The schema: the searchable fields, `ord` and the stored record `doc`.
+/// The schema: the searchable fields, the pairs, `ord` and the stored record `doc`.
 pub fn schema() -> Schema {
     let mut b = Schema::builder();
     let text = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(TOKENIZER)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::WithFreqs),
     );
     for (name, _, _) in FIELDS {
         b.add_text_field(name, text.clone());
     }
+    let pairs = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
+    );
+    b.add_text_field(PAIRS, pairs);
     b.add_u64_field("ord", FAST | STORED | INDEXED);
     b.add_text_field("doc", STORED);
     b.build()
@@ -76,7 +81,49 @@ pub fn field_texts(doc: &SearchDoc) -> [Vec<String>; 5] {
     [vec![doc.title.clone()], names, doc.number.iter().cloned().collect(), summary, vec![doc.body.clone()]]
 }
 
-/// Writes the records (already in URL order) into a new index at `dir`.
+/// The term of two adjacent words.
+pub fn pair_term(a: &str, b: &str) -> String {
+    format!("{a} {b}")
+}
+
+/// The adjacent word pairs of an analyzed text: every two words (folded
+/// forms) at neighbouring positions.
+pub fn pairs(tokens: &[Token]) -> Vec<Token> {
+    let words: Vec<&Token> =
+        tokens.iter().zip(classify(tokens)).filter(|(_, c)| *c == TokenClass::Word).map(|(t, _)| t).collect();
+    words
+        .windows(2)
+        .filter(|w| w[1].position == w[0].position + 1)
+        .map(|w| Token {
+            offset_from: w[0].offset_from,
+            offset_to: w[1].offset_to,
+            position: w[0].position,
+            text: pair_term(&w[0].text, &w[1].text),
+            position_length: 2,
+        })
+        .collect()
+}
+
+/// One record as a tantivy document, analyzed with `analyzer`.
+fn document(schema: &Schema, analyzer: &mut TextAnalyzer, ord: usize, d: &SearchDoc) -> TantivyDocument {
+    let mut td = TantivyDocument::default();
+    let mut all_pairs = Vec::new();
+    for ((name, _, _), texts) in FIELDS.iter().zip(field_texts(d)) {
+        for t in texts.into_iter().filter(|t| !t.is_empty()) {
+            let tokens = analyzer::tokens(analyzer, &t);
+            all_pairs.extend(pairs(&tokens));
+            td.add_pre_tokenized_text(field(schema, name), PreTokenizedString { text: t, tokens });
+        }
+    }
+    if !all_pairs.is_empty() {
+        td.add_pre_tokenized_text(field(schema, PAIRS), PreTokenizedString { text: String::new(), tokens: all_pairs });
+    }
+    td.add_u64(field(schema, "ord"), ord as u64);
+    td.add_text(field(schema, "doc"), serde_json::to_string(d).unwrap_or_default());
+    td
+}
+
+/// Writes the records (already in [`super::record_order`]) into a new index at `dir`.
 pub fn write(docs: &[SearchDoc], glossary: &Glossary, dir: &Path) -> Result<Index, SearchError> {
     if dir.exists() {
         std::fs::remove_dir_all(dir).map_err(SearchError::io(dir))?;
@@ -85,23 +132,18 @@ pub fn write(docs: &[SearchDoc], glossary: &Glossary, dir: &Path) -> Result<Inde
     let schema = schema();
     let index = Index::create_in_dir(dir, schema.clone()).map_err(SearchError::tantivy(dir))?;
     index.tokenizers().register(TOKENIZER, analyzer::analyzer(glossary));
-    let threads = indexing_threads();
-    let mut writer = index
-        .writer_with_num_threads::<TantivyDocument>(threads, threads * HEAP_PER_THREAD)
-        .map_err(SearchError::tantivy(dir))?;
-    let ord = field(&schema, "ord");
-    let stored = field(&schema, "doc");
-    for (i, d) in docs.iter().enumerate() {
-        let mut td = TantivyDocument::default();
-        for ((name, _, _), texts) in FIELDS.iter().zip(field_texts(d)) {
-            for t in texts.iter().filter(|t| !t.is_empty()) {
-                td.add_text(field(&schema, name), t);
-            }
+    let mut writer =
+        index.writer_with_num_threads::<TantivyDocument>(1, 50_000_000).map_err(SearchError::tantivy(dir))?;
+    let base = analyzer::analyzer(glossary);
+    for (b, batch) in docs.chunks(BATCH).enumerate() {
+        let analyzed: Vec<TantivyDocument> = batch
+            .par_iter()
+            .enumerate()
+            .map_init(|| base.clone(), |a, (i, d)| document(&schema, a, b * BATCH + i, d))
+            .collect();
+        for td in analyzed {
+            writer.add_document(td).map_err(SearchError::tantivy(dir))?;
         }
-        td.add_u64(ord, i as u64);
-        let json = serde_json::to_string(d).unwrap_or_default();
-        td.add_text(stored, json);
-        writer.add_document(td).map_err(SearchError::tantivy(dir))?;
     }
     writer.commit().map_err(SearchError::tantivy(dir))?;
     writer.wait_merging_threads().map_err(SearchError::tantivy(dir))?;

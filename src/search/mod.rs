@@ -3,25 +3,30 @@
 //!
 //! - [`analyzer`] is the one analyzer (a tantivy `TextAnalyzer` made of small
 //!   filters) for indexing and for queries; its tables are plain data.
-//! - [`index`] writes the records into a tantivy index kept beside the output
-//!   (see [`tantivy_dir_for`]), one text field per weight class.
+//! - [`index`] analyzes the records (in parallel) and writes them into a
+//!   tantivy index kept beside the output (see [`tantivy_dir_for`]): one text
+//!   field per weight class, and a field of adjacent word pairs. No positions.
 //! - [`view`] reads that index back as *impacts*: for every term and record,
 //!   the BM25 score of each field (tantivy's own `Bm25Weight`) times the
-//!   field's weight, summed and rounded to an integer, plus the positions.
+//!   field's weight, summed, rounded and stored as a one-byte level
+//!   ([`impact`]); and, for every pair, the records where it occurs.
 //! - [`query`] parses a query into slots (one per word, with its exact form,
 //!   its typo and prefix alternatives and the glossary spans over it) and
 //!   scores records with integers only: the best cover of the slots by words
-//!   or spans, plus a proximity bonus.
-//! - [`export`] writes the same impacts, the vocabulary and the analyzer's
-//!   tables as small content-hashed JSON files; `search.js` runs the same
-//!   query algorithm over them, so `thidua search` and the browser agree.
+//!   or spans, plus a bonus for neighbouring query words that are adjacent
+//!   pairs in the record; quoted phrases need all their pairs.
+//! - [`export`] writes the same levels and pairs, the vocabulary, the facets
+//!   and the analyzer's tables as small content-hashed JSON files;
+//!   `search.js` runs the same query algorithm over them, so `thidua search`
+//!   and the browser agree.
 //!
-//! Integer impacts are what make the agreement exact: no floating point is
-//! computed after the build, in Rust or in JavaScript.
+//! Integer impact levels are what make the agreement exact: no floating point
+//! is computed after the build, in Rust or in JavaScript.
 
 pub mod analyzer;
 pub mod excerpt;
 pub mod export;
+pub mod impact;
 pub mod index;
 pub mod query;
 pub mod view;
@@ -143,11 +148,24 @@ impl SearchError {
     }
 }
 
+/// The sort key of [`record_order`].
+pub type RecordKey = (String, Vec<String>, Option<i32>, Option<String>, Option<String>, String);
+
+/// The order of records, which numbers them (`ord`): by their facets (kind,
+/// campaigns, year, district, ethnicity), then URL. Records with the same
+/// facets sit together, so the browser's facet columns are long runs that
+/// gzip to little, and equal scores go to the smaller ord.
+pub fn record_order(d: &SearchDoc) -> RecordKey {
+    let slug = |p: &Option<(String, String)>| p.as_ref().map(|p| p.0.clone());
+    let campaigns: Vec<String> = d.campaigns.iter().map(|c| c.0.clone()).collect();
+    (d.kind.clone(), campaigns, d.year, slug(&d.district), slug(&d.ethnicity), d.url.clone())
+}
+
 /// Indexes the docs with tantivy into `tantivy_dir` (replacing what is there)
 /// and exports the static browser index.
 pub fn build(docs: &[SearchDoc], glossary: &Glossary, tantivy_dir: &Path) -> Result<SearchExport, SearchError> {
     let mut sorted: Vec<SearchDoc> = docs.to_vec();
-    sorted.sort_by(|a, b| a.url.cmp(&b.url));
+    sorted.sort_by_cached_key(record_order);
     let index = index::write(&sorted, glossary, tantivy_dir)?;
     let view = view::IndexView::new(&index, tantivy_dir)?;
     export::export(&view, &sorted, glossary)

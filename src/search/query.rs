@@ -10,30 +10,40 @@
 //! (glossary names, whole document numbers) become alternatives covering
 //! their slots. At most [`MAX_SLOTS`] slots are kept.
 //!
-//! **Resolving.** A slot's word that is not in the vocabulary, has 4+ letters
-//! and is not quoted gets *typo alternatives*: every vocabulary word of
-//! letters at Damerau distance 1. While typing ([`Mode::Typing`]), the last
-//! slot of 3+ letters, when the query does not end in a space, also gets
-//! *prefix alternatives* (up to [`MAX_PREFIXES`] words). No other prefix
-//! matching happens: `ho` never matches `hoạch`.
+//! **Resolving.** A slot's word of letters that is not in the vocabulary
+//! (words of letters only), has 4+ letters and is not quoted gets *typo
+//! alternatives*: every vocabulary word at Damerau distance 1. While typing
+//! ([`Mode::Typing`]), the last slot of 3+ characters, when the query does not
+//! end in a space, also gets *prefix alternatives* (up to [`MAX_PREFIXES`]
+//! vocabulary words, so words of letters). No other prefix matching happens:
+//! `ho` never matches `hoạch`.
 //!
 //! **Scoring a record.** A slot scores the word's impact, or else half the
 //! best alternative's impact; plus the exact form's impact when the query word
 //! had diacritics (inside quotes the exact form is then required). A record
 //! must cover every slot, by its word or by a span (which scores its own
 //! impact once for all the slots it covers); the best cover counts. Then each
-//! pair of neighbouring slots whose words occur within 3 positions in order
-//! adds [`PROXIMITY`] / distance. Quoted phrases must occur as is. Ties go to
-//! the record with the smaller URL.
+//! pair of neighbouring slots whose words stand side by side in the record
+//! (an indexed *pair*, see [`super::index::PAIRS`]) adds [`PROXIMITY`]. Ties go
+//! to the record with the smaller ord ([`super::record_order`]). Impacts are the values of the one-byte
+//! levels the static index carries ([`super::impact`]).
+//!
+//! **Quoted phrases** are approximated by adjacency: a record matches
+//! `"a b c"` when `a b` and `b c` each stand side by side somewhere in one
+//! of its texts (and, for words typed with diacritics, each word occurs in
+//! its exact form). For two-word phrases, the common case, this is exact; a
+//! longer phrase can match a record where its pairs occur apart. No positions
+//! are exported, which keeps the browser's first query small.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 use tantivy::tokenizer::TextAnalyzer;
 
-use super::analyzer::{self, classify, Glossary, TokenClass, EXACT_PREFIX};
-use super::view::{IndexView, Posting};
-use super::{excerpt, SearchDoc, SearchError};
+use super::analyzer::{self, classify, Glossary, TokenClass};
+use super::index::pair_term;
+use super::view::IndexView;
+use super::{excerpt, impact, SearchDoc, SearchError};
 
 /// Longest query read, in characters; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -45,10 +55,8 @@ pub const MAX_PREFIXES: usize = 64;
 pub const MIN_PREFIX_CHARS: usize = 3;
 /// Shortest word (in characters) that gets typo alternatives.
 pub const MIN_TYPO_CHARS: usize = 4;
-/// Bonus for two query words side by side in a record (divided by distance).
+/// Bonus for two neighbouring query words side by side in a record.
 pub const PROXIMITY: u64 = 1_000;
-/// Farthest distance that earns a proximity bonus.
-pub const MAX_DISTANCE: u32 = 3;
 
 /// Complete queries (the CLI, a page opened with `?q=`) or queries being typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +151,11 @@ impl Plan {
         }
         out.extend(self.spans.iter().map(|s| s.term.clone()));
         out
+    }
+
+    /// The pair terms of neighbouring slots (proximity and phrases), distinct.
+    pub fn pairs(&self) -> BTreeSet<String> {
+        self.slots.windows(2).map(|w| pair_term(&w[0].word, &w[1].word)).collect()
     }
 }
 
@@ -239,15 +252,22 @@ pub fn resolve(plan: &mut Plan, vocab: &[String], mode: Mode) {
     }
 }
 
-/// Postings by term, then by record.
-pub type PostingMap = HashMap<String, BTreeMap<u32, Posting>>;
-
-fn impact(map: &PostingMap, term: &str, doc: u32) -> u64 {
-    map.get(term).and_then(|p| p.get(&doc)).map_or(0, |p| u64::from(p.impact))
+/// What scoring reads: impact values by term and record, and the records of
+/// each adjacent pair.
+#[derive(Debug, Clone, Default)]
+pub struct PostingMap {
+    /// Term → record → impact value.
+    pub terms: HashMap<String, BTreeMap<u32, u64>>,
+    /// Pair term (`"uy tin"`) → records where the two words are adjacent.
+    pub pairs: HashMap<String, HashSet<u32>>,
 }
 
-fn positions<'a>(map: &'a PostingMap, term: &str, doc: u32) -> &'a [u32] {
-    map.get(term).and_then(|p| p.get(&doc)).map_or(&[], |p| p.positions.as_slice())
+fn impact(map: &PostingMap, term: &str, doc: u32) -> u64 {
+    map.terms.get(term).and_then(|p| p.get(&doc)).copied().unwrap_or(0)
+}
+
+fn adjacent(map: &PostingMap, a: &Slot, b: &Slot, doc: u32) -> bool {
+    map.pairs.get(&pair_term(&a.word, &b.word)).is_some_and(|d| d.contains(&doc))
 }
 
 fn slot_score(slot: &Slot, map: &PostingMap, doc: u32) -> u64 {
@@ -269,27 +289,8 @@ fn slot_score(slot: &Slot, map: &PostingMap, doc: u32) -> u64 {
     }
 }
 
-/// The smallest `q - p` with `p` in `a`, `q` in `b`, `q > p` (both sorted).
-pub fn min_gap(a: &[u32], b: &[u32]) -> Option<u32> {
-    let mut best: Option<u32> = None;
-    let mut j = 0;
-    for &p in a {
-        while j < b.len() && b[j] <= p {
-            j += 1;
-        }
-        if j == b.len() {
-            break;
-        }
-        let d = b[j] - p;
-        best = Some(best.map_or(d, |x| x.min(d)));
-    }
-    best
-}
-
 fn phrase_occurs(plan: &Plan, map: &PostingMap, doc: u32, (a, b): (usize, usize)) -> bool {
-    positions(map, &plan.slots[a].word, doc).iter().any(|&p| {
-        (a + 1..b).all(|k| positions(map, &plan.slots[k].word, doc).binary_search(&(p + (k - a) as u32)).is_ok())
-    })
+    plan.slots[a..b].windows(2).all(|w| adjacent(map, &w[0], &w[1], doc))
 }
 
 /// The score of one record, or `None` when it does not match.
@@ -317,13 +318,7 @@ pub fn score(plan: &Plan, map: &PostingMap, doc: u32) -> Option<u64> {
     if !plan.phrases.iter().all(|&r| phrase_occurs(plan, map, doc, r)) {
         return None;
     }
-    let mut bonus = 0;
-    for w in plan.slots.windows(2) {
-        let gap = min_gap(positions(map, &w[0].word, doc), positions(map, &w[1].word, doc));
-        if let Some(d) = gap.filter(|&d| d <= MAX_DISTANCE) {
-            bonus += PROXIMITY / u64::from(d);
-        }
-    }
+    let bonus = plan.slots.windows(2).filter(|w| adjacent(map, &w[0], &w[1], doc)).count() as u64 * PROXIMITY;
     Some(total + bonus)
 }
 
@@ -337,7 +332,7 @@ pub fn evaluate(plan: &Plan, map: &PostingMap) -> Vec<(u32, u64)> {
         .chain(&first.alternatives)
         .chain(plan.spans.iter().filter(|s| s.start == 0).map(|s| &s.term));
     for t in first_terms {
-        if let Some(p) = map.get(t) {
+        if let Some(p) = map.terms.get(t) {
             candidates.extend(p.keys().copied());
         }
     }
@@ -346,19 +341,25 @@ pub fn evaluate(plan: &Plan, map: &PostingMap) -> Vec<(u32, u64)> {
     out
 }
 
-/// Loads the postings of every term the plan needs.
+/// Loads the postings of every term and pair the plan needs.
 pub fn load_postings(view: &IndexView, plan: &Plan) -> Result<PostingMap, SearchError> {
-    let mut map = PostingMap::new();
+    let mut map = PostingMap::default();
     for t in plan.terms() {
         let p = view.postings(&t)?;
-        map.insert(t, p.into_iter().map(|p| (p.doc, p)).collect());
+        map.terms.insert(t, p.into_iter().map(|p| (p.doc, impact::value(p.level, view.levels()))).collect());
+    }
+    for w in plan.slots.windows(2) {
+        let docs = view.pair_docs(&w[0].word, &w[1].word)?;
+        map.pairs.insert(pair_term(&w[0].word, &w[1].word), docs.into_iter().collect());
     }
     Ok(map)
 }
 
-/// The vocabulary: every term but the exact forms, sorted.
+/// The vocabulary: every term of letters only (words and glossary spans),
+/// sorted — what typo and prefix alternatives are taken from. Other terms
+/// (numbers, document numbers, exact forms) are looked up directly.
 pub fn vocabulary(all_terms: Vec<String>) -> Vec<String> {
-    all_terms.into_iter().filter(|t| !t.starts_with(EXACT_PREFIX)).collect()
+    all_terms.into_iter().filter(|t| is_letters(t)).collect()
 }
 
 /// The key that matches every spelling of a facet value (`S'tiêng`,

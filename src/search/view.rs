@@ -1,12 +1,21 @@
-//! Reads the tantivy index back as integer *impacts* and positions — the one
-//! data model that both `thidua search` and the static export use.
+//! Reads the tantivy index back as integer *impacts* and adjacent word
+//! pairs — the one data model that both `thidua search` and the static
+//! export use.
 //!
 //! The impact of a term on a record is, over the searchable fields in order,
 //! the sum of tantivy's BM25 score for that field (`Bm25Weight`, with the
 //! field's document frequency, average length and the record's quantised
-//! field norm) times the field's weight; times 100, rounded, at least 1.
-//! Positions are moved into one position space per record (each field starts
-//! at its base in [`super::index::FIELDS`]).
+//! field norm) times the field's weight; times 100, rounded, at least 1; then
+//! stored as a one-byte [`impact`] level, whose value is what every scorer uses.
+//! A term in more than half of the records (BM25 gives it little weight)
+//! keeps only [`impact::coarse`] levels: whether it stands in a title or in a
+//! body still counts, and its long lists compress to about two bits a record.
+//! Exact forms (`=tiến`) only add a bonus to their word: one that is its
+//! word's only spelling scores as the word does, others keep coarse levels. A term in more than 75% of the records (a stop word, in effect) has two
+//! levels: its median, and median + 32 (×3) where it weighs at least that
+//! (in a title, say): about half a bit a record.
+//! A pair (`"uy tin"`) is only a set of records: those where the two words
+//! stand side by side in one text.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -16,18 +25,18 @@ use tantivy::query::Bm25Weight;
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, Searcher, TantivyDocument, Term, TERMINATED};
 
-use super::index::{field, FIELDS};
+use super::analyzer::{fold, EXACT_PREFIX};
+use super::impact;
+use super::index::{field, FIELDS, PAIRS};
 use super::{SearchDoc, SearchError};
 
 /// One record's entry in a term's postings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posting {
-    /// The record's `ord` (rank in URL order).
+    /// The record's `ord` (rank in [`super::record_order`]).
     pub doc: u32,
-    /// The integer impact.
-    pub impact: u32,
-    /// Positions in the record's position space, ascending.
-    pub positions: Vec<u32>,
+    /// The impact level (see [`impact`]).
+    pub level: u8,
 }
 
 /// A read-only view of a built index.
@@ -42,6 +51,8 @@ pub struct IndexView {
     /// ord → address.
     addresses: Vec<DocAddress>,
     stored: Field,
+    pairs: Field,
+    levels: [u64; 256],
 }
 
 impl IndexView {
@@ -78,6 +89,8 @@ impl IndexView {
         }
         Ok(IndexView {
             stored: field(&schema, "doc"),
+            pairs: field(&schema, PAIRS),
+            levels: impact::table(),
             searcher,
             path: path.to_path_buf(),
             fields,
@@ -97,10 +110,15 @@ impl IndexView {
         SearchError::tantivy(&self.path)
     }
 
+    /// The table of impact level values.
+    pub fn levels(&self) -> &[u64; 256] {
+        &self.levels
+    }
+
     /// The postings of `term` over all fields, by record.
     pub fn postings(&self, term: &str) -> Result<Vec<Posting>, SearchError> {
-        let mut acc: BTreeMap<u32, (f32, Vec<u32>)> = BTreeMap::new();
-        for (i, &(f, weight, base)) in self.fields.iter().enumerate() {
+        let mut acc: BTreeMap<u32, f32> = BTreeMap::new();
+        for (i, &(f, weight, _)) in self.fields.iter().enumerate() {
             let t = Term::from_field_text(f, term);
             let df = self.searcher.doc_freq(&t).map_err(self.terr())?;
             if df == 0 {
@@ -110,34 +128,102 @@ impl IndexView {
             for (s, seg) in self.searcher.segment_readers().iter().enumerate() {
                 let inverted = seg.inverted_index(f).map_err(self.terr())?;
                 let norms = seg.get_fieldnorms_reader(f).map_err(self.terr())?;
-                let Some(mut postings) = inverted
-                    .read_postings(&t, IndexRecordOption::WithFreqsAndPositions)
-                    .map_err(SearchError::io(&self.path))?
+                let Some(mut postings) =
+                    inverted.read_postings(&t, IndexRecordOption::WithFreqs).map_err(SearchError::io(&self.path))?
                 else {
                     continue;
                 };
-                let mut positions = Vec::new();
                 let mut doc = postings.doc();
                 while doc != TERMINATED {
                     let score = weight * bm25.score(norms.fieldnorm_id(doc), postings.term_freq());
-                    postings.positions_with_offset(base, &mut positions);
-                    let entry = acc.entry(self.ords[s][doc as usize]).or_default();
-                    entry.0 += score;
-                    entry.1.extend_from_slice(&positions);
+                    *acc.entry(self.ords[s][doc as usize]).or_default() += score;
                     doc = postings.advance();
                 }
             }
         }
-        Ok(acc
+        let mut out: Vec<Posting> = acc
             .into_iter()
-            .map(|(doc, (score, mut positions))| {
-                positions.sort_unstable();
-                Posting { doc, impact: ((score * 100.0).round() as u32).max(1), positions }
+            .map(|(doc, score)| {
+                let raw = ((score * 100.0).round() as u64).max(1);
+                Posting { doc, level: impact::level(raw, &self.levels) }
             })
-            .collect())
+            .collect();
+        if out.len() * 4 > self.num_docs() * 3 {
+            let mut levels: Vec<u8> = out.iter().map(|p| p.level).collect();
+            levels.sort_unstable();
+            let median = levels[(levels.len() - 1) / 2];
+            let high = median.saturating_add(2 * impact::COARSE_STEP);
+            out.iter_mut().for_each(|p| p.level = if p.level >= high { high } else { median });
+        } else if let Some(exact) = term.strip_prefix(EXACT_PREFIX) {
+            let word = self.postings(&fold::fold(exact))?;
+            if word.len() == out.len() && word.iter().zip(&out).all(|(a, b)| a.doc == b.doc) {
+                return Ok(word);
+            }
+            out.iter_mut().for_each(|p| p.level = impact::coarse(p.level));
+        } else if out.len() * 2 > self.num_docs() {
+            out.iter_mut().for_each(|p| p.level = impact::coarse(p.level));
+        }
+        Ok(out)
     }
 
-    /// Every term of the searchable fields, sorted and distinct.
+    /// The records (ords, ascending) where the words `a` and `b` stand side by side.
+    pub fn pair_docs(&self, a: &str, b: &str) -> Result<Vec<u32>, SearchError> {
+        let t = Term::from_field_text(self.pairs, &super::index::pair_term(a, b));
+        let mut out = Vec::new();
+        for (s, seg) in self.searcher.segment_readers().iter().enumerate() {
+            let inverted = seg.inverted_index(self.pairs).map_err(self.terr())?;
+            if let Some(mut postings) =
+                inverted.read_postings(&t, IndexRecordOption::Basic).map_err(SearchError::io(&self.path))?
+            {
+                self.collect_ords(s, &mut postings, &mut out);
+            }
+        }
+        out.sort_unstable();
+        Ok(out)
+    }
+
+    fn collect_ords(&self, segment: usize, postings: &mut impl Postings, out: &mut Vec<u32>) {
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            out.push(self.ords[segment][doc as usize]);
+            doc = postings.advance();
+        }
+    }
+
+    /// Calls `f` with every pair term (in term order) and its records
+    /// (ords, ascending), streaming the term dictionaries of all segments
+    /// together: one pass, nothing held but the current pair.
+    pub fn for_each_pair(&self, mut f: impl FnMut(&str, &[u32])) -> Result<(), SearchError> {
+        let mut readers = Vec::new();
+        for seg in self.searcher.segment_readers() {
+            readers.push(seg.inverted_index(self.pairs).map_err(self.terr())?);
+        }
+        let mut streams = Vec::new();
+        for (s, inverted) in readers.iter().enumerate() {
+            let mut stream = inverted.terms().stream().map_err(SearchError::io(&self.path))?;
+            let live = stream.advance();
+            streams.push((s, inverted, stream, live));
+        }
+        let mut docs = Vec::new();
+        while let Some(key) = streams.iter().filter(|x| x.3).map(|x| x.2.key().to_vec()).min() {
+            docs.clear();
+            for (s, inverted, stream, live) in streams.iter_mut() {
+                if !*live || stream.key() != key.as_slice() {
+                    continue;
+                }
+                let mut postings = inverted
+                    .read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
+                    .map_err(SearchError::io(&self.path))?;
+                self.collect_ords(*s, &mut postings, &mut docs);
+                *live = stream.advance();
+            }
+            docs.sort_unstable();
+            f(&String::from_utf8_lossy(&key), &docs);
+        }
+        Ok(())
+    }
+
+    /// Every term of the weighted fields (not the pairs), sorted and distinct.
     pub fn terms(&self) -> Result<Vec<String>, SearchError> {
         let mut all = std::collections::BTreeSet::new();
         for &(f, _, _) in &self.fields {

@@ -133,6 +133,42 @@ describe('search end to end', () => {
     await page.close();
   });
 
+  test('a page opened with ?q=…&kind=person applies the filter, counts follow the other filters, back restores', async () => {
+    const page = await open('/tim-kiem/?q=nguoi+co+uy+tin&kind=person');
+    await waitForQuery(page, 'nguoi co uy tin');
+    assert.ok(await page.isChecked('#f-kind-person'), 'the filter from the URL is checked');
+    const people = await statusCount(page);
+    const count = async (text) =>
+      Number(/\((\d+)\)/.exec(await page.locator('#search-filters label', { hasText: text }).first().textContent())[1]);
+    assert.equal(await count('Điển hình'), people);
+    assert.ok((await count('Tin tức')) > 0, 'other kinds keep their counts: the kind filter does not apply to them');
+    while (await page.isVisible('#search-more')) {
+      const n = await page.locator(HITS).count();
+      await page.click('#search-more');
+      await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n, n);
+    }
+    const urls = await hrefs(page);
+    assert.equal(urls.length, people);
+    assert.ok(urls.every((u) => u.startsWith('/dien-hinh/')), `only people: ${urls}`);
+    const year = page.locator('#search-filters input[id^="f-year-"]').first();
+    const yearId = await year.getAttribute('id');
+    const inYear = Number(/\((\d+)\)/.exec(await page.locator(`label[for="${yearId}"]`).textContent())[1]);
+    assert.ok(inYear > 0 && inYear < people, `year count ${inYear} counts people only (of ${people})`);
+    await year.check();
+    await page.waitForFunction((n) => document.getElementById('search-status').textContent.startsWith(`${n} kết quả`), inYear);
+    const url = new URL(page.url());
+    assert.deepEqual([url.searchParams.get('q'), url.searchParams.getAll('kind'), url.searchParams.getAll('year')],
+      ['nguoi co uy tin', ['person'], [yearId.slice('f-year-'.length)]]);
+    assert.equal(await count('Điển hình'), inYear, 'the kind count now follows the year filter');
+    await page.goBack();
+    await page.waitForFunction((n) => document.getElementById('search-status').textContent.startsWith(`${n} kết quả`), people);
+    assert.deepEqual(new URL(page.url()).searchParams.getAll('year'), []);
+    assert.ok(await page.isChecked('#f-kind-person'));
+    assert.equal(await page.isChecked(`#${yearId}`), false);
+    assert.deepEqual(await page.problems(), []);
+    await page.close();
+  });
+
   test('on a 360 px phone the first results show on the first screen; filters open from a summary', async () => {
     const page = await open(PAGES.search, 360);
     await waitForQuery(page, 'nguoi co uy tin');

@@ -102,6 +102,42 @@ test('filters narrow the hits and counts cover all matches', async () => {
   for (const [ord] of people.hits) assert.equal(engine.facetsOf(ord).kind, 'person');
 });
 
+test('a facet count is the matches passing the other facets\' filters with that value', async () => {
+  const q = 'nguoi co uy tin';
+  const all = await engine.search(q, {});
+  const person = all.matches.map(([o]) => engine.facetsOf(o)).find((f) => f.kind === 'person' && f.year);
+  const filters = { kind: ['person'], year: [person.year] };
+  const res = await engine.search(q, { filters });
+  const facets = all.matches.map(([o]) => engine.facetsOf(o));
+  const values = (f, key) => (key === 'campaign' ? f.campaign : [f[key]]).filter((v) => v !== null);
+  const keep = (f, key) => !filters[key] || values(f, key).some((v) => filters[key].includes(v));
+  const keys = ['kind', 'campaign', 'ethnicity', 'district', 'year'];
+  for (const key of keys) {
+    const expected = {};
+    for (const f of facets) {
+      if (!keys.every((k) => k === key || keep(f, k))) continue;
+      for (const v of values(f, key)) expected[v] = (expected[v] || 0) + 1;
+    }
+    assert.deepEqual(res.counts[key], expected, `counts of ${key}`);
+  }
+  assert.ok(Object.keys(res.counts.kind).length > 1, 'other kinds keep their counts while kind is filtered');
+  assert.equal(res.counts.kind.person, res.hits.length, 'the selected value counts the hits');
+  assert.ok(res.counts.kind.person < all.counts.kind.person, 'the year filter narrows the kind counts');
+  for (const [o] of res.hits) assert.ok(keys.every((k) => keep(engine.facetsOf(o), k)));
+});
+
+test('filters go into the URL beside q and come back the same', () => {
+  const filters = { kind: ['person', 'news'], campaign: ['chuyen-doi-so'], ethnicity: ['xtieng'], district: ['bu-dang'], year: [2023, 2024] };
+  const params = client.writeFilters(new URLSearchParams('q=người+có+uy+tín&kind=document'), filters);
+  assert.equal(params.get('q'), 'người có uy tín');
+  assert.deepEqual(params.getAll('kind'), ['person', 'news'], 'old values are replaced');
+  const url = new URL('https://example.vn/tim-kiem/?' + params);
+  assert.deepEqual(client.readFilters(url.searchParams), filters);
+  assert.deepEqual(client.readFilters(new URLSearchParams('q=x&year=abc&year=2020&year=2020&kind=')), { year: [2020] });
+  const cleared = client.writeFilters(new URLSearchParams(params), {});
+  assert.equal(cleared.toString(), 'q=ng%C6%B0%E1%BB%9Di+c%C3%B3+uy+t%C3%ADn');
+});
+
 test('the client stays within its budget (≤ 15 KB gzipped)', () => {
   const js = readFileSync(join(repo, 'themes/default/static/js/search.js'));
   const gz = gzipSync(js, { level: 9 }).length;

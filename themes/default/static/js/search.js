@@ -291,13 +291,14 @@
     return Array.from(set);
   }
 
+  // map = {terms: Map(term → Map(ord → impact value)), pairs: Map("a b" → Set(ord))}
   function impact(map, term, doc) {
-    var p = map.get(term), e = p && p.get(doc);
-    return e ? e.impact : 0;
+    var p = map.terms.get(term), e = p && p.get(doc);
+    return e || 0;
   }
-  function positions(map, term, doc) {
-    var p = map.get(term), e = p && p.get(doc);
-    return e ? e.positions : [];
+  function adjacent(map, a, b, doc) {
+    var p = map.pairs.get(a.word + ' ' + b.word);
+    return !!p && p.has(doc);
   }
 
   function slotScore(s, map, doc) {
@@ -310,24 +311,10 @@
     return s.quoted && bonus === 0 ? 0 : base + bonus;
   }
 
-  function minGap(a, b) {
-    var best = -1, j = 0;
-    for (var i = 0; i < a.length; i++) {
-      while (j < b.length && b[j] <= a[i]) j++;
-      if (j === b.length) break;
-      var d = b[j] - a[i];
-      if (best < 0 || d < best) best = d;
-    }
-    return best;
-  }
-
+  // Quoted phrases: every two neighbouring words adjacent (query.rs documents the approximation).
   function phraseOccurs(plan, map, doc, r) {
-    return positions(map, plan.slots[r[0]].word, doc).some(function (p) {
-      for (var k = r[0] + 1; k < r[1]; k++) {
-        if (positions(map, plan.slots[k].word, doc).indexOf(p + (k - r[0])) < 0) return false;
-      }
-      return true;
-    });
+    for (var k = r[0]; k + 1 < r[1]; k++) if (!adjacent(map, plan.slots[k], plan.slots[k + 1], doc)) return false;
+    return true;
   }
 
   function score(plan, P, map, doc) {
@@ -351,10 +338,7 @@
     if (best[0] === null) return null;
     for (var r = 0; r < plan.phrases.length; r++) if (!phraseOccurs(plan, map, doc, plan.phrases[r])) return null;
     var bonus = 0;
-    for (var k = 0; k + 1 < n; k++) {
-      var d = minGap(positions(map, plan.slots[k].word, doc), positions(map, plan.slots[k + 1].word, doc));
-      if (d > 0 && d <= P.maxDistance) bonus += Math.floor(P.proximity / d);
-    }
+    for (var k = 0; k + 1 < n; k++) if (adjacent(map, plan.slots[k], plan.slots[k + 1], doc)) bonus += P.proximity;
     return best[0] + bonus;
   }
 
@@ -363,7 +347,7 @@
     var first = plan.slots[0], cands = new Set();
     [first.word].concat(first.alts, plan.spans.filter(function (s) { return s.start === 0; })
       .map(function (s) { return s.term; })).forEach(function (t) {
-      var p = map.get(t);
+      var p = map.terms.get(t);
       if (p) p.forEach(function (_, d) { cands.add(d); });
     });
     var out = [];
@@ -374,19 +358,46 @@
     return out.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
   }
 
-  // export.rs: a term entry is [ord delta, impact, n, pos deltas…]* [+ {exact: [ord delta, impact]*}].
-  function decode(arr, withPositions) {
-    var m = new Map(), doc = 0, i = 0;
-    while (i < arr.length && typeof arr[i] === 'number') {
-      doc += arr[i++];
-      var e = { impact: arr[i++], positions: [] };
-      if (withPositions) {
-        var n = arr[i++], pos = 0;
-        for (var k = 0; k < n; k++) { pos += arr[i++]; e.positions.push(pos); }
-      }
-      m.set(doc, e);
+  // export.rs: postings are a string: records as gaps ('A' = 0, count, first, differences) or a
+  // bitset ('B' = 1, first, digit count, digits of 6 bits); numbers are base64 digits of 5 bits
+  // with a "more" bit. Then (terms, not pairs) the levels as characters U+0100 + level, one per
+  // record, or one for all.
+  var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  function decode(str, levels) {
+    var i = 0, docs = [];
+    function num() {
+      var v = 0, mul = 1, c;
+      do { c = B64.indexOf(str[i++]); v += (c & 31) * mul; mul *= 32; } while (c & 32);
+      return v;
     }
+    if (num() === 0) {
+      var n = num(), d = 0;
+      for (var k = 0; k < n; k++) { d += num(); docs.push(d); }
+    } else {
+      var first = num(), nd = num();
+      for (var j = 0; j < nd; j++) {
+        var bits = B64.indexOf(str[i++]);
+        for (var b = 0; b < 6; b++) if (bits & (1 << b)) docs.push(first + 6 * j + b);
+      }
+    }
+    if (!levels) return new Set(docs);
+    var m = new Map(), one = str.length - i === 1;
+    docs.forEach(function (doc, k) { m.set(doc, levels[str.charCodeAt(one ? i : i + k) - 0x100]); });
     return m;
+  }
+
+  // impact.rs: the values of the 256 impact levels, integers only.
+  function levelTable(ratio) {
+    var v = [1];
+    for (var q = 1; q < 256; q++) v.push(Math.max(v[q - 1] + 1, Math.floor((v[q - 1] * ratio + 500) / 1000)));
+    return v;
+  }
+
+  // export.rs: 32-bit FNV-1a of the UTF-8 bytes: the bucket of a key.
+  function fnv1a(key) {
+    var bytes = new TextEncoder().encode(key), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    return h >>> 0;
   }
 
   // excerpt.rs
@@ -394,13 +405,8 @@
     var terms = new Set();
     plan.slots.forEach(function (s) { terms.add(s.word); s.alts.forEach(function (a) { terms.add(a); }); });
     plan.spans.forEach(function (s) { terms.add(s.term); });
-    var sources = [rec.summary, rec.body];
-    for (var i = 0; i < sources.length; i++) {
-      var found = matches(an, sources[i], terms);
-      if (found.length) return windowed(P, sources[i], found);
-    }
-    var text = sources.filter(function (t) { return t.trim(); })[0] || '';
-    return windowed(P, text, []);
+    var text = rec.text || '';
+    return windowed(P, text, matches(an, text, terms));
   }
 
   function matches(an, text, terms) {
@@ -446,11 +452,23 @@
     this.meta = meta;
     this.load = load;
     this.P = meta.params;
+    this.levels = levelTable(meta.params.impactRatio);
     this.an = new Analyzer(meta.tables);
     this.vocab = meta.vocab;
     this.index = new Map();
     for (var i = 0; i < this.vocab.length; i++) this.index.set(this.vocab[i], i);
     this.files = new Map();
+    this.facets = facetColumns(meta.facets);
+    // Keys with files of their own: vocabulary words marked by a bit (6 a digit), then others by name.
+    this.heavy = {};
+    for (var cls in meta.terms) {
+      var spec = meta.terms[cls], m = this.heavy[cls] = new Map(), flags = spec[3] || '';
+      for (var v = 0; v < this.vocab.length && flags; v++) {
+        var digit = B64.indexOf(flags.charAt(Math.floor(v / 6)));
+        if (digit >= 0 && digit & (1 << (v % 6))) m.set(this.vocab[v], m.size);
+      }
+      (spec[1] ? spec[1].split('\n') : []).forEach(function (key) { m.set(key, m.size); });
+    }
   }
 
   Engine.prototype.file = function (name) {
@@ -458,59 +476,117 @@
     return this.files.get(name);
   };
 
-  Engine.prototype.shardOf = function (k) {
-    var s = this.meta.shards, lo = 0, hi = s.length - 1;
-    while (lo < hi) {
-      var mid = (lo + hi + 1) >> 1;
-      if (s[mid][0] <= k) lo = mid; else hi = mid - 1;
-    }
-    return lo;
-  };
+  // Bucket and chunk n: `<prefix>.<n>.<hash>.json`, hashes concatenated in the meta file.
+  function numbered(prefix, hashes, n) {
+    return prefix + '.' + n + '.' + hashes.slice(n * HASH, (n + 1) * HASH) + '.json';
+  }
+  var HASH = 6, SAME = '=';
 
-  // Loads postings of the plan's terms: one parallel round of shard fetches.
+  // Loads postings of the plan's terms and neighbouring pairs: one parallel round of bucket fetches.
   Engine.prototype.postings = function (plan) {
-    var self = this, map = new Map(), need = new Map();
+    var self = this, map = { terms: new Map(), pairs: new Map() }, need = new Map(), same = [];
+    // Three classes of keys, each hashed into its own buckets: t (words, spans), p (pairs), x (exact
+    // forms); large postings have files of their own, listed by key.
+    function want(key, pair) {
+      var cls = pair ? 'p' : key.charAt(0) === EXACT ? 'x' : 't', spec = self.meta.terms[cls];
+      var h = self.heavy[cls].get(key), name = h === undefined
+        ? numbered(cls, spec[0], fnv1a(key) % (spec[0].length / HASH)) : numbered(cls + 'h', spec[2], h);
+      if (!need.has(name)) need.set(name, []);
+      need.get(name).push([key, pair, h !== undefined]);
+    }
+    // The vocabulary lists the words of letters; other terms are looked up in their bucket.
+    function mayExist(word) { return !isLetters(word) || self.index.has(word); }
     planTerms(plan).forEach(function (t) {
-      var word = t.charAt(0) === EXACT ? self.an.fold(t.slice(1)) : t, k = self.index.get(word);
-      if (k === undefined) return;
-      var sh = self.shardOf(k);
-      if (!need.has(sh)) need.set(sh, []);
-      need.get(sh).push([t, k]);
+      if (mayExist(t.charAt(0) === EXACT ? self.an.fold(t.slice(1)) : t)) want(t, false);
     });
-    return Promise.all(Array.from(need.keys()).map(function (sh) {
-      var spec = self.meta.shards[sh];
-      return self.file('t.' + spec[1] + '.json').then(function (entries) {
-        need.get(sh).forEach(function (tk) {
-          var e = entries[tk[1] - spec[0]], t = tk[0];
-          if (t.charAt(0) !== EXACT) { map.set(t, decode(e, true)); return; }
-          var v = e[e.length - 1];
-          if (v && typeof v === 'object' && v[t]) map.set(t, decode(v[t], false));
+    for (var k = 0; k + 1 < plan.slots.length; k++) {
+      var a = plan.slots[k].word, b = plan.slots[k + 1].word;
+      if (mayExist(a) && mayExist(b)) want(a + ' ' + b, true);
+    }
+    return Promise.all(Array.from(need.keys()).map(function (name) {
+      return self.file(name).then(function (bucket) {
+        need.get(name).forEach(function (kp) {
+          var e = kp[2] ? bucket : Object.prototype.hasOwnProperty.call(bucket, kp[0]) ? bucket[kp[0]] : null;
+          if (e === null) return;
+          if (kp[1]) map.pairs.set(kp[0], decode(e, null));
+          else if (e === SAME) same.push(kp[0]);
+          else map.terms.set(kp[0], decode(e, self.levels));
         });
       });
-    })).then(function () { return map; });
+    })).then(function () {
+      same.forEach(function (t) { map.terms.set(t, map.terms.get(self.an.fold(t.slice(1)))); });
+      return map;
+    });
   };
 
-  Engine.prototype.facetsOf = function (ord) {
-    var r = this.meta.docs[ord], f = this.meta.facets;
-    return {
-      kind: f.kinds[r[0]], year: r[1] || null,
-      district: r[2] >= 0 ? f.districts[r[2]][0] : null,
-      ethnicity: r[3] >= 0 ? f.ethnicities[r[3]][0] : null,
-      campaigns: r[4].map(function (i) { return f.campaigns[i][0]; })
-    };
-  };
+  // export.rs: facet columns of fixed-width codes (0 = none, i + 1 = the i-th label).
+  var CODES = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  function codeWidth(n) { var w = 1; while (Math.pow(64, w) < n) w++; return w; }
+  function readCodes(str, n) {
+    var w = codeWidth(n), out = [];
+    for (var i = 0; i + w <= str.length; i += w) {
+      var v = 0;
+      for (var k = 0; k < w; k++) v = v * 64 + CODES.indexOf(str[i + k]);
+      out.push(v);
+    }
+    return out;
+  }
+  function facetColumns(f) {
+    var c = f.cols, years = f.lastYear - f.firstYear + 2;
+    function named(list) { return function (v) { return v ? list[v - 1][0] : null; }; }
+    var kinds = readCodes(c.kind, f.kinds.length + 1).map(function (v) { return v ? f.kinds[v - 1] : null; });
+    var year = readCodes(c.year, years).map(function (v) { return v ? f.firstYear + v - 1 : null; });
+    var district = readCodes(c.district, f.districts.length + 1).map(named(f.districts));
+    var eth = readCodes(c.ethnicity, f.ethnicities.length + 1).map(named(f.ethnicities));
+    var camp = kinds.map(function () { return []; });
+    c.campaign.split(',').forEach(function (s, i) {
+      var at = 0, ord = -1;
+      while (at < s.length) {
+        var v = 0, mul = 1, d;
+        do { d = B64.indexOf(s[at++]); v += (d & 31) * mul; mul *= 32; } while (d & 32);
+        ord += v;
+        if (camp[ord] && f.campaigns[i]) camp[ord].push(f.campaigns[i][0]);
+      }
+    });
+    return kinds.map(function (k, i) {
+      return { kind: k, year: year[i], district: district[i], ethnicity: eth[i], campaign: camp[i] };
+    });
+  }
+
+  Engine.prototype.facetsOf = function (ord) { return this.facets[ord]; };
+
+  var FACET_KEYS = ['kind', 'campaign', 'ethnicity', 'district', 'year'];
+
+  // Does the record pass the filter of one facet? Values selected in one facet are alternatives.
+  function passesFacet(fc, filters, key) {
+    var want = filters && filters[key];
+    if (!want || !want.length) return true;
+    var have = key === 'campaign' ? fc.campaign : [fc[key]];
+    return have.some(function (v) { return want.indexOf(v) >= 0; });
+  }
 
   function passes(fc, filters) {
-    if (!filters) return true;
-    return ['kind', 'year', 'district', 'ethnicity'].every(function (k) {
-      var want = filters[k];
-      return !want || !want.length || want.indexOf(fc[k]) >= 0;
-    }) && (!filters.campaign || !filters.campaign.length ||
-      fc.campaigns.some(function (c) { return filters.campaign.indexOf(c) >= 0; }));
+    return FACET_KEYS.every(function (k) { return passesFacet(fc, filters, k); });
+  }
+
+  /* Facet counts: the count of value v of facet F is the number of matches
+   * that pass every selected filter of the *other* facets and have F = v. */
+  function facetCounts(facetsOf, matches, filters) {
+    var counts = emptyCounts();
+    matches.forEach(function (m) {
+      var fc = facetsOf(m[0]), fails = FACET_KEYS.filter(function (k) { return !passesFacet(fc, filters, k); });
+      if (fails.length > 1) return;
+      FACET_KEYS.forEach(function (k) {
+        if (fails.length && fails[0] !== k) return;
+        var vs = k === 'campaign' ? fc.campaign : [fc[k]];
+        vs.forEach(function (v) { if (v !== null && v !== undefined) counts[k][v] = (counts[k][v] || 0) + 1; });
+      });
+    });
+    return counts;
   }
 
   /* search(q, {typing, filters}) resolves to {plan, matches: [[ord, score]],
-   * hits: matches passing the filters, counts: facet counts over matches}.
+   * hits: matches passing the filters, counts: facet counts (see facetCounts)}.
    * Filters are lists of accepted values per facet (kind, year, district,
    * ethnicity, campaign slugs). */
   Engine.prototype.search = function (q, opts) {
@@ -519,30 +595,42 @@
     if (!plan.slots.length) return Promise.resolve({ plan: plan, matches: [], hits: [], counts: emptyCounts() });
     resolve(plan, this.vocab, this.index, this.P, !!opts.typing);
     return this.postings(plan).then(function (map) {
-      var matches = evaluate(plan, self.P, map), counts = emptyCounts();
-      var hits = matches.filter(function (m) {
-        var fc = self.facetsOf(m[0]);
-        count(counts, fc);
-        return passes(fc, opts.filters);
-      });
+      var matches = evaluate(plan, self.P, map), f = opts.filters;
+      var hits = matches.filter(function (m) { return passes(self.facets[m[0]], f); });
+      var counts = facetCounts(function (o) { return self.facets[o]; }, matches, f);
       return { plan: plan, matches: matches, hits: hits, counts: counts };
     });
   };
 
   function emptyCounts() { return { kind: {}, campaign: {}, ethnicity: {}, district: {}, year: {} }; }
-  function count(counts, fc) {
-    function inc(k, v) { if (v !== null && v !== undefined) counts[k][v] = (counts[k][v] || 0) + 1; }
-    inc('kind', fc.kind); inc('year', fc.year); inc('district', fc.district); inc('ethnicity', fc.ethnicity);
-    fc.campaigns.forEach(function (c) { inc('campaign', c); });
+
+  /* URL state: the filters sit in the query string beside q, one parameter per
+   * selected value (`?q=…&kind=person&year=2023&year=2024`). */
+  function readFilters(params) {
+    var f = {};
+    FACET_KEYS.forEach(function (k) {
+      var vs = params.getAll(k).filter(function (v) { return v !== ''; });
+      if (k === 'year') vs = vs.map(Number).filter(function (y) { return Math.floor(y) === y; });
+      vs = vs.filter(function (v, i) { return vs.indexOf(v) === i; });
+      if (vs.length) f[k] = vs;
+    });
+    return f;
+  }
+  function writeFilters(params, filters) {
+    FACET_KEYS.forEach(function (k) {
+      params.delete(k);
+      ((filters || {})[k] || []).forEach(function (v) { params.append(k, String(v)); });
+    });
+    return params;
   }
 
   // Result data of records by ord: one parallel round of store fetches.
   Engine.prototype.records = function (ords, plan) {
     var self = this, st = this.meta.store;
     return Promise.all(ords.map(function (ord) {
-      return self.file('d.' + st.files[Math.floor(ord / st.chunk)] + '.json').then(function (chunk) {
+      return self.file(numbered('d', st.files, Math.floor(ord / st.chunk))).then(function (chunk) {
         var r = chunk[ord % st.chunk];
-        var rec = { ord: ord, url: r[0], title: r[1], kind: r[2], date: r[3] || null, summary: r[4], body: r[5] };
+        var rec = { ord: ord, url: r[0], title: r[1], kind: r[2], date: r[3] || null, text: r[4] };
         var ex = excerpt(self.an, self.P, plan, rec);
         rec.excerpt = ex.text;
         rec.highlights = ex.highlights;
@@ -551,7 +639,11 @@
     }));
   };
 
-  var api = { open: open, Analyzer: Analyzer, parse: parse, resolve: resolve, evaluate: evaluate, oneTypo: oneTypo, decode: decode, windowed: windowed };
+  var api = {
+    open: open, Analyzer: Analyzer, parse: parse, resolve: resolve, evaluate: evaluate, oneTypo: oneTypo, decode: decode,
+    windowed: windowed, facetCounts: facetCounts, passes: passes, fnv1a: fnv1a, levelTable: levelTable,
+    readFilters: readFilters, writeFilters: writeFilters
+  };
 
   // ---- the page --------------------------------------------------------------
 
@@ -613,21 +705,25 @@
   };
 
   Page.prototype.fromUrl = function () {
-    var q = new URLSearchParams(location.search).get('q') || '';
-    this.input.value = q;
-    this.filters = {};
+    var params = new URLSearchParams(location.search);
+    this.input.value = params.get('q') || '';
+    this.filters = readFilters(params);
     this.run(false, null);
+  };
+
+  // Writes q and the filters into the address: 'push' (a new step for the back button) or 'replace'.
+  Page.prototype.remember = function (q, history) {
+    var url = new URL(location.href);
+    if (q.trim()) url.searchParams.set('q', q); else url.searchParams.delete('q');
+    writeFilters(url.searchParams, this.filters);
+    if (url.href !== location.href) window.history[history + 'State'](null, '', url);
   };
 
   Page.prototype.say = function (text) { this.status.textContent = text; };
 
   Page.prototype.run = function (typing, history) {
     var self = this, q = this.input.value, seq = ++this.seq;
-    if (history) {
-      var url = new URL(location.href);
-      if (q.trim()) url.searchParams.set('q', q); else url.searchParams.delete('q');
-      window.history[history + 'State'](null, '', url);
-    }
+    if (history) this.remember(q, history);
     if (!q.trim()) {
       this.clear();
       this.say('Nhập từ khóa để tìm kiếm.');
@@ -714,6 +810,9 @@
     var self = this, counts = this.result.counts, any = false;
     FACETS.forEach(function (fd) {
       var key = fd[0], values = Object.keys(counts[key]);
+      (self.filters[key] || []).forEach(function (v) {
+        if (values.indexOf(String(v)) < 0) { values.push(String(v)); counts[key][v] = 0; }
+      });
       if (values.length < 2 && !(self.filters[key] || []).length) return;
       any = true;
       var fs = el('fieldset', { class: 'search-facet' });
@@ -744,6 +843,7 @@
 
   Page.prototype.refilter = function (focusId) {
     var self = this, seq = ++this.seq;
+    this.remember(this.q, 'push');
     this.engineReady.search(this.q, { filters: this.filters }).then(function (res) {
       if (seq !== self.seq) return;
       self.result = res;
