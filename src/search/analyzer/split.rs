@@ -21,6 +21,10 @@ pub struct SplitWords;
 
 /// The words of one normalised chunk as (byte start, byte end, text).
 pub fn words(chunk: &str) -> Vec<(usize, usize, String)> {
+    if chunk.chars().all(is_word_char) {
+        // Most chunks are one plain word: no glue to look at.
+        return if chunk.is_empty() { Vec::new() } else { vec![(0, chunk.len(), chunk.to_string())] };
+    }
     let chars: Vec<(usize, char)> = chunk.char_indices().collect();
     let mut out = Vec::new();
     let mut word = String::new();
