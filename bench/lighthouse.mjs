@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { serve } from './serve.mjs';
-import { PAGES, shippedHeaders } from '../tests/browser/support/portal.mjs';
+import { CHROMIUM_FLAGS, PAGES, shippedHeaders } from '../tests/browser/support/portal.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const lighthouseVersion = JSON.parse(readFileSync(join(here, 'node_modules/lighthouse/package.json'), 'utf8')).version;
@@ -39,14 +39,7 @@ const pages = Object.fromEntries(
   Object.entries({ ...PAGES, search: '/tim-kiem/?q=nguoi+co+uy+tin' }).filter(([name]) => !only || only.split(',').includes(name)),
 );
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+const FLAGS = CHROMIUM_FLAGS;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -136,19 +136,22 @@ export function serve(root, { lifetimeMs = 5 * 60 * 1000 } = {}) {
   });
 }
 
+/** The flags every headless Chromium of the tests and benchmarks starts with. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
 /** Launches the Debian chromium headless, without downloading anything. */
 export async function launch() {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_FLAGS,
   });
 }
 
