@@ -296,8 +296,7 @@ fn render_and_write(
         out.write(&files)?;
         (stamp.entry, true, stamp.files)
     } else {
-        let export = search::build(&docs, glossary, staging)?;
-        drop(docs);
+        let export = search::build(docs, glossary, staging)?;
         let files: Vec<OutputFile> = export
             .files
             .into_iter()

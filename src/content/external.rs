@@ -8,6 +8,7 @@
 //! file, line and column of the link.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -96,19 +97,15 @@ fn probe_all<'a>(addresses: &[&'a String], opts: &ExternalOptions) -> Vec<(&'a S
         .user_agent(concat!("thidua/", env!("CARGO_PKG_VERSION"), " (link check)"))
         .build()
         .into();
-    let next = Mutex::new(0usize);
+    let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
         for _ in 0..opts.parallel.clamp(1, 32).min(addresses.len()) {
-            scope.spawn(|| loop {
-                let i = {
-                    let mut n = next.lock().unwrap_or_else(|e| e.into_inner());
-                    *n += 1;
-                    *n - 1
-                };
-                let Some(&address) = addresses.get(i) else { break };
-                if let Err(f) = probe(&agent, address) {
-                    failures.lock().unwrap_or_else(|e| e.into_inner()).push((address, f));
+            scope.spawn(|| {
+                while let Some(&address) = addresses.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    if let Err(f) = probe(&agent, address) {
+                        failures.lock().unwrap_or_else(|e| e.into_inner()).push((address, f));
+                    }
                 }
             });
         }

@@ -65,7 +65,7 @@ struct Fixture {
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("idx");
-    let export = build(&docs(), &Glossary::default_theme().unwrap(), &path).unwrap();
+    let export = build(docs(), &Glossary::default_theme().unwrap(), &path).unwrap();
     Fixture { _dir: dir, path, export }
 }
 

@@ -163,12 +163,13 @@ pub fn record_order(d: &SearchDoc) -> RecordKey {
 
 /// Indexes the docs with tantivy into `tantivy_dir` (replacing what is there)
 /// and exports the static browser index.
-pub fn build(docs: &[SearchDoc], glossary: &Glossary, tantivy_dir: &Path) -> Result<SearchExport, SearchError> {
-    let mut sorted: Vec<SearchDoc> = docs.to_vec();
-    sorted.sort_by_cached_key(record_order);
-    let index = index::write(&sorted, glossary, tantivy_dir)?;
+/// The documents are taken, not borrowed: they are sorted in place rather
+/// than copied (every caller builds them for this call only).
+pub fn build(mut docs: Vec<SearchDoc>, glossary: &Glossary, tantivy_dir: &Path) -> Result<SearchExport, SearchError> {
+    docs.sort_by_cached_key(record_order);
+    let index = index::write(&docs, glossary, tantivy_dir)?;
     let view = view::IndexView::new(&index, tantivy_dir)?;
-    export::export(&view, &sorted, glossary)
+    export::export(&view, &docs, glossary)
 }
 
 /// Loads the site glossary: `<root>/glossary.toml` if it exists, else the

@@ -156,14 +156,14 @@ fn reindex_loop(rx: &mpsc::Receiver<()>, shared: &Shared) {
                 continue;
             }
         };
-        let job = state::SearchJob { docs: search_docs(shared), glossary, dir };
+        let docs = search_docs(shared);
         trace("search documents taken", started);
         // Built on a thread of the lowest priority (tantivy's threads inherit
         // it), so that the next edit's rebuild gets the CPU first.
         let built = std::thread::scope(|s| {
             s.spawn(|| {
                 lower_priority();
-                crate::search::build(&job.docs, &job.glossary, &job.dir)
+                crate::search::build(docs, &glossary, &dir)
             })
             .join()
         });

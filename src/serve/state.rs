@@ -371,7 +371,7 @@ impl State {
         let as_diag = |e: search::SearchError| vec![Diagnostic::error(&config.root, e.to_string())];
         let glossary = search::load_glossary(&config.root, config.theme_dir.as_deref()).map_err(as_diag)?;
         let docs: Vec<_> = self.site.records.iter().map(|r| search_doc(&self.site, r)).collect();
-        let export = search::build(&docs, &glossary, &self.index_dir()).map_err(as_diag)?;
+        let export = search::build(docs, &glossary, &self.index_dir()).map_err(as_diag)?;
         self.set_search(export);
         Ok(())
     }

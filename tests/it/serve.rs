@@ -158,7 +158,7 @@ fn served(state: &thidua::serve::state::State) -> BTreeMap<String, Vec<u8>> {
 /// Runs what the background re-indexer does after a content rebuild.
 fn reindex(state: &mut thidua::serve::state::State) {
     let job = state.search_job().unwrap().expect("config loaded");
-    let export = thidua::search::build(&job.docs, &job.glossary, &job.dir).unwrap();
+    let export = thidua::search::build(job.docs, &job.glossary, &job.dir).unwrap();
     state.apply_search(export).unwrap();
 }
 
