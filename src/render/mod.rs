@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod feeds;
 pub mod format;
+pub mod minify;
 pub mod templates;
 pub mod views;
 
@@ -783,10 +784,21 @@ impl<'a> Renderer<'a> {
 }
 
 /// The statics of the theme and the site (the site's win), as output files.
+/// The theme's scripts are minified ([`minify`]); the site's own files are
+/// copied as they are.
 pub fn statics(theme: &Theme, site_statics: &BTreeMap<String, Vec<u8>>) -> Vec<OutputFile> {
-    let mut all: BTreeMap<&String, &Vec<u8>> = theme.statics.iter().collect();
-    all.extend(site_statics.iter());
-    all.into_iter().map(|(p, b)| OutputFile::bytes(p.trim_start_matches('/'), b.clone())).collect()
+    let mut all: BTreeMap<&String, Vec<u8>> = theme.statics.iter().map(|(p, b)| (p, theme_static(p, b))).collect();
+    all.extend(site_statics.iter().map(|(p, b)| (p, b.clone())));
+    all.into_iter().map(|(p, b)| OutputFile::bytes(p.trim_start_matches('/'), b)).collect()
+}
+
+/// A static file of the theme as it is published: scripts minified.
+fn theme_static(path: &str, bytes: &[u8]) -> Vec<u8> {
+    let script = path.ends_with(".js") && !path.ends_with(".min.js");
+    match std::str::from_utf8(bytes).ok().filter(|_| script).and_then(minify::javascript) {
+        Some(code) => code.into_bytes(),
+        None => bytes.to_vec(),
+    }
 }
 
 #[derive(Debug, Serialize)]

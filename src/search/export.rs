@@ -49,15 +49,22 @@ pub const DIR: &str = "_search";
 /// The three classes of keys, each hashed into its own buckets: file
 /// prefix, how many keys of the class a typical query fetches (words and
 /// spans: 4–5; pairs: 2–3; exact forms: only queries typed with diacritics),
-/// and whether large postings get files of their own ([`HEAVY_CHARS`]).
-pub const CLASSES: [(&str, usize, bool); 3] = [("t", 5, true), ("p", 3, true), ("x", 1, false)];
+/// and from how many characters a key's postings get a file of their own.
+///
+/// A key with a file of its own, `<class>h.<i>.<hash>.json`, is listed in the
+/// meta file (a vocabulary word by a bit over the vocabulary, other keys by
+/// name; then its hash), instead of weighing on every query that fetches its
+/// bucket. On the 5,000-record site the words' large postings are 94% of
+/// their bytes. Exact forms are not in the vocabulary, so each listed one
+/// costs every query its name and hash: only the largest are worth a file.
+pub const CLASSES: [(&str, usize, usize); 3] =
+    [("t", 5, HEAVY_CHARS), ("p", 3, HEAVY_CHARS), ("x", 1, HEAVY_EXACT_CHARS)];
 
-/// Postings of at least this many characters get a file of their own,
-/// `<class>h.<i>.<hash>.json`, listed in the meta file (a vocabulary word by a
-/// bit over the vocabulary, other keys by name; then its hash), instead of
-/// weighing on every query that fetches their bucket. On the 5,000-record
-/// site they are 94% of the words' bytes.
+/// From this many characters, the postings of a word, span or pair get a file of their own.
 pub const HEAVY_CHARS: usize = 500;
+
+/// From this many characters, the postings of an exact form get a file of their own.
+pub const HEAVY_EXACT_CHARS: usize = 5_000;
 
 /// How many buckets a class of `bytes` encoded postings gets: about
 /// √(bytes · fetched / 10). A query pays the hash list (≈3 bytes gzip a
@@ -301,9 +308,8 @@ pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Resu
     let mut files = Vec::new();
     let mut term_hashes = serde_json::Map::new();
     let mut nb = 0;
-    for ((prefix, fetched, split), entries) in CLASSES.into_iter().zip(entries(view, &all)?) {
-        let (heavy, light): (Vec<_>, Vec<_>) =
-            entries.into_iter().partition(|(_, v)| split && v.chars().count() >= HEAVY_CHARS);
+    for ((prefix, fetched, heavy_chars), entries) in CLASSES.into_iter().zip(entries(view, &all)?) {
+        let (heavy, light): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(_, v)| v.chars().count() >= heavy_chars);
         // Vocabulary words first, in vocabulary order, marked there; then the others by name.
         let (mut in_vocab, mut named): (Vec<_>, Vec<_>) =
             heavy.into_iter().partition(|(k, _)| vocab.binary_search(k).is_ok());

@@ -1,6 +1,7 @@
 // Conformance of the browser client with `thidua search`: builds the demo
 // portal with the real binary, then asks every query of the relevance set to
-// both and compares the top-5 URLs. Run with `node --test tests/js/`.
+// both and compares the top-5 URLs — with the theme's source and with the
+// minified client the build publishes. Run with `node --test tests/js/`.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -16,7 +17,7 @@ const require = createRequire(import.meta.url);
 const client = require(join(repo, 'themes/default/static/js/search.js'));
 const relevance = JSON.parse(readFileSync(join(repo, 'tests/fixtures/search/relevance.json'), 'utf8')).queries;
 
-let out, bin, engine;
+let out, bin, engine, published, publishedEngine;
 
 function run(args) {
   const r = spawnSync(bin, args, { cwd: repo, encoding: 'utf8' });
@@ -37,12 +38,15 @@ before(async () => {
   out = join(tmp, 'public');
   run(['build', '--root', repo, '--output', out]);
   const meta = readdirSync(join(out, '_search')).find((f) => f.startsWith('meta.'));
-  engine = await client.open('/_search/' + meta, (p) => JSON.parse(readFileSync(join(out, p), 'utf8')));
+  const load = (p) => JSON.parse(readFileSync(join(out, p), 'utf8'));
+  engine = await client.open('/_search/' + meta, load);
+  published = require(join(out, 'js/search.js'));
+  publishedEngine = await published.open('/_search/' + meta, load);
 });
 
-async function jsTop(q, opts = {}, limit = 5) {
-  const res = await engine.search(q, opts);
-  const recs = await engine.records(res.hits.slice(0, limit).map((m) => m[0]), res.plan);
+async function jsTop(q, opts = {}, limit = 5, e = engine) {
+  const res = await e.search(q, opts);
+  const recs = await e.records(res.hits.slice(0, limit).map((m) => m[0]), res.plan);
   return { res, recs, urls: recs.map((r) => r.url) };
 }
 
@@ -50,9 +54,12 @@ test('the client returns the same top-5 URLs as `thidua search` for every releva
   let compared = 0;
   for (const c of relevance) {
     const rust = JSON.parse(run(['search', '--json', '--limit', '5', '--output', out, '--', c.q]));
-    const js = await jsTop(c.q);
-    assert.deepEqual(js.urls, rust.map((h) => h.url), `query ${JSON.stringify(c.q)}`);
-    assert.deepEqual(js.res.hits.slice(0, 5).map((m) => m[1]), rust.map((h) => h.score), `scores of ${JSON.stringify(c.q)}`);
+    for (const [name, e] of [['source', engine], ['published', publishedEngine]]) {
+      const js = await jsTop(c.q, {}, 5, e);
+      assert.deepEqual(js.urls, rust.map((h) => h.url), `${name} client, query ${JSON.stringify(c.q)}`);
+      const scores = js.res.hits.slice(0, 5).map((m) => m[1]);
+      assert.deepEqual(scores, rust.map((h) => h.score), `${name} client, scores of ${JSON.stringify(c.q)}`);
+    }
     compared++;
   }
   assert.ok(compared >= 40);
@@ -138,8 +145,18 @@ test('filters go into the URL beside q and come back the same', () => {
   assert.equal(cleared.toString(), 'q=ng%C6%B0%E1%BB%9Di+c%C3%B3+uy+t%C3%ADn');
 });
 
-test('the client stays within its budget (≤ 15 KB gzipped)', () => {
-  const js = readFileSync(join(repo, 'themes/default/static/js/search.js'));
-  const gz = gzipSync(js, { level: 9 }).length;
-  assert.ok(gz <= 15 * 1024, `search.js is ${gz} bytes gzipped`);
+test('the client stays within its budget (≤ 15 KB gzipped), and the published one is minified', () => {
+  const gz = (p) => gzipSync(readFileSync(p), { level: 9 }).length;
+  const source = gz(join(repo, 'themes/default/static/js/search.js'));
+  const minified = gz(join(out, 'js/search.js'));
+  assert.ok(source <= 15 * 1024, `search.js is ${source} bytes gzipped`);
+  assert.ok(minified < source * 0.8, `the published search.js is ${minified} bytes gzipped (source ${source})`);
+});
+
+test('the published client also runs the typing and filter paths', async () => {
+  const tet = '/tin-tuc/chuc-mung-tet-chol-chnam-thmay-2023/';
+  assert.ok((await jsTop('chol chn', { typing: true }, 20, publishedEngine)).urls.includes(tet));
+  const filters = { kind: ['news'], year: [2023] };
+  const params = published.writeFilters(new URLSearchParams('q=x'), filters);
+  assert.deepEqual(published.readFilters(params), filters);
 });
