@@ -16,6 +16,18 @@ pub fn nfc(s: &str) -> String {
     s.nfc().collect()
 }
 
+/// `c.is_alphabetic()`, answered without Unicode tables for ASCII and the
+/// Latin letters Vietnamese is written with (Latin-1, Extended-A and -B,
+/// Extended Additional): the analyzer asks it of every character it indexes.
+pub fn is_alphabetic(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0x24F => c != '×' && c != '÷',
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// Folds one character's letter variants that decomposition does not cover.
 fn fold_special(c: char) -> Option<char> {
     match c {
@@ -95,6 +107,13 @@ pub fn is_slug(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn fast_alphabetic_agrees_with_unicode() {
+        for c in (0..0x2100u32).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{:04X}", u32::from(c));
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -85,7 +85,11 @@ pub fn field_texts(doc: &SearchDoc) -> [Vec<String>; 5] {
 
 /// The term of two adjacent words.
 pub fn pair_term(a: &str, b: &str) -> String {
-    format!("{a} {b}")
+    let mut term = String::with_capacity(a.len() + 1 + b.len());
+    term.push_str(a);
+    term.push(' ');
+    term.push_str(b);
+    term
 }
 
 /// The adjacent word pairs of an analyzed text: every two words (folded

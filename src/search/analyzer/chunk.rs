@@ -16,7 +16,12 @@ pub struct ChunkTokenizer;
 
 /// True for characters that make up words.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+    match u32::from(c) {
+        // Most characters of any text: answered without Unicode tables.
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xC0..=0x24F | 0x1E00..=0x1EFF => crate::text::is_alphabetic(c),
+        _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
+    }
 }
 
 /// True for characters that may join words inside one chunk.
@@ -69,6 +74,14 @@ impl Tokenizer for ChunkTokenizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_word_chars_agree_with_unicode() {
+        for c in (0..0x2100u32).filter_map(char::from_u32) {
+            let general = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+            assert_eq!(is_word_char(c), general, "U+{:04X}", u32::from(c));
+        }
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         chunks(text).into_iter().map(|(a, b)| &text[a..b]).collect()

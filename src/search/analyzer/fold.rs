@@ -23,14 +23,24 @@ pub fn fold(s: &str) -> String {
 impl Stage for FoldWithExact {
     fn apply(&self, tokens: Vec<Token>) -> Vec<Token> {
         let mut out = Vec::with_capacity(tokens.len() * 2);
-        for t in tokens {
-            let folded = fold(&t.text);
-            if t.position_length > 1 || folded == t.text {
-                out.push(Token { text: folded, ..t });
+        for mut t in tokens {
+            if t.text.is_ascii() {
+                // Folds to itself: no exact form (a span's ASCII text included).
+                out.push(t);
                 continue;
             }
-            let exact = Token { text: format!("{EXACT_PREFIX}{}", t.text), ..t.clone() };
-            out.push(Token { text: folded, ..t });
+            let folded = fold(&t.text);
+            if t.position_length > 1 || folded == t.text {
+                t.text = folded;
+                out.push(t);
+                continue;
+            }
+            let mut exact = String::with_capacity(t.text.len() + EXACT_PREFIX.len_utf8());
+            exact.push(EXACT_PREFIX);
+            exact.push_str(&t.text);
+            let exact = Token { text: exact, ..t };
+            t.text = folded;
+            out.push(t);
             out.push(exact);
         }
         out

@@ -149,8 +149,10 @@ impl Stage for GlossarySpans {
                 }
             }
         }
-        tokens.extend(spans);
-        tokens.sort_by_key(|t| t.position);
+        if !spans.is_empty() {
+            tokens.extend(spans);
+            tokens.sort_by_key(|t| t.position);
+        }
         tokens
     }
 }

@@ -175,7 +175,7 @@ pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
     while stream.advance() {
-        out.push(stream.token().clone());
+        out.push(std::mem::take(stream.token_mut()));
     }
     out
 }

@@ -33,6 +33,11 @@ pub fn normalize(s: &str) -> String {
 
 /// Appends the normalised form of one NFC character.
 fn push_normalized(out: &mut String, c: char) {
+    if c.is_ascii() {
+        // Most characters even of Vietnamese words: only case and '`' change.
+        out.push(if c == '`' { '\'' } else { c.to_ascii_lowercase() });
+        return;
+    }
     {
         match c {
             'Ð' | 'ð' | 'Đ' => out.push('đ'),
@@ -46,7 +51,15 @@ fn push_normalized(out: &mut String, c: char) {
 impl Stage for Normalize {
     fn apply(&self, mut tokens: Vec<Token>) -> Vec<Token> {
         for t in &mut tokens {
-            t.text = normalize(&t.text);
+            if t.text.is_ascii() {
+                // As [`normalize`] does for ASCII, without a new string.
+                t.text.make_ascii_lowercase();
+                if t.text.contains('`') {
+                    t.text = t.text.replace('`', "'");
+                }
+            } else {
+                t.text = normalize(&t.text);
+            }
         }
         tokens
     }

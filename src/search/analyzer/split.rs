@@ -42,7 +42,10 @@ pub fn words(chunk: &str) -> Vec<(usize, usize, String)> {
                 start = i;
             }
             word.push(c);
-        } else if c == '\'' && prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic) {
+        } else if c == '\''
+            && prev.is_some_and(crate::text::is_alphabetic)
+            && next.is_some_and(crate::text::is_alphabetic)
+        {
             continue;
         } else if matches!(c, '.' | ',')
             && prev.is_some_and(|p| p.is_ascii_digit())
@@ -80,6 +83,9 @@ fn is_thousands_group(rest: &[(usize, char)]) -> bool {
 /// one, so that every byte offset means the same in both. Normalising most
 /// text only changes case, so no [`OffsetMap`] is needed.
 fn same_layout(a: &str, b: &str) -> bool {
+    if a.len() == b.len() && a.is_ascii() && b.is_ascii() {
+        return true;
+    }
     a.len() == b.len()
         && a.chars().count() == b.chars().count()
         && a.chars().zip(b.chars()).all(|(x, y)| x.len_utf8() == y.len_utf8())
@@ -140,7 +146,7 @@ impl Stage for SplitWords {
         let mut next_pos = 0;
         let mut chunk_start = 0;
         let mut chunk_words = 0;
-        for t in tokens {
+        for mut t in tokens {
             if t.position_length >= 2 {
                 out.push(Token { position: chunk_start, position_length: chunk_words.max(1), ..t });
                 continue;
@@ -151,7 +157,15 @@ impl Stage for SplitWords {
                 .get(t.offset_from..t.offset_to)
                 .filter(|original| !same_layout(original, &t.text))
                 .and_then(|original| OffsetMap::new(original, &t.text));
-            for (a, b, word) in words(&t.text) {
+            let plain = !t.text.is_empty() && t.text.chars().all(is_word_char);
+            let pieces = if plain {
+                // Most chunks are one plain word (as in [`words`]): its text moves on.
+                let len = t.text.len();
+                vec![(0, len, std::mem::take(&mut t.text))]
+            } else {
+                words(&t.text)
+            };
+            for (a, b, word) in pieces {
                 let (from, to) = match &map {
                     Some(m) => (t.offset_from + m.floor(a), t.offset_from + m.ceil(b)),
                     None => (

@@ -89,21 +89,62 @@ fn is_vowel(c: char) -> bool {
 
 /// The word with its tone in the canonical place.
 pub fn canonical(word: &str) -> String {
+    let mut out = word.to_string();
+    place_tone(&mut out);
+    out
+}
+
+/// Longest word [`place_tone`] reads without allocating; longer ones take
+/// the general path (no Vietnamese syllable comes near).
+const SHORT_WORD: usize = 12;
+
+/// Moves the tone of `word` to its canonical place, rewriting it only when
+/// the tone moves (most words already have it there, or have no tone).
+pub fn place_tone(word: &mut String) {
     if word.is_ascii() {
         // No tone mark, so nothing to move.
-        return word.to_string();
+        return;
     }
+    let mut bases = ['\0'; SHORT_WORD];
+    let mut n = 0;
+    let mut toned = None;
+    let mut tone = 0;
+    for c in word.chars() {
+        if n == SHORT_WORD {
+            return place_tone_long(word);
+        }
+        if !crate::text::is_alphabetic(c) {
+            return;
+        }
+        let (base, t) = split_tone(c);
+        if t > 0 {
+            if toned.is_some() {
+                return;
+            }
+            toned = Some(n);
+            tone = t;
+        }
+        bases[n] = base;
+        n += 1;
+    }
+    let (Some(at), Some(target)) = (toned, tone_index(&bases[..n])) else { return };
+    if target != at {
+        *word = bases[..n].iter().enumerate().map(|(i, &c)| if i == target { with_tone(c, tone) } else { c }).collect();
+    }
+}
+
+/// [`place_tone`] for words longer than [`SHORT_WORD`] characters.
+fn place_tone_long(word: &mut String) {
     let split: Vec<(char, usize)> = word.chars().map(split_tone).collect();
     let toned: Vec<usize> = (0..split.len()).filter(|&i| split[i].1 > 0).collect();
-    if toned.len() != 1 || !split.iter().all(|(c, _)| c.is_alphabetic()) {
-        return word.to_string();
+    if toned.len() != 1 || !split.iter().all(|&(c, _)| crate::text::is_alphabetic(c)) {
+        return;
     }
     let tone = split[toned[0]].1;
     let bases: Vec<char> = split.iter().map(|&(c, _)| c).collect();
-    let Some(target) = tone_index(&bases) else {
-        return word.to_string();
-    };
-    bases.iter().enumerate().map(|(i, &c)| if i == target { with_tone(c, tone) } else { c }).collect()
+    if let Some(target) = tone_index(&bases).filter(|&t| t != toned[0]) {
+        *word = bases.iter().enumerate().map(|(i, &c)| if i == target { with_tone(c, tone) } else { c }).collect();
+    }
 }
 
 /// Where the tone goes in a toneless word, or `None` without a vowel.
@@ -134,7 +175,7 @@ fn tone_index(bases: &[char]) -> Option<usize> {
 impl Stage for CanonicalTone {
     fn apply(&self, mut tokens: Vec<Token>) -> Vec<Token> {
         for t in tokens.iter_mut().filter(|t| t.position_length == 1) {
-            t.text = canonical(&t.text);
+            place_tone(&mut t.text);
         }
         tokens
     }
