@@ -149,10 +149,10 @@ impl Stage for GlossarySpans {
                 }
             }
         }
-        if !spans.is_empty() {
-            tokens.extend(spans);
-            tokens.sort_by_key(|t| t.position);
-        }
+        // Sorted even without spans of its own: the document-number spans of
+        // [`super::split`] follow the words of their chunk and move up here.
+        tokens.extend(spans);
+        tokens.sort_by_key(|t| t.position);
         tokens
     }
 }
