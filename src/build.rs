@@ -251,11 +251,13 @@ const RENDER_BATCH: usize = 512;
 /// Processes images, renders, indexes, and writes everything into `out` as it
 /// is produced; returns the number of HTML pages.
 ///
-/// The order keeps memory low: pages are rendered (and written) first, in
-/// batches; then the records' bodies move into the search documents and
-/// everything else of them that only pages needed is dropped, so the search
-/// index is built next to a slim model, not the whole one. The search page,
-/// which names the index's entry file, is rendered last.
+/// The search index is built on a thread of its own *while* the pages are
+/// rendered: tantivy's indexing thread is serial, and alone it would leave a
+/// core idle; beside the rendering, both cores stay busy. Pages are rendered
+/// (and written) in batches, so memory holds one batch, not the site; once
+/// they are written, what only pages needed (body HTML, headings, links, file
+/// text) is dropped. The search page, which names the index's entry file, is
+/// rendered last.
 fn render_and_write(
     l: &mut Loaded,
     glossary: &search::Glossary,
@@ -269,47 +271,65 @@ fn render_and_write(
     if !image_errors.is_empty() {
         return Err(BuildError::Content(image_errors));
     }
-    progress(Stage::Render);
-    let mut pages = 0;
-    let sink = |files: Vec<OutputFile>| {
-        pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
-        out.write(&files)
-    };
-    render::render_streaming(inputs(l, &images, String::new()), RENDER_BATCH, false, sink).map_err(|e| match e {
-        render::StreamError::Content(d) => BuildError::Content(d.sorted()),
-        render::StreamError::Sink(e) => BuildError::Output(e),
-    })?;
-    progress(Stage::Index);
-    let docs = take_search_docs(&mut l.site);
+    let docs: Vec<SearchDoc> = l.site.records.iter().map(|r| search_doc(&l.site, r)).collect();
     let fingerprint = fresh::search_fingerprint(&docs, glossary);
     let previous = out.previous().map(Path::to_path_buf);
     let kept = reusable.filter(|s| fingerprint.as_ref() == Some(&s.fingerprint)).zip(previous);
-    let (entry, reused, paths) = if let Some((stamp, previous)) = kept {
-        drop(docs);
-        // The same documents and glossary: the previous files, linked, and the
-        // previous tantivy index, left in place.
-        let files: Vec<OutputFile> = stamp
-            .files
-            .iter()
-            .map(|p| OutputFile { path: p.clone(), content: render::Content::Copy(previous.join(p)) })
-            .collect();
-        out.write(&files)?;
-        (stamp.entry, true, stamp.files)
-    } else {
-        let export = search::build(docs, glossary, staging)?;
-        let files: Vec<OutputFile> = export
-            .files
-            .into_iter()
-            .map(|(path, bytes)| OutputFile { path, content: render::Content::Bytes(bytes) })
-            .collect();
-        out.write(&files)?;
-        (export.entry, false, files.into_iter().map(|f| f.path).collect())
+    let (pages, search) = std::thread::scope(|scope| {
+        let indexing = match kept {
+            Some(_) => {
+                drop(docs);
+                None
+            }
+            None => Some(scope.spawn(|| search::build(docs, glossary, staging))),
+        };
+        progress(Stage::Render);
+        let mut pages = 0;
+        let sink = |files: Vec<OutputFile>| {
+            pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
+            out.write(&files)
+        };
+        let rendered = render::render_streaming(inputs(l, &images, String::new()), RENDER_BATCH, false, sink);
+        // Freed while the index may still be in the making.
+        slim(&mut l.site);
+        progress(Stage::Index);
+        // Joined before any error is returned: the scope would wait for it anyway.
+        let search = indexing.map(|t| t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        rendered.map_err(|e| match e {
+            render::StreamError::Content(d) => BuildError::Content(d.sorted()),
+            render::StreamError::Sink(e) => BuildError::Output(e),
+        })?;
+        Ok::<_, BuildError>((pages, search))
+    })?;
+    let (entry, reused, paths) = match (search, kept) {
+        (Some(export), _) => {
+            let export = export?;
+            let files: Vec<OutputFile> = export
+                .files
+                .into_iter()
+                .map(|(path, bytes)| OutputFile { path, content: render::Content::Bytes(bytes) })
+                .collect();
+            out.write(&files)?;
+            (export.entry, false, files.into_iter().map(|f| f.path).collect())
+        }
+        (None, Some((stamp, previous))) => {
+            // The same documents and glossary: the previous files, linked, and the
+            // previous tantivy index, left in place.
+            let files: Vec<OutputFile> = stamp
+                .files
+                .iter()
+                .map(|p| OutputFile { path: p.clone(), content: render::Content::Copy(previous.join(p)) })
+                .collect();
+            out.write(&files)?;
+            (stamp.entry, true, stamp.files)
+        }
+        (None, None) => unreachable!("the index is either built or kept"),
     };
     progress(Stage::Write);
     let stamp = fingerprint.map(|fingerprint| fresh::SearchStamp { fingerprint, entry: entry.clone(), files: paths });
     let search_page =
         render::render_search_page(inputs(l, &images, entry), None).map_err(|d| BuildError::Content(d.sorted()))?;
-    pages += 1;
+    let pages = pages + 1;
     out.write(&[search_page])?;
     out.write(&render::statics(&l.theme, &l.statics))?;
     Ok((pages, SearchOutcome { reused, stamp }))
@@ -326,24 +346,16 @@ fn inputs<'a>(l: &'a Loaded, images: &'a media::Images, entry: String) -> Inputs
     }
 }
 
-/// The search documents of every record, once every page is rendered. Each
-/// record's body text moves into its document instead of being copied, and
-/// what only pages needed (body HTML, headings, links, file text) is dropped,
-/// so that the search index is built beside a slim model.
-fn take_search_docs(site: &mut Site) -> Vec<SearchDoc> {
-    let texts: Vec<String> = site
-        .records
-        .iter_mut()
-        .map(|r| {
-            r.body.html = String::new();
-            r.body.headings = Vec::new();
-            r.body.links = Vec::new();
-            r.source.text = String::new();
-            r.source.key_lines = Default::default();
-            std::mem::take(&mut r.body.text)
-        })
-        .collect();
-    site.records.iter().zip(texts).map(|(r, body)| SearchDoc { body, ..search_doc(site, r) }).collect()
+/// Drops what only pages needed (body HTML, headings, links, file text)
+/// once every page is written.
+fn slim(site: &mut Site) {
+    for r in &mut site.records {
+        r.body.html = String::new();
+        r.body.headings = Vec::new();
+        r.body.links = Vec::new();
+        r.source.text = String::new();
+        r.source.key_lines = Default::default();
+    }
 }
 
 fn staging_dir(index_dir: &Path) -> PathBuf {
