@@ -253,7 +253,9 @@ const RENDER_BATCH: usize = 512;
 ///
 /// The search index is built on a thread of its own *while* the pages are
 /// rendered: tantivy's indexing thread is serial, and alone it would leave a
-/// core idle; beside the rendering, both cores stay busy. Pages are rendered
+/// core idle; beside the rendering, both cores stay busy. Its static export,
+/// which holds every search file in memory, waits until the pages are done
+/// (and their memory freed), keeping the peak down. Pages are rendered
 /// (and written) in batches, so memory holds one batch, not the site; once
 /// they are written, what only pages needed (body HTML, headings, links, file
 /// text) is dropped. The search page, which names the index's entry file, is
@@ -271,7 +273,7 @@ fn render_and_write(
     if !image_errors.is_empty() {
         return Err(BuildError::Content(image_errors));
     }
-    let docs: Vec<SearchDoc> = l.site.records.iter().map(|r| search_doc(&l.site, r)).collect();
+    let docs = take_search_docs(&mut l.site);
     let fingerprint = fresh::search_fingerprint(&docs, glossary);
     let previous = out.previous().map(Path::to_path_buf);
     let kept = reusable.filter(|s| fingerprint.as_ref() == Some(&s.fingerprint)).zip(previous);
@@ -281,7 +283,7 @@ fn render_and_write(
                 drop(docs);
                 None
             }
-            None => Some(scope.spawn(|| search::build(docs, glossary, staging))),
+            None => Some(scope.spawn(|| search::index(docs, glossary, staging))),
         };
         progress(Stage::Render);
         let mut pages = 0;
@@ -302,8 +304,8 @@ fn render_and_write(
         Ok::<_, BuildError>((pages, search))
     })?;
     let (entry, reused, paths) = match (search, kept) {
-        (Some(export), _) => {
-            let export = export?;
+        (Some(indexed), _) => {
+            let export = indexed?.export(glossary)?;
             let files: Vec<OutputFile> = export
                 .files
                 .into_iter()
@@ -344,6 +346,23 @@ fn inputs<'a>(l: &'a Loaded, images: &'a media::Images, entry: String) -> Inputs
         search: SearchPage { entry },
         images,
     }
+}
+
+/// The search documents of every record, made before the pages are
+/// rendered. Each record's body text moves into its document instead of being
+/// copied: the pages only need its first [`render::DESCRIPTION_CHARS`]
+/// characters, which stay.
+fn take_search_docs(site: &mut Site) -> Vec<SearchDoc> {
+    let texts: Vec<String> = site
+        .records
+        .iter_mut()
+        .map(|r| {
+            let text = std::mem::take(&mut r.body.text);
+            r.body.text = text.chars().take(render::DESCRIPTION_CHARS).collect();
+            text
+        })
+        .collect();
+    site.records.iter().zip(texts).map(|(r, body)| SearchDoc { body, ..search_doc(site, r) }).collect()
 }
 
 /// Drops what only pages needed (body HTML, headings, links, file text)

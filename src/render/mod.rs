@@ -662,7 +662,7 @@ impl<'a> Renderer<'a> {
             self.views.config.absolute_url(img.src.strip_prefix(&self.views.config.base_path).unwrap_or(&img.src))
         });
         if meta.description.is_empty() || rec.summary.is_none() {
-            meta.description = rec.body.text.chars().take(160).collect();
+            meta.description = rec.body.text.chars().take(DESCRIPTION_CHARS).collect();
         }
         let mut ctx = self.context(&meta);
         ctx.insert("record", &view);
@@ -782,6 +782,10 @@ impl<'a> Renderer<'a> {
         OutputFile::bytes("sitemap.xml", feeds::sitemap(self.views.config, &paths))
     }
 }
+
+/// Characters of a record's body text that stand in for a missing summary
+/// in its page's description.
+pub const DESCRIPTION_CHARS: usize = 160;
 
 /// The statics of the theme and the site (the site's win), as output files.
 /// The theme's scripts are minified ([`minify`]); the site's own files are

@@ -165,11 +165,32 @@ pub fn record_order(d: &SearchDoc) -> RecordKey {
 /// and exports the static browser index.
 /// The documents are taken, not borrowed: they are sorted in place rather
 /// than copied (every caller builds them for this call only).
-pub fn build(mut docs: Vec<SearchDoc>, glossary: &Glossary, tantivy_dir: &Path) -> Result<SearchExport, SearchError> {
+pub fn build(docs: Vec<SearchDoc>, glossary: &Glossary, tantivy_dir: &Path) -> Result<SearchExport, SearchError> {
+    index(docs, glossary, tantivy_dir)?.export(glossary)
+}
+
+/// A tantivy index written by [`index`], with its documents, not exported yet.
+pub struct Indexed {
+    index: tantivy::Index,
+    dir: PathBuf,
+    docs: Vec<SearchDoc>,
+}
+
+/// The first half of [`build`]: indexes the docs with tantivy into
+/// `tantivy_dir` (replacing what is there). The build runs it beside the
+/// rendering and exports afterwards, when the pages' memory is freed.
+pub fn index(mut docs: Vec<SearchDoc>, glossary: &Glossary, tantivy_dir: &Path) -> Result<Indexed, SearchError> {
     docs.sort_by_cached_key(record_order);
     let index = index::write(&docs, glossary, tantivy_dir)?;
-    let view = view::IndexView::new(&index, tantivy_dir)?;
-    export::export(&view, &docs, glossary)
+    Ok(Indexed { index, dir: tantivy_dir.to_path_buf(), docs })
+}
+
+impl Indexed {
+    /// The second half of [`build`]: the static browser index.
+    pub fn export(self, glossary: &Glossary) -> Result<SearchExport, SearchError> {
+        let view = view::IndexView::new(&self.index, &self.dir)?;
+        export::export(&view, &self.docs, glossary)
+    }
 }
 
 /// Loads the site glossary: `<root>/glossary.toml` if it exists, else the
