@@ -244,6 +244,13 @@ struct SearchOutcome {
     stamp: Option<fresh::SearchStamp>,
 }
 
+/// The search index of a build: made anew (or failed), or the previous one
+/// kept, with the previous output folder its files are linked from.
+enum Search {
+    Built(Result<search::Indexed, search::SearchError>),
+    Kept(fresh::SearchStamp, PathBuf),
+}
+
 /// Pages rendered per batch: each batch is written to the staging folder and
 /// dropped before the next is rendered, so memory holds one batch, not the site.
 const RENDER_BATCH: usize = 512;
@@ -279,11 +286,11 @@ fn render_and_write(
     let kept = reusable.filter(|s| fingerprint.as_ref() == Some(&s.fingerprint)).zip(previous);
     let (pages, search) = std::thread::scope(|scope| {
         let indexing = match kept {
-            Some(_) => {
+            Some(kept) => {
                 drop(docs);
-                None
+                Err(kept)
             }
-            None => Some(scope.spawn(|| search::index(docs, glossary, staging))),
+            None => Ok(scope.spawn(|| search::index(docs, glossary, staging))),
         };
         progress(Stage::Render);
         let mut pages = 0;
@@ -296,15 +303,18 @@ fn render_and_write(
         slim(&mut l.site);
         progress(Stage::Index);
         // Joined before any error is returned: the scope would wait for it anyway.
-        let search = indexing.map(|t| t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        let search = match indexing {
+            Ok(t) => Search::Built(t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))),
+            Err((stamp, previous)) => Search::Kept(stamp, previous),
+        };
         rendered.map_err(|e| match e {
             render::StreamError::Content(d) => BuildError::Content(d.sorted()),
             render::StreamError::Sink(e) => BuildError::Output(e),
         })?;
         Ok::<_, BuildError>((pages, search))
     })?;
-    let (entry, reused, paths) = match (search, kept) {
-        (Some(indexed), _) => {
+    let (entry, reused, paths) = match search {
+        Search::Built(indexed) => {
             let export = indexed?.export(glossary)?;
             let files: Vec<OutputFile> = export
                 .files
@@ -314,7 +324,7 @@ fn render_and_write(
             out.write(&files)?;
             (export.entry, false, files.into_iter().map(|f| f.path).collect())
         }
-        (None, Some((stamp, previous))) => {
+        Search::Kept(stamp, previous) => {
             // The same documents and glossary: the previous files, linked, and the
             // previous tantivy index, left in place.
             let files: Vec<OutputFile> = stamp
@@ -325,7 +335,6 @@ fn render_and_write(
             out.write(&files)?;
             (stamp.entry, true, stamp.files)
         }
-        (None, None) => unreachable!("the index is either built or kept"),
     };
     progress(Stage::Write);
     let stamp = fingerprint.map(|fingerprint| fresh::SearchStamp { fingerprint, entry: entry.clone(), files: paths });

@@ -15,8 +15,9 @@ pub struct Normalize;
 /// Normalises one piece of text.
 pub fn normalize(s: &str) -> String {
     if s.is_ascii() {
-        // ASCII is NFC already; only case and the backtick apostrophe change.
-        return s.chars().map(|c| if crate::text::is_apostrophe(c) { '\'' } else { c.to_ascii_lowercase() }).collect();
+        let mut out = s.to_string();
+        normalize_ascii(&mut out);
+        return out;
     }
     let mut out = String::with_capacity(s.len());
     if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
@@ -31,20 +32,25 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// Normalises ASCII text in place: ASCII is NFC already, so only case and
+/// the backtick apostrophe change.
+fn normalize_ascii(s: &mut String) {
+    s.make_ascii_lowercase();
+    if s.contains('`') {
+        *s = s.replace('`', "'");
+    }
+}
+
 /// Appends the normalised form of one NFC character.
 fn push_normalized(out: &mut String, c: char) {
-    if c.is_ascii() {
-        // Most characters even of Vietnamese words: only case and '`' change.
-        out.push(if c == '`' { '\'' } else { c.to_ascii_lowercase() });
-        return;
-    }
-    {
-        match c {
-            'Ð' | 'ð' | 'Đ' => out.push('đ'),
-            c if crate::text::is_apostrophe(c) => out.push('\''),
-            '‐' | '‑' | '–' | '—' => out.push('-'),
-            c => out.extend(c.to_lowercase()),
-        }
+    match c {
+        // Most characters even of Vietnamese words.
+        '`' => out.push('\''),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        'Ð' | 'ð' | 'Đ' => out.push('đ'),
+        c if crate::text::is_apostrophe(c) => out.push('\''),
+        '‐' | '‑' | '–' | '—' => out.push('-'),
+        c => out.extend(c.to_lowercase()),
     }
 }
 
@@ -52,11 +58,7 @@ impl Stage for Normalize {
     fn apply(&self, mut tokens: Vec<Token>) -> Vec<Token> {
         for t in &mut tokens {
             if t.text.is_ascii() {
-                // As [`normalize`] does for ASCII, without a new string.
-                t.text.make_ascii_lowercase();
-                if t.text.contains('`') {
-                    t.text = t.text.replace('`', "'");
-                }
+                normalize_ascii(&mut t.text);
             } else {
                 t.text = normalize(&t.text);
             }

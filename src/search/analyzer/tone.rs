@@ -94,8 +94,8 @@ pub fn canonical(word: &str) -> String {
     out
 }
 
-/// Longest word [`place_tone`] reads without allocating; longer ones take
-/// the general path (no Vietnamese syllable comes near).
+/// Longest word [`place_tone`] reads without allocating; longer ones (no
+/// Vietnamese syllable comes near) get a buffer on the heap.
 const SHORT_WORD: usize = 12;
 
 /// Moves the tone of `word` to its canonical place, rewriting it only when
@@ -105,14 +105,17 @@ pub fn place_tone(word: &mut String) {
         // No tone mark, so nothing to move.
         return;
     }
-    let mut bases = ['\0'; SHORT_WORD];
-    let mut n = 0;
+    let n = word.chars().count();
+    let (mut short, mut long) = (['\0'; SHORT_WORD], Vec::new());
+    let bases: &mut [char] = if n <= SHORT_WORD {
+        &mut short[..n]
+    } else {
+        long.resize(n, '\0');
+        &mut long
+    };
     let mut toned = None;
     let mut tone = 0;
-    for c in word.chars() {
-        if n == SHORT_WORD {
-            return place_tone_long(word);
-        }
+    for (i, c) in word.chars().enumerate() {
         if !crate::text::is_alphabetic(c) {
             return;
         }
@@ -121,28 +124,13 @@ pub fn place_tone(word: &mut String) {
             if toned.is_some() {
                 return;
             }
-            toned = Some(n);
+            toned = Some(i);
             tone = t;
         }
-        bases[n] = base;
-        n += 1;
+        bases[i] = base;
     }
-    let (Some(at), Some(target)) = (toned, tone_index(&bases[..n])) else { return };
+    let (Some(at), Some(target)) = (toned, tone_index(bases)) else { return };
     if target != at {
-        *word = bases[..n].iter().enumerate().map(|(i, &c)| if i == target { with_tone(c, tone) } else { c }).collect();
-    }
-}
-
-/// [`place_tone`] for words longer than [`SHORT_WORD`] characters.
-fn place_tone_long(word: &mut String) {
-    let split: Vec<(char, usize)> = word.chars().map(split_tone).collect();
-    let toned: Vec<usize> = (0..split.len()).filter(|&i| split[i].1 > 0).collect();
-    if toned.len() != 1 || !split.iter().all(|&(c, _)| crate::text::is_alphabetic(c)) {
-        return;
-    }
-    let tone = split[toned[0]].1;
-    let bases: Vec<char> = split.iter().map(|&(c, _)| c).collect();
-    if let Some(target) = tone_index(&bases).filter(|&t| t != toned[0]) {
         *word = bases.iter().enumerate().map(|(i, &c)| if i == target { with_tone(c, tone) } else { c }).collect();
     }
 }
