@@ -24,8 +24,12 @@
 //! and pairs (`uy tin`, see [`super::index::PAIRS`]).
 //! Buckets are found by hashing the key, so pairs and exact forms need no
 //! listing. **Postings** are a string: the records as gaps or as a bitset
-//! in base64 digits ([`encode_docs`]); then, except for pairs, the impact
-//! levels ([`super::impact`]) as characters ([`encode_postings`]). Both are
+//! in base64 digits ([`encode_docs`]); then, for words and spans, the impact
+//! levels ([`super::impact`]) as characters ([`encode_postings`]). An exact
+//! form, always fetched with its word, is only the places in the word's
+//! postings where the word is written so (0 = its first record), encoded as
+//! records are: it scores as its word does ([`super::view`]), and a set
+//! within a set costs a few bits a record at most. Both are
 //! written so that gzip sees whole symbols (a digit, a level), not bytes cut
 //! across characters. Hashes in the meta file are concatenated 6-digit
 //! hex strings (the file's number is in its name, so two files never share
@@ -48,23 +52,27 @@ use super::{SearchDoc, SearchError, SearchExport, SearchStats};
 pub const DIR: &str = "_search";
 /// The three classes of keys, each hashed into its own buckets: file
 /// prefix, how many keys of the class a typical query fetches (words and
-/// spans: 4–5; pairs: 2–3; exact forms: only queries typed with diacritics),
-/// and from how many characters a key's postings get a file of their own.
+/// spans: 4–5; pairs: 2–3; exact forms: one a word, in queries typed with
+/// diacritics), and from how many characters a key's postings get a file of
+/// their own.
 ///
 /// A key with a file of its own, `<class>h.<i>.<hash>.json`, is listed in the
 /// meta file (a vocabulary word by a bit over the vocabulary, other keys by
 /// name; then its hash), instead of weighing on every query that fetches its
 /// bucket. On the 5,000-record site the words' large postings are 94% of
-/// their bytes. Exact forms are not in the vocabulary, so each listed one
-/// costs every query its name and hash: only the largest are worth a file.
+/// their bytes. Pairs and exact forms are not in the vocabulary, so each
+/// listed one costs every query its name and hash. Pairs are only records
+/// and compress well: below [`HEAVY_PAIR_CHARS`] they are cheaper in their
+/// buckets (measured in Chromium on the 5,000-record site: 2.5–3 KB less for
+/// most queries, none of whose pairs then has a file of its own).
 pub const CLASSES: [(&str, usize, usize); 3] =
-    [("t", 5, HEAVY_CHARS), ("p", 3, HEAVY_CHARS), ("x", 1, HEAVY_EXACT_CHARS)];
+    [("t", 5, HEAVY_CHARS), ("p", 3, HEAVY_PAIR_CHARS), ("x", 3, HEAVY_CHARS)];
 
-/// From this many characters, the postings of a word, span or pair get a file of their own.
+/// From this many characters, the postings of a word, span or exact form get a file of their own.
 pub const HEAVY_CHARS: usize = 500;
 
-/// From this many characters, the postings of an exact form get a file of their own.
-pub const HEAVY_EXACT_CHARS: usize = 5_000;
+/// From this many characters, the records of a pair get a file of their own.
+pub const HEAVY_PAIR_CHARS: usize = 1_000;
 
 /// How many buckets a class of `bytes` encoded postings gets: about
 /// √(bytes · fetched / 10). A query pays the hash list (≈3 bytes gzip a
@@ -79,7 +87,7 @@ pub const MAX_STORE_FILES: usize = 1_250;
 /// Characters of text (summary, else body) kept for excerpts in the browser.
 pub const TEXT_CHARS: usize = 240;
 /// Version of the file format.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 /// Hex digits of the hash in bucket and chunk names (and in the meta file's lists).
 pub const SHORT_HASH: usize = 6;
 /// The 64 characters of facet column codes.
@@ -152,14 +160,34 @@ pub fn encode_docs(docs: &[u32]) -> String {
 }
 
 /// Encodes a term's postings: the records, then their impact levels as
-/// characters (U+0100 + level), or one such character when all are equal.
+/// characters (U+0100 + level): one such character when all are equal; two
+/// (low, high) and then the places of the high ones among the records
+/// ([`encode_docs`], so ASCII) when there are two levels, as for a word in
+/// most records, whose levels are otherwise written a character a record
+/// (gzip cannot write a symbol in less than a bit); else one a record.
 pub fn encode_postings(postings: &[Posting]) -> String {
     let docs: Vec<u32> = postings.iter().map(|p| p.doc).collect();
     let mut out = encode_docs(&docs);
-    let level = |p: &Posting| char::from_u32(LEVEL_BASE + u32::from(p.level)).unwrap_or('?');
-    match postings.first() {
-        Some(first) if postings.iter().all(|p| p.level == first.level) => out.push(level(first)),
-        _ => out.extend(postings.iter().map(level)),
+    let level = |l: u8| char::from_u32(LEVEL_BASE + u32::from(l)).unwrap_or('?');
+    let mut distinct: Vec<u8> = postings.iter().map(|p| p.level).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    match distinct[..] {
+        [] => {}
+        [one] => out.push(level(one)),
+        [low, high] => {
+            let places: Vec<u32> =
+                postings.iter().enumerate().filter(|(_, p)| p.level == high).map(|(k, _)| k as u32).collect();
+            let two = encode_docs(&places);
+            if two.len() + 2 < postings.len() {
+                out.push(level(low));
+                out.push(level(high));
+                out.push_str(&two);
+            } else {
+                out.extend(postings.iter().map(|p| level(p.level)));
+            }
+        }
+        _ => out.extend(postings.iter().map(|p| level(p.level))),
     }
     out
 }
@@ -267,6 +295,22 @@ fn unique_files(mut files: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {
 /// folded word (the word is always fetched with it).
 pub const SAME_AS_WORD: &str = "=";
 
+/// The places in `postings` (ascending by record) of the records `subset`
+/// (ascending, all among them).
+fn within(postings: &[Posting], subset: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(subset.len());
+    let mut k = 0;
+    for &doc in subset {
+        while k < postings.len() && postings[k].doc < doc {
+            k += 1;
+        }
+        if k < postings.len() && postings[k].doc == doc {
+            out.push(k as u32);
+        }
+    }
+    out
+}
+
 /// Every key with its encoded postings, by class ([`CLASSES`]): words and
 /// spans, pairs, exact forms.
 fn entries(view: &IndexView, all: &[String]) -> Result<[Vec<(String, String)>; 3], SearchError> {
@@ -281,8 +325,12 @@ fn entries(view: &IndexView, all: &[String]) -> Result<[Vec<(String, String)>; 3
             let postings = view.postings(w)?;
             let mut out = vec![(w.clone(), encode_postings(&postings))];
             for &e in exact.get(w).into_iter().flatten() {
-                let p = view.postings(e)?;
-                let enc = if p == postings { SAME_AS_WORD.to_string() } else { encode_postings(&p) };
+                let written = view.written(e)?;
+                let enc = if written.len() == postings.len() {
+                    SAME_AS_WORD.to_string()
+                } else {
+                    encode_docs(&within(&postings, &written))
+                };
                 out.push((e.clone(), enc));
             }
             Ok(out)
@@ -432,6 +480,18 @@ mod tests {
         assert_eq!(encode_postings(&p), "ACBD\u{109}\u{1c8}");
         let flat = [Posting { doc: 1, level: 7 }, Posting { doc: 4, level: 7 }];
         assert_eq!(encode_postings(&flat), "ACBD\u{107}");
+    }
+
+    #[test]
+    fn two_levels_are_the_low_one_the_high_one_and_the_places_of_the_high_ones() {
+        let p: Vec<Posting> =
+            (0..40).map(|d| Posting { doc: d, level: if d == 3 || d == 30 { 90 } else { 20 } }).collect();
+        let enc = encode_postings(&p);
+        let docs = encode_docs(&(0..40).collect::<Vec<u32>>());
+        assert_eq!(enc, format!("{docs}\u{114}\u{15a}{}", encode_docs(&[3, 30])));
+        // Too few records to gain: one level a record.
+        let few = [Posting { doc: 1, level: 9 }, Posting { doc: 4, level: 200 }, Posting { doc: 5, level: 9 }];
+        assert!(encode_postings(&few).ends_with("\u{109}\u{1c8}\u{109}"));
     }
 
     #[test]

@@ -213,3 +213,31 @@ fn missing_index_says_build_first() {
     let err = query(&dir.path().join("nope"), "x", &Filters::default(), 5).unwrap_err();
     assert!(err.to_string().contains("thidua build"), "{err}");
 }
+
+#[test]
+fn a_glossary_span_stands_for_the_pairs_inside_it() {
+    let glossary = Glossary::default_theme().unwrap();
+    let mut analyzer = analyzer::analyzer(&glossary);
+    let plan = query::parse(&mut analyzer, "dân tộc thiểu số");
+    assert!(plan.pair_slots().is_empty(), "{plan:?}");
+    let plan = query::parse(&mut analyzer, "đồng bào dân tộc thiểu số");
+    assert_eq!(plan.pair_slots(), [0, 1]);
+    // Spelled out or abbreviated, the words count as side by side.
+    let f = fixture();
+    let hits = query(&f.path, "dân tộc thiểu số", &Filters::default(), 10).unwrap();
+    for url in ["/tin-tuc/tien-tien/", "/tin-tuc/tien-von/"] {
+        let hit = hits.iter().find(|h| h.url == url).unwrap_or_else(|| panic!("{url}: {hits:?}"));
+        assert!(hit.score >= 3 * query::PROXIMITY, "{url}: {}", hit.score);
+    }
+}
+
+#[test]
+fn an_exact_form_scores_as_its_word_where_it_is_written() {
+    let f = fixture();
+    let (index, _) = index::open(&f.path).unwrap();
+    let view = view::IndexView::new(&index, &f.path).unwrap();
+    let word = view.postings("tien").unwrap();
+    let exact = view.postings("=tiền").unwrap();
+    assert!(!exact.is_empty() && exact.len() < word.len(), "{exact:?} {word:?}");
+    assert!(exact.iter().all(|p| word.contains(p)), "{exact:?} {word:?}");
+}

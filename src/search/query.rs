@@ -24,7 +24,8 @@
 //! must cover every slot, by its word or by a span (which scores its own
 //! impact once for all the slots it covers); the best cover counts. Then each
 //! pair of neighbouring slots whose words stand side by side in the record
-//! (an indexed *pair*, see [`super::index::PAIRS`]) adds [`PROXIMITY`]. Ties go
+//! adds [`PROXIMITY`]: inside a span, when the record has the span's term;
+//! elsewhere, when it has their *pair* (see [`super::index::PAIRS`]). Ties go
 //! to the record with the smaller ord ([`super::record_order`]). Impacts are the values of the one-byte
 //! levels the static index carries ([`super::impact`]).
 //!
@@ -153,9 +154,17 @@ impl Plan {
         out
     }
 
-    /// The pair terms of neighbouring slots (proximity and phrases), distinct.
-    pub fn pairs(&self) -> BTreeSet<String> {
-        self.slots.windows(2).map(|w| pair_term(&w[0].word, &w[1].word)).collect()
+    /// The spans covering the neighbouring slots `k` and `k + 1`.
+    fn covering(&self, k: usize) -> impl Iterator<Item = &Span> {
+        self.spans.iter().filter(move |s| s.start <= k && k + 1 < s.start + s.len)
+    }
+
+    /// The neighbouring slots (`k`, `k + 1`) whose adjacency a pair says:
+    /// those inside no span. Inside a span, the span says it (a record has
+    /// the span's term only where its words stand side by side, or where an
+    /// abbreviation stands for them), so those pairs are not fetched.
+    pub fn pair_slots(&self) -> Vec<usize> {
+        (0..self.slots.len().saturating_sub(1)).filter(|&k| self.covering(k).next().is_none()).collect()
     }
 }
 
@@ -266,7 +275,14 @@ fn impact(map: &PostingMap, term: &str, doc: u32) -> u64 {
     map.terms.get(term).and_then(|p| p.get(&doc)).copied().unwrap_or(0)
 }
 
-fn adjacent(map: &PostingMap, a: &Slot, b: &Slot, doc: u32) -> bool {
+/// True when the words of slots `k` and `k + 1` stand side by side in the
+/// record: by a span covering both, or else by their pair.
+fn adjacent(plan: &Plan, map: &PostingMap, k: usize, doc: u32) -> bool {
+    let mut spans = plan.covering(k).peekable();
+    if spans.peek().is_some() {
+        return spans.any(|s| impact(map, &s.term, doc) > 0);
+    }
+    let (a, b) = (&plan.slots[k], &plan.slots[k + 1]);
     map.pairs.get(&pair_term(&a.word, &b.word)).is_some_and(|d| d.contains(&doc))
 }
 
@@ -290,7 +306,7 @@ fn slot_score(slot: &Slot, map: &PostingMap, doc: u32) -> u64 {
 }
 
 fn phrase_occurs(plan: &Plan, map: &PostingMap, doc: u32, (a, b): (usize, usize)) -> bool {
-    plan.slots[a..b].windows(2).all(|w| adjacent(map, &w[0], &w[1], doc))
+    (a..b - 1).all(|k| adjacent(plan, map, k, doc))
 }
 
 /// The score of one record, or `None` when it does not match.
@@ -318,7 +334,7 @@ pub fn score(plan: &Plan, map: &PostingMap, doc: u32) -> Option<u64> {
     if !plan.phrases.iter().all(|&r| phrase_occurs(plan, map, doc, r)) {
         return None;
     }
-    let bonus = plan.slots.windows(2).filter(|w| adjacent(map, &w[0], &w[1], doc)).count() as u64 * PROXIMITY;
+    let bonus = (0..n - 1).filter(|&k| adjacent(plan, map, k, doc)).count() as u64 * PROXIMITY;
     Some(total + bonus)
 }
 
@@ -348,9 +364,9 @@ pub fn load_postings(view: &IndexView, plan: &Plan) -> Result<PostingMap, Search
         let p = view.postings(&t)?;
         map.terms.insert(t, p.into_iter().map(|p| (p.doc, impact::value(p.level, view.levels()))).collect());
     }
-    for w in plan.slots.windows(2) {
-        let docs = view.pair_docs(&w[0].word, &w[1].word)?;
-        map.pairs.insert(pair_term(&w[0].word, &w[1].word), docs.into_iter().collect());
+    for k in plan.pair_slots() {
+        let (a, b) = (&plan.slots[k].word, &plan.slots[k + 1].word);
+        map.pairs.insert(pair_term(a, b), view.pair_docs(a, b)?.into_iter().collect());
     }
     Ok(map)
 }

@@ -10,14 +10,14 @@
 //! A term in more than half of the records (BM25 gives it little weight)
 //! keeps only [`impact::coarse`] levels: whether it stands in a title or in a
 //! body still counts, and its long lists compress to about two bits a record.
-//! Exact forms (`=tiến`) only add a bonus to their word: one that is its
-//! word's only spelling scores as the word does, others keep coarse levels. A term in more than 75% of the records (a stop word, in effect) has two
+//! An exact form (`=tiến`) scores as its word does, in the records where
+//! the word is written so: a query typed with diacritics counts the word
+//! twice there (the exact-diacritic bonus). A term in more than 75% of the records (a stop word, in effect) has two
 //! levels: its median, and median + 32 (×3) where it weighs at least that
 //! (in a title, say): about half a bit a record.
 //! A pair (`"uy tin"`) is only a set of records: those where the two words
 //! stand side by side in one text.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use tantivy::postings::Postings;
@@ -115,9 +115,44 @@ impl IndexView {
         &self.levels
     }
 
-    /// The postings of `term` over all fields, by record.
+    /// The postings of `term` over all fields, by record. An exact form
+    /// (`=tiến`) has its word's postings, restricted to the records where
+    /// the form is written so.
     pub fn postings(&self, term: &str) -> Result<Vec<Posting>, SearchError> {
-        let mut acc: BTreeMap<u32, f32> = BTreeMap::new();
+        if let Some(exact) = term.strip_prefix(EXACT_PREFIX) {
+            let written = self.written(term)?;
+            let mut word = self.postings(&fold::fold(exact))?;
+            word.retain(|p| written.binary_search(&p.doc).is_ok());
+            return Ok(word);
+        }
+        let mut out: Vec<Posting> = self
+            .scores(term)?
+            .into_iter()
+            .map(|(doc, score)| {
+                let raw = ((score * 100.0).round() as u64).max(1);
+                Posting { doc, level: impact::level(raw, &self.levels) }
+            })
+            .collect();
+        if out.len() * 4 > self.num_docs() * 3 {
+            let mut levels: Vec<u8> = out.iter().map(|p| p.level).collect();
+            levels.sort_unstable();
+            let median = levels[(levels.len() - 1) / 2];
+            let high = median.saturating_add(2 * impact::COARSE_STEP);
+            out.iter_mut().for_each(|p| p.level = if p.level >= high { high } else { median });
+        } else if out.len() * 2 > self.num_docs() {
+            out.iter_mut().for_each(|p| p.level = impact::coarse(p.level));
+        }
+        Ok(out)
+    }
+
+    /// The records (ords, ascending) where the exact form `term` (`=tiến`) is written.
+    pub fn written(&self, term: &str) -> Result<Vec<u32>, SearchError> {
+        Ok(self.scores(term)?.into_iter().map(|(doc, _)| doc).collect())
+    }
+
+    /// The weighted BM25 score of `term` in each record that has it, by ord.
+    fn scores(&self, term: &str) -> Result<Vec<(u32, f32)>, SearchError> {
+        let mut acc: Vec<(u32, f32)> = Vec::new();
         for (i, &(f, weight, _)) in self.fields.iter().enumerate() {
             let t = Term::from_field_text(f, term);
             let df = self.searcher.doc_freq(&t).map_err(self.terr())?;
@@ -135,33 +170,23 @@ impl IndexView {
                 };
                 let mut doc = postings.doc();
                 while doc != TERMINATED {
-                    let score = weight * bm25.score(norms.fieldnorm_id(doc), postings.term_freq());
-                    *acc.entry(self.ords[s][doc as usize]).or_default() += score;
+                    acc.push((
+                        self.ords[s][doc as usize],
+                        weight * bm25.score(norms.fieldnorm_id(doc), postings.term_freq()),
+                    ));
                     doc = postings.advance();
                 }
             }
         }
-        let mut out: Vec<Posting> = acc
-            .into_iter()
-            .map(|(doc, score)| {
-                let raw = ((score * 100.0).round() as u64).max(1);
-                Posting { doc, level: impact::level(raw, &self.levels) }
-            })
-            .collect();
-        if out.len() * 4 > self.num_docs() * 3 {
-            let mut levels: Vec<u8> = out.iter().map(|p| p.level).collect();
-            levels.sort_unstable();
-            let median = levels[(levels.len() - 1) / 2];
-            let high = median.saturating_add(2 * impact::COARSE_STEP);
-            out.iter_mut().for_each(|p| p.level = if p.level >= high { high } else { median });
-        } else if let Some(exact) = term.strip_prefix(EXACT_PREFIX) {
-            let word = self.postings(&fold::fold(exact))?;
-            if word.len() == out.len() && word.iter().zip(&out).all(|(a, b)| a.doc == b.doc) {
-                return Ok(word);
+        // Sum per record, adding in field order (as the scores were pushed) so the sum does not
+        // depend on the sort.
+        acc.sort_by_key(|&(doc, _)| doc);
+        let mut out: Vec<(u32, f32)> = Vec::with_capacity(acc.len());
+        for (doc, score) in acc {
+            match out.last_mut() {
+                Some(last) if last.0 == doc => last.1 += score,
+                _ => out.push((doc, score)),
             }
-            out.iter_mut().for_each(|p| p.level = impact::coarse(p.level));
-        } else if out.len() * 2 > self.num_docs() {
-            out.iter_mut().for_each(|p| p.level = impact::coarse(p.level));
         }
         Ok(out)
     }

@@ -296,8 +296,19 @@
     var p = map.terms.get(term), e = p && p.get(doc);
     return e || 0;
   }
-  function adjacent(map, a, b, doc) {
-    var p = map.pairs.get(a.word + ' ' + b.word);
+  // query.rs: inside a span, the span says whether two neighbouring words stand side by side.
+  function covering(plan, k) {
+    return plan.spans.filter(function (s) { return s.start <= k && k + 1 < s.start + s.len; });
+  }
+  function pairSlots(plan) {
+    var out = [];
+    for (var k = 0; k + 1 < plan.slots.length; k++) if (!covering(plan, k).length) out.push(k);
+    return out;
+  }
+  function adjacent(plan, map, k, doc) {
+    var spans = covering(plan, k);
+    if (spans.length) return spans.some(function (s) { return impact(map, s.term, doc) > 0; });
+    var p = map.pairs.get(plan.slots[k].word + ' ' + plan.slots[k + 1].word);
     return !!p && p.has(doc);
   }
 
@@ -313,7 +324,7 @@
 
   // Quoted phrases: every two neighbouring words adjacent (query.rs documents the approximation).
   function phraseOccurs(plan, map, doc, r) {
-    for (var k = r[0]; k + 1 < r[1]; k++) if (!adjacent(map, plan.slots[k], plan.slots[k + 1], doc)) return false;
+    for (var k = r[0]; k + 1 < r[1]; k++) if (!adjacent(plan, map, k, doc)) return false;
     return true;
   }
 
@@ -338,7 +349,7 @@
     if (best[0] === null) return null;
     for (var r = 0; r < plan.phrases.length; r++) if (!phraseOccurs(plan, map, doc, plan.phrases[r])) return null;
     var bonus = 0;
-    for (var k = 0; k + 1 < n; k++) if (adjacent(map, plan.slots[k], plan.slots[k + 1], doc)) bonus += P.proximity;
+    for (var k = 0; k + 1 < n; k++) if (adjacent(plan, map, k, doc)) bonus += P.proximity;
     return best[0] + bonus;
   }
 
@@ -360,11 +371,11 @@
 
   // export.rs: postings are a string: records as gaps ('A' = 0, count, first, differences) or a
   // bitset ('B' = 1, first, digit count, digits of 6 bits); numbers are base64 digits of 5 bits
-  // with a "more" bit. Then (terms, not pairs) the levels as characters U+0100 + level, one per
-  // record, or one for all.
+  // with a "more" bit. Then (words and spans) the levels as characters U+0100 + level.
   var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  function decode(str, levels) {
-    var i = 0, docs = [];
+  // Reads records from str at i: [records, index after them].
+  function records(str, i) {
+    var docs = [];
     function num() {
       var v = 0, mul = 1, c;
       do { c = B64.indexOf(str[i++]); v += (c & 31) * mul; mul *= 32; } while (c & 32);
@@ -380,9 +391,19 @@
         for (var b = 0; b < 6; b++) if (bits & (1 << b)) docs.push(first + 6 * j + b);
       }
     }
+    return [docs, i];
+  }
+  // Levels: one for all; or two (low, high) then the places of the high ones (ASCII); or one a record.
+  function decode(str, levels) {
+    var r = records(str, 0), docs = r[0], i = r[1];
     if (!levels) return new Set(docs);
-    var m = new Map(), one = str.length - i === 1;
-    docs.forEach(function (doc, k) { m.set(doc, levels[str.charCodeAt(one ? i : i + k) - 0x100]); });
+    var m = new Map(), rest = str.length - i, lv = function (k) { return levels[str.charCodeAt(k) - 0x100]; };
+    if (rest >= 3 && str.charCodeAt(i + 2) < 0x100) {
+      var high = new Set(records(str, i + 2)[0]), lo = lv(i), hi = lv(i + 1);
+      docs.forEach(function (doc, k) { m.set(doc, high.has(k) ? hi : lo); });
+    } else {
+      docs.forEach(function (doc, k) { m.set(doc, lv(rest === 1 ? i : i + k)); });
+    }
     return m;
   }
 
@@ -484,7 +505,7 @@
 
   // Loads postings of the plan's terms and neighbouring pairs: one parallel round of bucket fetches.
   Engine.prototype.postings = function (plan) {
-    var self = this, map = { terms: new Map(), pairs: new Map() }, need = new Map(), same = [];
+    var self = this, map = { terms: new Map(), pairs: new Map() }, need = new Map(), exact = [];
     // Three classes of keys, each hashed into its own buckets: t (words, spans), p (pairs), x (exact
     // forms); large postings have files of their own, listed by key.
     function want(key, pair) {
@@ -499,22 +520,29 @@
     planTerms(plan).forEach(function (t) {
       if (mayExist(t.charAt(0) === EXACT ? self.an.fold(t.slice(1)) : t)) want(t, false);
     });
-    for (var k = 0; k + 1 < plan.slots.length; k++) {
+    pairSlots(plan).forEach(function (k) {
       var a = plan.slots[k].word, b = plan.slots[k + 1].word;
       if (mayExist(a) && mayExist(b)) want(a + ' ' + b, true);
-    }
+    });
     return Promise.all(Array.from(need.keys()).map(function (name) {
       return self.file(name).then(function (bucket) {
         need.get(name).forEach(function (kp) {
           var e = kp[2] ? bucket : Object.prototype.hasOwnProperty.call(bucket, kp[0]) ? bucket[kp[0]] : null;
           if (e === null) return;
           if (kp[1]) map.pairs.set(kp[0], decode(e, null));
-          else if (e === SAME) same.push(kp[0]);
+          else if (kp[0].charAt(0) === EXACT) exact.push([kp[0], e === SAME ? null : decode(e, null)]);
           else map.terms.set(kp[0], decode(e, self.levels));
         });
       });
     })).then(function () {
-      same.forEach(function (t) { map.terms.set(t, map.terms.get(self.an.fold(t.slice(1)))); });
+      // An exact form is the places in its word's postings where the word is written so (all of
+      // them when SAME); there it scores as the word does.
+      exact.forEach(function (x) {
+        var word = map.terms.get(self.an.fold(x[0].slice(1))), m = new Map(), k = 0;
+        if (!word) return;
+        word.forEach(function (v, doc) { if (!x[1] || x[1].has(k)) m.set(doc, v); k++; });
+        map.terms.set(x[0], m);
+      });
       return map;
     });
   };
