@@ -241,3 +241,16 @@ fn an_exact_form_scores_as_its_word_where_it_is_written() {
     assert!(!exact.is_empty() && exact.len() < word.len(), "{exact:?} {word:?}");
     assert!(exact.iter().all(|p| word.contains(p)), "{exact:?} {word:?}");
 }
+
+#[test]
+fn an_index_of_another_schema_asks_for_a_new_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("idx");
+    std::fs::create_dir_all(&path).unwrap();
+    let mut b = tantivy::schema::Schema::builder();
+    b.add_text_field("title", tantivy::schema::TEXT);
+    tantivy::Index::create_in_dir(&path, b.build()).unwrap();
+    std::fs::write(path.join("thidua-glossary.json"), "[]").unwrap();
+    let err = query(&path, "x", &Filters::default(), 5).unwrap_err();
+    assert!(err.to_string().contains("another version") && err.to_string().contains("thidua build"), "{err}");
+}

@@ -27,7 +27,7 @@ use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, Searcher, TantivyDocument
 
 use super::analyzer::{fold, EXACT_PREFIX};
 use super::impact;
-use super::index::{field, FIELDS, PAIRS};
+use super::index::{field, EXACT, FIELDS, PAIRS};
 use super::{SearchDoc, SearchError};
 
 /// One record's entry in a term's postings.
@@ -52,6 +52,7 @@ pub struct IndexView {
     addresses: Vec<DocAddress>,
     stored: Field,
     pairs: Field,
+    exact: Field,
     levels: [u64; 256],
 }
 
@@ -90,6 +91,7 @@ impl IndexView {
         Ok(IndexView {
             stored: field(&schema, "doc"),
             pairs: field(&schema, PAIRS),
+            exact: field(&schema, EXACT),
             levels: impact::table(),
             searcher,
             path: path.to_path_buf(),
@@ -147,7 +149,7 @@ impl IndexView {
 
     /// The records (ords, ascending) where the exact form `term` (`=tiến`) is written.
     pub fn written(&self, term: &str) -> Result<Vec<u32>, SearchError> {
-        Ok(self.scores(term)?.into_iter().map(|(doc, _)| doc).collect())
+        self.records(self.exact, term)
     }
 
     /// The weighted BM25 score of `term` in each record that has it, by ord.
@@ -193,10 +195,15 @@ impl IndexView {
 
     /// The records (ords, ascending) where the words `a` and `b` stand side by side.
     pub fn pair_docs(&self, a: &str, b: &str) -> Result<Vec<u32>, SearchError> {
-        let t = Term::from_field_text(self.pairs, &super::index::pair_term(a, b));
+        self.records(self.pairs, &super::index::pair_term(a, b))
+    }
+
+    /// The records (ords, ascending) that have `term` in the records-only `field`.
+    fn records(&self, field: Field, term: &str) -> Result<Vec<u32>, SearchError> {
+        let t = Term::from_field_text(field, term);
         let mut out = Vec::new();
         for (s, seg) in self.searcher.segment_readers().iter().enumerate() {
-            let inverted = seg.inverted_index(self.pairs).map_err(self.terr())?;
+            let inverted = seg.inverted_index(field).map_err(self.terr())?;
             if let Some(mut postings) =
                 inverted.read_postings(&t, IndexRecordOption::Basic).map_err(SearchError::io(&self.path))?
             {
@@ -248,10 +255,11 @@ impl IndexView {
         Ok(())
     }
 
-    /// Every term of the weighted fields (not the pairs), sorted and distinct.
+    /// Every term of the weighted fields and every exact form (not the
+    /// pairs), sorted and distinct.
     pub fn terms(&self) -> Result<Vec<String>, SearchError> {
         let mut all = std::collections::BTreeSet::new();
-        for &(f, _, _) in &self.fields {
+        for f in self.fields.iter().map(|&(f, _, _)| f).chain([self.exact]) {
             for seg in self.searcher.segment_readers() {
                 let inverted = seg.inverted_index(f).map_err(self.terr())?;
                 let mut stream = inverted.terms().stream().map_err(SearchError::io(&self.path))?;
