@@ -84,10 +84,22 @@ measure() {
     "$(echo "$rss / 1024" | bc -l)" "$(echo "$out / 1048576" | bc -l)" "$(echo "${idx:-0} / 1048576" | bc -l)" "$files" | tee -a "$RESULTS"
 }
 
-thidua_cold() { rm -rf "$1/public" "$1/.thidua-cache"; measure "$2" "$3" thidua_cold "$1/public" "$1/public/_search" -- "$THIDUA" build --root "$1"; }
+# Outputs are moved out of the way, not deleted, between measurements, and
+# deleted once the measurements are over. On an ext4 file system without a
+# journal (this machine's), the inode allocator skips inodes deleted in the
+# last 60-300 s one by one (`recently_deleted` in `find_inode_bit`): a build
+# started right after `rm -rf` of 20,000+ files spent more than half of its
+# CPU there (perf), whichever tool it was, and more the more files it wrote.
+TRASH=$OUT/trash
+retire() { mkdir -p "$TRASH"; for d in "$@"; do [ ! -e "$d" ] || mv "$d" "$(mktemp -d "$TRASH/XXXXXX")/"; done; }
+# After deleting many files (a previous run's trash, a regenerated site), wait
+# until the allocator reuses their inodes again.
+settle() { sync; sleep "${SETTLE_S:-75}"; }
+
+thidua_cold() { retire "$1/public" "$1/.thidua-cache"; measure "$2" "$3" thidua_cold "$1/public" "$1/public/_search" -- "$THIDUA" build --root "$1"; }
 thidua_warm() { measure "$2" "$3" thidua_warm "$1/public" "$1/public/_search" -- "$THIDUA" build --root "$1"; }
-hugo_cold() { rm -rf "$1/public" "$1/resources" "$OUT/hugo-cache"; measure "$2" "$3" hugo "$1/public" "$1/public/pagefind" -- hugo --source "$1" --cacheDir "$OUT/hugo-cache" --quiet; }
-pagefind_run() { rm -rf "$1/public/pagefind"; measure "$2" "$3" pagefind "$1/public" "$1/public/pagefind" -- "$PAGEFIND" --site "$1/public"; }
+hugo_cold() { retire "$1/public" "$1/resources" "$OUT/hugo-cache"; measure "$2" "$3" hugo "$1/public" "$1/public/pagefind" -- hugo --source "$1" --cacheDir "$OUT/hugo-cache" --quiet; }
+pagefind_run() { retire "$1/public/pagefind"; measure "$2" "$3" pagefind "$1/public" "$1/public/pagefind" -- "$PAGEFIND" --site "$1/public"; }
 
 if [ "$BROWSER" = 1 ]; then
   echo "== browser: first query, bytes and rounds"
@@ -126,6 +138,7 @@ for n in $SIZES; do
   echo "== N=$n: generating"
   if [ "$with_hugo" = 1 ]; then "$GEN" --records "$n" --out "$site" --hugo "$hsite"; else "$GEN" --records "$n" --out "$site"; fi
   "$THIDUA" check --root "$site" > "$OUT/check-$n.log" 2>&1 || { cat "$OUT/check-$n.log"; exit 1; }
+  rm -rf "$TRASH"; settle
   reps=$REPS; [ "$n" -le "$REPS_MAX" ] || reps=1
   for rep in $(seq 1 "$reps"); do
     # Alternate which tool goes first, so neither always gets the quieter slot.
@@ -138,8 +151,9 @@ for n in $SIZES; do
     fi
   done
   "$STAGES" "$site" "$OUT/stages-public" | sed "s/^{/{\"n\": $n, /" | tee -a "$OUT/stages.jsonl"
-  rm -rf "$OUT/stages-public" "$OUT/.thidua-cache"
+  retire "$OUT/stages-public" "$OUT/.thidua-cache"
 done
+rm -rf "$TRASH"
 
 # serve: from saving one record to the reload message, on the largest site up to 10,000 records.
 : > "$OUT/serve.jsonl"
