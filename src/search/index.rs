@@ -97,22 +97,15 @@ pub fn pair_term(a: &str, b: &str) -> String {
     term
 }
 
-/// The adjacent word pairs of an analyzed text: every two words (folded
-/// forms) at neighbouring positions.
-pub fn pairs(tokens: &[Token]) -> Vec<Token> {
-    let words: Vec<&Token> =
-        tokens.iter().zip(classify(tokens)).filter(|(_, c)| *c == TokenClass::Word).map(|(t, _)| t).collect();
-    words
-        .windows(2)
-        .filter(|w| w[1].position == w[0].position + 1)
-        .map(|w| Token {
-            offset_from: w[0].offset_from,
-            offset_to: w[1].offset_to,
-            position: w[0].position,
-            text: pair_term(&w[0].text, &w[1].text),
-            position_length: 2,
-        })
-        .collect()
+/// The terms of the adjacent word pairs of an analyzed text: every two
+/// words (folded forms) at neighbouring positions.
+pub fn pairs(tokens: &[Token]) -> impl Iterator<Item = String> + '_ {
+    let mut words = tokens.iter().zip(classify(tokens)).filter(|(_, c)| *c == TokenClass::Word).map(|(t, _)| t);
+    let mut last = words.next();
+    words.filter_map(move |t| {
+        let before = last.replace(t)?;
+        (t.position == before.position + 1).then(|| pair_term(&before.text, &t.text))
+    })
 }
 
 /// A record as tantivy receives it: (field, value) pairs, a field repeated
@@ -155,7 +148,7 @@ fn document(schema: &Schema, analyzer: &mut TextAnalyzer, ord: usize, d: &Search
     for ((name, _, _), texts) in FIELDS.iter().zip(field_texts(d)) {
         for t in texts.into_iter().filter(|t| !t.is_empty()) {
             let mut tokens = analyzer::tokens(analyzer, &t);
-            all_pairs.extend(pairs(&tokens).into_iter().map(|p| p.text));
+            all_pairs.extend(pairs(&tokens));
             let (forms, words): (Vec<Token>, Vec<Token>) =
                 tokens.drain(..).partition(|t| t.text.starts_with(analyzer::EXACT_PREFIX));
             exact.extend(forms.into_iter().map(|t| t.text));

@@ -10,11 +10,12 @@
 //! A term in more than half of the records (BM25 gives it little weight)
 //! keeps only [`impact::coarse`] levels: whether it stands in a title or in a
 //! body still counts, and its long lists compress to about two bits a record.
-//! An exact form (`=tiến`) scores as its word does, in the records where
-//! the word is written so: a query typed with diacritics counts the word
-//! twice there (the exact-diacritic bonus). A term in more than 75% of the records (a stop word, in effect) has two
+//! A term in more than 75% of the records (a stop word, in effect) has two
 //! levels: its median, and median + 32 (×3) where it weighs at least that
 //! (in a title, say): about half a bit a record.
+//! An exact form (`=tiến`) scores as its word does, in the records where
+//! the word is written so: a query typed with diacritics counts the word
+//! twice there (the exact-diacritic bonus).
 //! A pair (`"uy tin"`) is only a set of records: those where the two words
 //! stand side by side in one text.
 
