@@ -2,7 +2,7 @@
 //! matched words as character ranges (the caller decides how to mark them;
 //! nothing here produces HTML).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -15,14 +15,39 @@ pub const WINDOW: usize = 180;
 /// Characters kept before the first match.
 pub const LEAD: usize = 50;
 
-/// Byte ranges in `text` of the words and spans in `terms`.
-pub fn matches(analyzer: &mut TextAnalyzer, text: &str, terms: &HashSet<&str>) -> Vec<(usize, usize)> {
+/// Byte ranges in `text` of the words and spans in `terms`. A word typed
+/// with diacritics (`exact`: folded word → `=` + its exact form) is marked
+/// where the text writes it so; only when the text never does, its other
+/// spellings are (`đua` marks `đua`, not `đưa`, unless there is no `đua`).
+pub fn matches(
+    analyzer: &mut TextAnalyzer,
+    text: &str,
+    terms: &HashSet<&str>,
+    exact: &HashMap<&str, &str>,
+) -> Vec<(usize, usize)> {
     let toks = analyzer::tokens(analyzer, text);
-    let mut out: Vec<(usize, usize)> = toks
-        .iter()
-        .zip(classify(&toks))
-        .filter(|(t, c)| *c != TokenClass::Exact && terms.contains(t.text.as_str()))
-        .map(|(t, _)| (t.offset_from, t.offset_to))
+    let classes = classify(&toks);
+    let mut typed: HashSet<&str> = HashSet::new();
+    let mut found: Vec<(usize, usize, &str, bool)> = Vec::new();
+    for (i, (t, c)) in toks.iter().zip(&classes).enumerate() {
+        if *c == TokenClass::Exact || !terms.contains(t.text.as_str()) {
+            continue;
+        }
+        let as_typed = *c == TokenClass::Word
+            && exact.get(t.text.as_str()).is_some_and(|want| {
+                let mut same_place =
+                    toks[i + 1..].iter().zip(&classes[i + 1..]).take_while(|(n, _)| n.position == t.position);
+                same_place.find(|(_, c)| **c == TokenClass::Exact).is_some_and(|(form, _)| form.text == *want)
+            });
+        if as_typed {
+            typed.insert(&t.text);
+        }
+        found.push((t.offset_from, t.offset_to, &t.text, as_typed));
+    }
+    let mut out: Vec<(usize, usize)> = found
+        .into_iter()
+        .filter(|&(_, _, w, as_typed)| as_typed || !typed.contains(w))
+        .map(|(a, b, _, _)| (a, b))
         .collect();
     out.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::new();
@@ -38,14 +63,18 @@ pub fn matches(analyzer: &mut TextAnalyzer, text: &str, terms: &HashSet<&str>) -
 /// The excerpt of `doc` for `plan`, with highlighted character ranges.
 pub fn excerpt(analyzer: &mut TextAnalyzer, plan: &Plan, doc: &SearchDoc) -> (String, Vec<(usize, usize)>) {
     let mut terms: HashSet<&str> = HashSet::new();
+    let mut exact: HashMap<&str, &str> = HashMap::new();
     for s in &plan.slots {
         terms.insert(&s.word);
         terms.extend(s.alternatives.iter().map(String::as_str));
+        if let Some(e) = &s.exact {
+            exact.insert(&s.word, e);
+        }
     }
     terms.extend(plan.spans.iter().map(|s| s.term.as_str()));
     let sources = [doc.summary.as_str(), doc.body.as_str()];
     for text in sources {
-        let found = matches(analyzer, text, &terms);
+        let found = matches(analyzer, text, &terms, &exact);
         if !found.is_empty() {
             return window(text, &found);
         }
@@ -106,9 +135,23 @@ mod tests {
         let mut a = analyzer::analyzer(&g);
         let terms: HashSet<&str> = ["tien"].into_iter().collect();
         let text = "Điển hình tiên tiến";
-        let got = matches(&mut a, text, &terms);
+        let got = matches(&mut a, text, &terms, &HashMap::new());
         let words: Vec<&str> = got.iter().map(|&(x, y)| &text[x..y]).collect();
         assert_eq!(words, ["tiên", "tiến"]);
+    }
+
+    #[test]
+    fn a_word_typed_with_diacritics_marks_its_own_spelling_when_the_text_has_it() {
+        let g = analyzer::Glossary::default_theme().unwrap();
+        let mut a = analyzer::analyzer(&g);
+        let terms: HashSet<&str> = ["dua", "thi"].into_iter().collect();
+        let exact: HashMap<&str, &str> = [("dua", "=đua")].into_iter().collect();
+        let marked = |a: &mut TextAnalyzer, text: &str| -> Vec<String> {
+            matches(a, text, &terms, &exact).iter().map(|&(x, y)| text[x..y].to_string()).collect()
+        };
+        assert_eq!(marked(&mut a, "Thi đua để đưa nhanh vốn; Thi Đua"), ["Thi", "đua", "Thi", "Đua"]);
+        // No "đua" in the text: its other spellings are what matched, so they are marked.
+        assert_eq!(marked(&mut a, "đưa thi"), ["đưa", "thi"]);
     }
 
     #[test]

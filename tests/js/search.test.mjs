@@ -101,6 +101,22 @@ test('bad input has clear answers and never HTML', async () => {
   }
 });
 
+test('a word typed with diacritics marks its own spelling in the excerpt, like Rust', async () => {
+  const cli = JSON.parse(run(['search', '--json', '--limit', '10', '--output', out, '--', 'phong trào thi đua yêu nước']));
+  for (const e of [engine, publishedEngine]) {
+    const { recs } = await jsTop('phong trào thi đua yêu nước', {}, 10, e);
+    const rec = recs.find((r) => r.url === '/phong-trao/giai-ngan-von-dau-tu-cong/');
+    assert.ok(rec, recs.map((r) => r.url).join(' '));
+    const marked = rec.highlights.map(([a, b]) => rec.excerpt.slice(a, b).toLowerCase());
+    assert.ok(rec.excerpt.toLowerCase().includes('đưa'), rec.excerpt);
+    assert.ok(marked.includes('đua') && !marked.includes('đưa'), marked.join(','));
+    const hit = cli.find((h) => h.url === rec.url);
+    const chars = Array.from(hit.excerpt);
+    const cliMarked = hit.highlights.map(([a, b]) => chars.slice(a, b).join('').toLowerCase());
+    assert.ok(cliMarked.includes('đua') && !cliMarked.includes('đưa'), cliMarked.join(','));
+  }
+});
+
 test('filters narrow the hits and counts cover all matches', async () => {
   const all = await engine.search('nguoi co uy tin', {});
   const people = await engine.search('nguoi co uy tin', { filters: { kind: ['person'] } });

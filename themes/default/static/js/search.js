@@ -423,16 +423,33 @@
 
   // excerpt.rs
   function excerpt(an, P, plan, rec) {
-    var terms = new Set();
-    plan.slots.forEach(function (s) { terms.add(s.word); s.alts.forEach(function (a) { terms.add(a); }); });
+    var terms = new Set(), exact = new Map();
+    plan.slots.forEach(function (s) {
+      terms.add(s.word);
+      s.alts.forEach(function (a) { terms.add(a); });
+      if (s.exact) exact.set(s.word, s.exact);
+    });
     plan.spans.forEach(function (s) { terms.add(s.term); });
     var text = rec.text || '';
-    return windowed(P, text, matches(an, text, terms));
+    return windowed(P, text, matches(an, text, terms, exact));
   }
 
-  function matches(an, text, terms) {
-    var r = an.tokens(text).filter(function (t) { return t.cls !== 'exact' && terms.has(t.text); })
-      .map(function (t) { return [t.from, t.to]; }).sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+  // excerpt.rs: a word typed with diacritics marks its own spelling, or its others when the text lacks it.
+  function matches(an, text, terms, exact) {
+    var toks = an.tokens(text), typed = new Set(), found = [];
+    toks.forEach(function (t, i) {
+      if (t.cls === 'exact' || !terms.has(t.text)) return;
+      var asTyped = false;
+      if (t.cls === 'word' && exact.has(t.text)) {
+        for (var k = i + 1; k < toks.length && toks[k].pos === t.pos; k++) {
+          if (toks[k].cls === 'exact') { asTyped = toks[k].text === exact.get(t.text); break; }
+        }
+      }
+      if (asTyped) typed.add(t.text);
+      found.push([t.from, t.to, t.text, asTyped]);
+    });
+    var r = found.filter(function (f) { return f[3] || !typed.has(f[2]); }).map(function (f) { return [f[0], f[1]]; })
+      .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
     var merged = [];
     r.forEach(function (x) {
       var l = merged[merged.length - 1];
