@@ -98,16 +98,28 @@ impl Stamps {
     }
 }
 
+/// A path the watcher reports (always absolute) as the site knows it: under
+/// `root` as given (`.` by default). Without this, a relative root matched no
+/// event, and serve never reloaded.
+fn as_given(root: &Path, absolute_root: &Path, path: PathBuf) -> PathBuf {
+    match path.strip_prefix(absolute_root) {
+        Ok(inside) => root.join(inside),
+        Err(_) => path,
+    }
+}
+
 /// Starts watching; batches arrive on `tx` (the watcher lives as long as the returned value).
 pub fn start(
     root: &Path,
     tx: Sender<Change>,
 ) -> notify_debouncer_mini::notify::Result<Debouncer<impl notify_debouncer_mini::notify::Watcher>> {
     let root_owned = root.to_path_buf();
+    let absolute_root = std::path::absolute(root).map_err(notify_debouncer_mini::notify::Error::io)?;
     let mut stamps = Stamps::prime(root);
     let mut debouncer = new_debouncer(Duration::from_millis(30), move |res: DebounceEventResult| match res {
         Ok(events) => {
-            let paths = stamps.changed(events.into_iter().map(|e| e.path).collect());
+            let paths = events.into_iter().map(|e| as_given(&root_owned, &absolute_root, e.path)).collect();
+            let paths = stamps.changed(paths);
             if let Some(change) = classify(&root_owned, &paths) {
                 // The receiver is gone only when serve is stopping.
                 if tx.send(change).is_err() {
@@ -144,6 +156,16 @@ mod tests {
         assert_eq!(classify(root, &[PathBuf::from("/s/content/dien-hinh/a/anh.jpg")]), Some(Change::Full));
         assert_eq!(classify(root, &[PathBuf::from("/s/public/index.html")]), None);
         assert_eq!(classify(root, &[PathBuf::from("/s/content/tin-tuc/.a.md.swp")]), None);
+    }
+
+    #[test]
+    fn reported_paths_are_put_under_the_root_as_given() {
+        let abs = Path::new("/home/ban/cong-thong-tin");
+        let got = as_given(Path::new("."), abs, PathBuf::from("/home/ban/cong-thong-tin/content/tin-tuc/a.md"));
+        assert_eq!(got, Path::new("./content/tin-tuc/a.md"));
+        assert_eq!(classify(Path::new("."), std::slice::from_ref(&got)), Some(Change::Content(vec![got])));
+        let elsewhere = PathBuf::from("/tmp/x.md");
+        assert_eq!(as_given(Path::new("."), abs, elsewhere.clone()), elsewhere);
     }
 
     #[test]

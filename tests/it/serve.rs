@@ -21,12 +21,14 @@ impl Drop for Server {
 }
 
 pub(crate) fn start(root: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_thidua"))
-        .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start serve");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_thidua"));
+    cmd.args(["serve", "--port", "0", "--root", root.to_str().unwrap()]);
+    launch(cmd)
+}
+
+/// Starts `thidua serve` as `cmd` says and waits for its address.
+fn launch(mut cmd: Command) -> Server {
+    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("start serve");
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let deadline = Instant::now() + Duration::from_secs(60);
     let addr = loop {
@@ -138,6 +140,21 @@ fn serve_reloads_after_an_edit_and_keeps_the_last_good_site_on_errors() {
     build(site.path()).unwrap();
     let built = std::fs::read_to_string(site.path().join("public/index.html")).unwrap();
     assert!(!built.contains("__thidua"), "build output never has the reload script");
+}
+
+#[test]
+fn serve_started_inside_the_site_without_root_reloads_after_an_edit() {
+    let site = fixture("generator/basic");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_thidua"));
+    cmd.args(["serve", "--port", "0"]).current_dir(site.path());
+    let server = launch(cmd);
+    let mut stream = events(&server.addr);
+    let news = site.path().join("content/tin-tuc/tin-mot.md");
+    let text = std::fs::read_to_string(&news).unwrap();
+    std::fs::write(&news, text.replace("Trao quà cho hộ nghèo", "Trao quà Tết cho hộ nghèo")).unwrap();
+    assert!(wait_event(&mut stream, "reload"), "an edit sends a reload");
+    let (_, campaign) = get(&server.addr, "/phong-trao/alpha/");
+    assert!(campaign.contains("Trao quà Tết cho hộ nghèo"), "the campaign page shows the edited news");
 }
 
 /// The served files as bytes (copied files read from disk).
