@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use tantivy::tokenizer::TextAnalyzer;
 
-use super::analyzer::{self, classify, TokenClass};
+use super::analyzer::{self, classify, TokenClass, EXACT_PREFIX};
 use super::query::Plan;
 use super::SearchDoc;
 
@@ -35,9 +35,9 @@ pub fn matches(
         }
         let as_typed = *c == TokenClass::Word
             && exact.get(t.text.as_str()).is_some_and(|want| {
-                let mut same_place =
-                    toks[i + 1..].iter().zip(&classes[i + 1..]).take_while(|(n, _)| n.position == t.position);
-                same_place.find(|(_, c)| **c == TokenClass::Exact).is_some_and(|(form, _)| form.text == *want)
+                // The word's exact form follows it at the same position.
+                let mut same_place = toks[i + 1..].iter().take_while(|n| n.position == t.position);
+                same_place.find(|n| n.text.starts_with(EXACT_PREFIX)).is_some_and(|form| form.text == *want)
             });
         if as_typed {
             typed.insert(&t.text);

@@ -169,26 +169,24 @@ pub fn encode_postings(postings: &[Posting]) -> String {
     let docs: Vec<u32> = postings.iter().map(|p| p.doc).collect();
     let mut out = encode_docs(&docs);
     let level = |l: u8| char::from_u32(LEVEL_BASE + u32::from(l)).unwrap_or('?');
-    let mut distinct: Vec<u8> = postings.iter().map(|p| p.level).collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    match distinct[..] {
-        [] => {}
-        [one] => out.push(level(one)),
-        [low, high] => {
-            let places: Vec<u32> =
-                postings.iter().enumerate().filter(|(_, p)| p.level == high).map(|(k, _)| k as u32).collect();
-            let two = encode_docs(&places);
-            if two.len() + 2 < postings.len() {
-                out.push(level(low));
-                out.push(level(high));
-                out.push_str(&two);
-            } else {
-                out.extend(postings.iter().map(|p| level(p.level)));
-            }
+    let Some(first) = postings.first().map(|p| p.level) else { return out };
+    let Some(other) = postings.iter().map(|p| p.level).find(|&l| l != first) else {
+        out.push(level(first));
+        return out;
+    };
+    let (low, high) = (first.min(other), first.max(other));
+    if postings.iter().all(|p| p.level == low || p.level == high) {
+        let places: Vec<u32> =
+            postings.iter().enumerate().filter(|(_, p)| p.level == high).map(|(k, _)| k as u32).collect();
+        let two = encode_docs(&places);
+        if two.len() + 2 < postings.len() {
+            out.push(level(low));
+            out.push(level(high));
+            out.push_str(&two);
+            return out;
         }
-        _ => out.extend(postings.iter().map(|p| level(p.level))),
     }
+    out.extend(postings.iter().map(|p| level(p.level)));
     out
 }
 

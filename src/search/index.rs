@@ -147,10 +147,10 @@ fn document(schema: &Schema, analyzer: &mut TextAnalyzer, ord: usize, d: &Search
     let (mut all_pairs, mut exact) = (Vec::new(), Vec::new());
     for ((name, _, _), texts) in FIELDS.iter().zip(field_texts(d)) {
         for t in texts.into_iter().filter(|t| !t.is_empty()) {
-            let mut tokens = analyzer::tokens(analyzer, &t);
+            let tokens = analyzer::tokens(analyzer, &t);
             all_pairs.extend(pairs(&tokens));
             let (forms, words): (Vec<Token>, Vec<Token>) =
-                tokens.drain(..).partition(|t| t.text.starts_with(analyzer::EXACT_PREFIX));
+                tokens.into_iter().partition(|t| t.text.starts_with(analyzer::EXACT_PREFIX));
             exact.extend(forms.into_iter().map(|t| t.text));
             // The text itself is not stored: the tokens are all tantivy needs.
             let words = PreTokenizedString { text: String::new(), tokens: words };
