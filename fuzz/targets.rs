@@ -110,6 +110,55 @@ pub fn import(data: &[u8]) {
     }
 }
 
+/// The output-path check, by path alone: the input is `root\noutput`, both
+/// taken as absolute. Whatever the spelling (`.`, `..`, repeated slashes), an
+/// accepted output is not the root, not an ancestor of it, and not inside
+/// `content/`, `static/`, `themes/` or a `.thidua-cache` folder; and the same
+/// place spelt another way gets the same verdict.
+pub fn output_path(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let (root, output) = text.split_once('\n').unwrap_or(("/site", text));
+    if root.contains('\0') || output.contains('\0') {
+        return;
+    }
+    let (root, output) = (PathBuf::from(format!("/{root}")), PathBuf::from(format!("/{output}")));
+    let verdict = thidua::output::place_refusal(&root, &output);
+    for other in [output.join("."), output.join("x/.."), PathBuf::from(format!("/.{}", output.display()))] {
+        let again = thidua::output::place_refusal(&root, &other);
+        assert_eq!(again.is_some(), verdict.is_some(), "{} and {} differ", output.display(), other.display());
+    }
+    if verdict.is_none() {
+        let (r, o) = (folded(&root), folded(&output));
+        assert!(
+            !(o.len() <= r.len() && r[..o.len()] == o[..]),
+            "accepted the root or an ancestor: {}",
+            output.display()
+        );
+        for folder in ["content", "static", "themes"] {
+            let mut inside = r.clone();
+            inside.push(folder.to_owned());
+            assert!(!o.starts_with(&inside), "accepted a folder inside {folder}/: {}", output.display());
+        }
+        assert!(!o.iter().any(|c| c == ".thidua-cache"), "accepted a folder in the cache: {}", output.display());
+    }
+}
+
+/// The names of an absolute path after folding `.`, `..` and empty parts,
+/// written apart from the library's own normalisation.
+fn folded(p: &Path) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in p.to_string_lossy().split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                out.pop();
+            }
+            name => out.push(name.to_owned()),
+        }
+    }
+    out
+}
+
 fn glossary() -> &'static thidua::search::Glossary {
     static G: std::sync::OnceLock<thidua::search::Glossary> = std::sync::OnceLock::new();
     G.get_or_init(|| thidua::search::Glossary::default_theme().expect("the theme's glossary parses"))

@@ -8,6 +8,11 @@ use thidua::search::{self, Filters, Hit};
 /// Runs the query and prints the hits (a JSON array with `--json`).
 pub fn run(args: &SearchArgs) -> ExitCode {
     let output = args.output.clone().unwrap_or_else(|| args.root.join("public"));
+    // The same places are refused as for `build`: such an --output is a mistake.
+    if let Some(refusal) = thidua::output::refuse_place(&args.root, &output) {
+        eprintln!("error: {refusal}");
+        return ExitCode::from(2);
+    }
     let dir = search::tantivy_dir_for(&output);
     let filters = Filters {
         kind: args.kind.clone(),

@@ -9,6 +9,7 @@ mod generator;
 mod hostile;
 mod import;
 mod js;
+mod output_safety;
 mod reproducible;
 mod search;
 mod serve;
