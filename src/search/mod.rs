@@ -210,8 +210,20 @@ pub fn load_glossary(root: &Path, theme_dir: Option<&Path>) -> Result<Glossary, 
 /// Answers a query from the tantivy index the last build wrote.
 pub fn query(tantivy_dir: &Path, q: &str, filters: &Filters, limit: usize) -> Result<Vec<Hit>, SearchError> {
     let (index, glossary) = index::open(tantivy_dir)?;
-    let view = view::IndexView::new(&index, tantivy_dir)?;
-    query::run(&view, &glossary, q, filters, limit, query::Mode::Complete)
+    // tantivy trusts its files: a damaged one can make it panic deep inside
+    // (a slice out of bounds). That is a damaged index, not a crash.
+    let answer = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let view = view::IndexView::new(&index, tantivy_dir)?;
+        query::run(&view, &glossary, q, filters, limit, query::Mode::Complete)
+    }));
+    answer.unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("a file could not be read");
+        Err(SearchError::Damaged { path: tantivy_dir.to_path_buf(), message: message.to_owned() })
+    })
 }
 
 /// Where the tantivy index of an output folder lives:
