@@ -10,6 +10,7 @@ mod hostile;
 mod import;
 mod js;
 mod reproducible;
+mod runtime_faults;
 mod search;
 mod serve;
 mod serve_abuse;
