@@ -92,21 +92,25 @@ fn recursion(tera: &Tera, theme: &Theme, theme_path: &std::path::Path) -> Option
     let file = first.file().to_owned();
     let mut d = Diagnostic::error(theme_path.join("templates").join(&file), message);
     if let Some(source) = theme.templates.get(&file) {
-        if let Some(line) = call_line(source, next) {
-            d = d.at(source, line, 1);
+        if let Some((line, column)) = call_place(source, next) {
+            d = d.at(source, line, column);
         }
     }
     Some(d.hint("break the loop: a template may not include itself, and a macro may not call itself (directly or through others); write the repeated part out or pass the data already nested"))
 }
 
-/// The line of `source` that calls `target` (1-based), when it can be found.
-fn call_line(source: &str, target: &Call) -> Option<usize> {
+/// The line and column of `source` (1-based) where it calls `target`, when
+/// they can be found (Tera keeps no places in its syntax tree).
+fn call_place(source: &str, target: &Call) -> Option<(usize, usize)> {
     let needle = match target {
         Call::Template(t) => format!("\"{t}\""),
-        Call::Macro(_, name) => format!("{name}("),
+        Call::Macro(_, name) => format!("::{name}("),
     };
-    let found = source.lines().position(|l| l.contains(&needle) && (l.contains("include") || l.contains("extends") || l.contains("{{") || l.contains("{%")));
-    found.or_else(|| source.lines().position(|l| l.contains(&needle))).map(|i| i + 1)
+    let tagged = |l: &str| l.contains("{{") || l.contains("{%");
+    let found = source.lines().enumerate().find(|(_, l)| l.contains(&needle) && tagged(l));
+    let (i, line) = found.or_else(|| source.lines().enumerate().find(|(_, l)| l.contains(&needle)))?;
+    let column = line[..line.find(&needle)?].chars().count() + 1;
+    Some((i + 1, column))
 }
 
 /// Who calls whom: each template calls what it includes, extends and the
