@@ -85,10 +85,8 @@ fn recursion(tera: &Tera, theme: &Theme, theme_path: &std::path::Path) -> Option
     let first = &cycle[0];
     let next = cycle.get(1).unwrap_or(first);
     let path: Vec<String> = cycle.iter().chain(std::iter::once(first)).map(Call::describe).collect();
-    let message = format!(
-        "the templates call themselves without end ({}); rendering would overflow the stack",
-        path.join(" → ")
-    );
+    let message =
+        format!("the templates call themselves without end ({}); rendering would overflow the stack", path.join(" → "));
     let file = first.file().to_owned();
     let mut d = Diagnostic::error(theme_path.join("templates").join(&file), message);
     if let Some(source) = theme.templates.get(&file) {
@@ -276,7 +274,9 @@ fn capped_range(args: &HashMap<String, Value>) -> tera::Result<Value> {
     let number = |key: &str, default: Option<u64>| -> tera::Result<u64> {
         match args.get(key) {
             Some(v) => v.as_u64().ok_or_else(|| {
-                tera::Error::msg(format!("Function `range` received {key}={v} but `{key}` can only be a whole number ≥ 0"))
+                tera::Error::msg(format!(
+                    "Function `range` received {key}={v} but `{key}` can only be a whole number ≥ 0"
+                ))
             }),
             None => default.ok_or_else(|| tera::Error::msg("Function `range` was called without a `end` argument")),
         }

@@ -269,7 +269,10 @@ impl tantivy::Directory for ReadOnly {
         self.0.exists(path)
     }
 
-    fn open_write(&self, path: &Path) -> Result<tantivy::directory::WritePtr, tantivy::directory::error::OpenWriteError> {
+    fn open_write(
+        &self,
+        path: &Path,
+    ) -> Result<tantivy::directory::WritePtr, tantivy::directory::error::OpenWriteError> {
         Err(tantivy::directory::error::OpenWriteError::IoError {
             io_error: std::sync::Arc::new(read_only_error()),
             filepath: path.to_path_buf(),

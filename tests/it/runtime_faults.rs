@@ -63,7 +63,11 @@ fn a_macro_that_calls_itself_is_reported_not_a_stack_overflow() {
     std::fs::write(&macros, text).unwrap();
     let page = template(site.path(), "404.html");
     let text = std::fs::read_to_string(&page).unwrap();
-    let text = text.replacen("{% extends \"base.html\" %}", "{% extends \"base.html\" %}\n{% import \"macros.html\" as m2 %}", 1);
+    let text = text.replacen(
+        "{% extends \"base.html\" %}",
+        "{% extends \"base.html\" %}\n{% import \"macros.html\" as m2 %}",
+        1,
+    );
     std::fs::write(&page, text).unwrap();
     add_to_404(site.path(), "{{ m2::again(n=1) }}");
     let out = build_capped(site.path());
@@ -83,7 +87,11 @@ fn templates_that_include_each_other_are_reported_not_a_stack_overflow() {
     let out = build_capped(site.path());
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "exit {:?}: {err}", out.status);
-    assert!(err.contains("loop-a.html → loop-b.html → loop-a.html") || err.contains("loop-b.html → loop-a.html → loop-b.html"), "{err}");
+    assert!(
+        err.contains("loop-a.html → loop-b.html → loop-a.html")
+            || err.contains("loop-b.html → loop-a.html → loop-b.html"),
+        "{err}"
+    );
     assert!(err.contains(":2"), "the line of the include is named: {err}");
 }
 
@@ -122,11 +130,14 @@ fn search_in(site: &Path) -> Output {
     thidua(&["search", "--root", site.to_str().unwrap(), "phong", "trào"])
 }
 
+/// One way of damaging a file of the index.
+type Damage = fn(&[u8]) -> Vec<u8>;
+
 #[test]
 fn a_damaged_search_index_says_to_rebuild_and_never_panics() {
     let (site, dir) = built_index();
     let pristine = snapshot(&dir);
-    let damages: [(&str, fn(&[u8]) -> Vec<u8>); 4] = [
+    let damages: [(&str, Damage); 4] = [
         ("truncated to half", |b| b[..b.len() / 2].to_vec()),
         ("emptied", |_| Vec::new()),
         ("last bytes cut", |b| b[..b.len().saturating_sub(9)].to_vec()),
@@ -213,7 +224,10 @@ fn serve_answers_from_the_last_site_while_a_slow_rebuild_runs() {
     let server = start(site.path());
     assert_eq!(get(&server.addr, "/").0, 200);
     // a rebuild that takes seconds (ten million loop turns in one page), then fails
-    add_to_404(site.path(), "{% for i in range(end=1000000) %}{% for j in range(end=8) %}{% endfor %}{% endfor %}{{ no_such_value.x }}");
+    add_to_404(
+        site.path(),
+        "{% for i in range(end=1000000) %}{% for j in range(end=8) %}{% endfor %}{% endfor %}{{ no_such_value.x }}",
+    );
     let edited = Instant::now();
     std::thread::sleep(Duration::from_millis(1500));
     let asked = Instant::now();
