@@ -22,7 +22,13 @@ pub fn run(args: &SearchArgs) -> ExitCode {
         year: args.year,
     };
     let q = args.query.join(" ");
-    match search::query(&dir, &q, &filters, args.limit) {
+    // A damaged index is reported as such (the query turns tantivy's panics
+    // into an error), so the panic's own message would only be noise.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let answer = search::query(&dir, &q, &filters, args.limit);
+    std::panic::set_hook(hook);
+    match answer {
         Ok(hits) => print_hits(&hits, &q, args.json),
         Err(e) => {
             eprintln!("error: {e}");

@@ -508,10 +508,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Search => self.search_page(),
         };
-        let html = self.tera.render(template, &ctx).map_err(|e| {
-            Diagnostic::error(format!("templates/{template}"), format!("rendering {path} failed: {}", templates::chain(&e)))
-                .hint("check the template: a value it uses may be missing for this page; use {% if x %} around optional values")
-        })?;
+        let html = templates::render(&self.tera, template, &ctx, &path)?;
         Ok(OutputFile::bytes(path, html))
     }
 

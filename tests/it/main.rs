@@ -11,6 +11,7 @@ mod import;
 mod js;
 mod output_safety;
 mod reproducible;
+mod runtime_faults;
 mod search;
 mod serve;
 mod serve_abuse;
