@@ -35,6 +35,7 @@ pub(crate) const RANGE_PAGE: usize = 10_000_000;
 pub fn compile(theme: &Theme, theme_path: &std::path::Path) -> Result<Tera, Diagnostic> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     let templates: Vec<(&str, &str)> = theme.templates.iter().map(|(n, s)| (n.as_str(), s.as_str())).collect();
     tera.add_raw_templates(templates).map_err(|e| {
         let message = chain(&e);
@@ -371,4 +372,35 @@ pub fn chain(e: &tera::Error) -> String {
         cur = c.source();
     }
     s
+}
+
+/// Auto-escaping for HTML text and quoted attribute values: `&`, `<`, `>`, `"`
+/// and `'` become entities. Tera's own escaper also turns `/` into `&#x2F;`,
+/// which no HTML context needs (every attribute the templates write is quoted)
+/// and which costs bytes on every link and makes view-source unreadable.
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod escape_tests {
+    use super::escape_html;
+
+    #[test]
+    fn urls_keep_their_slashes_and_markup_is_escaped() {
+        assert_eq!(escape_html("/css/site.css"), "/css/site.css");
+        assert_eq!(escape_html("/tim-kiem/?q=a&b=\"c\""), "/tim-kiem/?q=a&amp;b=&quot;c&quot;");
+        assert_eq!(escape_html("<script>'x'</script>"), "&lt;script&gt;&#x27;x&#x27;&lt;/script&gt;");
+    }
 }
