@@ -346,7 +346,7 @@ fn a_record_folder_file_linked_from_elsewhere_in_the_site_is_not_copied() {
 fn a_photo_linked_to_a_file_outside_the_site_is_not_read() {
     let (_guard, dir) = outside();
     let ds = errors_after(|r| {
-        std::fs::copy(r.join("content/dien-hinh/dieu-lam/chan-dung.jpg"), dir.join("anh.jpg")).unwrap();
+        std::fs::copy(r.join("content/dien-hinh/dieu-lam/vuon.png"), dir.join("anh.jpg")).unwrap();
         std::fs::remove_file(r.join("content/dien-hinh/dieu-lam/chan-dung.jpg")).unwrap();
         link(&dir.join("anh.jpg"), &r.join("content/dien-hinh/dieu-lam/chan-dung.jpg"));
     });
@@ -440,12 +440,6 @@ fn an_indicator_value_inf_or_1e400_is_an_error() {
         let ds = campaign_with(&format!("unit = \"tỷ đồng\"\nvalues = [{{ period = \"2022\", value = {v} }}]"));
         assert_at(only(&ds), "phong-trao/so-lieu.md", 5, "finite number");
     }
-}
-
-#[test]
-fn an_indicator_value_1e400_written_as_a_number_is_an_error() {
-    let ds = campaign_with("unit = \"tỷ đồng\"\nvalues = [{ period = \"2022\", value = 1e400 }]");
-    assert_at(only(&ds), "phong-trao/so-lieu.md", 5, "finite number");
 }
 
 #[test]
