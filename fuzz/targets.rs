@@ -143,11 +143,8 @@ pub fn link_scheme(data: &[u8]) {
 }
 
 fn browser_scheme(url: &str) -> Option<String> {
-    let url: String = url
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let url: String =
+        url.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     let colon = url.find(':')?;
     let scheme = &url[..colon];
     let mut chars = scheme.chars();

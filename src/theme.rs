@@ -2,10 +2,10 @@
 //! the site, or from the default theme compiled into the binary.
 
 use crate::config::Config;
+use crate::content::confine;
 use crate::diagnostics::{display_path, Diagnostic};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use crate::content::confine;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_theme.rs"));

@@ -201,7 +201,9 @@ pub fn bundle_links(r: &Record) -> Vec<Diagnostic> {
         .into_iter()
         .filter(|p| super::confine::resolve(p, &site).is_ok())
         .filter_map(|p| super::confine::resolve(&p, &allowed).err().map(|e| super::confine::diagnostic(root, &p, &e)))
-        .map(|d| d.hint("tệp của một bản ghi phải nằm trong chính thư mục của nó: chép tệp vào đó thay vì tạo liên kết"))
+        .map(|d| {
+            d.hint("tệp của một bản ghi phải nằm trong chính thư mục của nó: chép tệp vào đó thay vì tạo liên kết")
+        })
         .collect()
 }
 

@@ -841,11 +841,8 @@ pub fn assets<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<OutputFi
         };
         // Only files that are really in the folder: a link leading out of it
         // is reported by `validate::bundle_links` and never copied.
-        let mut names: Vec<_> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| crate::content::confine::is_file_inside(dir, p))
-            .collect();
+        let mut names: Vec<_> =
+            entries.flatten().map(|e| e.path()).filter(|p| crate::content::confine::is_file_inside(dir, p)).collect();
         names.sort();
         for p in names {
             if p.extension().is_some_and(|x| x == "md") {

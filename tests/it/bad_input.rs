@@ -407,17 +407,24 @@ fn a_script_link_in_a_front_matter_file_key_is_an_error_at_the_key() {
 
 #[test]
 fn a_data_url_attachment_is_an_error_at_the_key() {
-    let ds = errors_after(|r| {
-        let path = r.join("content/van-ban/kh-263/index.md");
-        let text = std::fs::read_to_string(&path).unwrap();
-        let line = text.lines().position(|l| l.starts_with("attachments")).unwrap();
-        let edited: Vec<String> = text
-            .lines()
-            .enumerate()
-            .map(|(i, l)| if i == line { "attachments = [\"data:text/html,<b>x</b>\"]".to_owned() } else { l.to_owned() })
-            .collect();
-        std::fs::write(&path, edited.join("\n")).unwrap();
-    });
+    let ds =
+        errors_after(|r| {
+            let path = r.join("content/van-ban/kh-263/index.md");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let line = text.lines().position(|l| l.starts_with("attachments")).unwrap();
+            let edited: Vec<String> =
+                text.lines()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        if i == line {
+                            "attachments = [\"data:text/html,<b>x</b>\"]".to_owned()
+                        } else {
+                            l.to_owned()
+                        }
+                    })
+                    .collect();
+            std::fs::write(&path, edited.join("\n")).unwrap();
+        });
     assert_at(only(&ds), "van-ban/kh-263/index.md", 9, "`data:`");
 }
 
@@ -481,7 +488,11 @@ fn a_negative_year_is_an_error() {
 #[test]
 fn terminal_control_sequences_in_a_file_are_escaped_in_diagnostics() {
     let ds = errors_after(|r| {
-        write(r, "tin-tuc/x.md", "+++\ntitle = \"A\"\ndate = 2023-01-01\ndraft = \"\u{1b}]0;pwned\u{7}\u{1b}[2J\"\n+++\n")
+        write(
+            r,
+            "tin-tuc/x.md",
+            "+++\ntitle = \"A\"\ndate = 2023-01-01\ndraft = \"\u{1b}]0;pwned\u{7}\u{1b}[2J\"\n+++\n",
+        )
     });
     let text = only(&ds).to_string();
     assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
