@@ -24,6 +24,8 @@ pub enum Escape {
     Dangling(PathBuf),
     /// Links on the way point at each other.
     Loop,
+    /// A link to a folder that contains it (`target`): walking it never ends.
+    LoopsBack(PathBuf),
 }
 
 /// The real path of `path` when it lies inside one of `allowed` (real paths).
@@ -63,6 +65,11 @@ pub fn diagnostic(root: &Path, link: &Path, escape: &Escape) -> Diagnostic {
             target.display()
         ),
         Escape::Loop => format!("liên kết tượng trưng `{}` vòng lặp về chính nó (symbolic link loop)", shown.display()),
+        Escape::LoopsBack(folder) => format!(
+            "liên kết tượng trưng `{}` vòng lặp: trỏ ngược lên thư mục `{}` chứa nó (symbolic link loops back to a folder above it)",
+            shown.display(),
+            display_path(root, folder).display()
+        ),
     };
     Diagnostic::error(shown, message).hint(
         "xoá liên kết, hoặc chép tệp thật vào trong thư mục trang; thidua chỉ xuất bản tệp nằm trong thư mục trang (và thư mục giao diện)",
@@ -99,8 +106,8 @@ pub fn walk(
             Err(e) => {
                 let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
                 let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-                let d = if e.loop_ancestor().is_some() {
-                    diagnostic(root, &path, &Escape::Loop)
+                let d = if let Some(folder) = e.loop_ancestor() {
+                    diagnostic(root, &path, &Escape::LoopsBack(folder.to_path_buf()))
                 } else if is_link {
                     match resolve(&path, allowed) {
                         Err(escape) => diagnostic(root, &path, &escape),
