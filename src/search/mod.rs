@@ -24,6 +24,7 @@
 //! is computed after the build, in Rust or in JavaScript.
 
 pub mod analyzer;
+pub(crate) mod decode;
 pub mod excerpt;
 pub mod export;
 pub mod impact;
@@ -69,6 +70,10 @@ pub struct SearchDoc {
     pub district: Option<(String, String)>,
     /// Tags.
     pub tags: Vec<String>,
+    /// A campaign's indicators as text (name, target, periods and values),
+    /// searched with the body.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<String>,
 }
 
 /// What [`build`] produced for the output folder.
