@@ -7,23 +7,14 @@
 //! diacritics. The decoder is deliberately plain: mark keys apply to the
 //! nearest vowel that can take them, a tone key is any of `s f r x j`
 //! (Telex) or `1`–`5` (VNI) after the first vowel, wherever it stands, and
-//! the result must have the shape of a Vietnamese syllable (onset, vowels,
-//! final consonant), or the word is left alone. English words and words
+//! the result must have the shape of a syllable ([`is_syllable`]), or the
+//! word is left alone. English words and words
 //! already written in Vietnamese come back as `None`.
 //!
 //! `search.js` has the same function (`decodeWord`); the conformance tests
 //! and the unit tests on both sides hold them together.
 
 use super::analyzer::tone::{canonical, split_tone, TONE_ROWS};
-
-/// Onsets of Vietnamese syllables, longest first.
-pub const ONSETS: [&str; 27] = [
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g", "h", "k", "l", "m",
-    "n", "p", "r", "s", "t", "v", "x",
-];
-
-/// Final consonants, longest first.
-pub const FINALS: [&str; 8] = ["ch", "ng", "nh", "c", "m", "n", "p", "t"];
 
 /// True for a toneless Vietnamese vowel.
 fn is_vowel(c: char) -> bool {
@@ -177,25 +168,20 @@ fn doubles(out: &[char], c: char) -> bool {
     out.iter().rposition(|&v| is_vowel(v)).is_some_and(|k| out[k] == c)
 }
 
-/// True when `s` has the shape of a Vietnamese syllable: an optional onset,
-/// one to three vowels, an optional final consonant.
+/// True when `s` has the shape of a syllable of Vietnamese or of the
+/// languages of the province's peoples as written in Vietnamese letters
+/// (`xtiêng`, `chnăm`, `chôl`): consonants of the Vietnamese alphabet (no
+/// `f j w z`), then one to three vowels, then
+/// at most two final consonants of `c g h k l m n p t` (`ch`, `ng`, `nh`,
+/// and the `l`, `k` of names).
 pub fn is_syllable(s: &str) -> bool {
-    let mut rest = s;
-    if let Some(o) = ONSETS.iter().find(|o| rest.starts_with(*o)) {
-        // `gi` and `qu` are onsets only before another vowel.
-        let vowel_after = rest[o.len()..].chars().next().is_some_and(|c| is_vowel(split_tone(c).0));
-        if !((*o == "gi" || *o == "qu") && !vowel_after) {
-            rest = &rest[o.len()..];
-        } else {
-            rest = &rest[1..];
-        }
-    }
-    let vowels = rest.chars().take_while(|&c| is_vowel(split_tone(c).0)).count();
-    if vowels == 0 || vowels > 3 {
-        return false;
-    }
-    let tail: String = rest.chars().skip(vowels).collect();
-    tail.is_empty() || FINALS.contains(&tail.as_str())
+    let chars: Vec<char> = s.chars().collect();
+    let vowel = |c: char| is_vowel(split_tone(c).0);
+    let onset = chars.iter().take_while(|&&c| !vowel(c)).count();
+    let vowels = chars[onset..].iter().take_while(|&&c| vowel(c)).count();
+    let tail = &chars[onset + vowels..];
+    let onset_ok = chars[..onset].iter().all(|&c| "bcdđghklmnpqrstvx".contains(c));
+    onset_ok && (1..=3).contains(&vowels) && tail.len() <= 2 && tail.iter().all(|&c| "cghklmnpt".contains(c))
 }
 
 #[cfg(test)]
@@ -213,6 +199,8 @@ mod tests {
         assert_eq!(decode("vieetj").as_deref(), Some("việt"));
         assert_eq!(decode("vietej").as_deref(), Some("việt"));
         assert_eq!(decode("hoaf").as_deref(), Some("hoà"));
+        assert_eq!(decode("xtieeng").as_deref(), Some("xtiêng"));
+        assert_eq!(decode("chna8m").as_deref(), Some("chnăm"));
     }
 
     #[test]
@@ -250,7 +238,10 @@ mod tests {
         assert!(is_syllable("nghiêng"));
         assert!(is_syllable("gì"));
         assert!(is_syllable("quốc"));
+        assert!(is_syllable("xtiêng"));
+        assert!(is_syllable("chôl"));
         assert!(!is_syllable("intenet"));
         assert!(!is_syllable("str"));
+        assert!(!is_syllable("kaoke"));
     }
 }

@@ -253,9 +253,6 @@
   };
 
   // decode.rs: Telex / VNI typed without the input method (`nguwowif` → `người`), or null.
-  var ONSETS = ['ngh', 'ng', 'nh', 'ch', 'gh', 'gi', 'kh', 'ph', 'qu', 'th', 'tr', 'b', 'c', 'd', '\u0111', 'g', 'h', 'k',
-    'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x'];
-  var FINALS = ['ch', 'ng', 'nh', 'c', 'm', 'n', 'p', 't'];
   var VOWELS = 'a\u0103\u00e2e\u00eaio\u00f4\u01a1u\u01b0y';
   var MARKS = { 'a^': '\u00e2', 'e^': '\u00ea', 'o^': '\u00f4', 'o+': '\u01a1', 'u+': '\u01b0', 'a(': '\u0103' };
   function isV(c) { return c !== undefined && c.length === 1 && VOWELS.indexOf(c) >= 0; }
@@ -283,16 +280,13 @@
     var k = '123456789'.indexOf(c);
     return k < 0 ? null : [['t', 2], ['t', 1], ['t', 3], ['t', 4], ['t', 5], ['m', '^'], ['m', '+'], ['m', '('], ['m', '-']][k];
   }
+  // decode.rs is_syllable: consonants, one to three vowels, at most two final consonants.
   Analyzer.prototype.isSyllable = function (s) {
-    var self = this, rest = s, o = ONSETS.filter(function (x) { return rest.indexOf(x) === 0; })[0];
-    if (o) {
-      var after = rest.charAt(o.length), vowelAfter = after !== '' && isV(this.splitTone(after)[0]);
-      rest = (o === 'gi' || o === 'qu') && !vowelAfter ? rest.slice(1) : rest.slice(o.length);
-    }
-    var cs = Array.from(rest), n = 0;
-    while (n < cs.length && isV(self.splitTone(cs[n])[0])) n++;
-    var tail = cs.slice(n).join('');
-    return n > 0 && n <= 3 && (tail === '' || FINALS.indexOf(tail) >= 0);
+    var self = this, cs = Array.from(s), vowel = function (c) { return isV(self.splitTone(c)[0]); }, on = 0, n = 0;
+    while (on < cs.length && !vowel(cs[on])) on++;
+    while (on + n < cs.length && vowel(cs[on + n])) n++;
+    var tail = cs.slice(on + n), onsetOk = cs.slice(0, on).every(function (c) { return 'bcd\u0111ghklmnpqrstvx'.indexOf(c) >= 0; });
+    return onsetOk && n >= 1 && n <= 3 && tail.length <= 2 && tail.every(function (c) { return 'cghklmnpt'.indexOf(c) >= 0; });
   };
   Analyzer.prototype.decode = function (word) {
     var self = this, chars = Array.from(word);
@@ -884,16 +878,22 @@
     }
     return d[a.length][b.length];
   }
+  // Nearest first; among equals, a word that holds every typed letter in order (a letter was dropped).
   function suggest(vocab, word) {
-    var best = null, bd = 3;
+    var best = null, bd = 3, bs = false;
     if (!isLetters(word) || word.length < 3) return null;
     for (var k = 0; k < vocab.length; k++) {
       var t = vocab[k];
-      if (t === word || Math.abs(t.length - word.length) >= bd || !isLetters(t)) continue;
-      var dd = distance(word, t);
-      if (dd < bd) { bd = dd; best = t; }
+      if (t === word || Math.abs(t.length - word.length) > bd || !isLetters(t)) continue;
+      var dd = distance(word, t), sub = holds(t, word);
+      if (dd <= 2 && (dd < bd || (dd === bd && sub && !bs))) { bd = dd; best = t; bs = sub; }
     }
     return best;
+  }
+  function holds(t, w) {
+    var i = 0;
+    for (var k = 0; k < t.length && i < w.length; k++) if (t[k] === w[i]) i++;
+    return i === w.length;
   }
 
   function emptyCounts() { return { kind: {}, campaign: {}, ethnicity: {}, district: {}, year: {} }; }
