@@ -452,11 +452,7 @@
     return Array.from(set);
   }
 
-  // map = {terms: Map(term → Map(ord → impact value)), pairs: Map("a b" → Set(ord))}
-  function impact(map, term, doc) {
-    var p = map.terms.get(term), e = p && p.get(doc);
-    return e || 0;
-  }
+  // map = {terms: Map(term → Map(ord → impact value)), pairs: Map("a b" → Set(ord)), records: count}
   // query.rs: inside a span, the span says whether two neighbouring words stand side by side.
   function covering(plan, k, joined) {
     return plan.spans.filter(function (s) { return !!s.joined === !!joined && s.start <= k && k + 1 < s.start + s.len; });
@@ -466,12 +462,7 @@
     for (var k = 0; k + 1 < plan.slots.length; k++) if (!covering(plan, k).length) out.push(k);
     return out;
   }
-  function adjacent(plan, map, k, doc) {
-    var spans = covering(plan, k);
-    if (spans.length) return spans.some(function (s) { return impact(map, s.term, doc) > 0; });
-    var p = map.pairs.get(plan.slots[k].word + ' ' + plan.slots[k + 1].word);
-    return (!!p && p.has(doc)) || covering(plan, k, true).some(function (s) { return impact(map, s.term, doc) > 0; });
-  }
+
 
   function count(map, term) { var p = map.terms.get(term); return p ? p.size : 0; }
 
@@ -494,51 +485,78 @@
     return w;
   }
 
-  function slotScore(s, strict, map, doc) {
+  // The plan over its postings, looked up once: what scoring a record reads (query.rs slot_score,
+  // adjacent and score, in that order of operations).
+  function prepare(plan, P, map, w) {
+    var get = function (t) { return map.terms.get(t) || null; };
+    var n = plan.slots.length, adj = [];
+    for (var k = 0; k + 1 < n; k++) {
+      var cover = covering(plan, k);
+      adj.push({
+        cover: cover.length ? cover.map(function (sp) { return get(sp.term); }) : null,
+        pair: map.pairs.get(plan.slots[k].word + ' ' + plan.slots[k + 1].word) || null,
+        join: covering(plan, k, true).map(function (sp) { return get(sp.term); })
+      });
+    }
+    return {
+      P: P, w: w, n: n, phrases: plan.phrases, adj: adj,
+      slots: plan.slots.map(function (s, i) {
+        return { word: get(s.word), exact: s.exact ? get(s.exact) : null, alts: s.alts.map(get), strict: w.strict[i],
+          quoted: s.quoted, optional: s.optional, hasExact: !!s.exact };
+      }),
+      spansAt: plan.slots.map(function (_, i) {
+        return plan.spans.filter(function (sp) { return sp.start === i; }).map(function (sp) { return [sp.len, get(sp.term)]; });
+      })
+    };
+  }
+  function at(m, doc) { var v = m && m.get(doc); return v || 0; }
+  function has(list, doc) { return list.some(function (m) { return at(m, doc) > 0; }); }
+
+  function slotScore(s, doc) {
     var alt = 0;
-    s.alts.forEach(function (t) { alt = Math.max(alt, impact(map, t, doc)); });
-    var base = Math.max(impact(map, s.word, doc), Math.floor(alt / 2));
+    for (var i = 0; i < s.alts.length; i++) alt = Math.max(alt, at(s.alts[i], doc));
+    var base = Math.max(at(s.word, doc), Math.floor(alt / 2));
     if (base === 0) return 0;
-    if (!s.exact) return base;
-    var bonus = impact(map, s.exact, doc);
-    return (s.quoted || strict) && bonus === 0 ? 0 : base + bonus;
+    if (!s.hasExact) return base;
+    var bonus = at(s.exact, doc);
+    return (s.quoted || s.strict) && bonus === 0 ? 0 : base + bonus;
   }
 
-  // Quoted phrases: every two neighbouring words adjacent (query.rs documents the approximation).
-  function phraseOccurs(plan, map, doc, r) {
-    for (var k = r[0]; k + 1 < r[1]; k++) if (!adjacent(plan, map, k, doc)) return false;
-    return true;
+  function near(c, k, doc) {
+    var a = c.adj[k];
+    if (a.cover) return has(a.cover, doc);
+    return (!!a.pair && a.pair.has(doc)) || has(a.join, doc);
   }
 
   // query.rs score: [score, missing content slots], or null when the record is no hit.
-  function score(plan, P, w, map, doc) {
-    var n = plan.slots.length;
-    if (n === 0) return null;
-    var best = new Array(n + 1).fill(0), held = new Array(n).fill(false);
+  function score(c, doc) {
+    var n = c.n, best = new Array(n + 1).fill(0), held = new Array(n).fill(false);
     for (var i = n - 1; i >= 0; i--) {
-      var s = slotScore(plan.slots[i], w.strict[i], map, doc), b = best[i + 1] + s;
+      var s = slotScore(c.slots[i], doc), b = best[i + 1] + s, spans = c.spansAt[i];
       if (s > 0) held[i] = true;
-      plan.spans.forEach(function (sp) {
-        if (sp.start !== i) return;
-        var v = impact(map, sp.term, doc);
+      for (var q = 0; q < spans.length; q++) {
+        var v = at(spans[q][1], doc);
         if (v > 0) {
-          for (var h = i; h < i + sp.len; h++) held[h] = true;
-          b = Math.max(b, best[i + sp.len] + v);
+          for (var h = i; h < i + spans[q][0]; h++) held[h] = true;
+          b = Math.max(b, best[i + spans[q][0]] + v);
         }
-      });
+      }
       best[i] = b;
     }
     var total = 0, kept = 0, missing = [];
     for (var j = 0; j < n; j++) {
-      if (plan.slots[j].quoted && !held[j]) return null;
-      total += w.weight[j];
-      if (held[j]) kept += w.weight[j];
-      else if (!plan.slots[j].optional) missing.push(j);
+      if (c.slots[j].quoted && !held[j]) return null;
+      total += c.w.weight[j];
+      if (held[j]) kept += c.w.weight[j];
+      else if (!c.slots[j].optional) missing.push(j);
     }
-    if (kept === 0 || (missing.length && kept * 1000 <= total * P.holdPerMille)) return null;
-    for (var r = 0; r < plan.phrases.length; r++) if (!phraseOccurs(plan, map, doc, plan.phrases[r])) return null;
+    if (kept === 0 || (missing.length && kept * 1000 <= total * c.P.holdPerMille)) return null;
+    // Quoted phrases: every two neighbouring words adjacent (query.rs documents the approximation).
+    for (var r = 0; r < c.phrases.length; r++) {
+      for (var k = c.phrases[r][0]; k + 1 < c.phrases[r][1]; k++) if (!near(c, k, doc)) return null;
+    }
     var bonus = 0;
-    for (var k = 0; k + 1 < n; k++) if (adjacent(plan, map, k, doc)) bonus += P.proximity;
+    for (var m = 0; m + 1 < n; m++) if (near(c, m, doc)) bonus += c.P.proximity;
     return [best[0] + bonus, missing];
   }
 
@@ -565,9 +583,9 @@
       var p = map.terms.get(t);
       if (p) p.forEach(function (_, d) { cands.add(d); });
     });
-    var out = [];
+    var out = [], c = prepare(plan, P, map, w);
     cands.forEach(function (d) {
-      var s = score(plan, P, w, map, d);
+      var s = score(c, d);
       if (s !== null) out.push([d, s[0], s[1]]);
     });
     return out.sort(function (a, b) { return a[2].length - b[2].length || b[1] - a[1] || a[0] - b[0]; });
