@@ -61,6 +61,7 @@ fn human(rank: usize, h: &Hit) -> String {
         excerpt.push(']');
     }
     let date = h.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
-    let missing = if h.missing.is_empty() { String::new() } else { format!("\n   Không có: {}", h.missing.join(", ")) };
+    let missing =
+        if h.missing.is_empty() { String::new() } else { format!("\n   Không có: {}", h.missing.join(", ")) };
     format!("{rank}. {} ({}{date}) score {}\n   {}\n   {excerpt}{missing}", h.title, h.kind, h.score, h.url)
 }

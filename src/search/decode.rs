@@ -69,7 +69,7 @@ pub fn decode(word: &str) -> Option<String> {
         return None;
     }
     let vni = chars.iter().any(|c| c.is_ascii_digit());
-    if vni && (chars[0].is_ascii_digit() || chars.iter().any(|&c| c == '0')) {
+    if vni && (chars[0].is_ascii_digit() || chars.contains(&'0')) {
         return None;
     }
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
@@ -225,7 +225,10 @@ mod tests {
 
     #[test]
     fn english_vietnamese_and_plain_words_are_left_alone() {
-        for w in ["internet", "covid", "online", "good", "zoom", "sinh", "ngheo", "xa", "rung", "người", "đồng", "the", "free"] {
+        for w in [
+            "internet", "covid", "online", "good", "zoom", "sinh", "ngheo", "xa", "rung", "người", "đồng", "the",
+            "free",
+        ] {
             assert_eq!(decode(w), None, "{w}");
         }
         for w in ["2023", "631", "1a", "a1b2c3d4", "x"] {

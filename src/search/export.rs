@@ -45,8 +45,8 @@ use super::analyzer::{fold, Glossary, Tables, EXACT_PREFIX};
 use super::excerpt::{LEAD, WINDOW};
 use super::impact::RATIO_PER_MILLE;
 use super::query::{
-    vocabulary, HOLD_PER_MILLE, MAX_PREFIXES, MAX_QUERY_CHARS, MAX_SLOTS, MIN_PREFIX_CHARS, MIN_TYPO_CHARS, OPTIONAL_PLAIN,
-    OPTIONAL_WORDS, PROXIMITY,
+    vocabulary, HOLD_PER_MILLE, MAX_PREFIXES, MAX_QUERY_CHARS, MAX_SLOTS, MIN_PREFIX_CHARS, MIN_TYPO_CHARS,
+    OPTIONAL_PLAIN, OPTIONAL_WORDS, PROXIMITY,
 };
 use super::view::{IndexView, Posting};
 use super::{SearchDoc, SearchError, SearchExport, SearchStats};

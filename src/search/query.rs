@@ -26,8 +26,10 @@
 //! form is a vocabulary word (`k bret` → `kbret`) get it as a *joined* span.
 //!
 //! **Graded matching.** Question and function words ([`OPTIONAL_WORDS`])
-//! are optional: they add to a score, never exclude (unless the query has
-//! nothing else). Every other slot has an information weight
+//! are optional (unless quoted): they never exclude (unless the query has
+//! nothing else), and count only inside glossary spans (`người có uy tín`):
+//! their own postings and pairs are not fetched (a question's words are
+//! among the most common of the site, so a question's first fetch stays small). Every other slot has an information weight
 //! ([`information`]: about 8 × log2(records / records holding it) + 8). A
 //! slot is *held* by a record that has its word, an alternative or a span
 //! over it; a slot typed with diacritics whose exact form the site writes
@@ -83,9 +85,8 @@ pub const OPTIONAL_WORDS: [&str; 37] = [
 /// Question and function words typed without diacritics that are optional:
 /// the folded forms that are almost always such a word (not `co`, which is
 /// also `cơ`, `cô`; not `the`, also `thể`).
-pub const OPTIONAL_PLAIN: [&str; 16] = [
-    "ai", "cac", "cho", "cua", "duoc", "gi", "hay", "khi", "khong", "la", "nao", "nhieu", "nhung", "sao", "va", "voi",
-];
+pub const OPTIONAL_PLAIN: [&str; 16] =
+    ["ai", "cac", "cho", "cua", "duoc", "gi", "hay", "khi", "khong", "la", "nao", "nhieu", "nhung", "sao", "va", "voi"];
 /// Most prefix alternatives for the last word while typing.
 pub const MAX_PREFIXES: usize = 64;
 /// Shortest word (in characters) that gets prefix alternatives.
@@ -194,9 +195,10 @@ pub struct Plan {
 
 impl Plan {
     /// Every term whose postings the plan needs.
+    /// Optional words need none of their own: they count only inside spans.
     pub fn terms(&self) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
-        for s in &self.slots {
+        for s in self.slots.iter().filter(|s| !s.optional) {
             out.insert(s.word.clone());
             out.extend(s.exact.clone());
             out.extend(s.alternatives.iter().cloned());
@@ -219,8 +221,14 @@ impl Plan {
     /// those inside no span. Inside a span, the span says it (a record has
     /// the span's term only where its words stand side by side, or where an
     /// abbreviation stands for them), so those pairs are not fetched.
+    ///
+    /// Nor are the pairs of a question or function word: what stands beside
+    /// `là` or `nào` says little, and a question's pairs would cost its
+    /// first fetch a bucket each.
     pub fn pair_slots(&self) -> Vec<usize> {
-        (0..self.slots.len().saturating_sub(1)).filter(|&k| self.covering(k).next().is_none()).collect()
+        (0..self.slots.len().saturating_sub(1))
+            .filter(|&k| self.covering(k).next().is_none() && !self.slots[k].optional && !self.slots[k + 1].optional)
+            .collect()
     }
 }
 
@@ -258,12 +266,9 @@ pub fn parse(analyzer: &mut TextAnalyzer, q: &str) -> Plan {
                         s.exact = Some(t.text.clone());
                     }
                 }
-                TokenClass::Span if !quoted => plan.spans.push(Span {
-                    start: slot,
-                    len: t.position_length,
-                    term: t.text.clone(),
-                    joined: false,
-                }),
+                TokenClass::Span if !quoted => {
+                    plan.spans.push(Span { start: slot, len: t.position_length, term: t.text.clone(), joined: false })
+                }
                 TokenClass::Span => {}
             }
         }
@@ -340,7 +345,7 @@ fn replacement(slot: &Slot, vocab: &[String], known: &dyn Fn(&str) -> bool) -> O
 /// spans, typo and prefix alternatives.
 pub fn resolve(plan: &mut Plan, vocab: &[String], mode: Mode) {
     let known = |w: &str| vocab.binary_search_by(|t| t.as_str().cmp(w)).is_ok();
-    for s in plan.slots.iter_mut() {
+    for s in plan.slots.iter_mut().filter(|s| !s.quoted) {
         s.optional = match &s.exact {
             Some(e) => OPTIONAL_WORDS.contains(&&e[EXACT_PREFIX.len_utf8()..]),
             None => OPTIONAL_PLAIN.contains(&s.word.as_str()),
@@ -447,7 +452,11 @@ pub fn weights(plan: &Plan, map: &PostingMap) -> Weights {
     for (i, s) in plan.slots.iter().enumerate() {
         let strict = s.exact.as_ref().is_some_and(|e| count(map, e) > 0);
         let mut df = if strict { count(map, s.exact.as_deref().unwrap_or_default()) } else { count(map, &s.word) };
-        for t in s.alternatives.iter().chain(plan.spans.iter().filter(|sp| sp.start <= i && i < sp.start + sp.len).map(|sp| &sp.term)) {
+        for t in s
+            .alternatives
+            .iter()
+            .chain(plan.spans.iter().filter(|sp| sp.start <= i && i < sp.start + sp.len).map(|sp| &sp.term))
+        {
             df = df.max(count(map, t));
         }
         w.strict.push(strict);
@@ -592,12 +601,13 @@ pub fn load_postings(view: &IndexView, plan: &Plan) -> Result<PostingMap, Search
     Ok(map)
 }
 
-/// The terms an excerpt marks for this plan: every word, alternative and
-/// span, and the exact form of each word typed with diacritics.
+/// The terms an excerpt marks for this plan: every word (but the optional
+/// ones), alternative and span, and the exact form of each word typed with
+/// diacritics.
 pub fn excerpt_terms(plan: &Plan) -> (HashSet<&str>, HashMap<&str, &str>) {
     let mut terms: HashSet<&str> = HashSet::new();
     let mut exact: HashMap<&str, &str> = HashMap::new();
-    for s in &plan.slots {
+    for s in plan.slots.iter().filter(|s| !s.optional) {
         terms.insert(&s.word);
         terms.extend(s.alternatives.iter().map(String::as_str));
         if let Some(e) = &s.exact {

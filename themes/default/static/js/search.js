@@ -413,7 +413,7 @@
   function resolve(plan, vocab, vocabSet, P, typing) {
     var last = plan.slots.length - 1, n = plan.slots.length;
     plan.slots.forEach(function (s) {
-      s.optional = s.exact ? P.optionalWords.indexOf(s.exact.slice(1)) >= 0 : P.optionalPlain.indexOf(s.word) >= 0;
+      s.optional = !s.quoted && (s.exact ? P.optionalWords.indexOf(s.exact.slice(1)) >= 0 : P.optionalPlain.indexOf(s.word) >= 0);
     });
     if (plan.slots.every(function (s) { return s.optional; })) plan.slots.forEach(function (s) { s.optional = false; });
     [2, 3].forEach(function (len) {
@@ -444,6 +444,7 @@
   function planTerms(plan) {
     var set = new Set();
     plan.slots.forEach(function (s) {
+      if (s.optional) return;
       set.add(s.word);
       if (s.exact) set.add(s.exact);
       s.alts.forEach(function (a) { set.add(a); });
@@ -453,13 +454,16 @@
   }
 
   // map = {terms: Map(term → Map(ord → impact value)), pairs: Map("a b" → Set(ord)), records: count}
-  // query.rs: inside a span, the span says whether two neighbouring words stand side by side.
+  // query.rs: inside a span, the span says whether two neighbouring words stand side by side; the pairs
+  // of optional words are not fetched.
   function covering(plan, k, joined) {
     return plan.spans.filter(function (s) { return !!s.joined === !!joined && s.start <= k && k + 1 < s.start + s.len; });
   }
   function pairSlots(plan) {
     var out = [];
-    for (var k = 0; k + 1 < plan.slots.length; k++) if (!covering(plan, k).length) out.push(k);
+    for (var k = 0; k + 1 < plan.slots.length; k++) {
+      if (!covering(plan, k).length && !plan.slots[k].optional && !plan.slots[k + 1].optional) out.push(k);
+    }
     return out;
   }
 
@@ -647,6 +651,7 @@
   function excerpt(an, P, plan, rec) {
     var terms = new Set(), exact = new Map();
     plan.slots.forEach(function (s) {
+      if (s.optional) return;
       terms.add(s.word);
       s.alts.forEach(function (a) { terms.add(a); });
       if (s.exact) exact.set(s.word, s.exact);
