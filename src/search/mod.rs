@@ -38,6 +38,8 @@ pub mod view;
 
 #[cfg(test)]
 mod index_tests;
+#[cfg(test)]
+mod reader_tests;
 
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};

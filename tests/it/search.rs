@@ -141,6 +141,12 @@ fn search_page_and_static_index() {
     let noscript_links = super::attrs(&doc, "noscript a", "href");
     assert!(noscript_links.is_empty() || noscript_links.iter().all(|h| h.starts_with('/')));
     assert!(html.contains("<noscript>"), "a no-JavaScript fallback");
+    // Few or no results: the script shows did-you-mean and the query without blocking words in this
+    // list, above links to browse the sections (rendered here, hidden until then).
+    assert_eq!(super::attrs(&doc, "#search-suggest[hidden] ul#search-suggest-list", "id").len(), 1);
+    let sections = super::attrs(&doc, "#search-suggest nav a", "href");
+    assert!(sections.iter().any(|h| h.ends_with("/phong-trao/")) && sections.len() >= 4, "{sections:?}");
+    assert_eq!(super::attrs(&doc, "#search-q", "maxlength"), ["400"], "32 words fit");
 }
 
 #[test]
