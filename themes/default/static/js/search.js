@@ -503,7 +503,7 @@
       });
     }
     return {
-      P: P, w: w, n: n, phrases: plan.phrases, adj: adj,
+      P: P, w: w, n: n, phrases: plan.phrases, adj: adj, best: new Array(n + 1), held: new Array(n),
       slots: plan.slots.map(function (s, i) {
         return { word: get(s.word), exact: s.exact ? get(s.exact) : null, alts: s.alts.map(get), strict: w.strict[i],
           quoted: s.quoted, optional: s.optional, hasExact: !!s.exact };
@@ -534,8 +534,10 @@
 
   // query.rs score: [score, missing content slots], or null when the record is no hit.
   function score(c, doc) {
-    var n = c.n, best = new Array(n + 1).fill(0), held = new Array(n).fill(false);
+    var n = c.n, best = c.best, held = c.held;
+    best[n] = 0;
     for (var i = n - 1; i >= 0; i--) {
+      held[i] = false;
       var s = slotScore(c.slots[i], doc), b = best[i + 1] + s, spans = c.spansAt[i];
       if (s > 0) held[i] = true;
       for (var q = 0; q < spans.length; q++) {
