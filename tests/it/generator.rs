@@ -67,7 +67,7 @@ fn campaign_page_gathers_everything() {
     assert_eq!(texts(&doc, ".indicator tbody td"), ["640", "1.250,5"]);
     assert!(!texts(&doc, ".indicator .chart-target").is_empty());
     // documents in date order: the February plan before the September one
-    assert_eq!(texts(&doc, "#s-van-ban ~ .table-wrap tbody td:first-child"), ["…/KH-BDT", "263/KH-UBND"]);
+    assert_eq!(texts(&doc, "#s-van-ban ~ .table-wrap tbody td.c-num"), ["…/KH-BDT", "263/KH-UBND"]);
     let people = texts(&doc, ".cards-people .card-title");
     assert_eq!(people.len(), 3, "{people:?}");
     // the timeline: newest first
@@ -106,7 +106,7 @@ fn person_page_links_campaigns_news_and_photo() {
     assert_eq!(attrs(&doc, "img.portrait", "width"), ["600"]);
     assert_eq!(attrs(&doc, "img.portrait", "height"), ["750"]);
     assert_eq!(
-        attrs(&doc, ".record-header ~ picture source[type='image/webp']", "srcset"),
+        attrs(&doc, ".portrait-figure picture source[type='image/webp']", "srcset"),
         ["/dien-hinh/dieu-lam/chan-dung-480.webp 480w, /dien-hinh/dieu-lam/chan-dung-600.webp 600w"]
     );
     let body_img = attrs(&doc, ".prose picture img", "srcset");
