@@ -252,9 +252,8 @@ fn validate(root: &Path, raw: RawConfig, ov: &Overrides, path: &Path, text: &str
         .collect();
     let site_file = |key: &str, value: Option<String>| -> Result<Option<String>, Diagnostic> {
         let Some(v) = clean(value) else { return Ok(None) };
-        let ok = v.starts_with('/')
-            && !v.contains("..")
-            && root.join("static").join(v.trim_start_matches('/')).is_file();
+        let ok =
+            v.starts_with('/') && !v.contains("..") && root.join("static").join(v.trim_start_matches('/')).is_file();
         if ok {
             Ok(Some(v))
         } else {

@@ -395,3 +395,28 @@ impl Record {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validity_written_wins_then_replacement_then_dates() {
+        let d = |s: &str| PartialDate::parse(s).ok();
+        let today = d("2024-06-01");
+        let mut doc = Document { effective: d("2023-01-01"), ..Document::default() };
+        assert_eq!(doc.validity(today), Some(Validity::InForce));
+        doc.expires = d("2023-12");
+        assert_eq!(doc.validity(today), Some(Validity::Expired));
+        doc.replaced_by = Some("moi".into());
+        assert_eq!(doc.validity(today), Some(Validity::Replaced));
+        doc.status = Some(Validity::InForce);
+        assert_eq!(doc.validity(today), Some(Validity::InForce), "what the record says wins");
+        let future = Document { effective: d("2025"), ..Document::default() };
+        assert_eq!(future.validity(today), None, "not yet in force: nothing is claimed");
+        assert_eq!(Document::default().validity(today), None);
+        assert_eq!(Validity::parse("Còn hiệu lực"), Some(Validity::InForce));
+        assert_eq!(Validity::parse("bi-thay-the"), Some(Validity::Replaced));
+        assert_eq!(Validity::parse("tạm ngưng"), None);
+    }
+}

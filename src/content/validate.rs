@@ -15,7 +15,11 @@ pub const RESERVED: &[&str] =
     &["/tim-kiem/", "/dan-toc/", "/dia-ban/", "/nam/", "/chu-de/", "/_search/", "/css/", "/js/", "/img/"];
 
 fn reserved(url: &str) -> Option<&'static str> {
-    RESERVED.iter().chain(crate::render::registry::RESERVED).copied().find(|p| url.starts_with(p) || url == p.trim_end_matches('/'))
+    RESERVED
+        .iter()
+        .chain(crate::render::registry::RESERVED)
+        .copied()
+        .find(|p| url.starts_with(p) || url == p.trim_end_matches('/'))
 }
 
 fn at_key(r: &Record, key: &str, message: String, hint: String) -> Diagnostic {

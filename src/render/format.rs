@@ -89,7 +89,8 @@ fn worded(d: PartialDate) -> String {
 /// `13/06/2022 – 31/12/2025`, and when the ends differ in precision
 /// `từ ngày 13/06/2022 đến năm 2025` (never `13/06/2022 – 2025`).
 pub fn period(start: Option<PartialDate>, end: Option<PartialDate>) -> Option<String> {
-    let same = |a: PartialDate, b: PartialDate| a.month.is_some() == b.month.is_some() && a.day.is_some() == b.day.is_some();
+    let same =
+        |a: PartialDate, b: PartialDate| a.month.is_some() == b.month.is_some() && a.day.is_some() == b.day.is_some();
     match (start, end) {
         (Some(s), Some(e)) if s == e => Some(s.short_vi()),
         (Some(s), Some(e)) if same(s, e) => Some(format!("{} – {}", s.short_vi(), e.short_vi())),

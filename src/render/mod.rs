@@ -515,12 +515,17 @@ impl<'a> Renderer<'a> {
     /// Home, then each parent page of `path` that the portal publishes:
     /// a section, a taxonomy, the registry; never the page itself.
     fn crumbs(&self, path: &str) -> Vec<Link> {
-        let link = |name: &str, p: &str| Link { name: name.to_owned(), href: self.views.href(p), count: None, key: String::new() };
+        let link = |name: &str, p: &str| Link {
+            name: name.to_owned(),
+            href: self.views.href(p),
+            count: None,
+            key: String::new(),
+        };
         if path == "/" || path == "/404.html" {
             return Vec::new();
         }
         if path.starts_with("/en/") {
-            return if path == "/en/" { vec![link("Tiếng Việt", "/")] } else { vec![link("Home", "/en/")] };
+            return if path == "/en/" { Vec::new() } else { vec![link("Home", "/en/")] };
         }
         let mut out = vec![link("Trang chủ", "/")];
         let first = path.trim_matches('/').split('/').next().unwrap_or("");
@@ -531,7 +536,8 @@ impl<'a> Renderer<'a> {
                 out.push(link(k.section_title(), &format!("/{first}/")));
             }
             if *k == Kind::Document && depth > 3 {
-                let facet = registry::Facet::ALL.iter().find(|f| path.starts_with(&format!("/van-ban/{}/", f.segment())));
+                let facet =
+                    registry::Facet::ALL.iter().find(|f| path.starts_with(&format!("/van-ban/{}/", f.segment())));
                 if let (Some(f), Some(slug)) = (facet, path.trim_matches('/').split('/').nth(2)) {
                     if let Some(flt) = self.filters.get(f).and_then(|l| l.iter().find(|x| x.slug == slug)) {
                         out.push(link(&flt.name, &flt.path()));
@@ -688,7 +694,11 @@ impl<'a> Renderer<'a> {
                             name: x.name.clone(),
                             href: v.href(&x.path()),
                             count: Some(x.docs.len()),
-                            key: if chosen.is_some_and(|c| c.facet == x.facet && c.slug == x.slug) { "current".into() } else { String::new() },
+                            key: if chosen.is_some_and(|c| c.facet == x.facet && c.slug == x.slug) {
+                                "current".into()
+                            } else {
+                                String::new()
+                            },
                         })
                         .collect(),
                 })

@@ -116,11 +116,7 @@ pub fn filters(site: &Site) -> BTreeMap<Facet, Vec<Filter>> {
             if slug.is_empty() {
                 continue;
             }
-            by_slug
-                .entry(slug.clone())
-                .or_insert_with(|| Filter { facet, slug, name, docs: Vec::new() })
-                .docs
-                .push(i);
+            by_slug.entry(slug.clone()).or_insert_with(|| Filter { facet, slug, name, docs: Vec::new() }).docs.push(i);
         }
         let mut list: Vec<Filter> = by_slug.into_values().collect();
         if facet == Facet::Year {
@@ -163,7 +159,6 @@ pub fn urls(site: &Site) -> Vec<String> {
     }
     out
 }
-
 
 #[cfg(test)]
 mod tests {

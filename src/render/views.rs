@@ -580,7 +580,8 @@ impl<'a> Views<'a> {
                 v.facts.extend(fact("Khen thưởng", &p.award));
                 v.campaigns = self.campaign_cards(&p.campaigns);
                 v.news = self.site.news_of_person.get(&r.slug).map(|ids| self.cards(ids)).unwrap_or_default();
-                v.image = p.photo.as_ref().map(|f| self.image(r, f, p.photo_alt.clone().unwrap_or_else(|| r.title.clone())));
+                v.image =
+                    p.photo.as_ref().map(|f| self.image(r, f, p.photo_alt.clone().unwrap_or_else(|| r.title.clone())));
                 v.caption = p.photo_caption.clone();
                 v.credit = p.photo_credit.clone();
                 v.related = self.related_news(r, &p.campaigns, &v.news);
@@ -590,7 +591,11 @@ impl<'a> Views<'a> {
                 v.campaigns = self.campaign_cards(&n.campaigns);
                 v.people = n.people.iter().filter_map(|s| self.site.person(s)).map(|p| self.card(p)).collect();
                 v.image = n.image.as_ref().map(|f| {
-                    self.image(r, f, n.image_alt.clone().or_else(|| n.image_caption.clone()).unwrap_or_else(|| r.title.clone()))
+                    self.image(
+                        r,
+                        f,
+                        n.image_alt.clone().or_else(|| n.image_caption.clone()).unwrap_or_else(|| r.title.clone()),
+                    )
                 });
                 v.caption = n.image_caption.clone();
                 v.credit = n.image_credit.clone();
@@ -603,10 +608,19 @@ impl<'a> Views<'a> {
                 v.facts.extend(fact("Cơ quan ban hành", &d.issuer));
                 v.facts.extend(fact("Người ký", &d.signer));
                 v.facts.extend(fact("Lĩnh vực", &d.field));
-                v.facts.extend(d.effective.map(|i| Fact { label: "Ngày có hiệu lực", value: formal_value(i), href: None }));
-                v.facts.extend(d.expires.map(|i| Fact { label: "Ngày hết hiệu lực", value: formal_value(i), href: None }));
+                v.facts.extend(d.effective.map(|i| Fact {
+                    label: "Ngày có hiệu lực",
+                    value: formal_value(i),
+                    href: None,
+                }));
+                v.facts.extend(d.expires.map(|i| Fact {
+                    label: "Ngày hết hiệu lực",
+                    value: formal_value(i),
+                    href: None,
+                }));
                 v.validity = d.validity(self.site.today).map(|s| StatusView { label: s.label(), class: s.class() });
-                v.replaced_by = d.replaced_by.as_deref().and_then(|s| self.site.get(Kind::Document, s)).map(|x| self.doc_link(x));
+                v.replaced_by =
+                    d.replaced_by.as_deref().and_then(|s| self.site.get(Kind::Document, s)).map(|x| self.doc_link(x));
                 v.replaces = self
                     .replaces
                     .get(r.slug.as_str())

@@ -142,10 +142,18 @@ fn document_registry_and_document_page() {
     assert_eq!(attrs(&d, ".downloads a", "href"), ["/van-ban/kh-263/ke-hoach-263.pdf"]);
     let label = &texts(&d, ".downloads a")[0];
     assert!(label.starts_with("Tải văn bản (PDF, ") && label.ends_with(" B)"), "{label}");
-    assert_eq!(attrs(&d, ".notice-info a", "href"), ["/van-ban/kh-bdt/"], "the newer document names the one it replaces");
+    assert_eq!(
+        attrs(&d, ".notice-info a", "href"),
+        ["/van-ban/kh-bdt/"],
+        "the newer document names the one it replaces"
+    );
     let partial = page(site.path(), "van-ban/kh-bdt/index.html");
     assert!(texts(&partial, ".facts dd").contains(&"tháng 02 năm 2022".to_owned()));
-    assert_eq!(attrs(&partial, ".notice-replaced a", "href"), ["/van-ban/kh-263/"], "the replaced document links its successor");
+    assert_eq!(
+        attrs(&partial, ".notice-replaced a", "href"),
+        ["/van-ban/kh-263/"],
+        "the replaced document links its successor"
+    );
 }
 
 #[test]
@@ -162,7 +170,12 @@ fn registry_filter_pages_list_exactly_the_matching_documents() {
     // Every filter is a plain link on the registry page.
     let all = page(site.path(), "van-ban/index.html");
     let links = attrs(&all, ".facets a", "href");
-    for href in ["/van-ban/loai/ke-hoach/", "/van-ban/linh-vuc/giam-ngheo/", "/van-ban/co-quan/ubnd-tinh/", "/van-ban/nam/2022/"] {
+    for href in [
+        "/van-ban/loai/ke-hoach/",
+        "/van-ban/linh-vuc/giam-ngheo/",
+        "/van-ban/co-quan/ubnd-tinh/",
+        "/van-ban/nam/2022/",
+    ] {
         assert!(links.contains(&href.to_owned()), "{href} in {links:?}");
     }
 }
@@ -185,7 +198,9 @@ fn every_page_has_an_og_image_and_breadcrumbs() {
     std::fs::create_dir_all(site.path().join("static/img")).unwrap();
     std::fs::write(site.path().join("static/img/the.png"), b"\x89PNG").unwrap();
     let config = site.path().join("config.toml");
-    let text = std::fs::read_to_string(&config).unwrap().replace("theme = \"default\"", "theme = \"default\"\ncard_image = \"/img/the.png\"");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("theme = \"default\"", "theme = \"default\"\ncard_image = \"/img/the.png\"");
     std::fs::write(&config, text).unwrap();
     build(site.path()).unwrap();
     for p in ["index.html", "tin-tuc/tin-mot/index.html", "van-ban/index.html", "gioi-thieu/index.html"] {
@@ -193,7 +208,10 @@ fn every_page_has_an_og_image_and_breadcrumbs() {
         assert_eq!(attrs(&doc, "meta[property='og:image']", "content"), ["https://bdt.example.vn/img/the.png"], "{p}");
     }
     let person = page(site.path(), "dien-hinh/dieu-lam/index.html");
-    assert_eq!(attrs(&person, "meta[property='og:image']", "content"), ["https://bdt.example.vn/dien-hinh/dieu-lam/chan-dung-600.jpg"]);
+    assert_eq!(
+        attrs(&person, "meta[property='og:image']", "content"),
+        ["https://bdt.example.vn/dien-hinh/dieu-lam/chan-dung-600.jpg"]
+    );
     assert_eq!(texts(&person, ".breadcrumb li"), ["Trang chủ", "Điển hình tiên tiến", "Điểu Lâm"]);
 }
 
