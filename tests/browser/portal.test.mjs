@@ -446,6 +446,7 @@ describe('a portal citizens trust (issue 18)', () => {
     }
     assert.ok(all.length >= 15, `${all.length} documents`);
     await page.goto('/van-ban/');
+    await page.click('.facets summary:has-text("Loại văn bản")');
     await page.click('.facets a[href="/van-ban/loai/ke-hoach/"]');
     assert.equal(new URL(page.url()).pathname, '/van-ban/loai/ke-hoach/');
     const listed = await page.$$eval('table.registry tbody .c-title a', (as) => as.map((a) => a.getAttribute('href')));
@@ -481,7 +482,7 @@ describe('a portal citizens trust (issue 18)', () => {
       await ctx.addInitScript(speechStub, voices);
       const page = await ctx.newPage();
       await page.goto(PAGES.news);
-      await page.waitForFunction(() => document.querySelector('[data-tool="print"]') && !document.querySelector('[data-tool="print"]').hidden);
+      await page.waitForFunction(() => document.documentElement.classList.contains('js-ready'));
       assert.equal(await page.isVisible('[data-listen="play"]'), shown);
       if (shown) {
         await page.click('[data-listen="play"]');
@@ -531,12 +532,27 @@ describe('a portal citizens trust (issue 18)', () => {
     await ctx.close();
   });
 
+  test('a printed document carries the organisation, the title, the date and the page address', async () => {
+    const page = await open(PAGES.document);
+    await page.emulateMedia({ media: 'print' });
+    const head = await page.locator('.print-head');
+    assert.ok(await head.isVisible(), 'the print header shows on paper');
+    const text = await head.textContent();
+    assert.match(text, /Ban Dân tộc tỉnh Bình Phước/);
+    assert.ok(text.includes(await page.textContent('main h1')), 'the title');
+    assert.match(text, /ngày 01 tháng 02 năm 2022/);
+    assert.match(text, /https:\/\/bandantoc\.binhphuoc\.example\/van-ban\/ke-hoach-30-kh-ubnd\//);
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await head.isVisible(), false, 'not on screen');
+    await page.close();
+  });
+
   test('text size A+ is remembered on the device', async () => {
     const ctx = await freshContext();
     const page = await ctx.newPage();
     await page.goto(PAGES.news);
     const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-    await page.waitForSelector('[data-tool="size"]:not([hidden])');
+    await page.waitForFunction(() => document.documentElement.classList.contains('js-ready'));
     const before = await size();
     await page.click('[data-size="1"]');
     await page.click('[data-size="1"]');

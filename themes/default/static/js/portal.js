@@ -1,8 +1,9 @@
 // Reading aids of the portal: print, text size (A−/A+, remembered on this
 // device), read-aloud in a Vietnamese voice of the device, the list of pages
 // saved for offline reading, and the registration of the service worker
-// (sw.js) that saves them. Nothing here is needed to read a page: every
-// control starts hidden and is shown only when it can work.
+// (sw.js) that saves them. Nothing here is needed to read a page: the
+// controls stay invisible until this script has made them work, and
+// read-aloud shows only when the device has a Vietnamese voice.
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -30,7 +31,6 @@
   function textSize() {
     var groups = document.querySelectorAll('[data-tool="size"]');
     for (var i = 0; i < groups.length; i++) {
-      groups[i].hidden = false;
       groups[i].addEventListener('click', function (e) {
         var b = e.target.closest('[data-size]');
         if (!b) return;
@@ -48,7 +48,6 @@
   function printing() {
     var buttons = document.querySelectorAll('[data-tool="print"]');
     for (var i = 0; i < buttons.length; i++) {
-      buttons[i].hidden = false;
       buttons[i].addEventListener('click', function () {
         window.print();
       });
@@ -204,6 +203,7 @@
     textSize();
     readAloud();
     savedPages();
+    root.classList.add('js-ready');
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
