@@ -373,7 +373,9 @@ impl<'a> Views<'a> {
             title: r.title.clone(),
             kind: r.kind.name(),
             kind_label: r.kind.label(),
-            date: r.date.filter(|_| r.kind != Kind::Campaign).map(|d| d.short_vi()),
+            // A person's card shows the year honoured (in `meta`), not the record's date,
+            // which readers took for a birth or award date when it stood there unlabelled.
+            date: r.date.filter(|_| !matches!(r.kind, Kind::Campaign | Kind::Person)).map(|d| d.short_vi()),
             date_iso: r.date.map(|d| d.iso()),
             summary: r.summary.clone(),
             meta,
