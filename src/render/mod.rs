@@ -226,7 +226,9 @@ pub struct Changes<'a> {
 pub fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> Result<Partial, Diagnostics> {
     let r = Renderer::reusing(inputs, changes.templates)?;
     let site: &'a Site = r.views.site;
-    let changed = changes.urls;
+    let sites: Vec<&Site> = std::iter::once(site).chain(changes.before.map(|b| b.0)).collect();
+    let extended = with_replacements(changes.urls, &sites);
+    let changed = &extended;
     let hits = |d: Option<Vec<&str>>| d.is_none_or(|d| d.iter().any(|u| changed.contains(*u)));
     if changes.bodies_only {
         let jobs: Vec<Job> =
@@ -385,6 +387,7 @@ fn deps<'s>(site: &'s Site, job: &Job) -> Option<Vec<&'s str>> {
             if r.kind == Kind::Person {
                 d.extend(urls(site.news_of_person.get(&r.slug).map_or(&[], |v| v.as_slice())));
             }
+            d.extend(side_deps(site, r));
             Some(d)
         }
         Job::Section(Kind::News) | Job::NewsPage(_) => section(Kind::News, &site.news),
@@ -395,6 +398,53 @@ fn deps<'s>(site: &'s Site, job: &Job) -> Option<Vec<&'s str>> {
         Job::Term(t, slug) => Some(urls(&site.taxonomies[t][slug].records)),
         Job::Home | Job::TaxonomyIndex(_) | Job::NotFound | Job::Search | Job::Offline => None,
     }
+}
+
+/// The records a record page shows besides its own relations
+/// ([`views::Views::record`]): the side column (newest documents, the first
+/// campaign's news and people), related news (news of its campaigns, the
+/// newest news) and the document it is replaced by. The documents that a
+/// document replaces are added to the changed set by [`with_replacements`].
+fn side_deps<'s>(site: &'s Site, r: &'s Record) -> Vec<&'s str> {
+    let urls = |ids: &[usize]| ids.iter().map(|&i| site.records[i].url.as_str()).collect::<Vec<_>>();
+    let mut d = Vec::new();
+    if r.kind == Kind::Page {
+        return d;
+    }
+    d.extend(urls(&site.documents[..site.documents.len().min(6)]));
+    d.extend(urls(&site.news[..site.news.len().min(9)]));
+    for c in r.campaign_refs() {
+        if let Some(l) = site.by_campaign.get(c) {
+            d.extend(urls(&l.news));
+            d.extend(urls(&l.people));
+        }
+    }
+    if let Some(by) = r.document().and_then(|x| x.replaced_by.as_deref()).and_then(|s| site.get(Kind::Document, s)) {
+        d.push(by.url.as_str());
+    }
+    d
+}
+
+/// `changed` with the pages of the documents that changed documents name in
+/// `replaced_by`, before and after the change: those pages list the
+/// documents that replace them.
+fn with_replacements(changed: &BTreeSet<String>, sites: &[&Site]) -> BTreeSet<String> {
+    let mut out = changed.clone();
+    for site in sites {
+        for url in changed {
+            let Some(slug) =
+                url.strip_prefix("/van-ban/").map(|s| s.trim_end_matches('/').rsplit('/').next().unwrap_or(""))
+            else {
+                continue;
+            };
+            let target =
+                site.get(Kind::Document, slug).and_then(|r| r.document()).and_then(|d| d.replaced_by.as_deref());
+            if let Some(t) = target.and_then(|t| site.get(Kind::Document, t)) {
+                out.insert(t.url.clone());
+            }
+        }
+    }
+    out
 }
 
 fn one(d: Diagnostic) -> Diagnostics {

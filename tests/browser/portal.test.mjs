@@ -364,7 +364,7 @@ describe('layout on a 360 px phone', () => {
 });
 
 describe('strict Content-Security-Policy', () => {
-  for (const path of [PAGES.home, PAGES.campaign, PAGES.search]) {
+  for (const path of [PAGES.home, PAGES.campaign, PAGES.document, PAGES.english, PAGES.search]) {
     test(`${path} reports no violation and no error`, async () => {
       const page = await open(path);
       if (path === PAGES.search) await waitForQuery(page, 'nguoi co uy tin');
