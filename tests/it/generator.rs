@@ -305,3 +305,26 @@ fn demo_portal_builds_without_errors() {
         assert!(size <= 60_000, "{} with its CSS is {size} bytes", p.display());
     }
 }
+
+#[test]
+fn registry_is_paginated_and_so_are_its_filter_pages() {
+    let site = fixture("generator/basic");
+    for n in 1..=23 {
+        let text = format!(
+            "+++\ntitle = \"Công văn số {n}\"\nnumber = \"{n}/BDT-VP\"\ndoc_type = \"Công văn\"\nissued = \"2023-01-{:02}\"\nissuer = \"Ban Dân tộc\"\n+++\nNội dung.\n",
+            n
+        );
+        std::fs::write(site.path().join(format!("content/van-ban/cv-{n}.md")), text).unwrap();
+    }
+    build(site.path()).unwrap();
+    let first = page(site.path(), "van-ban/index.html");
+    assert_eq!(texts(&first, "table.registry tbody tr").len(), 20);
+    assert_eq!(attrs(&first, ".pagination a[rel=next]", "href"), ["/van-ban/trang/2/"]);
+    let second = page(site.path(), "van-ban/trang/2/index.html");
+    assert_eq!(texts(&second, "table.registry tbody tr").len(), 5, "25 documents: 20 + 5");
+    let letters = page(site.path(), "van-ban/loai/cong-van/trang/2/index.html");
+    assert_eq!(texts(&letters, "table.registry tbody td.c-num"), ["3/BDT-VP", "2/BDT-VP", "1/BDT-VP"]);
+    assert_eq!(texts(&letters, ".breadcrumb li")[..3], ["Trang chủ", "Văn bản", "Công văn"]);
+    let sitemap = std::fs::read_to_string(site.path().join("public/sitemap.xml")).unwrap();
+    assert!(sitemap.contains("/van-ban/loai/cong-van/trang/2/</loc>"));
+}
