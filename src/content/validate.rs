@@ -9,8 +9,18 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// URLs the generator itself publishes; a page may not take them.
+/// The document registry's pages and the offline page are listed in
+/// [`crate::render::registry::RESERVED`].
 pub const RESERVED: &[&str] =
-    &["/tim-kiem/", "/dan-toc/", "/dia-ban/", "/nam/", "/chu-de/", "/_search/", "/css/", "/js/"];
+    &["/tim-kiem/", "/dan-toc/", "/dia-ban/", "/nam/", "/chu-de/", "/_search/", "/css/", "/js/", "/img/"];
+
+fn reserved(url: &str) -> Option<&'static str> {
+    RESERVED
+        .iter()
+        .chain(crate::render::registry::RESERVED)
+        .copied()
+        .find(|p| url.starts_with(p) || url == p.trim_end_matches('/'))
+}
 
 fn at_key(r: &Record, key: &str, message: String, hint: String) -> Diagnostic {
     let line = r.source.line_of(key);
@@ -27,7 +37,7 @@ pub fn duplicates(records: &[Record]) -> Vec<Diagnostic> {
     let mut seen: BTreeMap<&str, &Record> = BTreeMap::new();
     let mut out = Vec::new();
     for r in records {
-        if let Some(reserved) = RESERVED.iter().find(|p| r.url.starts_with(**p)) {
+        if let Some(reserved) = reserved(&r.url) {
             out.push(at_key(
                 r,
                 "slug",
@@ -92,6 +102,53 @@ pub fn references(records: &[Record], hidden: &BTreeSet<String>) -> Vec<Diagnost
     for r in records {
         out.extend(files(r));
         out.extend(bundle_links(r));
+    }
+    out.extend(documents(records, hidden));
+    out
+}
+
+/// The validity keys of documents: `replaced_by` names another published
+/// document, and `expires` is not before `effective`.
+fn documents(records: &[Record], hidden: &BTreeSet<String>) -> Vec<Diagnostic> {
+    let docs: BTreeSet<&String> = records.iter().filter(|r| r.kind == Kind::Document).map(|r| &r.slug).collect();
+    let mut out = Vec::new();
+    for r in records {
+        let Some(d) = r.document() else { continue };
+        if let Some(slug) = &d.replaced_by {
+            if slug == &r.slug {
+                out.push(at_key(
+                    r,
+                    "replaced_by",
+                    "`replaced_by` names this document itself".into(),
+                    "write the slug of the newer document that replaces this one".into(),
+                ));
+            } else if !docs.contains(slug) {
+                let hint = if hidden.contains(&format!("/van-ban/{slug}/")) {
+                    format!("`{slug}` is a draft or dated in the future: publish it, or build with --drafts / --future")
+                } else {
+                    match closest(slug, docs.iter().copied()) {
+                        Some(c) => format!("did you mean `{c}`? the slugs are the file names in content/van-ban/"),
+                        None => "use the slug of a file in content/van-ban/ (its file name without .md)".into(),
+                    }
+                };
+                out.push(at_key(
+                    r,
+                    "replaced_by",
+                    format!("`replaced_by` refers to the document `{slug}`, which does not exist"),
+                    hint,
+                ));
+            }
+        }
+        if let (Some(from), Some(to)) = (d.effective, d.expires) {
+            if to.last_day() < from.first_day() {
+                out.push(at_key(
+                    r,
+                    "expires",
+                    format!("`expires` ({}) is before `effective` ({})", to.iso(), from.iso()),
+                    "check the two dates: a document expires after it takes effect".into(),
+                ));
+            }
+        }
     }
     out
 }
@@ -226,6 +283,7 @@ pub fn known_urls(site: &Site, static_files: &BTreeSet<String>, news_pages: usiz
             urls.insert(format!("/{}/{slug}/", t.segment()));
         }
     }
+    urls.extend(crate::render::registry::urls(site));
     urls.extend(static_files.iter().cloned());
     urls
 }

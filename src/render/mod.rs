@@ -8,6 +8,7 @@ pub mod chart;
 pub mod feeds;
 pub mod format;
 pub mod minify;
+pub mod registry;
 pub mod templates;
 pub mod views;
 
@@ -66,6 +67,10 @@ enum Job {
     Term(Taxonomy, String),
     NotFound,
     Search,
+    /// A page of the document registry after the first, or of one of its filters.
+    Registry(Option<(registry::Facet, String)>, usize),
+    /// The list of pages saved for reading offline.
+    Offline,
 }
 
 /// Metadata of a page for `<head>`.
@@ -79,6 +84,12 @@ struct Meta {
     image: Option<String>,
     og_type: &'static str,
     has_code: bool,
+    /// `en` for the English pages under /en/, else the site's language.
+    lang: &'static str,
+    /// Where the page sits: home, then its parents (the page itself is the title).
+    crumbs: Vec<Link>,
+    /// The page's date, for the print header.
+    date: Option<String>,
 }
 
 /// Everything rendering needs.
@@ -87,6 +98,8 @@ pub struct Renderer<'a> {
     tera: std::borrow::Cow<'a, Tera>,
     news_pages: usize,
     search: SearchPage,
+    /// The registry's filters, made once.
+    filters: BTreeMap<registry::Facet, Vec<registry::Filter>>,
 }
 
 /// Everything rendering reads.
@@ -213,7 +226,9 @@ pub struct Changes<'a> {
 pub fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> Result<Partial, Diagnostics> {
     let r = Renderer::reusing(inputs, changes.templates)?;
     let site: &'a Site = r.views.site;
-    let changed = changes.urls;
+    let sites: Vec<&Site> = std::iter::once(site).chain(changes.before.map(|b| b.0)).collect();
+    let extended = with_replacements(changes.urls, &sites);
+    let changed = &extended;
     let hits = |d: Option<Vec<&str>>| d.is_none_or(|d| d.iter().any(|u| changed.contains(*u)));
     if changes.bodies_only {
         let jobs: Vec<Job> =
@@ -310,9 +325,16 @@ pub fn render_search_page<'a>(inputs: Inputs<'a>, templates: Option<&'a Template
 
 /// Every page of `site`, which has `news_pages` news list pages.
 fn jobs(site: &Site, news_pages: usize) -> Vec<Job> {
-    let mut jobs = vec![Job::Home, Job::NotFound, Job::Search];
+    let mut jobs = vec![Job::Home, Job::NotFound, Job::Search, Job::Offline];
     jobs.extend(Kind::SECTIONS.iter().map(|k| Job::Section(*k)));
     jobs.extend((2..=news_pages).map(Job::NewsPage));
+    jobs.extend((2..=registry::pages(site.documents.len())).map(|p| Job::Registry(None, p)));
+    for list in registry::filters(site).into_values() {
+        for f in list {
+            let pages = registry::pages(f.docs.len());
+            jobs.extend((1..=pages).map(|p| Job::Registry(Some((f.facet, f.slug.clone())), p)));
+        }
+    }
     jobs.extend((0..site.records.len()).map(Job::Record));
     for (t, terms) in &site.taxonomies {
         jobs.push(Job::TaxonomyIndex(*t));
@@ -332,6 +354,8 @@ fn path_of(site: &Site, job: &Job) -> String {
         Job::Term(t, s) => out_path(&format!("/{}/{s}/", t.segment())),
         Job::NotFound => "404.html".into(),
         Job::Search => "tim-kiem/index.html".into(),
+        Job::Registry(f, p) => out_path(&registry::path(f.as_ref().map(|(f, s)| (*f, s.as_str())), *p)),
+        Job::Offline => out_path(registry::OFFLINE),
     }
 }
 
@@ -363,15 +387,64 @@ fn deps<'s>(site: &'s Site, job: &Job) -> Option<Vec<&'s str>> {
             if r.kind == Kind::Person {
                 d.extend(urls(site.news_of_person.get(&r.slug).map_or(&[], |v| v.as_slice())));
             }
+            d.extend(side_deps(site, r));
             Some(d)
         }
         Job::Section(Kind::News) | Job::NewsPage(_) => section(Kind::News, &site.news),
         Job::Section(Kind::Campaign) => section(Kind::Campaign, &site.campaigns),
         Job::Section(Kind::Person) => section(Kind::Person, &site.people),
         Job::Section(k) => section(*k, &site.documents),
+        Job::Registry(..) => section(Kind::Document, &site.documents),
         Job::Term(t, slug) => Some(urls(&site.taxonomies[t][slug].records)),
-        Job::Home | Job::TaxonomyIndex(_) | Job::NotFound | Job::Search => None,
+        Job::Home | Job::TaxonomyIndex(_) | Job::NotFound | Job::Search | Job::Offline => None,
     }
+}
+
+/// The records a record page shows besides its own relations
+/// ([`views::Views::record`]): the side column (newest documents, the first
+/// campaign's news and people), related news (news of its campaigns, the
+/// newest news) and the document it is replaced by. The documents that a
+/// document replaces are added to the changed set by [`with_replacements`].
+fn side_deps<'s>(site: &'s Site, r: &'s Record) -> Vec<&'s str> {
+    let urls = |ids: &[usize]| ids.iter().map(|&i| site.records[i].url.as_str()).collect::<Vec<_>>();
+    let mut d = Vec::new();
+    if r.kind == Kind::Page {
+        return d;
+    }
+    d.extend(urls(&site.documents[..site.documents.len().min(6)]));
+    d.extend(urls(&site.news[..site.news.len().min(9)]));
+    for c in r.campaign_refs() {
+        if let Some(l) = site.by_campaign.get(c) {
+            d.extend(urls(&l.news));
+            d.extend(urls(&l.people));
+        }
+    }
+    if let Some(by) = r.document().and_then(|x| x.replaced_by.as_deref()).and_then(|s| site.get(Kind::Document, s)) {
+        d.push(by.url.as_str());
+    }
+    d
+}
+
+/// `changed` with the pages of the documents that changed documents name in
+/// `replaced_by`, before and after the change: those pages list the
+/// documents that replace them.
+fn with_replacements(changed: &BTreeSet<String>, sites: &[&Site]) -> BTreeSet<String> {
+    let mut out = changed.clone();
+    for site in sites {
+        for url in changed {
+            let Some(slug) =
+                url.strip_prefix("/van-ban/").map(|s| s.trim_end_matches('/').rsplit('/').next().unwrap_or(""))
+            else {
+                continue;
+            };
+            let target =
+                site.get(Kind::Document, slug).and_then(|r| r.document()).and_then(|d| d.replaced_by.as_deref());
+            if let Some(t) = target.and_then(|t| site.get(Kind::Document, t)) {
+                out.insert(t.url.clone());
+            }
+        }
+    }
+    out
 }
 
 fn one(d: Diagnostic) -> Diagnostics {
@@ -424,8 +497,9 @@ impl<'a> Renderer<'a> {
     }
 
     fn with_tera(i: Inputs<'a>, tera: std::borrow::Cow<'a, Tera>) -> Self {
-        let views = Views { site: i.site, config: i.config, images: i.images };
-        Renderer { views, tera, news_pages: i.news_pages, search: i.search }
+        let views = Views { site: i.site, config: i.config, images: i.images, replaces: views::replacements(i.site) };
+        let filters = registry::filters(i.site);
+        Renderer { views, tera, news_pages: i.news_pages, search: i.search, filters }
     }
 
     /// Renders `jobs` in parallel; all template errors together.
@@ -479,10 +553,53 @@ impl<'a> Renderer<'a> {
             canonical: config.absolute_url(path),
             section: section.to_owned(),
             feed: None,
-            image: None,
+            image: config.card_image.as_deref().map(|p| config.absolute_url(p)),
             og_type: "website",
             has_code: false,
+            lang: if path.starts_with("/en/") { "en" } else { "vi" },
+            crumbs: self.crumbs(path),
+            date: None,
         }
+    }
+
+    /// Home, then each parent page of `path` that the portal publishes:
+    /// a section, a taxonomy, the registry; never the page itself.
+    fn crumbs(&self, path: &str) -> Vec<Link> {
+        let link = |name: &str, p: &str| Link {
+            name: name.to_owned(),
+            href: self.views.href(p),
+            count: None,
+            key: String::new(),
+        };
+        if path == "/" || path == "/404.html" {
+            return Vec::new();
+        }
+        if path.starts_with("/en/") {
+            return if path == "/en/" { Vec::new() } else { vec![link("Home", "/en/")] };
+        }
+        let mut out = vec![link("Trang chủ", "/")];
+        let first = path.trim_matches('/').split('/').next().unwrap_or("");
+        let section = Kind::SECTIONS.iter().find(|k| k.section() == first);
+        let depth = path.trim_matches('/').split('/').count();
+        if let Some(k) = section {
+            if depth > 1 {
+                out.push(link(k.section_title(), &format!("/{first}/")));
+            }
+            if *k == Kind::Document && depth > 3 {
+                let facet =
+                    registry::Facet::ALL.iter().find(|f| path.starts_with(&format!("/van-ban/{}/", f.segment())));
+                if let (Some(f), Some(slug)) = (facet, path.trim_matches('/').split('/').nth(2)) {
+                    if let Some(flt) = self.filters.get(f).and_then(|l| l.iter().find(|x| x.slug == slug)) {
+                        out.push(link(&flt.name, &flt.path()));
+                    }
+                }
+            }
+        } else if let Some(t) = Taxonomy::ALL.iter().find(|t| t.segment() == first) {
+            if depth > 1 {
+                out.push(link(t.title(), &format!("/{first}/")));
+            }
+        }
+        out
     }
 
     fn context(&self, meta: &Meta) -> Context {
@@ -507,6 +624,11 @@ impl<'a> Renderer<'a> {
                 ("404.html", "404.html".to_owned(), self.context(&meta))
             }
             Job::Search => self.search_page(),
+            Job::Registry(f, p) => self.registry(f.as_ref().map(|(f, s)| (*f, s.as_str())), *p),
+            Job::Offline => {
+                let meta = self.meta("Đã lưu để đọc khi mất mạng", None, registry::OFFLINE, "");
+                ("offline.html", out_path(registry::OFFLINE), self.context(&meta))
+            }
         };
         let html = templates::render(&self.tera, template, &ctx, &path)?;
         Ok(OutputFile::bytes(path, html))
@@ -576,13 +698,74 @@ impl<'a> Renderer<'a> {
                 ctx.insert("pagination", &self.pagination(page));
                 "news_list.html"
             }
-            _ => {
-                let rows: Vec<_> = site.documents.iter().map(|&i| v.doc_row(&site.records[i])).collect();
-                ctx.insert("rows", &rows);
-                "documents.html"
-            }
+            _ => return self.registry(None, 1),
         };
         (template, out_path(&url), ctx)
+    }
+
+    /// Page `page` of the document registry, or of one of its filters.
+    fn registry(&self, filter: Option<(registry::Facet, &str)>, page: usize) -> (&'static str, String, Context) {
+        let site = self.site();
+        let v = &self.views;
+        let filters = &self.filters;
+        let chosen = filter.and_then(|(f, slug)| filters.get(&f)?.iter().find(|x| x.slug == slug));
+        let ids: &[usize] = chosen.map_or(&site.documents, |f| &f.docs);
+        let total = registry::pages(ids.len());
+        let base = filter.map(|(f, s)| (f, s.to_owned()));
+        let url = registry::path(filter, page);
+        let heading = chosen.map_or_else(|| Kind::Document.section_title().to_owned(), |f| f.heading());
+        let title = if page > 1 { format!("{heading} – trang {page}") } else { heading.clone() };
+        let intro = site.intros.get(&Kind::Document).filter(|_| filter.is_none() && page == 1);
+        let mut meta = self.meta(&title, intro.and_then(|i| i.summary.as_deref()), &url, Kind::Document.section());
+        if filter.is_none() && page == 1 {
+            meta.crumbs.truncate(1);
+        }
+        let mut ctx = self.context(&meta);
+        ctx.insert("intro", &intro.map(|i| i.body.html.clone()));
+        ctx.insert("heading", &heading);
+        ctx.insert("filtered", &chosen.is_some());
+        ctx.insert("count", &ids.len());
+        let slice = &ids[((page - 1) * registry::PER_PAGE).min(ids.len())..(page * registry::PER_PAGE).min(ids.len())];
+        let rows: Vec<_> = slice.iter().map(|&i| v.doc_row(&site.records[i])).collect();
+        ctx.insert("rows", &rows);
+        let facets: Vec<FacetView> = registry::Facet::ALL
+            .iter()
+            .filter_map(|f| {
+                let list = filters.get(f)?;
+                (!list.is_empty()).then(|| FacetView {
+                    title: f.title(),
+                    key: f.segment(),
+                    links: list
+                        .iter()
+                        .map(|x| Link {
+                            name: x.name.clone(),
+                            href: v.href(&x.path()),
+                            count: Some(x.docs.len()),
+                            key: if chosen.is_some_and(|c| c.facet == x.facet && c.slug == x.slug) {
+                                "current".into()
+                            } else {
+                                String::new()
+                            },
+                        })
+                        .collect(),
+                })
+            })
+            .collect();
+        ctx.insert("facets", &facets);
+        ctx.insert("all_href", &v.href("/van-ban/"));
+        let href = |n: usize| v.href(&registry::path(base.as_ref().map(|(f, s)| (*f, s.as_str())), n));
+        let pagination = Pagination {
+            current: page,
+            total,
+            prev: (page > 1).then(|| href(page - 1)),
+            next: (page < total).then(|| href(page + 1)),
+            pages: page_window(page, total)
+                .into_iter()
+                .map(|n| Link { name: n.to_string(), href: href(n), count: None, key: n.to_string() })
+                .collect(),
+        };
+        ctx.insert("pagination", &pagination);
+        ("documents.html", out_path(&url), ctx)
     }
 
     fn people_groups(&self) -> Vec<Group> {
@@ -651,13 +834,20 @@ impl<'a> Renderer<'a> {
     fn record(&self, i: usize) -> (&'static str, String, Context) {
         let rec = &self.site().records[i];
         let view = self.views.record(rec);
-        let mut meta = self.meta(&rec.title, rec.summary.as_deref(), &rec.url, rec.kind.section());
+        let section = match rec.kind {
+            Kind::Page => rec.url.trim_matches('/'),
+            k => k.section(),
+        };
+        let mut meta = self.meta(&rec.title, rec.summary.as_deref(), &rec.url, section);
         meta.og_type = "article";
         meta.feed = view.feed.clone();
         meta.has_code = rec.body.has_code;
-        meta.image = view.image.as_ref().map(|img| {
-            self.views.config.absolute_url(img.src.strip_prefix(&self.views.config.base_path).unwrap_or(&img.src))
-        });
+        if let Some(img) = view.image.as_ref() {
+            meta.image = Some(
+                self.views.config.absolute_url(img.src.strip_prefix(&self.views.config.base_path).unwrap_or(&img.src)),
+            );
+        }
+        meta.date = view.date_long.clone();
         if meta.description.is_empty() || rec.summary.is_none() {
             meta.description = rec.body.text.chars().take(DESCRIPTION_CHARS).collect();
         }
@@ -771,7 +961,8 @@ impl<'a> Renderer<'a> {
                 }
                 Job::TaxonomyIndex(t) => (format!("/{}/", t.segment()), None),
                 Job::Term(t, s) => (format!("/{}/{s}/", t.segment()), None),
-                Job::NotFound | Job::Search => continue,
+                Job::Registry(f, p) => (registry::path(f.as_ref().map(|(f, s)| (*f, s.as_str())), *p), None),
+                Job::NotFound | Job::Search | Job::Offline => continue,
             };
             paths.push(entry);
         }
@@ -808,6 +999,13 @@ struct Group {
     id: String,
     href: Option<String>,
     items: Vec<Card>,
+}
+
+#[derive(Debug, Serialize)]
+struct FacetView {
+    title: &'static str,
+    key: &'static str,
+    links: Vec<Link>,
 }
 
 #[derive(Debug, Serialize)]
