@@ -114,3 +114,12 @@ fn glossary() -> &'static thidua::search::Glossary {
     static G: std::sync::OnceLock<thidua::search::Glossary> = std::sync::OnceLock::new();
     G.get_or_init(|| thidua::search::Glossary::default_theme().expect("the theme's glossary parses"))
 }
+
+/// The PDF path of the importer: `import::import_bytes` on a `.pdf` (the
+/// PDF parser, the text walk and line rebuilding, then the text reader and
+/// the header). Caps must turn huge inputs into errors, never hangs.
+pub fn import_pdf(data: &[u8]) {
+    if let Ok(imp) = thidua::import::import_bytes(Path::new("van-ban.pdf"), data.to_vec()) {
+        assert!(imp.meta.title.is_some(), "an imported PDF always has a title");
+    }
+}

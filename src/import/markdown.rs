@@ -82,10 +82,12 @@ fn roman_len(s: &str) -> usize {
 /// What one paragraph becomes.
 #[derive(Debug, Clone, PartialEq)]
 enum Out {
-    Heading(Numbering, String),
+    Heading(Numbering, String, Vec<Run>),
+    /// A numbered line that is not a heading: an item (`a)`), a numbered
+    /// paragraph (`1.`) or a plain one (`1.1`).
+    NumberedText(Numbering, Vec<Run>),
     SourceHeading(u8, String),
     Item { level: u8, runs: Vec<Run> },
-    Numbered(Vec<Run>),
     Para(Vec<Run>),
     Table(Vec<Vec<Cell>>),
 }
@@ -112,13 +114,9 @@ fn classify(p: &Paragraph) -> Out {
     }
     if let Some(kind) = numbering(&text) {
         if matches!(kind, Numbering::Part | Numbering::Roman) || is_heading_text(&text) {
-            return Out::Heading(kind, text);
+            return Out::Heading(kind, text, p.runs.clone());
         }
-        return match kind {
-            Numbering::Letter => Out::Item { level: 0, runs: p.runs.clone() },
-            Numbering::Arabic => Out::Numbered(p.runs.clone()),
-            _ => Out::Para(p.runs.clone()),
-        };
+        return Out::NumberedText(kind, p.runs.clone());
     }
     for (mark, level) in [("- ", 0), ("• ", 0), ("+ ", 1)] {
         if text.starts_with(mark) {
@@ -145,11 +143,45 @@ fn strip_prefix_runs(runs: &[Run], mark: &str) -> Vec<Run> {
     out
 }
 
+/// One decision per numbering kind: a document numbers its headings and its
+/// items with different kinds, so when the lines of one kind (`1.`, `a)`) are
+/// judged differently one by one (`a)` an item, `b)` a heading, because `b)`
+/// happened to be short), the majority decides for all of them. A tie makes
+/// them text: a heading is only claimed when most lines of the kind read as
+/// one. Parts and Roman numerals are always headings.
+fn unify_kinds(outs: Vec<Out>) -> Vec<Out> {
+    let mut votes: BTreeMap<Numbering, (usize, usize)> = BTreeMap::new();
+    for o in &outs {
+        match o {
+            Out::Heading(k, _, _) => votes.entry(*k).or_default().0 += 1,
+            Out::NumberedText(k, _) => votes.entry(*k).or_default().1 += 1,
+            _ => {}
+        }
+    }
+    let heading_kind = |k: &Numbering| {
+        matches!(k, Numbering::Part | Numbering::Roman) || votes.get(k).is_some_and(|(h, t)| h > t)
+    };
+    outs.into_iter()
+        .map(|o| match o {
+            Out::Heading(k, _, runs) if !heading_kind(&k) => Out::NumberedText(k, runs),
+            Out::NumberedText(k, runs) if heading_kind(&k) => {
+                let text = collapse(&runs.iter().map(|r| r.text.as_str()).collect::<String>());
+                if text.chars().count() <= HEADING_MAX {
+                    Out::Heading(k, text, runs)
+                } else {
+                    Out::NumberedText(k, runs)
+                }
+            }
+            o => o,
+        })
+        .collect()
+}
+
 /// Joins `Phần thứ nhất` with the all-capitals title line that follows it.
 fn merge_parts(outs: Vec<Out>) -> Vec<Out> {
     let mut merged: Vec<Out> = Vec::with_capacity(outs.len());
     for o in outs {
-        if let (Some(Out::Heading(Numbering::Part, head)), Out::Para(runs)) = (merged.last_mut(), &o) {
+        if let (Some(Out::Heading(Numbering::Part, head, _)), Out::Para(runs)) = (merged.last_mut(), &o) {
             let text = collapse(&runs.iter().map(|r| r.text.as_str()).collect::<String>());
             if is_upper(&text) && !head.contains(':') {
                 head.push_str(": ");
@@ -171,16 +203,18 @@ pub fn to_markdown(blocks: &[Block], footnotes: &BTreeMap<String, Vec<Run>>) -> 
             Block::Table(rows) => Out::Table(rows.clone()),
         })
         .collect();
-    let outs = merge_parts(outs);
+    let outs = unify_kinds(merge_parts(outs));
     let levels = heading_levels(&outs);
     let mut notes = Notes { defined: footnotes, order: Vec::new() };
     let mut parts: Vec<String> = Vec::new();
     for o in &outs {
         let md = match o {
-            Out::Heading(kind, text) => format!("{} {}", "#".repeat(levels[kind]), escape(text)),
+            Out::Heading(kind, text, _) => format!("{} {}", "#".repeat(levels[kind]), escape(text)),
+            Out::NumberedText(Numbering::Letter, runs) => format!("- {}", inline(runs, &mut notes)),
+            Out::NumberedText(Numbering::Arabic, runs) => inline(runs, &mut notes),
+            Out::NumberedText(_, runs) => escape_start(&inline(runs, &mut notes)),
             Out::SourceHeading(n, text) => format!("{} {}", "#".repeat((*n as usize + 1).min(6)), escape(text)),
             Out::Item { level, runs } => format!("{}- {}", "  ".repeat(*level as usize), inline(runs, &mut notes)),
-            Out::Numbered(runs) => inline(runs, &mut notes),
             Out::Para(runs) => escape_start(&inline(runs, &mut notes)),
             Out::Table(rows) => table(rows, &mut notes),
         };
@@ -200,7 +234,7 @@ pub fn to_markdown(blocks: &[Block], footnotes: &BTreeMap<String, Vec<Run>>) -> 
 /// Heading level of each numbering kind present: the outermost gets `##`.
 fn heading_levels(outs: &[Out]) -> BTreeMap<Numbering, usize> {
     let mut kinds: Vec<Numbering> =
-        outs.iter().filter_map(|o| if let Out::Heading(k, _) = o { Some(*k) } else { None }).collect();
+        outs.iter().filter_map(|o| if let Out::Heading(k, _, _) = o { Some(*k) } else { None }).collect();
     kinds.sort();
     kinds.dedup();
     kinds.iter().enumerate().map(|(i, k)| (*k, (i + 2).min(6))).collect()

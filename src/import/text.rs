@@ -200,6 +200,9 @@ pub fn superscript_digit(c: char) -> Option<char> {
 /// Costs O(length of `line`), whatever the length of `cur`.
 fn starts_new(cur: &Para, line: &str) -> bool {
     let (cur_p, line_p) = (&cur.plain, strip_markup(line));
+    if is_rule_line(&line_p) || is_rule_line(cur_p) {
+        return true;
+    }
     if cur.open_span() {
         return false;
     }
@@ -218,6 +221,13 @@ fn starts_new(cur: &Para, line: &str) -> bool {
     }
     let line_upper_start = line_p.chars().next().is_some_and(char::is_uppercase);
     line_upper_start && markdown::numbering(cur_p).is_some() && markdown::is_heading_text(cur_p)
+}
+
+/// A separator under a header line or the subject ("_____", "-----"): it
+/// stands alone, so it never joins the subject to the first paragraph.
+fn is_rule_line(s: &str) -> bool {
+    s.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && s.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '_' | '=' | '*' | '–' | '—' | '.'))
 }
 
 /// Beginnings that always start a block: list marks, header fields, and the

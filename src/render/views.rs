@@ -450,6 +450,7 @@ impl<'a> Views<'a> {
                 v.facts.extend(d.issued.map(|i| Fact { label: "Ngày ban hành", value: i.long_vi(), href: None }));
                 v.facts.extend(fact("Cơ quan ban hành", &d.issuer));
                 v.facts.extend(fact("Người ký", &d.signer));
+                v.facts.extend(fact("Chức vụ người ký", &d.signer_title));
                 if !d.recipients.is_empty() {
                     v.facts.push(Fact { label: "Nơi nhận", value: d.recipients.join("; "), href: None });
                 }

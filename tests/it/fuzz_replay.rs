@@ -44,3 +44,8 @@ fn fuzz_corpus_query() {
 fn fuzz_corpus_import() {
     replay("import", targets::import);
 }
+
+#[test]
+fn fuzz_corpus_import_pdf() {
+    replay("import_pdf", targets::import_pdf);
+}
