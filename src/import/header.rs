@@ -176,6 +176,11 @@ fn paragraph(b: &Block) -> Option<&Paragraph> {
     }
 }
 
+/// A document type line ("KẾ HOẠCH", "QUYẾT ĐỊNH").
+pub(crate) fn is_type_line(text: &str) -> bool {
+    doc_type(text).is_some() && is_upper(text)
+}
+
 /// "KẾ HOẠCH" → "Kế hoạch".
 fn doc_type(text: &str) -> Option<&'static str> {
     let t = collapse(text).to_uppercase();
@@ -240,8 +245,13 @@ fn split_columns(s: &str) -> Vec<String> {
         if piece.is_empty() {
             continue;
         }
+        // only a blank field is glued back: "Số:   /KH", "ngày   tháng"; never
+        // "Nơi nhận:" to the signer's title across the page
         let glued = out.last().is_some_and(|prev| {
-            prev.ends_with([':', '/']) || prev.ends_with("ngày") || prev.ends_with("tháng") || prev.ends_with("năm")
+            (prev.starts_with("Số") && prev.ends_with([':', '/']))
+                || prev.ends_with("ngày")
+                || prev.ends_with("tháng")
+                || prev.ends_with("năm")
         }) || piece.starts_with(['/', '-']) && out.last().is_some_and(|p| p.starts_with("Số"))
             || piece.starts_with("tháng")
             || piece.starts_with("năm");
@@ -560,6 +570,11 @@ fn read_footer(blocks: &[Block], s: &mut Split) {
         if signature_mark(t) {
             continue;
         }
+        // "(Đã ký) Nguyễn Văn A" on one line: the mark, then the name
+        let t = match t.split_once(')') {
+            Some((mark, rest)) if signature_mark(&format!("{mark})")) => rest.trim(),
+            _ => t,
+        };
         let dashed = t.starts_with(['-', '+', '•']);
         if let Some(col) = in_recipients {
             if dashed || (col.is_some() && col == f.col && !is_upper(t) && !is_name(t)) {

@@ -96,8 +96,36 @@ fn tcvn3_map() -> &'static HashMap<char, char> {
 pub fn from_tcvn3(s: &str, caps: bool) -> String {
     let m = tcvn3_map();
     let out: String = s.chars().map(|c| m.get(&c).copied().unwrap_or(c)).collect();
-    let out = if caps { out.to_uppercase() } else { out };
+    let out = if caps { out.to_uppercase() } else { restore_caps(&out) };
     crate::text::nfc(&out)
+}
+
+/// Text typed in capitals in a `…H` font and saved as plain text has its
+/// toned letters as small ones ("KẾ HOẠCH" reads "Kế HOạCH"): a stretch of a
+/// line (up to a column gap) whose words without digits show only capital
+/// Latin letters, two or more in some word, is put back in capitals.
+fn restore_caps(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut rest = line;
+        while !rest.is_empty() {
+            let cut = rest.find("   ").map_or(rest.len(), |g| g + 3);
+            let (segment, tail) = rest.split_at(cut);
+            out.push_str(&if capitals_typed(segment) { segment.to_uppercase() } else { segment.to_owned() });
+            rest = tail;
+        }
+    }
+    out
+}
+
+fn capitals_typed(segment: &str) -> bool {
+    let words: Vec<&str> = segment.split_whitespace().filter(|w| !w.chars().any(|c| c.is_ascii_digit())).collect();
+    let ascii = |w: &&str| w.chars().filter(char::is_ascii_alphabetic).collect::<String>();
+    words.iter().all(|w| !ascii(w).chars().any(|c| c.is_ascii_lowercase()))
+        && words.iter().any(|w| ascii(w).len() >= 2)
 }
 
 /// Which of the shapes a VNI mark adds fits the base: `â` on a, e, o; `ê` (breve) only on a.
@@ -258,7 +286,13 @@ pub fn to_vni(s: &str) -> String {
         if marks.is_empty() {
             continue;
         }
-        match VNI_MARKS.iter().find(|(_, m)| **m == marks) {
+        // NFD orders a dot below before a circumflex or breve: compare as sets
+        let sorted = |s: &str| {
+            let mut v: Vec<char> = s.chars().collect();
+            v.sort_unstable();
+            v
+        };
+        match VNI_MARKS.iter().find(|(_, m)| sorted(m) == sorted(&marks)) {
             Some((v, _)) => out.push(if base.is_uppercase() { v.to_uppercase().next().unwrap_or(*v) } else { *v }),
             None => out.push_str(&marks),
         }
@@ -276,6 +310,10 @@ mod tests {
         assert_eq!(from_tcvn3("§éc lËp - Tù do - H¹nh phóc", false), "Độc lập - Tự do - Hạnh phúc");
         assert_eq!(from_tcvn3("B×nh Ph\u{ad}íc", false), "Bình Phước");
         assert_eq!(from_tcvn3("ban d©n téc", true), "BAN DÂN TỘC");
+        // capitals typed in an …H font, saved as text
+        assert_eq!(from_tcvn3("KÕ HO¹CH", false), "KẾ HOẠCH");
+        assert_eq!(from_tcvn3("Sè: 09/KH-BDT   TR¦ëNG BAN", false), "Số: 09/KH-BDT   TRƯỞNG BAN");
+        assert_eq!(from_tcvn3("KÕ ho¹ch", false), "Kế hoạch");
     }
 
     #[test]

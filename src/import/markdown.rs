@@ -93,16 +93,17 @@ enum Out {
 }
 
 /// Longest numbered line (in characters) read as a heading even when it ends with a full stop.
-const HEADING_SHORT: usize = 100;
+const HEADING_SHORT: usize = 32;
 /// Longest numbered line without a full stop read as a heading.
 const HEADING_MAX: usize = 200;
 
 /// A numbered line is a heading unless it reads as a sentence: one that
-/// announces more (`:`), continues (`;`), or is long and ends with a full stop.
+/// announces more (`:`), continues (`;`), or ends with a full stop (a
+/// one-sentence item, "a) Mỗi xã giảm 3% hộ nghèo."), unless very short.
 pub(crate) fn is_heading_text(text: &str) -> bool {
     // counted only as far as the limits: a paragraph can be megabytes long
     let n = text.chars().take(HEADING_MAX + 1).count();
-    !text.ends_with([':', ';']) && (n <= HEADING_SHORT || (n <= HEADING_MAX && !text.ends_with('.')))
+    !text.ends_with([':', ';']) && n <= HEADING_MAX && (!text.ends_with('.') || n <= HEADING_SHORT)
 }
 
 fn classify(p: &Paragraph) -> Out {
@@ -143,13 +144,33 @@ fn strip_prefix_runs(runs: &[Run], mark: &str) -> Vec<Run> {
     out
 }
 
-/// One decision per numbering kind: a document numbers its headings and its
-/// items with different kinds, so when the lines of one kind (`1.`, `a)`) are
-/// judged differently one by one (`a)` an item, `b)` a heading, because `b)`
-/// happened to be short), the majority decides for all of them. A tie makes
-/// them text: a heading is only claimed when most lines of the kind read as
-/// one. Parts and Roman numerals are always headings.
+/// One decision per numbering kind within a section: a document numbers its
+/// headings and its items with different kinds, so when the lines of one kind
+/// (`1.`, `a)`) in one section (between `I.`/`Phần` headings) are judged
+/// differently one by one (`a)` an item, `b)` a heading, because `b)` happened
+/// to be short), the majority decides for all of them. A tie makes them text:
+/// a heading is only claimed when most lines of the kind read as one. A
+/// document may still use `1.` for headings in one section and for items in
+/// the next. Parts and Roman numerals are always headings.
 fn unify_kinds(outs: Vec<Out>) -> Vec<Out> {
+    let section_break = |o: &Out| {
+        matches!(o, Out::Heading(Numbering::Part | Numbering::Roman, _, _) | Out::SourceHeading(..))
+    };
+    let mut result = Vec::with_capacity(outs.len());
+    let mut section: Vec<Out> = Vec::new();
+    for o in outs {
+        if section_break(&o) {
+            result.extend(unify_section(std::mem::take(&mut section)));
+            result.push(o);
+        } else {
+            section.push(o);
+        }
+    }
+    result.extend(unify_section(section));
+    result
+}
+
+fn unify_section(outs: Vec<Out>) -> Vec<Out> {
     let mut votes: BTreeMap<Numbering, (usize, usize)> = BTreeMap::new();
     for o in &outs {
         match o {
@@ -158,15 +179,13 @@ fn unify_kinds(outs: Vec<Out>) -> Vec<Out> {
             _ => {}
         }
     }
-    let heading_kind = |k: &Numbering| {
-        matches!(k, Numbering::Part | Numbering::Roman) || votes.get(k).is_some_and(|(h, t)| h > t)
-    };
+    let heading_kind = |k: &Numbering| votes.get(k).is_some_and(|(h, t)| h > t);
     outs.into_iter()
         .map(|o| match o {
             Out::Heading(k, _, runs) if !heading_kind(&k) => Out::NumberedText(k, runs),
             Out::NumberedText(k, runs) if heading_kind(&k) => {
                 let text = collapse(&runs.iter().map(|r| r.text.as_str()).collect::<String>());
-                if text.chars().count() <= HEADING_MAX {
+                if text.chars().count() <= HEADING_MAX && !text.ends_with([':', ';']) {
                     Out::Heading(k, text, runs)
                 } else {
                     Out::NumberedText(k, runs)

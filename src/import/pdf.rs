@@ -478,7 +478,7 @@ fn rebuild_lines(mut pieces: Vec<Piece>) -> Vec<String> {
     let centred = |row: &[Piece]| {
         let l = row.iter().map(|p| p.x).fold(f64::INFINITY, f64::min) - left;
         let r = right - row.iter().map(|p| p.end).fold(f64::NEG_INFINITY, f64::max);
-        l > 0.12 * width && (l - r).abs() < 0.1 * width
+        l > 0.03 * width && (l - r).abs() < 0.05 * width
     };
     let mut out = Vec::new();
     let mut prev_y: Option<(f64, f64)> = None;
@@ -487,7 +487,7 @@ fn rebuild_lines(mut pieces: Vec<Piece>) -> Vec<String> {
         // a centred block (the type, the subject) and the text around it are
         // different paragraphs however close: two empty lines end a paragraph
         let c = centred(&row);
-        if prev_y.is_some() && c != prev_centred {
+        if prev_y.is_some() && prev_centred && !c {
             out.extend([String::new(), String::new()]);
         } else if let Some((py, psize)) = prev_y {
             if py - y > 2.2 * psize.max(size) {

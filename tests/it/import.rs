@@ -409,7 +409,8 @@ fn dry_run_writes_nothing_and_shows_the_record_and_the_report() {
     assert!(stdout.contains("would write content/van-ban/so-ket-cong-tac-dan-toc"), "{stdout}");
     assert!(stdout.contains("campaigns = [\"alpha\"]"), "{stdout}");
     assert!(stdout.contains("## I. KẾT QUẢ THỰC HIỆN"), "{stdout}");
-    assert!(stdout.contains("tệp") && stdout.contains("02-bao-cao-so-ket.txt | Báo cáo"), "{stdout}");
+    let row = stdout.lines().find(|l| l.starts_with("02-bao-cao-so-ket.txt")).unwrap_or_default();
+    assert!(stdout.contains("tệp ") && row.contains("| Báo cáo ") && row.contains("| Trần Thị Lan Anh"), "{stdout}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("warning: the day of issue is blank"), "{stderr}");
 }
@@ -513,7 +514,7 @@ fn corpus_files(dir: &Path) -> Vec<(String, PathBuf)> {
             _ => None,
         };
         let txt = match legacy {
-            Some(make::Encoding::Tcvn3) => latin1(&thidua::import::legacy::to_tcvn3(&text)),
+            Some(make::Encoding::Tcvn3) => tcvn3_file(&text),
             Some(make::Encoding::Vni) => latin1(&thidua::import::legacy::to_vni(&text)),
             _ => text.clone().into_bytes(),
         };
@@ -530,6 +531,26 @@ fn corpus_files(dir: &Path) -> Vec<(String, PathBuf)> {
         }
     }
     out
+}
+
+/// TCVN3 text as an old editor saved it: its capitals came from a second
+/// font drawing the small letters' codes, so in the file a capital with a tone
+/// is its small letter ("KẾ HOẠCH" is "kÕ ho¹ch"); only Ă Â Đ Ê Ô Ơ Ư have codes.
+fn tcvn3_file(text: &str) -> Vec<u8> {
+    let encoded: String = text
+        .chars()
+        .map(|c| {
+            // a character has a code when it is ASCII or the table maps it;
+            // "Ò" is no TCVN3 capital (its byte is "ề")
+            let t = thidua::import::legacy::to_tcvn3(&c.to_string());
+            if c.is_ascii() || t != c.to_string() {
+                t
+            } else {
+                thidua::import::legacy::to_tcvn3(&c.to_lowercase().to_string())
+            }
+        })
+        .collect();
+    latin1(&encoded)
 }
 
 /// Legacy text as the 8-bit file an old editor saved: one byte a character.
@@ -578,7 +599,7 @@ fn legacy_encodings_are_converted_with_a_note_and_unicode_is_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let text = make::text_of("16-ke-hoach-tcvn3");
     let tcvn3 = dir.path().join("tcvn3.txt");
-    std::fs::write(&tcvn3, latin1(&thidua::import::legacy::to_tcvn3(&text))).unwrap();
+    std::fs::write(&tcvn3, tcvn3_file(&text)).unwrap();
     let imp = import_file(&tcvn3).unwrap();
     assert!(warned(&imp, "TCVN3"), "{:?}", imp.warnings);
     assert!(imp.body.contains("Rà soát hộ đồng bào thiếu đất sản xuất"), "{}", imp.body);
