@@ -254,7 +254,11 @@ fn split_columns(s: &str) -> Vec<String> {
                 || prev.ends_with("năm")
         }) || piece.starts_with(['/', '-']) && out.last().is_some_and(|p| p.starts_with("Số"))
             || piece.starts_with("tháng")
-            || piece.starts_with("năm");
+            || piece.starts_with("năm")
+            // "năm 20   20": a year drawn in two pieces far apart
+            || (piece.len() <= 2
+                && piece.chars().all(|c| c.is_ascii_digit())
+                && out.last().is_some_and(|p| p.split_whitespace().rev().nth(1) == Some("năm")));
         match out.last_mut() {
             Some(prev) if glued => {
                 prev.push(' ');
@@ -280,6 +284,14 @@ fn read_header(blocks: &[Block], s: &mut Split) {
     let mut bodies = Vec::new();
     for f in fragments(blocks) {
         let t = f.text.as_str();
+        // "UBND HUYỆN X CỘNG HÒA XÃ HỘI …": columns a single space apart
+        if let Some(at) = ["CỘNG HÒA", "CỘNG HOÀ"].iter().filter_map(|m| t.find(m)).min().filter(|&i| i > 0) {
+            let left = t[..at].trim();
+            if is_upper(left) && doc_type(left).is_none() {
+                bodies.push(left.to_owned());
+            }
+            continue;
+        }
         if is_motto(t) || is_rule(t) {
             continue;
         }
@@ -368,13 +380,28 @@ impl LooseDate {
 
 /// "Bình Phước, ngày  tháng 02 năm 2022" → (Some("Bình Phước"), 2022-02).
 fn date_of(t: &str) -> Option<(Option<String>, LooseDate)> {
+    // "tháng11": a missing space between a word and its number
+    let spaced = t.replace("tháng", " tháng ").replace("năm", " năm ").replace("ngày", "ngày ");
+    let t = spaced.as_str();
     let at = t.find("ngày")?;
     let words: Vec<&str> = t[at..].split_whitespace().collect();
     let value_after = |key: &str| -> Option<Option<u16>> {
         let i = words.iter().position(|w| *w == key)?;
         Some(words.get(i + 1).and_then(|w| w.trim_end_matches(['.', ',']).parse().ok()))
     };
-    let year = value_after("năm")??;
+    // "năm 20 20": a year drawn in two pieces
+    let year = {
+        let i = words.iter().position(|w| *w == "năm")?;
+        let mut digits = String::new();
+        for w in words.iter().skip(i + 1).take(2) {
+            let w = w.trim_end_matches(['.', ',']);
+            if digits.len() >= 4 || w.is_empty() || !w.chars().all(|c| c.is_ascii_digit()) {
+                break;
+            }
+            digits.push_str(w);
+        }
+        digits.parse::<u16>().ok().filter(|y| (1900..=2100).contains(y))?
+    };
     let month = value_after("tháng")?.and_then(|m| u8::try_from(m).ok()).filter(|m| (1..=12).contains(m));
     let day = value_after("ngày")?.and_then(|d| u8::try_from(d).ok()).filter(|d| (1..=31).contains(d));
     let place = t[..at].trim().trim_end_matches(',').trim();
@@ -545,7 +572,7 @@ fn signer_line(t: &str) -> bool {
 }
 
 /// "Nguyễn Văn Khang", "H' Hen Niê": two to six capitalised words of letters.
-fn is_name(t: &str) -> bool {
+pub(crate) fn is_name(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && words.iter().all(|w| {
@@ -643,7 +670,7 @@ fn check(s: &mut Split) {
         (m.title.is_some(), "the trích yếu (title)"),
         (m.issuer.is_some(), "the issuing body"),
         (m.issued.is_some(), "the date (`…, ngày … tháng … năm …`)"),
-        (m.signer.is_some(), "the signer"),
+        (m.signer.is_some() || m.signer_title.is_some(), "the signer"),
     ] {
         if !value {
             missing.push(what);

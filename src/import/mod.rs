@@ -265,6 +265,13 @@ pub fn import_bytes(path: &Path, bytes: Vec<u8>) -> Result<Imported, ImportError
                 return Ok(scanned(path, bytes, read.pages));
             }
             pdf_evidence = Some(read.stamp);
+            if read.undiacritised {
+                notes.push(
+                    "chữ trong tệp PDF gần như không có dấu tiếng Việt: có lẽ là chữ nhận dạng (OCR) từ bản quét, \
+                     các trường đọc được không đáng tin; hãy nhập bản .docx hoặc bản PDF xuất từ Word"
+                        .to_owned(),
+                );
+            }
             text::parse(&read.text)
         }
         "txt" | "md" | "markdown" | "text" => {

@@ -70,6 +70,17 @@ pub struct Read {
     pub pages_with_text: usize,
     /// The digital-signature stamp, if the page showed one.
     pub stamp: Stamp,
+    /// Long text with almost no Vietnamese letters: the hidden text a
+    /// scanner's character recognition adds, without diacritics.
+    pub undiacritised: bool,
+}
+
+/// Vietnamese prose has a letter with a diacritic in most words; recognised
+/// text from a scan without Vietnamese support has almost none.
+fn undiacritised(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let marked = text.split_whitespace().filter(|w| w.chars().any(|c| !c.is_ascii() && c.is_alphabetic())).count();
+    words >= 50 && marked * 10 < words
 }
 
 /// What a digital-signature stamp said.
@@ -165,6 +176,7 @@ fn parse_inner(bytes: &[u8]) -> Result<Read, PdfError> {
     let (kept, stamp) = take_stamp(lines);
     read.stamp = stamp;
     read.text = kept.join("\n");
+    read.undiacritised = undiacritised(&read.text);
     Ok(read)
 }
 
@@ -181,6 +193,8 @@ struct Piece {
 /// A font's decoding and widths.
 struct Font<'a> {
     encoding: Option<Encoding<'a>>,
+    /// A TCVN3 or VNI font (`ABCDEF+.VnTime`): its text is converted.
+    legacy: Option<(super::legacy::Legacy, bool)>,
     two_byte: bool,
     widths: BTreeMap<u32, f64>,
     default_width: f64,
@@ -200,9 +214,19 @@ impl Font<'_> {
     }
 
     fn decode(&self, bytes: &[u8]) -> String {
-        match &self.encoding {
+        let text: String = match &self.encoding {
             Some(e) => e.bytes_to_string(bytes).unwrap_or_default(),
             None => bytes.iter().filter(|b| b.is_ascii_graphic() || **b == b' ').map(|&b| char::from(b)).collect(),
+        };
+        // glyphs without a character (a tab drawn as a box) become spaces
+        let text: String = text
+            .chars()
+            .map(|c| if c == '\u{fffd}' || c.is_control() || ('\u{e000}'..='\u{f8ff}').contains(&c) { ' ' } else { c })
+            .collect();
+        match self.legacy {
+            Some((super::legacy::Legacy::Tcvn3, caps)) => super::legacy::from_tcvn3(&text, caps),
+            Some((super::legacy::Legacy::Vni, _)) => super::legacy::from_vni(&text),
+            None => text,
         }
     }
 }
@@ -251,7 +275,9 @@ fn load_font<'a>(doc: &'a Document, dict: &'a lopdf::Dictionary) -> Font<'a> {
             }
         }
     }
-    Font { encoding, two_byte, widths, default_width }
+    let name = dict.get(b"BaseFont").and_then(Object::as_name).map(String::from_utf8_lossy).unwrap_or_default();
+    let legacy = super::legacy::Legacy::of_font(name.split_once('+').map_or(&*name, |(_, n)| n));
+    Font { encoding, legacy, two_byte, widths, default_width }
 }
 
 /// The `/W` array of a CID font: `c [w1 w2 …]` or `c_first c_last w`.
@@ -459,7 +485,7 @@ fn show(s: &mut State, font: &Font, items: &[Object], pieces: &mut Vec<Piece>) {
 /// Pieces → lines, top to bottom; a vertical gap of more than about two lines
 /// leaves an empty line.
 fn rebuild_lines(mut pieces: Vec<Piece>) -> Vec<String> {
-    pieces.retain(|p| p.x.is_finite() && p.y.is_finite() && p.end.is_finite());
+    pieces.retain(|p| p.x.is_finite() && p.y.is_finite() && p.end.is_finite() && !p.text.trim().is_empty());
     pieces.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     let mut rows: Vec<(f64, f64, Vec<Piece>)> = Vec::new();
     for p in pieces {
@@ -480,6 +506,15 @@ fn rebuild_lines(mut pieces: Vec<Piece>) -> Vec<String> {
         let r = right - row.iter().map(|p| p.end).fold(f64::NEG_INFINITY, f64::max);
         l > 0.03 * width && (l - r).abs() < 0.05 * width
     };
+    // a page number alone at the top or bottom of the page is no text
+    let page_number = |row: &[Piece]| {
+        let t: String = row.iter().map(|p| p.text.as_str()).collect();
+        let t = t.trim().trim_matches(['-', '–', ' ']);
+        !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
+    };
+    let last = rows.len().saturating_sub(1);
+    let rows: Vec<_> =
+        rows.into_iter().enumerate().filter(|(i, r)| !((*i == 0 || *i == last) && page_number(&r.2))).map(|(_, r)| r).collect();
     let mut out = Vec::new();
     let mut prev_y: Option<(f64, f64)> = None;
     let mut prev_centred = false;
@@ -502,9 +537,9 @@ fn rebuild_lines(mut pieces: Vec<Piece>) -> Vec<String> {
         for p in row {
             if let Some(e) = end {
                 let gap = p.x - e;
-                if gap > 2.5 * p.size {
+                if gap > 1.5 * p.size {
                     line.push_str("     ");
-                } else if gap > 0.15 * p.size && !line.ends_with(' ') && !p.text.starts_with(' ') {
+                } else if gap > 0.12 * p.size && !line.ends_with(' ') && !p.text.starts_with(' ') {
                     line.push(' ');
                 }
             }

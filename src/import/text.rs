@@ -209,6 +209,10 @@ fn starts_new(cur: &Para, line: &str) -> bool {
     if is_rule_line(&line_p) || is_rule_line(cur_p) || signature_mark(cur_p) || signature_mark(&line_p) {
         return true;
     }
+    // the signer's name under the last recipient ("- Lưu: VT" has no full stop)
+    if cur_p.starts_with(['-', '+']) && super::header::is_name(&line_p) {
+        return true;
+    }
     if cur.open_span() {
         return false;
     }
