@@ -158,7 +158,8 @@ pub fn run(root: &Path, files: &[PathBuf]) -> Outcome {
         let k = key(&imp);
         if let Some(record) = k.as_ref().and_then(|k| existing.get(k)) {
             row.kind = "trùng".into();
-            row.warnings = format!("đã có trong trang: {} (cùng số và cơ quan ban hành); không nhập lại", record.display());
+            row.warnings =
+                format!("đã có trong trang: {} (cùng số và cơ quan ban hành); không nhập lại", record.display());
             out.rows.push(row);
             out.existing.push((imp, record.clone()));
             continue;
@@ -166,7 +167,10 @@ pub fn run(root: &Path, files: &[PathBuf]) -> Outcome {
         match k.as_ref().and_then(|k| by_key.get(k)) {
             Some(&g) => {
                 let group = &mut out.groups[g];
-                row.warnings = format!("cùng văn bản với {}: gộp thành một bản ghi, đính kèm cả hai tệp", group.primary.source.display());
+                row.warnings = format!(
+                    "cùng văn bản với {}: gộp thành một bản ghi, đính kèm cả hai tệp",
+                    group.primary.source.display()
+                );
                 if richness(&imp) < richness(&group.primary) {
                     let old = std::mem::replace(&mut group.primary, imp);
                     group.copies.push(old);

@@ -335,7 +335,9 @@ fn number_of(t: &str) -> Option<String> {
     let rest = match rest.trim_start().strip_prefix(':') {
         Some(r) => r,
         // "Số 15/KH-BDT": no colon, but a digit or the slash right after
-        None if rest.starts_with(' ') && rest.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '/') => rest,
+        None if rest.starts_with(' ') && rest.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '/') => {
+            rest
+        }
         None => return None,
     };
     let mut joined = String::new();
@@ -487,8 +489,7 @@ fn title_after(blocks: &[Block], from: usize) -> (Option<String>, usize) {
         }
         // a line in capitals after the subject is the deciding authority
         // ("GIÁM ĐỐC SỞ …" in a decision), not more of the subject
-        let continues =
-            parts.is_empty() || (p.all_bold() && !is_upper(&text) && text.chars().count() <= 200);
+        let continues = parts.is_empty() || (p.all_bold() && !is_upper(&text) && text.chars().count() <= 200);
         if !continues || super::markdown::numbering(&text).is_some() || text.starts_with("Căn cứ") {
             break;
         }

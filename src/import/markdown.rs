@@ -87,7 +87,10 @@ enum Out {
     /// paragraph (`1.`) or a plain one (`1.1`).
     NumberedText(Numbering, Vec<Run>),
     SourceHeading(u8, String),
-    Item { level: u8, runs: Vec<Run> },
+    Item {
+        level: u8,
+        runs: Vec<Run>,
+    },
     Para(Vec<Run>),
     Table(Vec<Vec<Cell>>),
 }
@@ -153,9 +156,8 @@ fn strip_prefix_runs(runs: &[Run], mark: &str) -> Vec<Run> {
 /// document may still use `1.` for headings in one section and for items in
 /// the next. Parts and Roman numerals are always headings.
 fn unify_kinds(outs: Vec<Out>) -> Vec<Out> {
-    let section_break = |o: &Out| {
-        matches!(o, Out::Heading(Numbering::Part | Numbering::Roman, _, _) | Out::SourceHeading(..))
-    };
+    let section_break =
+        |o: &Out| matches!(o, Out::Heading(Numbering::Part | Numbering::Roman, _, _) | Out::SourceHeading(..));
     let mut result = Vec::with_capacity(outs.len());
     let mut section: Vec<Out> = Vec::new();
     for o in outs {

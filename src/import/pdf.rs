@@ -50,7 +50,9 @@ impl PdfError {
     /// What to do about it.
     pub fn hint(&self) -> &'static str {
         match self {
-            PdfError::Broken(_) => "mở tệp bằng trình đọc PDF để kiểm tra; nếu có bản .docx của văn bản, hãy nhập bản đó",
+            PdfError::Broken(_) => {
+                "mở tệp bằng trình đọc PDF để kiểm tra; nếu có bản .docx của văn bản, hãy nhập bản đó"
+            }
             PdfError::Encrypted => "xin bản không đặt mật khẩu, hoặc nhập bản .docx của văn bản",
             PdfError::TooManyPages(_) | PdfError::TooLarge(_) => {
                 "tách phụ lục dài thành tệp riêng, hoặc nhập bản .docx của văn bản"
@@ -370,7 +372,8 @@ fn page_pieces(doc: &Document, page_id: lopdf::ObjectId) -> Result<Vec<Piece>, P
             (name, dict)
         })
         .collect();
-    let fonts: BTreeMap<Vec<u8>, Font> = dicts.iter().map(|(name, dict)| (name.clone(), load_font(doc, dict))).collect();
+    let fonts: BTreeMap<Vec<u8>, Font> =
+        dicts.iter().map(|(name, dict)| (name.clone(), load_font(doc, dict))).collect();
     let mut s = State {
         ctm: IDENTITY,
         stack: Vec::new(),
@@ -513,8 +516,12 @@ fn rebuild_lines(mut pieces: Vec<Piece>) -> Vec<String> {
         !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
     };
     let last = rows.len().saturating_sub(1);
-    let rows: Vec<_> =
-        rows.into_iter().enumerate().filter(|(i, r)| !((*i == 0 || *i == last) && page_number(&r.2))).map(|(_, r)| r).collect();
+    let rows: Vec<_> = rows
+        .into_iter()
+        .enumerate()
+        .filter(|(i, r)| !((*i == 0 || *i == last) && page_number(&r.2)))
+        .map(|(_, r)| r)
+        .collect();
     let mut out = Vec::new();
     let mut prev_y: Option<(f64, f64)> = None;
     let mut prev_centred = false;
@@ -592,7 +599,14 @@ mod tests {
 
     #[test]
     fn stamp_lines_are_evidence_not_body() {
-        let lines = ["Nội dung.", "Ký bởi: Nguyễn Văn A", "Email: a@x.vn", "Cơ quan: Ban Dân tộc", "Thời gian ký: 10.05.2024 09:30:15 +07:00", "Nơi nhận:"];
+        let lines = [
+            "Nội dung.",
+            "Ký bởi: Nguyễn Văn A",
+            "Email: a@x.vn",
+            "Cơ quan: Ban Dân tộc",
+            "Thời gian ký: 10.05.2024 09:30:15 +07:00",
+            "Nơi nhận:",
+        ];
         let (kept, stamp) = take_stamp(lines.iter().map(|s| (*s).to_owned()).collect());
         assert_eq!(kept, ["Nội dung.", "Nơi nhận:"]);
         assert_eq!(stamp.signed_by.as_deref(), Some("Nguyễn Văn A"));

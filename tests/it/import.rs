@@ -579,7 +579,8 @@ fn corpus_fields_are_read_right_in_every_format() {
             slot.0 += usize::from(ok);
             slot.1 += 1;
             if !ok {
-                misses.push(format!("{}: {f}: got {got:?}, want {want:?}", path.file_name().unwrap().to_string_lossy()));
+                misses
+                    .push(format!("{}: {f}: got {got:?}, want {want:?}", path.file_name().unwrap().to_string_lossy()));
             }
         }
     }
@@ -704,7 +705,9 @@ fn a_docx_part_over_the_cap_is_refused_never_cut_short() {
     let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
     let mut xml = format!(r#"<?xml version="1.0"?><w:document {w}><w:body><w:p><w:r><w:t>"#).into_bytes();
     xml.resize(xml.len() + (thidua::import::docx::PART_LIMIT as usize), b'a');
-    xml.extend_from_slice(b"</w:t></w:r></w:p><w:p><w:r><w:t>TR\xc6\xaf\xe1\xbb\x9eNG BAN</w:t></w:r></w:p></w:body></w:document>");
+    xml.extend_from_slice(
+        b"</w:t></w:r></w:p><w:p><w:r><w:t>TR\xc6\xaf\xe1\xbb\x9eNG BAN</w:t></w:r></w:p></w:body></w:document>",
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("qua-lon.docx");
     std::fs::write(&path, docx_with_document(&xml)).unwrap();
@@ -718,7 +721,9 @@ fn a_docx_part_over_the_cap_is_refused_never_cut_short() {
 #[test]
 fn an_unclosed_document_xml_is_refused() {
     let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
-    let xml = format!(r#"<?xml version="1.0"?><w:document {w}><w:body><w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p><w:p><w:r><w:t>Nội dung bị cắt"#);
+    let xml = format!(
+        r#"<?xml version="1.0"?><w:document {w}><w:body><w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p><w:p><w:r><w:t>Nội dung bị cắt"#
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cat-cut.docx");
     std::fs::write(&path, docx_with_document(xml.as_bytes())).unwrap();
@@ -749,7 +754,9 @@ fn a_pdf_over_the_page_cap_is_refused() {
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nhieu-trang.pdf");
     std::fs::write(&path, out).unwrap();
@@ -792,14 +799,8 @@ fn a_folder_is_imported_whole_copies_merge_and_the_report_is_written() {
     std::fs::write(inner.join("~$ke-hoach.docx"), b"lock").unwrap();
     std::fs::write(dir.path().join("ghi-chu.odt"), b"not read").unwrap();
     let csv = dir.path().join("bao-cao.csv");
-    let out = thidua(&[
-        "import",
-        "--root",
-        root_str(&site),
-        "--report",
-        csv.to_str().unwrap(),
-        dir.path().to_str().unwrap(),
-    ]);
+    let out =
+        thidua(&["import", "--root", root_str(&site), "--report", csv.to_str().unwrap(), dir.path().to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout.contains("imported 2 document(s), 0 failed, 1 copy(ies) merged"), "{stdout}");
@@ -813,4 +814,24 @@ fn a_folder_is_imported_whole_copies_merge_and_the_report_is_written() {
     assert!(report.contains(",Công văn,145/BDT-VP,2024-04-03,Hoàng Văn Thạch,"), "{report}");
     assert!(report.contains("gộp thành một bản ghi"), "{report}");
     build(site.path()).unwrap_or_else(|e| panic!("{e:?}"));
+}
+
+/// Regenerates the seed corpus of the `import_pdf` fuzz target from the
+/// fixture generator: `cargo test --test it write_import_pdf_fuzz_seeds -- --ignored`.
+#[test]
+#[ignore]
+fn write_import_pdf_fuzz_seeds() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/import_pdf");
+    std::fs::create_dir_all(&dir).unwrap();
+    let stamp = make::Stamp { by: "Điểu Minh Tâm", time: "15.01.2024 08:12:30 +07:00" };
+    std::fs::write(
+        dir.join("seed-ke-hoach-per-word.pdf"),
+        make::pdf(&make::text_of("01-ke-hoach-thi-dua"), Some(&stamp), true),
+    )
+    .unwrap();
+    std::fs::write(dir.join("seed-cong-van-lines.pdf"), make::pdf(&make::text_of("04-cong-van-vv"), None, false))
+        .unwrap();
+    std::fs::write(dir.join("seed-phu-luc-table.pdf"), make::pdf(&make::text_of("24-bao-cao-phu-luc"), None, false))
+        .unwrap();
+    std::fs::write(dir.join("seed-scan.pdf"), make::scanned_pdf()).unwrap();
 }
