@@ -539,14 +539,22 @@ fn rebuild_lines(mut pieces: Vec<Piece>) -> Vec<String> {
         prev_centred = c;
         prev_y = Some((y, size));
         row.sort_by(|a, b| a.x.total_cmp(&b.x));
+        // a row drawn letter by letter with widths a little too wide has
+        // letters overlapping: a space is a gap wider than the usual one
+        let mut gaps: Vec<f64> = row.windows(2).map(|w| w[1].x - w[0].end).collect();
+        gaps.sort_by(f64::total_cmp);
+        let base = if gaps.len() >= 4 { gaps[gaps.len() / 2].min(0.0) } else { 0.0 };
+        // the smallest gap (in ems) read as a space: letter-by-letter rows
+        // are measured from their usual gap, so a smaller one is enough
+        let space = if base < 0.0 { 0.08 } else { 0.1 };
         let mut line = String::new();
         let mut end: Option<f64> = None;
         for p in row {
             if let Some(e) = end {
-                let gap = p.x - e;
+                let gap = p.x - e - base;
                 if gap > 1.5 * p.size {
                     line.push_str("     ");
-                } else if gap > 0.12 * p.size && !line.ends_with(' ') && !p.text.starts_with(' ') {
+                } else if gap > space * p.size && !line.ends_with(' ') && !p.text.starts_with(' ') {
                     line.push(' ');
                 }
             }
@@ -623,6 +631,21 @@ mod tests {
             p(82.0, 785.0, 30.0, "15/KH"),
         ]);
         assert_eq!(lines, ["BAN DÂN TỘC     CỘNG HÒA", "Số: 15/KH"]);
+    }
+
+    #[test]
+    fn a_row_drawn_letter_by_letter_keeps_its_spaces() {
+        // widths a little too wide: letters overlap by 1 pt, words are 0.3 pt apart
+        let mut pieces = Vec::new();
+        let mut x = 100.0;
+        for word in ["VÀ", "ĐÀO", "TẠO"] {
+            for c in word.chars() {
+                pieces.push(Piece { x, y: 700.0, end: x + 8.4, size: 13.0, text: c.to_string() });
+                x += 7.4;
+            }
+            x += 1.3;
+        }
+        assert_eq!(rebuild_lines(pieces), ["VÀ ĐÀO TẠO"]);
     }
 
     #[test]
