@@ -622,7 +622,7 @@ fn read_footer(blocks: &[Block], s: &mut Split) {
     s.meta.signer_title = title.clone();
     s.meta.signer = name.clone();
     if let (Some(t), None) = (title, name) {
-        s.warnings.push(format!("the signer's name is missing; only the position \"{t}\" is known (`signer_title`)"));
+        s.warnings.push(format!("không thấy tên người ký; chỉ biết chức vụ \"{t}\" (`signer_title`)"));
     }
 }
 
