@@ -175,6 +175,7 @@ fn parse_inner(bytes: &[u8]) -> Result<Read, PdfError> {
             lines.push(line);
         }
     }
+    let lines: Vec<String> = lines.iter().map(|l| place_marks(l)).collect();
     let (kept, stamp) = take_stamp(lines);
     read.stamp = stamp;
     read.text = kept.join("\n");
@@ -569,6 +570,34 @@ fn rebuild_lines(mut pieces: Vec<Piece>) -> Vec<String> {
     out
 }
 
+/// Some fonts draw a tone mark after the final consonant ("hoc̣", "thuôc̣"):
+/// a combining mark never stands on a consonant in Vietnamese, so it goes
+/// back onto the last vowel of its word before the text is composed (NFC).
+fn place_marks(line: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    let vowel = |c: char| c.nfd().next().is_some_and(|b| "aeiouyAEIOUY".contains(b));
+    let mut out: Vec<char> = Vec::with_capacity(line.len());
+    for c in line.nfd() {
+        let mark = ('\u{300}'..='\u{323}').contains(&c);
+        let after_consonant = out.last().is_some_and(|p| p.is_ascii_alphabetic() && !vowel(*p));
+        if mark && after_consonant {
+            let word_start = out.iter().rposition(|p| !p.is_alphabetic() && !('\u{300}'..='\u{36f}').contains(p));
+            let from = word_start.map_or(0, |i| i + 1);
+            if let Some(v) = out[from..].iter().rposition(|p| vowel(*p)) {
+                // after the vowel and the marks it already has
+                let mut at = from + v + 1;
+                while out.get(at).is_some_and(|p| ('\u{300}'..='\u{36f}').contains(p)) {
+                    at += 1;
+                }
+                out.insert(at, c);
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    crate::text::nfc(&out.into_iter().collect::<String>())
+}
+
 /// The lines a signature stamp puts on the page, and what they say.
 const STAMP_KEYS: [&str; 6] = ["Ký bởi", "Người ký", "Email", "Cơ quan", "Thời gian ký", "Ngày ký"];
 
@@ -646,6 +675,12 @@ mod tests {
             x += 1.3;
         }
         assert_eq!(rebuild_lines(pieces), ["VÀ ĐÀO TẠO"]);
+    }
+
+    #[test]
+    fn a_tone_mark_after_the_consonant_goes_onto_the_vowel() {
+        assert_eq!(place_marks("năm hoc\u{323} trưc\u{323} thuôc\u{323}"), "năm học trực thuộc");
+        assert_eq!(place_marks("Việt Nam"), "Việt Nam");
     }
 
     #[test]
