@@ -282,8 +282,19 @@ fn is_motto(t: &str) -> bool {
 
 fn read_header(blocks: &[Block], s: &mut Split) {
     let mut bodies = Vec::new();
+    // the column of a `V/v` line, while its next lines may continue it
+    let mut subject_col: Option<Option<usize>> = None;
     for f in fragments(blocks) {
         let t = f.text.as_str();
+        if let (Some(col), Some(title)) = (subject_col, s.meta.title.as_mut()) {
+            // "V/v đề nghị báo cáo kết quả" / "chính sách …" in one table cell
+            if col == f.col && t.starts_with(char::is_lowercase) && !subject_line(t) {
+                title.push(' ');
+                title.push_str(&collapse(t));
+                continue;
+            }
+            subject_col = None;
+        }
         // "UBND HUYỆN X CỘNG HÒA XÃ HỘI …": columns a single space apart
         if let Some(at) = ["CỘNG HÒA", "CỘNG HOÀ"].iter().filter_map(|m| t.find(m)).min().filter(|&i| i > 0) {
             let left = t[..at].trim();
@@ -311,6 +322,7 @@ fn read_header(blocks: &[Block], s: &mut Split) {
         if subject_line(t) {
             let rest = &t.trim_start()[3..];
             s.meta.title = Some(capitalise(&collapse(rest.trim_start_matches([':', '.', ' ']))));
+            subject_col = Some(f.col);
         } else if is_upper(t) && doc_type(t).is_none() && t.chars().count() <= 80 {
             bodies.push(t.to_owned());
         }

@@ -878,3 +878,19 @@ fn real_sample_pdfs_where_present() {
     }
     println!("real samples: {read} text PDFs read with all fields found");
 }
+
+#[test]
+fn a_letters_subject_goes_on_in_its_header_cell() {
+    // Word puts a letter's "V/v" lines in the header table under "Số:"
+    let dir = tempfile::tempdir().unwrap();
+    for ext in ["docx", "txt", "pdf"] {
+        let imp = import_file(&fixture_file(dir.path(), "23-cong-van-dai", ext)).unwrap();
+        assert_eq!(
+            imp.meta.title.as_deref(),
+            Some("Phối hợp xác minh nội dung đơn phản ánh của công dân tại xã Đăk Ơ, huyện Bù Gia Mập"),
+            "{ext}"
+        );
+        assert_eq!(imp.meta.doc_type.as_deref(), Some("Công văn"), "{ext}");
+        assert!(imp.body.starts_with("Kính gửi: Ủy ban nhân dân huyện Bù Gia Mập."), "{ext}: {}", imp.body);
+    }
+}
