@@ -209,9 +209,35 @@ pub fn load_glossary(root: &Path, theme_dir: Option<&Path>) -> Result<Glossary, 
 
 /// Answers a query from the tantivy index the last build wrote.
 pub fn query(tantivy_dir: &Path, q: &str, filters: &Filters, limit: usize) -> Result<Vec<Hit>, SearchError> {
-    let (index, glossary) = index::open(tantivy_dir)?;
-    let view = view::IndexView::new(&index, tantivy_dir)?;
-    query::run(&view, &glossary, q, filters, limit, query::Mode::Complete)
+    let (index, glossary) = index::open(tantivy_dir).map_err(as_damaged)?;
+    // tantivy trusts its files: a damaged one can make it panic deep inside
+    // (a slice out of bounds). That is a damaged index, not a crash.
+    let answer = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let view = view::IndexView::new(&index, tantivy_dir)?;
+        query::run(&view, &glossary, q, filters, limit, query::Mode::Complete)
+    }));
+    let answer = answer.map(|r| r.map_err(as_damaged));
+    answer.unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("a file could not be read");
+        Err(SearchError::Damaged { path: tantivy_dir.to_path_buf(), message: message.to_owned() })
+    })
+}
+
+/// An error met while reading a built index: tantivy's (a file it cannot
+/// decode) and unreadable data mean the index is damaged, and rebuilding fixes it.
+fn as_damaged(e: SearchError) -> SearchError {
+    use std::io::ErrorKind::{InvalidData, UnexpectedEof};
+    match e {
+        SearchError::Tantivy { path, source } => SearchError::Damaged { path, message: source.to_string() },
+        SearchError::Io { path, source } if matches!(source.kind(), InvalidData | UnexpectedEof) => {
+            SearchError::Damaged { path, message: source.to_string() }
+        }
+        other => other,
+    }
 }
 
 /// Where the tantivy index of an output folder lives:

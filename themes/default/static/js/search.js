@@ -766,6 +766,10 @@
 
   Page.prototype.say = function (text) { this.status.textContent = text; };
 
+  // A file of the index failed to load or parse (missing, truncated, damaged): said, never an empty list.
+  var LOAD_FAILED = 'Không tải được chỉ mục tìm kiếm (tệp bị thiếu hoặc hỏng). Vui lòng tải lại trang; nếu vẫn lỗi, xin báo quản trị trang.';
+  Page.prototype.failed = function (seq) { if (seq === this.seq) this.say(LOAD_FAILED); };
+
   Page.prototype.run = function (typing, history) {
     var self = this, q = this.input.value, seq = ++this.seq;
     if (history) this.remember(q, history);
@@ -783,9 +787,7 @@
         self.q = q;
         self.render();
       });
-    }).catch(function () {
-      if (seq === self.seq) self.say('Không tải được chỉ mục tìm kiếm. Vui lòng thử lại.');
-    });
+    }).catch(function () { self.failed(seq); });
   };
 
   Page.prototype.clear = function () {
@@ -815,6 +817,9 @@
       recs.forEach(function (r) { self.list.appendChild(self.item(r)); });
       // shown only below the new results, so it never jumps down (layout shift)
       self.more.hidden = self.shown >= res.hits.length;
+    }).catch(function () {
+      self.shown -= batch.length;
+      self.failed(seq);
     });
   };
 
@@ -895,7 +900,7 @@
       self.render();
       var again = document.getElementById(focusId);
       if (again) again.focus();
-    });
+    }).catch(function () { self.failed(seq); });
   };
 
   if (typeof module === 'object' && module.exports) module.exports = api;
