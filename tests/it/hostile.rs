@@ -468,3 +468,78 @@ fn a_missing_content_folder_is_an_error() {
     let ds = errors(attempt(|c| std::fs::remove_dir_all(c.root.join("content")).unwrap()).1);
     one_containing(&ds, "content/ folder is missing");
 }
+
+// ------------------------------------------------------- what is never read
+
+/// Builds `root` on a thread and waits at most two minutes; a build still
+/// blocked by then is unblocked by opening `pipe` for writing (the reader then
+/// sees its end) and the test fails.
+#[cfg(unix)]
+fn build_or_unblock(root: &Path, pipes: &[PathBuf]) -> Result<Report, BuildError> {
+    let options = opts(root);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(thidua::build::run(&options)));
+    match rx.recv_timeout(std::time::Duration::from_secs(120)) {
+        Ok(result) => result,
+        Err(_) => {
+            for p in pipes {
+                drop(std::fs::OpenOptions::new().write(true).open(p));
+            }
+            panic!("the build blocked reading a named pipe (the build fingerprint read it)")
+        }
+    }
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let ok = std::process::Command::new("mkfifo").arg(path).status().expect("mkfifo").success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_static_link_to_a_pipe_outside_the_site_is_refused_without_reading_it() {
+    let case = Case::new();
+    let pipe = case.outer.path().join("ngoai.pipe");
+    mkfifo(&pipe);
+    std::fs::create_dir_all(case.root.join("static")).unwrap();
+    std::os::unix::fs::symlink(&pipe, case.root.join("static/du-lieu.bin")).unwrap();
+    match build_or_unblock(&case.root, &[pipe]) {
+        Err(BuildError::Content(ds)) => {
+            let d = one_containing(&ds, "ngoài thư mục trang");
+            assert!(d.message.contains("du-lieu.bin") && d.message.contains("ngoai.pipe"), "{d}");
+        }
+        Err(e) => panic!("expected the link's diagnostic, got: {e}"),
+        Ok(_) => panic!("a link out of the site must not build"),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_inside_static_is_not_read_or_published() {
+    let case = Case::new();
+    std::fs::create_dir_all(case.root.join("static")).unwrap();
+    let pipe = case.root.join("static/ong.pipe");
+    mkfifo(&pipe);
+    build_or_unblock(&case.root, &[pipe]).expect("builds");
+    assert!(!case.public().join("ong.pipe").exists());
+    // Built twice: the second build is skipped as unchanged, the pipe still unread.
+    assert!(build_or_unblock(&case.root, &[case.root.join("static/ong.pipe")]).expect("builds").unchanged);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_glossary_linked_from_outside_the_site_is_not_read() {
+    let (_case, outcome) = attempt(|c| {
+        let outside = c.outer.path().join("tu-dien-rieng.toml");
+        std::fs::write(&outside, "abbreviations = [[\"MATKHAU\", \"bi mat ngoai trang\"]]\n").unwrap();
+        std::os::unix::fs::symlink(&outside, c.root.join("glossary.toml")).unwrap();
+    });
+    match outcome {
+        Outcome::Failed(e) => {
+            let text = e.to_string();
+            assert!(text.contains("glossary.toml") && text.contains("tu-dien-rieng.toml"), "{text}");
+        }
+        Outcome::Built(_) => panic!("a glossary outside the site must not be read into the search files"),
+    }
+}
