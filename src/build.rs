@@ -222,6 +222,7 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
         search_stamp = search.stamp;
         Ok(Report { pages, files, search_reused: search.reused, ..report(&l, started) })
     });
+    let result = result.map_err(|e| name_collision(&l, e));
     if let (Ok(r), Some(fingerprint)) = (&result, fingerprint) {
         let stamp = fresh::Stamp {
             fingerprint,
@@ -242,6 +243,43 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
     }
     output::unregister_pending(&staging);
     result
+}
+
+/// A collision met while writing, as a content error naming both sources: the
+/// output stage knows the files it copies, the build knows the rest (a static
+/// file of the site or theme, a record's page, a page thidua makes itself).
+fn name_collision(l: &Loaded, e: BuildError) -> BuildError {
+    let BuildError::Output(OutputError::Collision { path, first, second }) = e else { return e };
+    let root = &l.config.root;
+    let shown = |p: &Path| crate::diagnostics::display_path(root, p).display().to_string();
+    let mut sources: Vec<String> = [first, second].into_iter().flatten().map(|p| shown(&p)).collect();
+    let site_path = format!("/{path}");
+    let mut made = Vec::new();
+    if l.statics.contains_key(&site_path) {
+        made.push(shown(&root.join("static").join(&path)));
+    } else if l.theme.statics.contains_key(&site_path) {
+        made.push(match &l.config.theme_dir {
+            Some(dir) => shown(&dir.join("static").join(&path)),
+            None => format!("static/{path} của giao diện mặc định"),
+        });
+    }
+    made.extend(
+        l.site.records.iter().filter(|r| format!("{}index.html", r.url) == site_path).map(|r| shown(&r.source.path)),
+    );
+    made.retain(|m| !sources.contains(m));
+    sources.extend(made);
+    while sources.len() < 2 {
+        sources.push(format!("trang thidua tự tạo tại {site_path} (a generated page)"));
+    }
+    let d = Diagnostic::error(
+        PathBuf::from(&sources[0]),
+        format!("hai tệp cùng ghi ra {site_path}: `{}` và `{}` (two files on one output path)", sources[0], sources[1]),
+    )
+    .hint(
+        "đổi tên hoặc xoá một trong hai tệp; các đường dẫn thidua tự tạo (sitemap.xml, atom.xml, robots.txt, 404.html, \
+         trang chuyên mục, _search/) không dùng cho tệp tĩnh",
+    );
+    BuildError::Content(vec![d])
 }
 
 /// What the search stage of a build did.

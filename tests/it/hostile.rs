@@ -543,3 +543,17 @@ fn a_glossary_linked_from_outside_the_site_is_not_read() {
         Outcome::Built(_) => panic!("a glossary outside the site must not be read into the search files"),
     }
 }
+
+#[test]
+fn a_static_file_on_a_generated_path_names_both_sources() {
+    let ds = errors(
+        attempt(|c| {
+            std::fs::create_dir_all(c.root.join("static")).unwrap();
+            std::fs::write(c.root.join("static/sitemap.xml"), "<urlset/>").unwrap();
+        })
+        .1,
+    );
+    let d = one_containing(&ds, "/sitemap.xml");
+    assert!(d.message.contains("static/sitemap.xml") && d.message.contains("thidua tự tạo"), "{d}");
+    assert_eq!(d.path, Path::new("static/sitemap.xml"), "{d}");
+}
