@@ -557,3 +557,48 @@ fn a_static_file_on_a_generated_path_names_both_sources() {
     assert!(d.message.contains("static/sitemap.xml") && d.message.contains("thidua tự tạo"), "{d}");
     assert_eq!(d.path, Path::new("static/sitemap.xml"), "{d}");
 }
+
+#[test]
+fn nested_loops_that_never_call_range_or_write_are_stopped_by_the_page_time_budget() {
+    let case = Case::new();
+    build(&case.root).expect("the fixture builds");
+    let before = snapshot(&case.public());
+    let list: Vec<String> = (1..=50).map(|i| i.to_string()).collect();
+    let loops = format!(
+        "{{% set a = [{}] %}}{}{{% set x = 1 %}}{}",
+        list.join(","),
+        "{% for i in a %}".repeat(6),
+        "{% endfor %}".repeat(6)
+    );
+    std::fs::write(local_theme(&case).join("templates/404.html"), loops).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(["build", "--root"])
+        .arg(&case.root)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run thidua");
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(240) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the build still rendered one page after four minutes (50⁶ loop turns)");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("templates/404.html") && stderr.contains("404.html was stopped"), "{stderr}");
+    assert_eq!(before, snapshot(&case.public()), "the previous output is intact");
+    let leftovers: Vec<_> = std::fs::read_dir(&case.root)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
+}
