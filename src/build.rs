@@ -186,6 +186,7 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
     let config = config::load(&opts.root, &opts.overrides).map_err(fail)?;
     // Before any work: where the output goes, and what earlier builds left.
     let target = output::prepare(&config.root, &config.output)?;
+    let _one_build_at_a_time = lock_output(&config.output);
     let index_dir = search::tantivy_dir_for(&config.output);
     let fingerprint = fresh::fingerprint(&config, opts.future);
     let previous = fresh::read(&config.output);
@@ -243,6 +244,28 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
     }
     output::unregister_pending(&staging);
     result
+}
+
+/// Holds the output's lock file (`<parent>/.thidua-cache/build-<name>.lock`)
+/// for the whole build: a second build of the same output waits for the first
+/// to finish, then compares its inputs with what the first recorded. Two
+/// builds at once could otherwise swap in one output and record the other's
+/// fingerprint beside it, and a later build would keep a stale site as
+/// "unchanged". Best effort: where no lock file can be made (a read-only
+/// parent), the build runs unlocked.
+fn lock_output(output: &Path) -> Option<std::fs::File> {
+    let path = fresh::stamp_path(output).with_extension("lock");
+    std::fs::create_dir_all(path.parent()?).ok()?;
+    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).ok()?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            eprintln!("một lần build khác đang ghi vào {}; chờ nó xong…", output.display());
+            file.lock().ok()?;
+        }
+        Err(std::fs::TryLockError::Error(_)) => return None,
+    }
+    Some(file)
 }
 
 /// A collision met while writing, as a content error naming both sources: the

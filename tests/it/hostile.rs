@@ -602,3 +602,25 @@ fn nested_loops_that_never_call_range_or_write_are_stopped_by_the_page_time_budg
         .collect();
     assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
 }
+
+#[test]
+fn a_second_build_of_the_same_output_waits_for_the_first() {
+    let case = Case::new();
+    build(&case.root).expect("the fixture builds");
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(case.root.join(".thidua-cache/build-public.lock"))
+        .expect("a build leaves its lock file beside its stamp");
+    lock.lock().unwrap();
+    case.write("tin-tuc/them.md", NEWS);
+    let options = opts(&case.root);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(thidua::build::run(&options).map(|r| r.records)));
+    assert!(
+        rx.recv_timeout(std::time::Duration::from_secs(10)).is_err(),
+        "the build ran while another build (this test) held the output's lock"
+    );
+    lock.unlock().unwrap();
+    let records = rx.recv().unwrap().expect("builds once the lock is free");
+    assert!(records > 0 && case.public().join("tin-tuc/them/index.html").is_file());
+}
