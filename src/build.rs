@@ -251,19 +251,25 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
 /// to finish, then compares its inputs with what the first recorded. Two
 /// builds at once could otherwise swap in one output and record the other's
 /// fingerprint beside it, and a later build would keep a stale site as
-/// "unchanged". Best effort: where no lock file can be made (a read-only
+/// "unchanged". (std's `File::lock` is newer than the MSRV.) Best effort: where no lock file can be made (a read-only
 /// parent), the build runs unlocked.
 fn lock_output(output: &Path) -> Option<std::fs::File> {
     let path = fresh::stamp_path(output).with_extension("lock");
     std::fs::create_dir_all(path.parent()?).ok()?;
     let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).ok()?;
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => {
-            eprintln!("một lần build khác đang ghi vào {}; chờ nó xong…", output.display());
-            file.lock().ok()?;
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    // SAFETY: flock only takes or waits for an advisory lock on a descriptor
+    // this function owns; it is released when the file is closed.
+    if unsafe { libc::flock(fd, libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+        if std::io::Error::last_os_error().raw_os_error() != Some(libc::EWOULDBLOCK) {
+            return None;
         }
-        Err(std::fs::TryLockError::Error(_)) => return None,
+        eprintln!("một lần build khác đang ghi vào {}; chờ nó xong…", output.display());
+        // SAFETY: as above.
+        if unsafe { libc::flock(fd, libc::LOCK_EX) } != 0 {
+            return None;
+        }
     }
     Some(file)
 }

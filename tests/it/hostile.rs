@@ -611,7 +611,9 @@ fn a_second_build_of_the_same_output_waits_for_the_first() {
         .write(true)
         .open(case.root.join(".thidua-cache/build-public.lock"))
         .expect("a build leaves its lock file beside its stamp");
-    lock.lock().unwrap();
+    let fd = std::os::fd::AsRawFd::as_raw_fd(&lock);
+    // SAFETY: an advisory lock on a descriptor this test owns.
+    assert_eq!(unsafe { libc::flock(fd, libc::LOCK_EX) }, 0);
     case.write("tin-tuc/them.md", NEWS);
     let options = opts(&case.root);
     let (tx, rx) = std::sync::mpsc::channel();
@@ -620,7 +622,8 @@ fn a_second_build_of_the_same_output_waits_for_the_first() {
         rx.recv_timeout(std::time::Duration::from_secs(10)).is_err(),
         "the build ran while another build (this test) held the output's lock"
     );
-    lock.unlock().unwrap();
+    // SAFETY: as above.
+    assert_eq!(unsafe { libc::flock(fd, libc::LOCK_UN) }, 0);
     let records = rx.recv().unwrap().expect("builds once the lock is free");
     assert!(records > 0 && case.public().join("tin-tuc/them/index.html").is_file());
 }
