@@ -70,8 +70,13 @@ impl Stamps {
     /// Records every file under the watched folders as it is now.
     pub fn prime(root: &Path) -> Stamps {
         let mut map = HashMap::new();
+        // Links are followed inside the site only, as the build does: a link
+        // to `/` must not make the watcher walk the whole machine.
+        let allowed = crate::content::confine::real_dirs([root]);
         for dir in ["content", "static", "themes"] {
-            for e in walkdir::WalkDir::new(root.join(dir)).follow_links(true).into_iter().flatten() {
+            let (entries, _refused_links_are_the_builds_diagnostics) =
+                crate::content::confine::walk(root, &root.join(dir), &allowed, |_| false);
+            for e in entries {
                 if e.file_type().is_file() {
                     map.insert(e.path().to_path_buf(), stamp(e.path()));
                 }
