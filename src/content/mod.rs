@@ -17,6 +17,7 @@ pub mod indicators;
 pub mod load;
 pub mod markdown;
 pub mod record;
+pub mod schema;
 pub mod site;
 pub mod validate;
 

@@ -46,6 +46,8 @@ pub enum ServeError {
 /// State shared by the rebuild loop and the HTTP threads.
 pub struct Shared {
     state: Mutex<State>,
+    /// The editor (`/__thidua/editor/`), when serve listens on loopback.
+    pub editor: Option<crate::editor::Editor>,
     generation: Mutex<(u64, bool)>,
     changed: Condvar,
 }
@@ -123,8 +125,10 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
     let mut state = State::new(build.clone());
     let first = state.rebuild_all();
     report("built", &first);
+    let editor = crate::editor::Editor::new(&build.root, addr);
     let shared = Arc::new(Shared {
         state: Mutex::new(state),
+        editor,
         generation: Mutex::new((0, !first.errors.is_empty())),
         changed: Condvar::new(),
     });
@@ -137,6 +141,13 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
     let index_shared = shared.clone();
     std::thread::spawn(move || reindex_loop(&index_rx, &index_shared));
     println!("serving http://{addr}/ (Ctrl+C to stop)");
+    match &shared.editor {
+        Some(editor) => {
+            println!("{}", crate::t!("serve-editor-open"));
+            println!("{}", editor.address());
+        }
+        None => println!("{}", crate::t!("serve-editor-off", addr = addr.to_string())),
+    }
     rebuild_loop(&rx, &shared, &index_tx);
     Ok(())
 }
