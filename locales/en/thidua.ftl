@@ -35,7 +35,7 @@ new-created = Created a new record: { $path }
 new-draft-note = It is a draft (draft = true): readers do not see it yet. Fill in the empty lines, then remove the draft line (or set it to false) to publish.
 new-how-to-see = To see and edit it: run `thidua serve --root { $root }` and open the editor address it prints (drafts are shown in the preview, marked as drafts).
 new-slug-help = page address; the file name by default
-new-body-hint = Write the text here. A line starting with ## is a section heading; **bold**; [page name](/phong-trao/campaign-name/) is a link.
+new-body-hint = Write the text here. A line starting with ## is a section heading; **bold**; a link is written `[page name](/phong-trao/campaign-name/)`.
 
 ## Fields (shared by the forms, thidua new and checking)
 schema-title = Title
@@ -149,6 +149,7 @@ ed-preview = Preview
 ed-view-page = See this page in the preview site
 ed-save = Save
 ed-saved = Saved. The preview site updates within seconds.
+ed-saved-with-errors = The draft was saved, but it still has errors: the preview site and thidua build stop at them until they are fixed.
 ed-delete = Delete
 ed-delete-title = Delete “{ $title }”?
 ed-delete-explain = The file { $path } will be moved to the site's thung-rac/ folder (not destroyed; copy it back to restore it).

@@ -35,7 +35,7 @@ new-created = Đã tạo bài mới: { $path }
 new-draft-note = Bài đang là bản nháp (draft = true): người đọc chưa thấy. Điền các dòng còn trống, rồi xoá dòng draft (hoặc đổi thành false) khi muốn đăng.
 new-how-to-see = Xem và sửa bài: chạy `thidua serve --root { $root }` rồi mở địa chỉ trình biên tập mà lệnh in ra (bản nháp vẫn hiện khi xem thử, có dấu BẢN NHÁP).
 new-slug-help = địa chỉ trang; mặc định lấy từ tên tệp
-new-body-hint = Viết nội dung ở đây. Dòng bắt đầu bằng ## là tiêu đề mục; **chữ đậm**; [tên trang](/phong-trao/ten-phong-trao/) là liên kết.
+new-body-hint = Viết nội dung ở đây. Dòng bắt đầu bằng ## là tiêu đề mục; **chữ đậm**; liên kết viết `[tên trang](/phong-trao/ten-phong-trao/)`.
 
 ## Các trường (dùng chung cho biểu mẫu, thidua new và kiểm tra)
 schema-title = Tiêu đề
@@ -149,6 +149,7 @@ ed-preview = Xem trước
 ed-view-page = Xem trang này trên trang xem thử
 ed-save = Lưu
 ed-saved = Đã lưu. Trang xem thử tự cập nhật sau vài giây.
+ed-saved-with-errors = Đã lưu bản nháp, nhưng bài còn lỗi: trang xem thử và thidua build dừng ở lỗi này cho đến khi sửa xong.
 ed-delete = Xoá bài
 ed-delete-title = Xoá bài “{ $title }”?
 ed-delete-explain = Tệp { $path } sẽ được chuyển vào thư mục thung-rac/ của trang (không mất hẳn; chép về chỗ cũ để lấy lại).

@@ -335,7 +335,8 @@ impl Editor {
             let mut p = self.edit_page(&src, path, &text, save::version(&bytes));
             p.diags = self.check(&src, &text).1;
             if req.query.contains_key("da-luu") {
-                p.notice = Some((true, t!("ed-saved")));
+                let errors = p.diags.iter().any(|(_, d)| d.is_error());
+                p.notice = Some((!errors, if errors { t!("ed-saved-with-errors") } else { t!("ed-saved") }));
             }
             return Reply::html(200, pages::form(&p));
         }
