@@ -325,3 +325,34 @@ fn new_takes_vietnamese_section_names_and_makes_folder_records() {
     let check = Command::new(env!("CARGO_BIN_EXE_thidua")).args(["check", "--root", root, "--drafts"]).output().unwrap();
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
 }
+
+/// Regression: serve stayed on the error of a file that an editor created and
+/// deleted within tens of milliseconds (a temporary file), and showed no later
+/// edit until restarted. The served site must follow the disk once it is quiet.
+#[test]
+fn serve_follows_the_disk_after_files_created_and_deleted_at_once() {
+    let site = fixture("generator/basic");
+    let ed = start(site.path());
+    let dir = site.path().join("content/tin-tuc");
+    let mot = std::fs::read_to_string(dir.join("tin-mot.md")).unwrap();
+    for round in 0..12u64 {
+        for (i, text) in ["+++\ntitle = \"tạm\n", "+++\ntitle = \"Tạm\"\ndate = 2023-01-01\n+++\nx\n", ""].iter().enumerate() {
+            let tmp = dir.join(format!("tam-{i}.md"));
+            std::fs::write(&tmp, text).unwrap();
+            std::thread::sleep(Duration::from_millis(round * 7 % 40));
+            std::fs::remove_file(&tmp).unwrap();
+        }
+        let title = format!("Trao quà lần {round}");
+        std::fs::write(dir.join("tin-mot.md"), mot.replace("Trao quà cho hộ nghèo", &title)).unwrap();
+        served_soon(&ed, "/tin-tuc/tin-mot/", &title);
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (_, _, errors) = request(&ed.addr, "GET", "/__thidua/errors", &[], b"");
+        if errors.trim() == "[]" {
+            break;
+        }
+        assert!(Instant::now() < deadline, "serve kept errors of files that no longer exist: {errors}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
