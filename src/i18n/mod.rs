@@ -8,6 +8,8 @@
 //! mechanical: add an identifier to both files and call `t!` where the string
 //! was built.
 
+pub mod cli;
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
