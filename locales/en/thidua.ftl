@@ -161,7 +161,6 @@ ed-back-home = Back to the records
 ed-picker-search = Type to find…
 ed-picker-search-label = Find in { $what }
 ed-picker-unknown = not on the site
-ed-indicators-in-file = This record has indicators; the form keeps them (edit them in the file).
 ed-upload-title = Photos and attachments
 ed-upload-help = JPG, PNG, WebP, GIF photos up to 15 MB; PDF, Word, Excel files up to 30 MB. We name the files; the record becomes a folder record.
 ed-upload-photo = Choose a photo
@@ -241,3 +240,14 @@ help-import-campaign = Add the records to this campaign (a slug of content/phong
 help-import-dry-run = Show what would be written; write nothing
 help-import-files = The documents to import
 help-search-query = The query, as a reader would type it
+
+## Indicators table
+ed-ind-legend = Indicator { $n }
+ed-ind-name = Indicator name
+ed-ind-unit = Unit
+ed-ind-target = Target (a number)
+ed-ind-rows = Values by period (leave unused rows blank)
+ed-ind-period = Period
+ed-ind-value = Value
+ed-ind-period-row = Indicator { $n }, period in row { $row }
+ed-ind-value-row = Indicator { $n }, value in row { $row }

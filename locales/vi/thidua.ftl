@@ -161,7 +161,6 @@ ed-back-home = Về danh sách bài
 ed-picker-search = Gõ để tìm…
 ed-picker-search-label = Tìm trong { $what }
 ed-picker-unknown = không có trên trang
-ed-indicators-in-file = Bài này có chỉ tiêu; biểu mẫu giữ nguyên chúng (sửa chỉ tiêu trong tệp).
 ed-upload-title = Ảnh và tệp đính kèm
 ed-upload-help = Ảnh JPG, PNG, WebP, GIF đến 15 MB; tệp PDF, Word, Excel đến 30 MB. Tên tệp do chương trình đặt; bài thành bài dạng thư mục.
 ed-upload-photo = Chọn ảnh
@@ -241,3 +240,14 @@ help-import-campaign = Gắn các bài vào phong trào này (tên trong content
 help-import-dry-run = Chỉ cho xem sẽ ghi gì; không ghi
 help-import-files = Các tệp văn bản cần nhập
 help-search-query = Điều cần tìm, gõ như người đọc gõ
+
+## Bảng chỉ tiêu
+ed-ind-legend = Chỉ tiêu { $n }
+ed-ind-name = Tên chỉ tiêu
+ed-ind-unit = Đơn vị
+ed-ind-target = Mục tiêu (số)
+ed-ind-rows = Số liệu theo kỳ (để trống dòng không dùng)
+ed-ind-period = Kỳ
+ed-ind-value = Giá trị
+ed-ind-period-row = Chỉ tiêu { $n }, kỳ ở dòng { $row }
+ed-ind-value-row = Chỉ tiêu { $n }, giá trị ở dòng { $row }

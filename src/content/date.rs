@@ -41,7 +41,11 @@ impl PartialDate {
             _ => return Err(crate::t!("date-not-a-date", value = s)),
         };
         let too_long = |p: Option<&str>| p.is_some_and(|p| p.len() > 2);
-        if year.len() != 4 || too_long(month) || too_long(day) || (iso && (month.is_some_and(|m| m.len() != 2) || day.is_some_and(|d| d.len() != 2))) {
+        if year.len() != 4
+            || too_long(month)
+            || too_long(day)
+            || (iso && (month.is_some_and(|m| m.len() != 2) || day.is_some_and(|d| d.len() != 2)))
+        {
             return Err(crate::t!("date-year-digits", value = s));
         }
         let year = n(year) as i32;
@@ -185,7 +189,8 @@ mod tests {
         let args = |d: &str| -> Vec<(&str, Arg)> {
             vec![("day", d.into()), ("month", "02".into()), ("year", "2023".into()), ("max", 28u8.into())]
         };
-        let (vi, en) = (tr_in(Lang::Vi, "date-no-such-day", &args("31")), tr_in(Lang::En, "date-no-such-day", &args("31")));
+        let (vi, en) =
+            (tr_in(Lang::Vi, "date-no-such-day", &args("31")), tr_in(Lang::En, "date-no-such-day", &args("31")));
         assert!(err == vi || err == en, "{err}");
         assert!(vi.contains("ngày 31 tháng 02"), "{vi}");
         let four = PartialDate::parse("32/01/2023").unwrap_err();

@@ -137,7 +137,10 @@ fn explain_typing(path: &Path, source: &str, raw: &str, format: Format, first_li
                 .at(source, n, col)
                 .hint(crate::t!(&format!("{id}-hint")));
             return Some(d);
-        } else if format == Format::Yaml && line.starts_with(|c: char| c == '\t' || c == ' ') && line.trim_start_matches(' ').starts_with('\t') {
+        } else if format == Format::Yaml
+            && line.starts_with(['\t', ' '])
+            && line.trim_start_matches(' ').starts_with('\t')
+        {
             (crate::t!("fm-yaml-tab", line = n), crate::t!("fm-yaml-tab-hint"))
         } else if format == Format::Toml && bare_vietnamese_date(code) {
             (crate::t!("fm-bare-date", line = n), crate::t!("fm-bare-date-hint"))
@@ -284,10 +287,18 @@ mod tests {
         }
         let d = parse(Path::new("y.md"), "---\ntitle: A\ntags:\n\t- a\n---\n").unwrap_err();
         let args: Vec<(&str, Arg)> = vec![("line", 4usize.into())];
-        assert!([tr_in(Lang::Vi, "fm-yaml-tab", &args), tr_in(Lang::En, "fm-yaml-tab", &args)].contains(&d.message), "{}", d.message);
+        assert!(
+            [tr_in(Lang::Vi, "fm-yaml-tab", &args), tr_in(Lang::En, "fm-yaml-tab", &args)].contains(&d.message),
+            "{}",
+            d.message
+        );
         let d = parse(Path::new("t.md"), "+++\ntitle = \"A\"\ndate = 30/12/2023\n+++\n").unwrap_err();
         let args: Vec<(&str, Arg)> = vec![("line", 3usize.into())];
-        assert!([tr_in(Lang::Vi, "fm-bare-date", &args), tr_in(Lang::En, "fm-bare-date", &args)].contains(&d.message), "{}", d.message);
+        assert!(
+            [tr_in(Lang::Vi, "fm-bare-date", &args), tr_in(Lang::En, "fm-bare-date", &args)].contains(&d.message),
+            "{}",
+            d.message
+        );
         // inside a properly quoted value, curly quotes are text
         assert!(parse(Path::new("t.md"), "+++\ntitle = \"Lễ \u{201C}hội\u{201D}\"\n+++\n").is_ok());
     }

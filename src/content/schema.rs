@@ -72,7 +72,8 @@ const fn field(key: &'static str, widget: Widget, label: &'static str, help: &'s
     Field { key, widget, required: false, label, help }
 }
 
-const PERSON_KINDS: &[(&str, &str)] = &[("ca-nhan", "schema-person-kind-individual"), ("tap-the", "schema-person-kind-collective")];
+const PERSON_KINDS: &[(&str, &str)] =
+    &[("ca-nhan", "schema-person-kind-individual"), ("tap-the", "schema-person-kind-collective")];
 
 const TITLE: Field = Field { required: true, ..field("title", Widget::Text, "schema-title", "schema-title-help") };
 const DATE: Field = field("date", Widget::Date, "schema-date", "schema-date-help");
@@ -195,7 +196,9 @@ mod tests {
             Widget::Bool => "true",
             Widget::Choice(_) => "\"ca-nhan\"",
             Widget::Ethnicity => "\"Xtiêng\"",
-            Widget::Indicators => "[{ name = \"Hộ thoát nghèo\", unit = \"hộ\", values = [{ period = \"2024\", value = 3 }] }]",
+            Widget::Indicators => {
+                "[{ name = \"Hộ thoát nghèo\", unit = \"hộ\", values = [{ period = \"2024\", value = 3 }] }]"
+            }
             w if w.is_list() => "[]",
             _ => "\"Chữ\"",
         }

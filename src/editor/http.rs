@@ -108,10 +108,12 @@ pub fn parse_urlencoded(body: &[u8]) -> BTreeMap<String, String> {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let dec = |s: &str| crate::serve::http::percent_decode(&s.replace('+', " ")).unwrap_or_default();
         let (k, v) = (dec(k), dec(v));
-        out.entry(k).and_modify(|old| {
-            old.push('\n');
-            old.push_str(&v);
-        }).or_insert(v);
+        out.entry(k)
+            .and_modify(|old| {
+                old.push('\n');
+                old.push_str(&v);
+            })
+            .or_insert(v);
     }
     out
 }

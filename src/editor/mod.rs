@@ -74,7 +74,8 @@ impl Editor {
             return None;
         }
         let port = addr.port();
-        let hosts = vec![format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("[::1]:{port}"), addr.to_string()];
+        let hosts =
+            vec![format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("[::1]:{port}"), addr.to_string()];
         Some(Editor {
             root: root.to_path_buf(),
             token: token(),
@@ -106,7 +107,10 @@ impl Editor {
             marks.push_str(&format!("<strong class=\"thidua-mark\">{}</strong> ", esc(&t!("bar-draft"))));
         }
         if let Some(d) = r.date.filter(|d| d.first_day() > today()) {
-            marks.push_str(&format!("<strong class=\"thidua-mark\">{}</strong> ", esc(&t!("bar-scheduled", date = d.short_vi()))));
+            marks.push_str(&format!(
+                "<strong class=\"thidua-mark\">{}</strong> ",
+                esc(&t!("bar-scheduled", date = d.short_vi()))
+            ));
         }
         format!(
             "<link rel=\"stylesheet\" href=\"/__thidua/bar.css\"><div class=\"thidua-bar\" role=\"region\" aria-label=\"{}\">{marks}<a href=\"{PREFIX}/edit/{}\">{}</a></div>",
@@ -152,7 +156,11 @@ impl Editor {
             return Err(Reply::html(403, pages::message(&t!("ed-refused"), &t!("ed-refused-origin"))));
         }
         let given = req.query.get("khoa").map(String::as_str);
-        if !self.token.is_empty() && req.method == "GET" && given == Some(self.token.as_str()) && req.path == format!("{PREFIX}/") {
+        if !self.token.is_empty()
+            && req.method == "GET"
+            && given == Some(self.token.as_str())
+            && req.path == format!("{PREFIX}/")
+        {
             let cookie = format!("{}={}; Path=/__thidua/; HttpOnly; SameSite=Strict", self.cookie, self.token);
             return Ok(Some(Reply::see_other(&format!("{PREFIX}/")).with("Set-Cookie", cookie)));
         }
@@ -177,8 +185,12 @@ impl Editor {
         match rest {
             "" => Reply::see_other(&format!("{PREFIX}/")),
             "/" if !post => self.home(req),
-            "/assets/editor.js" => Reply { content_type: "text/javascript; charset=utf-8", ..Reply::text(200, JS.to_owned()) },
-            "/assets/editor.css" => Reply { content_type: "text/css; charset=utf-8", ..Reply::text(200, CSS.to_owned()) },
+            "/assets/editor.js" => {
+                Reply { content_type: "text/javascript; charset=utf-8", ..Reply::text(200, JS.to_owned()) }
+            }
+            "/assets/editor.css" => {
+                Reply { content_type: "text/css; charset=utf-8", ..Reply::text(200, CSS.to_owned()) }
+            }
             "/huong-dan" => Reply::html(200, pages::frame(&t!("ed-nav-guide"), &guide_html())),
             "/preview" if post => self.preview(req),
             "/import" if post => self.import(req),
@@ -186,7 +198,10 @@ impl Editor {
                 if let Some(sec) = rest.strip_prefix("/new/") {
                     match schema::kind_named(sec) {
                         Some(kind) if sec == section_name(kind) => self.new_record(req, kind),
-                        _ => Reply::html(404, pages::message(&t!("ed-not-found"), &t!("ed-unknown-section", section = sec))),
+                        _ => Reply::html(
+                            404,
+                            pages::message(&t!("ed-not-found"), &t!("ed-unknown-section", section = sec)),
+                        ),
                     }
                 } else if let Some(path) = rest.strip_prefix("/edit/") {
                     self.edit(req, path)
@@ -201,7 +216,8 @@ impl Editor {
 
     fn home(&self, req: &Request) -> Reply {
         let q = |k: &str| req.query.get(k).cloned().unwrap_or_default();
-        let filters = pages::Filters { q: q("q"), kind: q("loai"), state: q("trang-thai"), errors: !q("loi").is_empty() };
+        let filters =
+            pages::Filters { q: q("q"), kind: q("loai"), state: q("trang-thai"), errors: !q("loi").is_empty() };
         let flash = match q("da").as_str() {
             "xoa" => t!("ed-deleted", path = q("tep")),
             _ => String::new(),
@@ -283,7 +299,11 @@ impl Editor {
         let listed: Vec<&str> = form.get("_fields").split(',').collect();
         for (f, v) in &mut p.fields {
             if listed.contains(&f.key) {
-                *v = save::normalise(f, form.get(f.key));
+                *v = if f.widget == schema::Widget::Indicators {
+                    save::indicators_json(&save::indicators_from_form(form))
+                } else {
+                    save::normalise(f, form.get(f.key))
+                };
             }
         }
         p.body = save::submitted_body(form);
@@ -303,7 +323,13 @@ impl Editor {
         let title = crate::scaffold::one_line(form.get("title"));
         let slug = crate::text::slugify(&title);
         let refuse = |msg: String| {
-            let mut p = self.page(kind, format!("{PREFIX}/new/{sec}"), t!("ed-new-title", kind = pages::kind_label(kind)), &template, String::new());
+            let mut p = self.page(
+                kind,
+                format!("{PREFIX}/new/{sec}"),
+                t!("ed-new-title", kind = pages::kind_label(kind)),
+                &template,
+                String::new(),
+            );
             Self::refill(&mut p, &form);
             p.notice = Some((false, msg));
             Reply::html(422, pages::form(&p))
@@ -349,7 +375,13 @@ impl Editor {
             .ok()
             .and_then(|p| p.data.get("title").and_then(|t| t.as_str()).map(str::to_owned))
             .unwrap_or_else(|| path.to_owned());
-        let mut p = self.page(src.kind, format!("{PREFIX}/edit/{}", http::url_path(path)), t!("ed-edit-title", title = title), text, version);
+        let mut p = self.page(
+            src.kind,
+            format!("{PREFIX}/edit/{}", http::url_path(path)),
+            t!("ed-edit-title", title = title),
+            text,
+            version,
+        );
         p.path = Some(path.to_owned());
         p.url = self.check(src, text).0.map(|r| r.url);
         p
@@ -372,11 +404,17 @@ impl Editor {
                 let key = parsed
                     .as_ref()
                     .and_then(|p| {
-                        schema::fields(src.kind).iter().find(|f| d.line > 0 && p.key_line(f.key) == d.line).map(|f| f.key.to_owned())
+                        schema::fields(src.kind)
+                            .iter()
+                            .find(|f| d.line > 0 && p.key_line(f.key) == d.line)
+                            .map(|f| f.key.to_owned())
                     })
                     .or_else(|| {
                         // a missing required key names the key in its message
-                        schema::fields(src.kind).iter().find(|f| d.line <= 1 && d.message.contains(&format!("`{}`", f.key))).map(|f| f.key.to_owned())
+                        schema::fields(src.kind)
+                            .iter()
+                            .find(|f| d.line <= 1 && d.message.contains(&format!("`{}`", f.key)))
+                            .map(|f| f.key.to_owned())
                     })
                     .unwrap_or_default();
                 (key, d)
@@ -387,7 +425,15 @@ impl Editor {
 
     /// Validates, then writes `form` applied to the file (or to `template` for
     /// a new record), with uploads; answers with the form again or a redirect.
-    fn save(&self, req: &Request, kind: Kind, form: &Form, file: PathBuf, template: Option<String>, is_new: bool) -> Reply {
+    fn save(
+        &self,
+        req: &Request,
+        kind: Kind,
+        form: &Form,
+        file: PathBuf,
+        template: Option<String>,
+        is_new: bool,
+    ) -> Reply {
         let _ = req;
         let site_path = |f: &Path| f.strip_prefix(&self.root).unwrap_or(f).to_string_lossy().replace('\\', "/");
         let path = site_path(&file);
@@ -395,21 +441,29 @@ impl Editor {
             Some(t) => (t.clone(), String::new()),
             None => match std::fs::read(&file) {
                 Ok(b) => (String::from_utf8_lossy(&b).into_owned(), save::version(&b)),
-                Err(_) => return Reply::html(404, pages::message(&t!("ed-not-found"), &t!("ed-bad-path", path = path))),
+                Err(_) => {
+                    return Reply::html(404, pages::message(&t!("ed-not-found"), &t!("ed-bad-path", path = path)))
+                }
             },
         };
-        let action = if is_new { format!("{PREFIX}/new/{}", section_name(kind)) } else { format!("{PREFIX}/edit/{}", http::url_path(&path)) };
-        let form_again = |notice: String, diags: Vec<(String, Diagnostic)>, version: String, after: String, status: u16| {
-            let mut p = self.page(kind, action.clone(), t!("ed-edit-title", title = form.get("title")), &current, version);
-            Self::refill(&mut p, form);
-            p.notice = Some((false, notice));
-            p.diags = diags;
-            p.after = after;
-            if !is_new {
-                p.path = Some(path.clone());
-            }
-            Reply::html(status, pages::form(&p))
+        let action = if is_new {
+            format!("{PREFIX}/new/{}", section_name(kind))
+        } else {
+            format!("{PREFIX}/edit/{}", http::url_path(&path))
         };
+        let form_again =
+            |notice: String, diags: Vec<(String, Diagnostic)>, version: String, after: String, status: u16| {
+                let mut p =
+                    self.page(kind, action.clone(), t!("ed-edit-title", title = form.get("title")), &current, version);
+                Self::refill(&mut p, form);
+                p.notice = Some((false, notice));
+                p.diags = diags;
+                p.after = after;
+                if !is_new {
+                    p.path = Some(path.clone());
+                }
+                Reply::html(status, pages::form(&p))
+            };
         if !is_new && form.get("_version") != current_version {
             let after = format!(
                 "<section class=\"conflict\"><h2>{}</h2><pre>{}</pre></section>",
@@ -419,7 +473,8 @@ impl Editor {
             return form_again(t!("ed-conflict"), Vec::new(), current_version, after, 409);
         }
         // Where the record will live: a folder record as soon as it has files.
-        let has_files = form.files.iter().any(|p| !p.data.is_empty() || p.filename.as_deref().is_some_and(|n| !n.is_empty()));
+        let has_files =
+            form.files.iter().any(|p| !p.data.is_empty() || p.filename.as_deref().is_some_and(|n| !n.is_empty()));
         let src_file = if has_files && file.file_name().is_some_and(|n| n != "index.md") {
             let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             file.with_file_name(stem).join("index.md")
@@ -442,7 +497,8 @@ impl Editor {
                 return form_again(t!("ed-unreadable", message = m), Vec::new(), current_version, String::new(), 422)
             }
         };
-        let attachments: Vec<String> = uploads.iter().filter(|u| u.markdown.is_none()).map(|u| u.name.clone()).collect();
+        let attachments: Vec<String> =
+            uploads.iter().filter(|u| u.markdown.is_none()).map(|u| u.name.clone()).collect();
         if !attachments.is_empty() {
             text = upload::add_attachments(&text, &attachments);
         }
@@ -456,7 +512,8 @@ impl Editor {
             is_intro: false,
         };
         let src = self.source_of(&file).map(|s| SourceFile { file: src_file.clone(), ..s }).unwrap_or(src);
-        let src = if src.stem.is_empty() { SourceFile { stem: crate::text::slugify(form.get("title")), ..src } } else { src };
+        let src =
+            if src.stem.is_empty() { SourceFile { stem: crate::text::slugify(form.get("title")), ..src } } else { src };
         let (_, diags) = self.check(&src, &text);
         let errors = diags.iter().any(|(_, d)| d.is_error());
         let draft = !form.get("draft").is_empty();
@@ -464,7 +521,13 @@ impl Editor {
             return form_again(t!("ed-has-errors"), diags, current_version, String::new(), 422);
         }
         if let Err(e) = self.write(&file, &src_file, &text, &uploads) {
-            return form_again(t!("ed-write-failed", message = e.to_string()), diags, current_version, String::new(), 500);
+            return form_again(
+                t!("ed-write-failed", message = e.to_string()),
+                diags,
+                current_version,
+                String::new(),
+                500,
+            );
         }
         Reply::see_other(&format!("{PREFIX}/edit/{}?da-luu=1", http::url_path(&site_path(&src_file))))
     }
@@ -501,14 +564,24 @@ impl Editor {
             return Reply::html(400, pages::message(&t!("ed-refused"), &t!("ed-delete-unconfirmed")));
         }
         // A folder record goes with its files.
-        let what = if file.ends_with("index.md") { file.parent().map(Path::to_path_buf).unwrap_or(file.clone()) } else { file.clone() };
+        let what = if file.ends_with("index.md") {
+            file.parent().map(Path::to_path_buf).unwrap_or(file.clone())
+        } else {
+            file.clone()
+        };
         let rel = what.strip_prefix(&self.root).unwrap_or(&what).to_path_buf();
         let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
         let target = self.root.join("thung-rac").join(stamp.to_string()).join(&rel);
-        let moved = target.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::rename(&what, &target));
+        let moved =
+            target.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::rename(&what, &target));
         match moved {
-            Ok(()) => Reply::see_other(&format!("{PREFIX}/?da=xoa&tep={}", http::url_path(&target.strip_prefix(&self.root).unwrap_or(&target).to_string_lossy()))),
-            Err(e) => Reply::html(500, pages::message(&t!("ed-refused"), &t!("ed-write-failed", message = e.to_string()))),
+            Ok(()) => Reply::see_other(&format!(
+                "{PREFIX}/?da=xoa&tep={}",
+                http::url_path(&target.strip_prefix(&self.root).unwrap_or(&target).to_string_lossy())
+            )),
+            Err(e) => {
+                Reply::html(500, pages::message(&t!("ed-refused"), &t!("ed-write-failed", message = e.to_string())))
+            }
         }
     }
 
@@ -560,7 +633,8 @@ impl Editor {
         if let Ok(t) = save::apply(kind, &text, &f, false, "") {
             text = t;
         }
-        let mut p = self.page(kind, format!("{PREFIX}/new/van-ban"), t!("ed-import-review", file = name), &text, String::new());
+        let mut p =
+            self.page(kind, format!("{PREFIX}/new/van-ban"), t!("ed-import-review", file = name), &text, String::new());
         p.notice = Some((true, t!("ed-import-found", count = imported.warnings.len())));
         p.diags = imported.warnings.iter().map(|d| (String::new(), d.clone())).collect();
         Reply::html(200, pages::form(&p))

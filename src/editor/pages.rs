@@ -99,7 +99,12 @@ pub fn home(entries: &[Entry], f: &Filters, today: crate::content::date::Partial
         let sec = crate::content::schema::section_name(k);
         kinds.push_str(&opt(sec, kind_label(k), &f.kind));
     }
-    let states = [opt("", t!("ed-filter-all"), &f.state), opt("nhap", t!("ed-state-draft"), &f.state), opt("dang", t!("ed-state-published"), &f.state)].concat();
+    let states = [
+        opt("", t!("ed-filter-all"), &f.state),
+        opt("nhap", t!("ed-state-draft"), &f.state),
+        opt("dang", t!("ed-state-published"), &f.state),
+    ]
+    .concat();
     m.push_str(&format!(
         "<form class=\"filters\" method=\"get\" action=\"/__thidua/editor/\" role=\"search\">\
 <label>{} <input type=\"search\" name=\"q\" value=\"{}\"></label> <label>{} <select name=\"loai\">{kinds}</select></label> \
@@ -305,8 +310,50 @@ fn widget(p: &FormPage, f: &Field, value: &str, described: &str) -> String {
                 .collect();
             format!("<select id=\"{id}\" name=\"{}\"{described}>{opts}</select>", f.key)
         }
-        Widget::Indicators => String::new(),
+        Widget::Indicators => indicators(value),
     }
+}
+
+/// The indicators table: each indicator's name, unit and target, and its
+/// rows of period and value, with one blank indicator and two blank rows to fill.
+fn indicators(value: &str) -> String {
+    let parsed: Option<serde_json::Value> = serde_json::from_str(value).ok();
+    let mut rows = super::save::indicators_of(parsed.as_ref());
+    rows.push(super::save::IndicatorRow::default());
+    let mut out = String::new();
+    for (i, r) in rows.iter().enumerate() {
+        let n = i + 1;
+        let input = |k: &str, v: &str, label: String, extra: &str| {
+            format!(
+                "<div class=\"field\"><label for=\"ind-{i}-{k}\">{}</label><input id=\"ind-{i}-{k}\" name=\"indicators.{i}.{k}\" value=\"{}\"{extra}></div>",
+                esc(&label),
+                esc(v)
+            )
+        };
+        out.push_str(&format!("<fieldset class=\"indicator\"><legend>{}</legend>", esc(&t!("ed-ind-legend", n = n))));
+        out.push_str(&input("name", &r.name, t!("ed-ind-name"), ""));
+        out.push_str(&input("unit", &r.unit, t!("ed-ind-unit"), ""));
+        out.push_str(&input("target", &r.target, t!("ed-ind-target"), " inputmode=\"decimal\""));
+        out.push_str(&format!(
+            "<table class=\"rows\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            esc(&t!("ed-ind-rows")),
+            esc(&t!("ed-ind-period")),
+            esc(&t!("ed-ind-value"))
+        ));
+        let blank = (String::new(), String::new());
+        for (j, (p, v)) in r.values.iter().chain([&blank, &blank]).enumerate() {
+            out.push_str(&format!(
+                "<tr><td><input name=\"indicators.{i}.period\" value=\"{}\" aria-label=\"{}\"></td>\
+<td><input name=\"indicators.{i}.value\" value=\"{}\" inputmode=\"decimal\" aria-label=\"{}\"></td></tr>",
+                esc(p),
+                esc(&t!("ed-ind-period-row", n = n, row = j + 1)),
+                esc(v),
+                esc(&t!("ed-ind-value-row", n = n, row = j + 1))
+            ));
+        }
+        out.push_str("</tbody></table></fieldset>");
+    }
+    out
 }
 
 /// A record form, generated from the kind's schema.
@@ -314,16 +361,24 @@ pub fn form(p: &FormPage) -> String {
     let mut m = format!("<h1>{}</h1>", esc(&p.heading));
     if let Some((ok, text)) = &p.notice {
         let class = if *ok { "flash" } else { "refused" };
-        m.push_str(&format!("<p class=\"{class}\" role=\"{}\">{}</p>", if *ok { "status" } else { "alert" }, esc(text)));
+        m.push_str(&format!(
+            "<p class=\"{class}\" role=\"{}\">{}</p>",
+            if *ok { "status" } else { "alert" },
+            esc(text)
+        ));
     }
     if let Some(url) = &p.url {
-        m.push_str(&format!("<p><a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a></p>", esc(url), esc(&t!("ed-view-page"))));
+        m.push_str(&format!(
+            "<p><a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a></p>",
+            esc(url),
+            esc(&t!("ed-view-page"))
+        ));
     }
     let general: String = p.diags.iter().filter(|(k, _)| k.is_empty()).map(|(_, d)| diag_item(d)).collect();
     if !general.is_empty() {
         m.push_str(&format!("<ul class=\"problems\" aria-label=\"{}\">{general}</ul>", esc(&t!("ed-col-problems"))));
     }
-    let keys: Vec<&str> = p.fields.iter().filter(|(f, _)| f.widget != Widget::Indicators).map(|(f, _)| f.key).collect();
+    let keys: Vec<&str> = p.fields.iter().map(|(f, _)| f.key).collect();
     m.push_str(&format!(
         "<form method=\"post\" action=\"{}\" enctype=\"multipart/form-data\" class=\"record\">\
 <input type=\"hidden\" name=\"_version\" value=\"{}\"><input type=\"hidden\" name=\"_fields\" value=\"{}\">",
@@ -333,33 +388,48 @@ pub fn form(p: &FormPage) -> String {
     ));
     m.push_str("<div class=\"fields\">");
     for (f, value) in &p.fields {
-        if f.widget == Widget::Indicators {
-            if !value.is_empty() {
-                m.push_str(&format!("<p class=\"help\">{}</p>", esc(&t!("ed-indicators-in-file"))));
-            }
-            continue;
-        }
         let errs: Vec<&Diagnostic> = p.diags.iter().filter(|(k, _)| k == f.key).map(|(_, d)| d).collect();
         let help_id = format!("h-{}", f.key);
         let err_id = format!("e-{}", f.key);
-        let mut described = format!(" aria-describedby=\"{help_id}{}\"", if errs.is_empty() { String::new() } else { format!(" {err_id}") });
+        let mut described = format!(
+            " aria-describedby=\"{help_id}{}\"",
+            if errs.is_empty() { String::new() } else { format!(" {err_id}") }
+        );
         if errs.iter().any(|d| d.is_error()) {
             described.push_str(" aria-invalid=\"true\"");
         }
         let label = tr(f.label, &[]);
-        let star = if f.required { format!(" <abbr title=\"{0}\" class=\"req\">*</abbr>", esc(&t!("ed-required"))) } else { String::new() };
+        let star = if f.required {
+            format!(" <abbr title=\"{0}\" class=\"req\">*</abbr>", esc(&t!("ed-required")))
+        } else {
+            String::new()
+        };
         let control = widget(p, f, value, &described);
         let errors: String = errs.iter().map(|d| diag_item(d)).collect();
-        let group = matches!(f.widget, Widget::Campaigns | Widget::People);
+        let group = matches!(f.widget, Widget::Campaigns | Widget::People | Widget::Indicators);
         let (open, close) = if group {
-            (format!("<fieldset class=\"field\" id=\"field-{0}\"><legend>{1}{star}</legend>", f.key, esc(&label)), "</fieldset>")
+            (
+                format!("<fieldset class=\"field\" id=\"field-{0}\"><legend>{1}{star}</legend>", f.key, esc(&label)),
+                "</fieldset>",
+            )
         } else {
-            (format!("<div class=\"field\" id=\"field-{0}\"><label for=\"f-{0}\">{1}{star}</label>", f.key, esc(&label)), "</div>")
+            (
+                format!(
+                    "<div class=\"field\" id=\"field-{0}\"><label for=\"f-{0}\">{1}{star}</label>",
+                    f.key,
+                    esc(&label)
+                ),
+                "</div>",
+            )
         };
         m.push_str(&format!(
             "{open}{control}<p class=\"help\" id=\"{help_id}\">{}</p>{}{close}",
             esc(&tr(f.help, &[])),
-            if errors.is_empty() { String::new() } else { format!("<ul class=\"problems\" id=\"{err_id}\">{errors}</ul>") }
+            if errors.is_empty() {
+                String::new()
+            } else {
+                format!("<ul class=\"problems\" id=\"{err_id}\">{errors}</ul>")
+            }
         ));
     }
     m.push_str("</div>");
@@ -397,7 +467,11 @@ pub fn form(p: &FormPage) -> String {
     }
     m.push_str(&format!("<p class=\"actions\"><button type=\"submit\">{}</button>", esc(&t!("ed-save"))));
     if let Some(path) = &p.path {
-        m.push_str(&format!(" <a class=\"danger\" href=\"/__thidua/editor/delete/{}\">{}</a>", url_path(path), esc(&t!("ed-delete"))));
+        m.push_str(&format!(
+            " <a class=\"danger\" href=\"/__thidua/editor/delete/{}\">{}</a>",
+            url_path(path),
+            esc(&t!("ed-delete"))
+        ));
     }
     m.push_str("</p></form>");
     m.push_str(&p.after);

@@ -29,7 +29,8 @@ pub struct Upload {
 
 /// Refuses names that try to be paths (`../../x`, `a/b`, `C:\x`).
 pub fn check_name(name: &str) -> Result<(), String> {
-    if name.contains('/') || name.contains('\\') || name.contains("..") || name.contains('\0') || name.trim().is_empty() {
+    if name.contains('/') || name.contains('\\') || name.contains("..") || name.contains('\0') || name.trim().is_empty()
+    {
         return Err(t!("up-bad-name", name = name));
     }
     Ok(())
@@ -149,7 +150,10 @@ mod tests {
     #[test]
     fn refuses_path_names_whatever_the_spelling() {
         for bad in ["../../x", "../../x.jpg", "a/b.jpg", "..\\x.jpg", "C:\\x.jpg"] {
-            assert!(prepare(&with(bad, "_anh", b"\xff\xd8\xff", "Ảnh"), Kind::News, Path::new("/nowhere")).is_err(), "{bad}");
+            assert!(
+                prepare(&with(bad, "_anh", b"\xff\xd8\xff", "Ảnh"), Kind::News, Path::new("/nowhere")).is_err(),
+                "{bad}"
+            );
         }
     }
 
@@ -157,11 +161,15 @@ mod tests {
     fn names_photos_itself_and_needs_alt_text() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("le-hoi.jpg"), b"x").unwrap();
-        let u = prepare(&with("Lễ Hội.JPEG", "_anh", b"\xff\xd8\xff\xe0", "Múa xoang"), Kind::News, dir.path()).unwrap();
+        let u =
+            prepare(&with("Lễ Hội.JPEG", "_anh", b"\xff\xd8\xff\xe0", "Múa xoang"), Kind::News, dir.path()).unwrap();
         assert_eq!(u[0].name, "le-hoi-2.jpg");
         assert_eq!(u[0].markdown.as_deref(), Some("\n![Múa xoang](le-hoi-2.jpg)\n"));
         assert!(prepare(&with("a.jpg", "_anh", b"\xff\xd8\xff", " "), Kind::News, dir.path()).is_err());
-        assert!(prepare(&with("a.jpg", "_anh", b"<html>", "x"), Kind::News, dir.path()).is_err(), "content must be a photo");
+        assert!(
+            prepare(&with("a.jpg", "_anh", b"<html>", "x"), Kind::News, dir.path()).is_err(),
+            "content must be a photo"
+        );
         assert!(prepare(&with("a.exe", "_tep", b"MZ", "x"), Kind::Document, dir.path()).is_err());
     }
 

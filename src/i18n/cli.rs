@@ -29,7 +29,8 @@ pub fn localize(mut cmd: clap::Command, lang: Lang) -> clap::Command {
         heading("help-arguments"),
         heading("help-options")
     );
-    let sub_template_no_pos = format!("{{about}}\n\n{}: {{usage}}\n\n{}:\n{{options}}\n", heading("help-usage"), heading("help-options"));
+    let sub_template_no_pos =
+        format!("{{about}}\n\n{}: {{usage}}\n\n{}:\n{{options}}\n", heading("help-usage"), heading("help-options"));
     cmd = cmd.help_template(top);
     let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
     for sub in subs {

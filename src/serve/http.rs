@@ -373,7 +373,9 @@ fn route(path: &str, shared: &Shared) -> Reply {
     match path {
         "/__thidua/live.js" => Reply::typed(200, "text/javascript; charset=utf-8", LIVE_JS.as_bytes().to_vec()),
         "/__thidua/errors" => Reply::typed(200, "application/json; charset=utf-8", shared.errors_json().into_bytes()),
-        "/__thidua/bar.css" => Reply::typed(200, "text/css; charset=utf-8", crate::editor::bar_css().as_bytes().to_vec()),
+        "/__thidua/bar.css" => {
+            Reply::typed(200, "text/css; charset=utf-8", crate::editor::bar_css().as_bytes().to_vec())
+        }
         _ => file(shared, path),
     }
 }
@@ -479,7 +481,11 @@ fn file(shared: &Shared, path: &str) -> Reply {
     };
     let ty = content_type(&rel);
     let bytes = if ty.starts_with("text/html") {
-        let bar = shared.editor.as_ref().map(|e| e.bar(&format!("/{}", rel.trim_end_matches("index.html")))).unwrap_or_default();
+        let bar = shared
+            .editor
+            .as_ref()
+            .map(|e| e.bar(&format!("/{}", rel.trim_end_matches("index.html"))))
+            .unwrap_or_default();
         inject(bytes, &bar)
     } else {
         bytes

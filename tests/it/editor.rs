@@ -92,7 +92,11 @@ impl Editor {
             &self.addr,
             "POST",
             path,
-            &[("Cookie", &self.cookie), ("Origin", &self.origin()), ("Content-Type", "application/x-www-form-urlencoded")],
+            &[
+                ("Cookie", &self.cookie),
+                ("Origin", &self.origin()),
+                ("Content-Type", "application/x-www-form-urlencoded"),
+            ],
             body.join("&").as_bytes(),
         )
     }
@@ -100,7 +104,13 @@ impl Editor {
 
 fn enc(s: &str) -> String {
     s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
         .collect()
 }
 
@@ -144,11 +154,16 @@ fn editor_refuses_requests_without_the_cookie_or_from_elsewhere() {
         if let Some(o) = origin {
             h.push(("Origin", o));
         }
-        let (status, _, _) = request(&ed.addr, "POST", "/__thidua/editor/edit/content/tin-tuc/tin-mot.md", &h, form.as_bytes());
+        let (status, _, _) =
+            request(&ed.addr, "POST", "/__thidua/editor/edit/content/tin-tuc/tin-mot.md", &h, form.as_bytes());
         assert_eq!(status, 403, "a post from origin {origin:?}");
     }
     assert_eq!(std::fs::read(&file).unwrap(), before, "nothing was written");
-    for bad in ["/__thidua/editor/edit/content/../config.toml", "/__thidua/editor/edit/config.toml", "/__thidua/editor/edit/content/%2e%2e/config.toml"] {
+    for bad in [
+        "/__thidua/editor/edit/content/../config.toml",
+        "/__thidua/editor/edit/config.toml",
+        "/__thidua/editor/edit/content/%2e%2e/config.toml",
+    ] {
         let (status, _, _) = ed.get(bad);
         assert!(status == 404 || status == 400, "{bad}: {status}");
     }
@@ -218,7 +233,13 @@ fn editor_new_records_are_validated_and_saved_as_drafts_with_errors() {
     // a valid one in Vietnamese date order
     let (status, head, _) = ed.post(
         "/__thidua/editor/new/tin-tuc",
-        &[("_fields", fields), ("title", "Trao học bổng"), ("date", "30/12/2023"), ("campaigns", "alpha"), ("body", "Tin **mới**.")],
+        &[
+            ("_fields", fields),
+            ("title", "Trao học bổng"),
+            ("date", "30/12/2023"),
+            ("campaigns", "alpha"),
+            ("body", "Tin **mới**."),
+        ],
     );
     assert_eq!(status, 303, "{head}");
     let text = std::fs::read_to_string(site.path().join("content/tin-tuc/trao-hoc-bong.md")).unwrap();
@@ -236,7 +257,13 @@ fn editor_new_records_are_validated_and_saved_as_drafts_with_errors() {
     // as a draft it is saved, errors and all
     let (status, _, _) = ed.post(
         "/__thidua/editor/new/tin-tuc",
-        &[("_fields", fields), ("title", "Hội nghị tổng kết"), ("date", "31/02/2024"), ("draft", "true"), ("body", "Nội dung.")],
+        &[
+            ("_fields", fields),
+            ("title", "Hội nghị tổng kết"),
+            ("date", "31/02/2024"),
+            ("draft", "true"),
+            ("body", "Nội dung."),
+        ],
     );
     assert_eq!(status, 303);
     assert!(std::fs::read_to_string(&file).unwrap().contains("date = \"31/02/2024\""));
@@ -250,7 +277,9 @@ fn editor_uploads_refuse_path_names_and_make_a_folder_record() {
     let multipart = |filename: &str, alt: &str| {
         let mut b = Vec::new();
         let mut field = |name: &str, value: &str| {
-            b.extend_from_slice(format!("--BB\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+            b.extend_from_slice(
+                format!("--BB\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+            );
         };
         field("_version", &version(&html));
         field("_fields", "title");
@@ -263,7 +292,11 @@ fn editor_uploads_refuse_path_names_and_make_a_folder_record() {
         b
     };
     let h = |ed: &Editor| {
-        vec![("Cookie".to_owned(), ed.cookie.clone()), ("Origin".to_owned(), ed.origin()), ("Content-Type".to_owned(), "multipart/form-data; boundary=BB".to_owned())]
+        vec![
+            ("Cookie".to_owned(), ed.cookie.clone()),
+            ("Origin".to_owned(), ed.origin()),
+            ("Content-Type".to_owned(), "multipart/form-data; boundary=BB".to_owned()),
+        ]
     };
     let headers = h(&ed);
     let headers: Vec<(&str, &str)> = headers.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
@@ -294,7 +327,8 @@ fn serve_shows_drafts_marked_with_an_edit_link_that_build_never_writes() {
     let future = served_soon(&ed, "/tin-tuc/tuong-lai/", "thidua-bar");
     assert!(future.contains("01/01/2099"), "the scheduled date is shown");
     build(site.path()).unwrap();
-    for e in walkdir::WalkDir::new(site.path().join("public")).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+    for e in walkdir::WalkDir::new(site.path().join("public")).into_iter().flatten().filter(|e| e.file_type().is_file())
+    {
         let bytes = std::fs::read(e.path()).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("__thidua") && !text.contains("thidua-bar"), "{} holds editor code", e.path().display());
@@ -322,7 +356,8 @@ fn new_takes_vietnamese_section_names_and_makes_folder_records() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&en.stdout).contains("Created a new record"));
-    let check = Command::new(env!("CARGO_BIN_EXE_thidua")).args(["check", "--root", root, "--drafts"]).output().unwrap();
+    let check =
+        Command::new(env!("CARGO_BIN_EXE_thidua")).args(["check", "--root", root, "--drafts"]).output().unwrap();
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
 }
 
@@ -336,7 +371,9 @@ fn serve_follows_the_disk_after_files_created_and_deleted_at_once() {
     let dir = site.path().join("content/tin-tuc");
     let mot = std::fs::read_to_string(dir.join("tin-mot.md")).unwrap();
     for round in 0..12u64 {
-        for (i, text) in ["+++\ntitle = \"tạm\n", "+++\ntitle = \"Tạm\"\ndate = 2023-01-01\n+++\nx\n", ""].iter().enumerate() {
+        for (i, text) in
+            ["+++\ntitle = \"tạm\n", "+++\ntitle = \"Tạm\"\ndate = 2023-01-01\n+++\nx\n", ""].iter().enumerate()
+        {
             let tmp = dir.join(format!("tam-{i}.md"));
             std::fs::write(&tmp, text).unwrap();
             std::thread::sleep(Duration::from_millis(round * 7 % 40));
@@ -355,4 +392,74 @@ fn serve_follows_the_disk_after_files_created_and_deleted_at_once() {
         assert!(Instant::now() < deadline, "serve kept errors of files that no longer exist: {errors}");
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+#[test]
+fn editor_deletes_only_after_confirmation_into_the_trash_folder() {
+    let site = fixture("generator/basic");
+    let ed = start(site.path());
+    let file = site.path().join("content/tin-tuc/tin-ba.md");
+    let (status, _, page) = ed.get("/__thidua/editor/delete/content/tin-tuc/tin-ba.md");
+    assert_eq!(status, 200);
+    assert!(page.contains("_xac_nhan"), "a confirmation is asked");
+    assert!(file.exists(), "asking deletes nothing");
+    let (status, _, _) = ed.post("/__thidua/editor/delete/content/tin-tuc/tin-ba.md", &[]);
+    assert_eq!(status, 400, "a post without the confirmation");
+    assert!(file.exists());
+    let (status, head, _) = ed.post("/__thidua/editor/delete/content/tin-tuc/tin-ba.md", &[("_xac_nhan", "1")]);
+    assert_eq!(status, 303, "{head}");
+    assert!(!file.exists());
+    let trashed: Vec<_> = walkdir::WalkDir::new(site.path().join("thung-rac"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_name() == "tin-ba.md")
+        .collect();
+    assert_eq!(trashed.len(), 1, "the record is in thung-rac/, inside the site");
+}
+
+#[test]
+fn editor_writes_the_indicators_table() {
+    let site = fixture("generator/basic");
+    let ed = start(site.path());
+    let (_, _, html) = ed.get("/__thidua/editor/edit/content/phong-trao/beta.md");
+    assert!(html.contains("name=\"indicators.0.name\""));
+    let (status, head, page) = ed.post(
+        "/__thidua/editor/edit/content/phong-trao/beta.md",
+        &[
+            ("_version", &version(&html)),
+            ("_fields", "indicators"),
+            ("indicators.0.name", "Người được tiêm"),
+            ("indicators.0.unit", "người"),
+            ("indicators.0.target", "1.000"),
+            ("indicators.0.period", "2021"),
+            ("indicators.0.period", "2022"),
+            ("indicators.0.value", "250"),
+            ("indicators.0.value", "1.200,5"),
+            ("body", "Phong trào đã kết thúc.\n"),
+        ],
+    );
+    assert_eq!(status, 422, "beta.md is YAML: changing its fields needs the user's consent to convert it");
+    assert!(page.contains("_chuyen_toml"), "{head}");
+    let (status, head, page) = ed.post(
+        "/__thidua/editor/edit/content/phong-trao/beta.md",
+        &[
+            ("_version", &version(&html)),
+            ("_fields", "indicators"),
+            ("_chuyen_toml", "1"),
+            ("indicators.0.name", "Người được tiêm"),
+            ("indicators.0.unit", "người"),
+            ("indicators.0.target", "1.000"),
+            ("indicators.0.period", "2021"),
+            ("indicators.0.period", "2022"),
+            ("indicators.0.value", "250"),
+            ("indicators.0.value", "1.200,5"),
+            ("body", "Phong trào đã kết thúc.\n"),
+        ],
+    );
+    assert_eq!(status, 303, "{head}\n{page}");
+    let text = std::fs::read_to_string(site.path().join("content/phong-trao/beta.md")).unwrap();
+    assert!(text.starts_with("+++\n") && text.contains("launched_by = \"Trưởng Ban Dân tộc\""), "{text}");
+    assert!(text.contains("[[indicators]]") && text.contains("target = 1000"), "{text}");
+    assert!(text.contains("{ period = \"2022\", value = 1200.5 }"), "{text}");
+    served_soon(&ed, "/phong-trao/beta/", "Người được tiêm");
 }
