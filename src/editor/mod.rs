@@ -205,6 +205,8 @@ impl Editor {
                     }
                 } else if let Some(path) = rest.strip_prefix("/edit/") {
                     self.edit(req, path)
+                } else if let Some(path) = rest.strip_prefix("/file/") {
+                    self.file(path)
                 } else if let Some(path) = rest.strip_prefix("/delete/") {
                     self.delete(req, path)
                 } else {
@@ -585,13 +587,52 @@ impl Editor {
         }
     }
 
+    /// The body rendered as the page will show it; photos beside the record
+    /// (relative addresses) are shown through [`Editor::file`].
     fn preview(&self, req: &Request) -> Reply {
         let form = http::form(req).unwrap_or_default();
         let body = save::submitted_body(&form);
         let sources = Default::default();
         let ctx = crate::content::markdown::LinkContext { base_path: "/", sources: &sources };
         let html = crate::content::markdown::render(&body, 1, &ctx).html;
+        let base = form.get("base");
+        let html = if base.starts_with("content/") && !base.contains("..") {
+            let mut out = String::with_capacity(html.len());
+            let mut rest = html.as_str();
+            while let Some(i) = rest.find("src=\"") {
+                out.push_str(&rest[..i + 5]);
+                rest = &rest[i + 5..];
+                if !rest.starts_with('/') && !rest.split('"').next().unwrap_or("").contains(':') {
+                    out.push_str(&format!("{PREFIX}/file/{}", http::url_path(base)));
+                }
+            }
+            out.push_str(rest);
+            out
+        } else {
+            html
+        };
         Reply::html(200, html)
+    }
+
+    /// A photo beside a record, for the preview: only image files under content/.
+    fn file(&self, path: &str) -> Reply {
+        let ty = match Path::new(path).extension().map(|e| e.to_string_lossy().to_lowercase()).as_deref() {
+            Some("jpg" | "jpeg") => "image/jpeg",
+            Some("png") => "image/png",
+            Some("webp") => "image/webp",
+            Some("gif") => "image/gif",
+            _ => return Reply::html(404, pages::message(&t!("ed-not-found"), &t!("ed-not-found-text"))),
+        };
+        let ok = path.starts_with("content/")
+            && !path.contains('\\')
+            && Path::new(path).components().all(|c| matches!(c, Component::Normal(n) if !n.to_string_lossy().starts_with('.')));
+        let content = self.root.join("content").canonicalize().ok();
+        let file = self.root.join(path);
+        let inside = ok && file.canonicalize().ok().zip(content).is_some_and(|(f, c)| f.starts_with(c));
+        match inside.then(|| std::fs::read(&file).ok()).flatten() {
+            Some(bytes) => Reply { content_type: ty, headers: Vec::new(), body: bytes, status: 200 },
+            None => Reply::html(404, pages::message(&t!("ed-not-found"), &t!("ed-not-found-text"))),
+        }
     }
 
     fn import(&self, req: &Request) -> Reply {

@@ -437,10 +437,11 @@ pub fn form(p: &FormPage) -> String {
     m.push_str(&format!(
         "<div class=\"body-edit\"><div class=\"body-col\"><label for=\"f-body\">{}</label>\
 <div class=\"toolbar\" role=\"toolbar\" aria-label=\"{}\" hidden></div>\
-<textarea id=\"f-body\" name=\"body\" rows=\"18\" data-preview=\"preview\">\n{}</textarea></div>\
+<textarea id=\"f-body\" name=\"body\" rows=\"18\" data-preview=\"preview\" data-base=\"{}\">\n{}</textarea></div>\
 <div class=\"preview-col\"><h2 id=\"preview-h\">{}</h2><div id=\"preview\" class=\"preview\" aria-labelledby=\"preview-h\" aria-live=\"polite\"></div></div></div>",
         esc(&t!("ed-body")),
         esc(&t!("ed-toolbar")),
+        esc(&p.path.as_deref().map(|f| f.rsplit_once('/').map_or(String::new(), |(d, _)| format!("{d}/"))).unwrap_or_default()),
         esc(&p.body),
         esc(&t!("ed-preview"))
     ));

@@ -149,6 +149,7 @@ describe('the editor', () => {
     const text = readFileSync(join(site, 'content/tin-tuc/trao-hoc-bong-cho-hoc-sinh-xtieng/index.md'), 'utf8');
     assert.match(text, /campaigns = \["alpha"\]/);
     assert.match(text, /!\[Học sinh nhận học bổng\]\(vuon\.png\)/);
+    await page.waitForFunction(() => document.querySelector('#preview img[alt="Học sinh nhận học bổng"]')?.naturalWidth > 0);
     assert.deepEqual(page.errors, [], 'the editor pages ran without errors');
     await servedSoon(page, '/tin-tuc/trao-hoc-bong-cho-hoc-sinh-xtieng/', 'Trao học bổng cho học sinh Xtiêng');
     assert.equal(await page.locator('img[alt="Học sinh nhận học bổng"]').count(), 1, 'the photo is on the page');
@@ -268,6 +269,7 @@ Nội dung giữ nguyên.
       'new-news': '/__thidua/editor/new/tin-tuc',
       'edit-person': '/__thidua/editor/edit/content/dien-hinh/an-binh.md',
       'edit-document': '/__thidua/editor/edit/content/van-ban/kh-bdt.md',
+      'edit-campaign': '/__thidua/editor/edit/content/phong-trao/alpha.md',
       guide: '/__thidua/editor/huong-dan',
     };
     for (const width of [1280, 360]) {

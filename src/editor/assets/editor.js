@@ -48,7 +48,7 @@
       const res = await fetch('/__thidua/editor/preview', {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ body: body.value }),
+        body: new URLSearchParams({ body: body.value, base: body.dataset.base || '' }),
         credentials: 'same-origin',
       });
       if (res.ok && mine === seq) out.innerHTML = await res.text();
