@@ -25,7 +25,7 @@ pub fn frame(title: &str, main: &str) -> String {
     nav.push_str(&format!("<a href=\"/\" target=\"_blank\" rel=\"noopener\">{}</a>", esc(&t!("ed-nav-site"))));
     format!(
         "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title} · {app}</title>\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\"><title>{title} · {app}</title>\
 <link rel=\"stylesheet\" href=\"/__thidua/editor/assets/editor.css\"><script src=\"/__thidua/editor/assets/editor.js\" defer></script>\
 </head><body><header class=\"top\"><p class=\"app\">{app}</p><nav aria-label=\"{navlabel}\">{nav}</nav></header>\
 <main id=\"main\">{main}</main></body></html>",
