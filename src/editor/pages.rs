@@ -154,7 +154,7 @@ pub fn home(entries: &[Entry], f: &Filters, today: crate::content::date::Partial
             continue;
         }
         m.push_str(&format!(
-            "<table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            "<table class=\"list\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
             esc(&t!("ed-col-title")),
             esc(&t!("ed-col-date")),
             esc(&t!("ed-col-state")),
