@@ -104,6 +104,10 @@ schema-attachments = Attachments
 schema-attachments-help = names of files beside the record, one per line
 
 ## thidua serve
+serve-built = built: { $files } files in { $ms } ms
+serve-rebuilt = rebuilt: { $files } files in { $ms } ms
+serve-failed = { $errors } error(s) (see above); still serving the last good site
+serve-search-updated = search index updated in { $ms } ms
 serve-editor-open = Editor (Ctrl+click the address below; it is a key, do not share it):
 serve-editor-off = The editor is off: { $addr } is not this machine's loopback address (run thidua serve without --interface to use it)
 

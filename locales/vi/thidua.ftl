@@ -104,6 +104,10 @@ schema-attachments = Tệp đính kèm
 schema-attachments-help = tên các tệp đặt cạnh bài, mỗi tệp một dòng
 
 ## thidua serve
+serve-built = Đã dựng { $files } tệp trong { $ms } ms
+serve-rebuilt = Đã cập nhật { $files } tệp trong { $ms } ms
+serve-failed = Có { $errors } lỗi (xem bên trên); trang xem thử giữ bản tốt gần nhất cho đến khi sửa xong
+serve-search-updated = Đã cập nhật chỉ mục tìm kiếm trong { $ms } ms
 serve-editor-open = Trình biên tập (giữ Ctrl và bấm vào địa chỉ dưới đây; địa chỉ này là chìa khoá, đừng gửi cho người khác):
 serve-editor-off = Trình biên tập tắt: { $addr } không phải địa chỉ nội bộ của máy này (chạy thidua serve không có --interface để dùng nó)
 

@@ -105,14 +105,17 @@ pub(crate) fn trace(label: &str, since: Instant) {
     }
 }
 
-fn report(what: &str, outcome: &state::Outcome) {
+/// Prints a rebuild's diagnostics and one line about it; `first` for the first build.
+fn report(first: bool, outcome: &state::Outcome) {
     for d in outcome.errors.iter().chain(&outcome.warnings) {
         eprintln!("{d}");
     }
+    let ms = outcome.elapsed.as_millis().to_string();
     if outcome.errors.is_empty() {
-        println!("{what}: {} files in {} ms", outcome.rendered, outcome.elapsed.as_millis());
+        let id = if first { "serve-built" } else { "serve-rebuilt" };
+        println!("{}", crate::t!(id, files = outcome.rendered, ms = ms));
     } else {
-        println!("{what}: {} error(s); still serving the last good site", outcome.errors.len());
+        println!("{}", crate::t!("serve-failed", errors = outcome.errors.len()));
     }
 }
 
@@ -124,7 +127,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
     build.overrides.base_url = Some(format!("http://{addr}/"));
     let mut state = State::new(build.clone());
     let first = state.rebuild_all();
-    report("built", &first);
+    report(true, &first);
     let editor = crate::editor::Editor::new(&build.root, addr);
     let shared = Arc::new(Shared {
         state: Mutex::new(state),
@@ -190,7 +193,7 @@ fn reindex_loop(rx: &mpsc::Receiver<()>, shared: &Shared) {
             }
         };
         match shared.lock().apply_search(export) {
-            Ok(()) => println!("search index updated in {} ms", started.elapsed().as_millis()),
+            Ok(()) => println!("{}", crate::t!("serve-search-updated", ms = started.elapsed().as_millis().to_string())),
             Err(ds) => ds.iter().for_each(|d| eprintln!("{d}")),
         }
     }
@@ -254,7 +257,7 @@ fn rebuild_loop(rx: &mpsc::Receiver<Change>, shared: &Shared, index_tx: &mpsc::S
         // Freed after the reload went out: dropping thousands of records is slow.
         let retired = shared.lock().take_retired();
         drop(retired);
-        report("rebuilt", &outcome);
+        report(false, &outcome);
         if outcome.errors.is_empty() && matches!(change, Change::Content(_)) && index_tx.send(()).is_err() {
             eprintln!("serve: the search re-indexer has stopped");
         }
