@@ -345,7 +345,7 @@ impl Editor {
             return refuse(t!("ed-exists", slug = slug));
         }
         let text = crate::scaffold::record_text(kind, &title, today());
-        self.save(req, kind, &form, file, Some(text), true)
+        self.save(kind, &form, file, Some(text), true)
     }
 
     fn edit(&self, req: &Request, path: &str) -> Reply {
@@ -369,7 +369,7 @@ impl Editor {
             return Reply::html(200, pages::form(&p));
         }
         let Some(form) = http::form(req) else { return Reply::text(400, t!("ed-bad-request")) };
-        self.save(req, src.kind, &form, file, None, false)
+        self.save(src.kind, &form, file, None, false)
     }
 
     fn edit_page(&self, src: &SourceFile, path: &str, text: &str, version: String) -> pages::FormPage {
@@ -427,16 +427,7 @@ impl Editor {
 
     /// Validates, then writes `form` applied to the file (or to `template` for
     /// a new record), with uploads; answers with the form again or a redirect.
-    fn save(
-        &self,
-        req: &Request,
-        kind: Kind,
-        form: &Form,
-        file: PathBuf,
-        template: Option<String>,
-        is_new: bool,
-    ) -> Reply {
-        let _ = req;
+    fn save(&self, kind: Kind, form: &Form, file: PathBuf, template: Option<String>, is_new: bool) -> Reply {
         let site_path = |f: &Path| f.strip_prefix(&self.root).unwrap_or(f).to_string_lossy().replace('\\', "/");
         let path = site_path(&file);
         let (current, current_version) = match &template {
@@ -625,7 +616,9 @@ impl Editor {
         };
         let ok = path.starts_with("content/")
             && !path.contains('\\')
-            && Path::new(path).components().all(|c| matches!(c, Component::Normal(n) if !n.to_string_lossy().starts_with('.')));
+            && Path::new(path)
+                .components()
+                .all(|c| matches!(c, Component::Normal(n) if !n.to_string_lossy().starts_with('.')));
         let content = self.root.join("content").canonicalize().ok();
         let file = self.root.join(path);
         let inside = ok && file.canonicalize().ok().zip(content).is_some_and(|(f, c)| f.starts_with(c));
