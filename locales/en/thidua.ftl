@@ -255,3 +255,9 @@ ed-ind-period = Period
 ed-ind-value = Value
 ed-ind-period-row = Indicator { $n }, period in row { $row }
 ed-ind-value-row = Indicator { $n }, value in row { $row }
+
+ed-district-near = the district “{ $name }” is new to the site but close to “{ $near }”
+ed-district-near-hint = if it is the same district, write it as “{ $near }” (with or without the word "huyện")
+ed-campaign-unknown = there is no campaign “{ $slug }”; the site's campaigns: { $valid }
+ed-campaign-suggest = did you mean “{ $title }” ({ $slug })? Pick it in the list
+ed-campaign-pick = pick the campaign in the list instead of typing it

@@ -255,3 +255,9 @@ ed-ind-period = Kỳ
 ed-ind-value = Giá trị
 ed-ind-period-row = Chỉ tiêu { $n }, kỳ ở dòng { $row }
 ed-ind-value-row = Chỉ tiêu { $n }, giá trị ở dòng { $row }
+
+ed-district-near = huyện “{ $name }” chưa có trên trang, nhưng gần giống “{ $near }”
+ed-district-near-hint = nếu là cùng một huyện, viết đúng như “{ $near }” (có hay không có chữ "huyện" đều được)
+ed-campaign-unknown = không có phong trào “{ $slug }”; các phong trào trên trang: { $valid }
+ed-campaign-suggest = có phải phong trào “{ $title }” ({ $slug })? Chọn nó trong danh sách
+ed-campaign-pick = chọn phong trào trong danh sách thay vì gõ tay

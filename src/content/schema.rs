@@ -182,6 +182,66 @@ pub fn section_name(kind: Kind) -> &'static str {
     }
 }
 
+/// The unit words a district name may start with (`huyện Bù Đăng` is `Bù Đăng`).
+const DISTRICT_UNITS: [&str; 6] = ["thành phố", "thị xã", "huyện", "quận", "tp.", "tx."];
+
+/// A district name without its unit word, for comparing names: `huyện Bù
+/// Đăng`, `Huyện Bù Đăng` and `Bù Đăng` give the same key.
+pub fn district_key(name: &str) -> String {
+    let n = crate::text::nfc(name.trim());
+    let lower = n.to_lowercase();
+    let bare = DISTRICT_UNITS
+        .iter()
+        .find_map(|u| lower.strip_prefix(u).filter(|rest| rest.starts_with([' ', '.']) || u.ends_with('.')))
+        .map_or(lower.as_str(), str::trim_start);
+    crate::text::slugify(bare)
+}
+
+/// When `name` is a district the site does not have yet but is close to one
+/// it has (a typing slip), that one.
+pub fn near_district<'a>(name: &str, known: impl IntoIterator<Item = &'a String>) -> Option<&'a String> {
+    let key = district_key(name);
+    if key.is_empty() {
+        return None;
+    }
+    let mut best = None;
+    for k in known {
+        let other = district_key(k);
+        if other == key {
+            return None;
+        }
+        let d = strsim::levenshtein(&other, &key);
+        if d <= 2 && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, k));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// The campaign (slug, title) a reference that matches no slug most likely
+/// means, judged by its slug and by its title: `vi-nguoi-ngheo` finds the
+/// campaign `alpha` titled "Vì người nghèo - Không để ai bị bỏ lại phía sau".
+pub fn suggest_campaign<'a>(wanted: &str, campaigns: &'a [(String, String)]) -> Option<&'a (String, String)> {
+    let want = crate::text::slugify(wanted);
+    if want.is_empty() {
+        return None;
+    }
+    campaigns
+        .iter()
+        .filter_map(|c| {
+            let title = crate::text::slugify(&c.1);
+            let by_title = if title.starts_with(&want) || (want.len() >= 6 && title.contains(&want)) {
+                0
+            } else {
+                strsim::levenshtein(&title, &want)
+            };
+            let d = strsim::levenshtein(&c.0, &want).min(by_title);
+            (d <= 3.max(want.len() / 4)).then_some((d, c))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +303,30 @@ mod tests {
                 assert!(diags.iter().any(|d| d.is_error()), "{kind:?} without {}: no error", req.key);
             }
         }
+    }
+
+    #[test]
+    fn district_names_match_with_or_without_the_unit_word() {
+        assert_eq!(district_key("huyện Bù Đăng"), district_key("Bù Đăng"));
+        assert_eq!(district_key("Huyện Bù Đăng"), "bu-dang");
+        assert_eq!(district_key("thị xã Phước Long"), "phuoc-long");
+        assert_eq!(district_key("TP. Đồng Xoài"), "dong-xoai");
+        let known = vec!["Bù Đăng".to_owned(), "Lộc Ninh".to_owned()];
+        assert_eq!(near_district("huyện Bù Đăng", &known), None, "the same district");
+        assert_eq!(near_district("Bù Đăn", &known), Some(&known[0]));
+        assert_eq!(near_district("Chơn Thành", &known), None, "a new district far from the others");
+    }
+
+    #[test]
+    fn campaign_references_are_suggested_by_title_and_by_slug() {
+        let c = vec![
+            ("alpha".to_owned(), "Vì người nghèo - Không để ai bị bỏ lại phía sau".to_owned()),
+            ("beta".to_owned(), "Phòng, chống dịch Covid-19".to_owned()),
+        ];
+        assert_eq!(suggest_campaign("vi-nguoi-ngheo", &c).map(|x| x.0.as_str()), Some("alpha"));
+        assert_eq!(suggest_campaign("Phòng chống dịch", &c).map(|x| x.0.as_str()), Some("beta"));
+        assert_eq!(suggest_campaign("alhpa", &c).map(|x| x.0.as_str()), Some("alpha"));
+        assert_eq!(suggest_campaign("xay-dung-nong-thon-moi", &c), None);
     }
 
     #[test]

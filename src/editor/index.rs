@@ -97,8 +97,24 @@ impl Index {
         self.entries.values().filter(|e| e.src.file != file).filter_map(|e| e.record.clone()).collect()
     }
 
-    /// Distinct values the site uses for a text key (tags, districts, communes).
+    /// Distinct values the site uses for a text key (tags, districts, communes);
+    /// districts once each whatever their unit word (`huyện Bù Đăng` is `Bù Đăng`).
     pub fn values(&self, key: &str) -> BTreeSet<String> {
+        if key == "district" {
+            let mut by_key: BTreeMap<String, String> = BTreeMap::new();
+            for d in self.raw_values(key) {
+                let k = crate::content::schema::district_key(&d);
+                let bare = by_key.get(&k).is_none_or(|old| d.len() < old.len());
+                if bare {
+                    by_key.insert(k, d);
+                }
+            }
+            return by_key.into_values().collect();
+        }
+        self.raw_values(key)
+    }
+
+    fn raw_values(&self, key: &str) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
         for r in self.entries.values().filter_map(|e| e.record.as_ref()) {
             match key {

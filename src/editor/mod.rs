@@ -397,7 +397,45 @@ impl Editor {
             let mut all = self.index().others(&src.file);
             all.push(r.clone());
             let refs = crate::content::validate::references(&all, &Default::default());
-            diags.extend(refs.into_iter().filter(|d| d.path == r.source.path));
+            // unknown campaigns get the editor's own message below (valid slugs, a suggestion by title)
+            let campaign_line = frontmatter::parse(Path::new("x.md"), text).map_or(0, |p| p.key_line("campaigns"));
+            diags.extend(
+                refs.into_iter().filter(|d| d.path == r.source.path && (campaign_line == 0 || d.line != campaign_line)),
+            );
+        }
+        if let Some(district) = record.as_ref().and_then(|r| r.person()).and_then(|p| p.district.clone()) {
+            let others = self.index().others(&src.file);
+            let known: std::collections::BTreeSet<String> =
+                others.iter().filter_map(|r| r.person().and_then(|p| p.district.clone())).collect();
+            if let Some(near) = schema::near_district(&district, known.iter()) {
+                let path = record.as_ref().map(|r| r.source.path.clone()).unwrap_or_default();
+                let line = frontmatter::parse(Path::new("x.md"), text).map_or(0, |p| p.key_line("district"));
+                diags.push(
+                    Diagnostic::warning(path, t!("ed-district-near", name = district.as_str(), near = near.as_str()))
+                        .at(text, line.max(1), 1)
+                        .hint(t!("ed-district-near-hint", near = near.as_str())),
+                );
+            }
+        }
+        if let Some(r) = &record {
+            let campaigns: Vec<(String, String)> =
+                self.index().records(Kind::Campaign).map(|c| (c.slug.clone(), c.title.clone())).collect();
+            let line = frontmatter::parse(Path::new("x.md"), text).map_or(0, |p| p.key_line("campaigns"));
+            for slug in r.campaign_refs().iter().filter(|s| !campaigns.iter().any(|c| &c.0 == *s)) {
+                let valid: Vec<String> = campaigns.iter().map(|(s, t)| format!("{s} ({t})")).collect();
+                let hint = match schema::suggest_campaign(slug, &campaigns) {
+                    Some((s, t)) => t!("ed-campaign-suggest", slug = s.as_str(), title = t.as_str()),
+                    None => t!("ed-campaign-pick"),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        &r.source.path,
+                        t!("ed-campaign-unknown", slug = slug.as_str(), valid = valid.join("; ")),
+                    )
+                    .at(text, line.max(1), 1)
+                    .hint(hint),
+                );
+            }
         }
         let parsed = frontmatter::parse(Path::new("x.md"), text).ok();
         let keyed = diags

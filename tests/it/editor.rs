@@ -463,3 +463,48 @@ fn editor_writes_the_indicators_table() {
     assert!(text.contains("{ period = \"2022\", value = 1200.5 }"), "{text}");
     served_soon(&ed, "/phong-trao/beta/", "Người được tiêm");
 }
+
+#[test]
+fn editor_warns_about_a_district_close_to_an_existing_one() {
+    let site = fixture("generator/basic");
+    let ed = start(site.path());
+    let fields =
+        "title,date,summary,tags,kind,ethnicity,role,commune,district,year,award,campaigns,photo,sort_name,draft";
+    let (status, head, _) = ed.post(
+        "/__thidua/editor/new/dien-hinh",
+        &[("_fields", fields), ("title", "Điểu Thị Hoa"), ("district", "huyện Bù Đăg"), ("body", "Chị Hoa.")],
+    );
+    assert_eq!(status, 303, "{head}");
+    let (_, _, page) = ed.get("/__thidua/editor/edit/content/dien-hinh/dieu-thi-hoa.md");
+    let warning = page.split("id=\"e-district\"").nth(1).expect("a note beside the district field");
+    assert!(warning.contains("Bù Đăng"), "{warning}");
+    let (status, head, _) = ed.post(
+        "/__thidua/editor/new/dien-hinh",
+        &[("_fields", fields), ("title", "Điểu Văn Tư"), ("district", "huyện Bù Đăng"), ("body", "Anh Tư.")],
+    );
+    assert_eq!(status, 303, "{head}");
+    let (_, _, page) = ed.get("/__thidua/editor/edit/content/dien-hinh/dieu-van-tu.md");
+    assert!(!page.contains("id=\"e-district\""), "'huyện Bù Đăng' is Bù Đăng");
+}
+
+#[test]
+fn editor_suggests_a_missing_campaign_by_its_title() {
+    let site = fixture("generator/basic");
+    let ed = start(site.path());
+    let fields = "title,date,summary,tags,campaigns,people,author,image,draft";
+    let (status, _, page) = ed.post(
+        "/__thidua/editor/new/tin-tuc",
+        &[
+            ("_fields", fields),
+            ("title", "Tin gõ tay"),
+            ("date", "01/02/2024"),
+            ("campaigns", "vi-nguoi-ngheo"),
+            ("body", "x"),
+        ],
+    );
+    assert_eq!(status, 422, "an unknown campaign is an error");
+    let note = page.split("id=\"e-campaigns\"").nth(1).expect("a note beside the campaigns field");
+    let note = note.split("</ul>").next().unwrap();
+    assert!(note.contains("alpha (Vì người nghèo") && note.contains("beta ("), "the valid slugs are listed: {note}");
+    assert!(note.contains("(alpha)?") || note.contains("(alpha)? "), "a suggestion by title: {note}");
+}
