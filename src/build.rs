@@ -59,6 +59,10 @@ pub enum BuildError {
     /// The output could not be written (the previous output is intact).
     #[error("writing the output failed (the previous output is intact): {0}")]
     Output(#[from] OutputError),
+    /// The output folder may not be written (see [`output::prepare`]);
+    /// nothing was done.
+    #[error("{0}")]
+    Refused(#[from] output::Refusal),
     /// The search index could not be built.
     #[error("building the search index failed: {0}")]
     Search(#[from] search::SearchError),
@@ -180,6 +184,8 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
     let started = Instant::now();
     progress(Stage::Load);
     let config = config::load(&opts.root, &opts.overrides).map_err(fail)?;
+    // Before any work: where the output goes, and what earlier builds left.
+    let target = output::prepare(&config.root, &config.output)?;
     let index_dir = search::tantivy_dir_for(&config.output);
     let fingerprint = fresh::fingerprint(&config, opts.future);
     let previous = fresh::read(&config.output);
@@ -204,13 +210,14 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
     let mut l = load_with(opts, config)?;
     let glossary = search::load_glossary(&l.config.root, l.config.theme_dir.as_deref())?;
     let staging = staging_dir(&index_dir);
+    output::register_pending(&staging);
     let mut search_stamp = None;
-    let result = output::Staging::new(&l.config.output).map_err(BuildError::from).and_then(|mut out| {
+    let result = output::Staging::new(&target).map_err(BuildError::from).and_then(|mut out| {
         let (pages, search) = render_and_write(&mut l, &glossary, &staging, reusable, &mut out, progress)?;
         let files = out.files();
         out.commit()?;
         if !search.reused {
-            replace_dir(&staging, &index_dir)?;
+            output::replace_dir(&staging, &index_dir)?;
         }
         search_stamp = search.stamp;
         Ok(Report { pages, files, search_reused: search.reused, ..report(&l, started) })
@@ -233,6 +240,7 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
         // Best effort: a leftover staging folder is replaced by the next build anyway.
         let _ignored = std::fs::remove_dir_all(&staging);
     }
+    output::unregister_pending(&staging);
     result
 }
 
@@ -391,22 +399,12 @@ fn staging_dir(index_dir: &Path) -> PathBuf {
     index_dir.with_file_name(format!("{name}.tmp-{}", std::process::id()))
 }
 
-fn replace_dir(from: &Path, to: &Path) -> Result<(), OutputError> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| OutputError::Io { path, source }
-    };
-    if to.exists() {
-        std::fs::remove_dir_all(to).map_err(io(to))?;
-    }
-    std::fs::rename(from, to).map_err(io(from))
-}
-
 /// The search view of one record.
 pub fn search_doc(site: &Site, r: &Record) -> SearchDoc {
     use crate::content::record::Details;
     let mut names = Vec::new();
     let (mut ethnicity, mut district, mut number) = (None, None, None);
+    let mut indicators = Vec::new();
     match &r.details {
         Details::Person(p) => {
             names.extend([&p.role, &p.award, &p.commune, &p.district].into_iter().flatten().cloned());
@@ -416,7 +414,10 @@ pub fn search_doc(site: &Site, r: &Record) -> SearchDoc {
                 names.push(e.name.clone());
             }
         }
-        Details::Campaign(c) => names.extend([&c.launched_by, &c.level, &c.theme].into_iter().flatten().cloned()),
+        Details::Campaign(c) => {
+            names.extend([&c.launched_by, &c.level, &c.theme].into_iter().flatten().cloned());
+            indicators = c.indicators.iter().map(indicator_text).collect();
+        }
         Details::Document(d) => {
             names.extend([&d.doc_type, &d.issuer, &d.signer].into_iter().flatten().cloned());
             number = d.number.clone();
@@ -442,5 +443,20 @@ pub fn search_doc(site: &Site, r: &Record) -> SearchDoc {
         ethnicity,
         district,
         tags: r.tags.clone(),
+        indicators,
     }
+}
+
+/// An indicator as searchable text: its name, target and each period with
+/// its value, numbers written as on the page (`1.012`, `57,36`).
+fn indicator_text(i: &crate::content::record::Indicator) -> String {
+    use crate::render::format::number;
+    let mut text = i.name.clone();
+    if let Some(t) = i.target {
+        text.push_str(&format!(". Mục tiêu: {} {}", number(t), i.unit));
+    }
+    for v in &i.values {
+        text.push_str(&format!(". {}: {} {}", v.period, number(v.value), i.unit));
+    }
+    text
 }

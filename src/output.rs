@@ -1,15 +1,42 @@
-//! Writes the rendered files without ever damaging the previous output.
+//! Writes the rendered files without ever damaging the previous output, and
+//! never writes where it could destroy anything else.
 //!
-//! Everything goes into a fresh temporary folder beside the output
-//! (`.<name>.tmp-<pid>`); only when every file is written is the old output
-//! moved aside and the new one renamed into place, then the old one removed.
-//! A failure at any point leaves the previous output exactly as it was.
+//! **Where.** Before any work, [`prepare`] decides whether the output may be
+//! replaced: only when it is absent, empty, or a folder thidua wrote itself
+//! (it holds the [`MARKER`] file, or the build stamp of [`crate::fresh`] names
+//! it). It may never be the site root or one of its ancestors, nor lie inside
+//! `content/`, `static/`, `themes/` or a `.thidua-cache` folder. Paths are
+//! compared after resolving every symbolic link, so a link cannot smuggle the
+//! output into a source folder. An output that is itself a link (`public` → a
+//! web root) is built *into the link's target*, under the same rules, and the
+//! link is kept: the web server keeps serving the folder it was told to.
+//!
+//! **How.** Everything goes into a fresh temporary folder beside the output
+//! (`.<name>.tmp-<pid>`); only when every file is written is it swapped in. On
+//! Linux the swap is one `renameat2(RENAME_EXCHANGE)`, so there is no moment
+//! without an output; elsewhere (or on a file system without it) the old
+//! output is first moved aside (`.<name>.old-<pid>`), and a build that finds
+//! the output missing beside such a copy puts it back before anything else.
+//!
+//! **Leftovers.** The temporary folders of a build are registered while they
+//! exist; [`remove_pending`] (called by the binary on Ctrl-C or SIGTERM)
+//! removes them at once. Those of builds that were killed outright are removed
+//! by the next build of the same output, once their process is gone.
 
 use crate::render::{Content, OutputFile};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+/// The file every output carries, by which thidua recognises a folder it wrote.
+pub const MARKER: &str = ".thidua-output";
+
+/// What the marker file says, to whoever finds it.
+const MARKER_TEXT: &str = "thidua\nThư mục này do thidua viết; mỗi lần build, toàn bộ nội dung của nó được thay mới.\n\
+Đừng đặt tệp nào khác vào đây.\n";
 
 /// Errors while writing the output.
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +62,320 @@ pub enum OutputError {
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
     move |source| OutputError::Io { path: path.to_path_buf(), source }
+}
+
+/// Why thidua will not write to an output folder: nothing has been touched.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("không ghi vào thư mục xuất {}: {reason}\n  gợi ý: {hint}", .path.display())]
+pub struct Refusal {
+    /// The output folder as given.
+    pub path: PathBuf,
+    /// What is wrong with it.
+    pub reason: String,
+    /// What to do.
+    pub hint: String,
+}
+
+const HINT_ELSEWHERE: &str = "chọn một thư mục chưa có hoặc đang trống, ví dụ --output <thư mục trang>/public";
+
+/// Checks where an output folder lies, by its path alone: `None` when it may
+/// be written, else why not. `root` and `output` must be absolute and free of
+/// links (see [`resolve`]); they are normalised lexically here.
+///
+/// The output may not be the root or an ancestor of it, and may not lie in
+/// `content/`, `static/`, `themes/` (the sources) or in a `.thidua-cache`
+/// folder (the cache).
+pub fn place_refusal(root: &Path, output: &Path) -> Option<String> {
+    let (root, output) = (lexical(root)?, lexical(output)?);
+    if root.starts_with(&output) {
+        return Some(if root == output {
+            "đó là chính thư mục trang (nơi có config.toml và content/); build sẽ xoá mất nguồn".to_owned()
+        } else {
+            format!("thư mục này chứa thư mục trang {}; build sẽ xoá mất nguồn", root.display())
+        });
+    }
+    for (folder, what) in [("content", "nội dung"), ("static", "tệp tĩnh"), ("themes", "giao diện")] {
+        if output.starts_with(root.join(folder)) {
+            return Some(format!("thư mục này nằm trong {folder}/ ({what} của trang)"));
+        }
+    }
+    if output.components().any(|c| c.as_os_str() == ".thidua-cache") {
+        return Some("thư mục này nằm trong bộ nhớ đệm .thidua-cache".to_owned());
+    }
+    None
+}
+
+/// `p` with `.` and `..` folded away; `None` when it is not absolute.
+fn lexical(p: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::Prefix(_) | Component::RootDir => out.push(c.as_os_str()),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::Normal(n) => out.push(n),
+        }
+    }
+    out.has_root().then_some(out)
+}
+
+/// The absolute path `p` names on disk: relative to the working folder, with
+/// every symbolic link along it resolved (the last component too), as far as
+/// the path exists; the rest is appended as written.
+pub fn resolve(p: &Path) -> io::Result<PathBuf> {
+    let mut cur = if p.is_absolute() { PathBuf::new() } else { std::env::current_dir()? };
+    let mut hops = 0;
+    for c in p.components() {
+        match c {
+            Component::Prefix(_) | Component::RootDir => cur.push(c.as_os_str()),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                cur.pop();
+            }
+            Component::Normal(n) => {
+                let next = cur.join(n);
+                match std::fs::symlink_metadata(&next) {
+                    Ok(m) if m.file_type().is_symlink() => {
+                        hops += 1;
+                        if hops > 40 {
+                            return Err(io::Error::other("too many symbolic links"));
+                        }
+                        cur = match std::fs::canonicalize(&next) {
+                            Ok(real) => real,
+                            // A dangling link: follow it by hand as far as it goes.
+                            Err(_) => {
+                                let to = std::fs::read_link(&next)?;
+                                resolve(&cur.join(to))?
+                            }
+                        };
+                    }
+                    _ => cur = next,
+                }
+            }
+        }
+    }
+    Ok(cur)
+}
+
+/// Decides, before any work, whether the build of `root` may replace
+/// `output`, and readies it: puts back an output that an interrupted swap left
+/// aside and removes what interrupted builds left beside it. Returns the
+/// folder to write into (the link's target when `output` is a link).
+pub fn prepare(root: &Path, output: &Path) -> Result<PathBuf, Refusal> {
+    let refuse = |reason: String, hint: &str| Refusal { path: output.to_path_buf(), reason, hint: hint.to_owned() };
+    let unreadable = |e: io::Error| refuse(format!("không đọc được đường dẫn: {e}"), HINT_ELSEWHERE);
+    let dir = placed(root, output)?;
+    let is_link = std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && !dir.is_dir() {
+        return Err(refuse(
+            format!("đây là liên kết tới {}, nơi chưa có thư mục", dir.display()),
+            "tạo thư mục đích của liên kết trước (mkdir), hoặc xoá liên kết",
+        ));
+    }
+    match std::fs::symlink_metadata(&dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(unreadable(e)),
+        Ok(m) if !m.is_dir() => {
+            return Err(refuse("ở đó đã có một tệp, không phải thư mục".into(), HINT_ELSEWHERE));
+        }
+        Ok(_) => {
+            if let Some(stranger) = foreign_entry(&dir, output).map_err(unreadable)? {
+                return Err(refuse(
+                    format!(
+                        "thư mục đã có nội dung mà thidua không viết ra (ví dụ: {}); build sẽ xoá hết",
+                        stranger.display()
+                    ),
+                    "chọn một thư mục chưa có hoặc đang trống; nếu đúng là muốn xuất bản vào đây, \
+                     hãy tự chuyển nội dung cũ đi nơi khác rồi build lại",
+                ));
+            }
+        }
+    }
+    recover_and_clean(&dir, output);
+    Ok(dir)
+}
+
+/// Refuses `output` for the build of `root` by where it lies alone (see
+/// [`place_refusal`]), after resolving links; `None` when the place is allowed.
+/// Reads nothing inside the output.
+pub fn refuse_place(root: &Path, output: &Path) -> Option<Refusal> {
+    placed(root, output).err()
+}
+
+/// The folder `output` names on disk, when its place is allowed.
+fn placed(root: &Path, output: &Path) -> Result<PathBuf, Refusal> {
+    let refuse = |reason: String| Refusal { path: output.to_path_buf(), reason, hint: HINT_ELSEWHERE.to_owned() };
+    let unreadable = |e: io::Error| refuse(format!("không đọc được đường dẫn: {e}"));
+    let real_root = std::fs::canonicalize(root).map_err(unreadable)?;
+    let dir = resolve(output).map_err(unreadable)?;
+    if let Some(reason) = place_refusal(&real_root, &dir) {
+        if lexical(&absolute(output)).is_some_and(|given| given == dir) {
+            return Err(refuse(reason));
+        }
+        return Err(refuse(format!("{reason} (đường dẫn trỏ tới {})", dir.display())));
+    }
+    if dir.file_name().is_none() {
+        return Err(refuse("đường dẫn không có tên thư mục".into()));
+    }
+    Ok(dir)
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf())
+    }
+}
+
+/// An entry of the existing folder `dir` showing that thidua did not write
+/// it, or `None` when it is empty, carries the marker, or is the folder the
+/// stamp of the previous build of `output` describes.
+fn foreign_entry(dir: &Path, output: &Path) -> io::Result<Option<PathBuf>> {
+    if std::fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file()) {
+        return Ok(None);
+    }
+    let first = std::fs::read_dir(dir)?.next().transpose()?.map(|e| e.path());
+    if first.is_none() {
+        return Ok(None);
+    }
+    // Outputs written before the marker existed: the previous build's stamp
+    // lists every file it left there.
+    if let Some(stamp) = crate::fresh::read(output) {
+        if stamp.output.iter().any(|e| e.path == "index.html") && dir.join("index.html").is_file() {
+            return Ok(None);
+        }
+    }
+    Ok(first)
+}
+
+/// After an interrupted build: puts a set-aside previous output back when
+/// the output is missing, then removes the temporary folders of builds of the
+/// same output whose process is gone. Best effort, and only thidua's names.
+fn recover_and_clean(dir: &Path, output: &Path) {
+    let Some(name) = dir.file_name().map(|n| n.to_string_lossy().into_owned()) else { return };
+    let parent = dir.parent().unwrap_or_else(|| Path::new("/"));
+    let aside = leftovers(parent, &format!(".{name}.old-"));
+    if !dir.exists() {
+        let newest = aside
+            .iter()
+            .filter(|p| p.join(MARKER).is_file())
+            .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
+        if let Some(old) = newest {
+            // The newest complete previous output, as the killed swap left it.
+            let _kept_if_it_fails = std::fs::rename(old, dir);
+        }
+    }
+    let name_given = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let cache = crate::fresh::stamp_path(output).parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut stale = leftovers(parent, &format!(".{name}.old-"));
+    stale.extend(leftovers(parent, &format!(".{name}.tmp-")));
+    stale.extend(leftovers(&cache, &format!("search-{name_given}.tmp-")));
+    stale.extend(leftovers(&cache, &format!(".search-{name_given}.old-")));
+    stale.extend(leftovers(&cache, &format!("build-{name_given}.json.tmp-")));
+    for p in stale {
+        // What cannot be removed now is tried again by the next build.
+        let _next_build_retries = remove_any(&p);
+    }
+}
+
+/// Entries of `dir` named `<prefix><pid>` whose process is not a running thidua.
+fn leftovers(dir: &Path, prefix: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let pid: u32 = name.strip_prefix(prefix)?.parse().ok()?;
+            (!running_thidua(pid)).then(|| e.path())
+        })
+        .collect()
+}
+
+/// True when `pid` may be a running thidua (ourselves included): its
+/// temporary folders are then left alone. Unknown means yes.
+fn running_thidua(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let Ok(id) = libc::pid_t::try_from(pid) else { return false };
+    // SAFETY: kill with signal 0 sends nothing; it only asks whether the process exists.
+    if unsafe { libc::kill(id, 0) } != 0 && io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH) {
+        return false;
+    }
+    // Alive: a thidua by its name, or unknown (no /proc), which counts as one.
+    std::fs::read_to_string(format!("/proc/{pid}/comm")).map_or(true, |comm| comm.trim_end().starts_with("thidua"))
+}
+
+fn remove_any(p: &Path) -> io::Result<()> {
+    match std::fs::symlink_metadata(p) {
+        Ok(m) if m.is_dir() => std::fs::remove_dir_all(p),
+        Ok(_) => std::fs::remove_file(p),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Temporary folders of this process that exist right now: what an
+/// interruption must remove. Held locked while a swap renames folders, so
+/// that an interruption never removes half of a swap.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Set on interruption: writers stop creating files and folders.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+fn interrupted(path: &Path) -> Result<(), OutputError> {
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        return Err(OutputError::Io { path: path.to_path_buf(), source: io::Error::from(io::ErrorKind::Interrupted) });
+    }
+    Ok(())
+}
+
+fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
+    PENDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Registers a temporary folder to remove if the build is interrupted.
+pub fn register_pending(p: &Path) {
+    pending().push(p.to_path_buf());
+}
+
+/// Forgets a temporary folder registered with [`register_pending`].
+pub fn unregister_pending(p: &Path) {
+    pending().retain(|q| q != p);
+}
+
+/// Removes every temporary folder of this process now (on Ctrl-C or SIGTERM).
+/// Waits for a swap under way to finish, and keeps the lock: no later swap
+/// starts, so the caller should exit right after.
+pub fn remove_pending() {
+    INTERRUPTED.store(true, Ordering::SeqCst);
+    let guard = pending();
+    // A writer that checked the flag just before it was set may still create
+    // one file or folder: a second pass, a moment later, removes it.
+    for pass in 0..2 {
+        if pass > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        for p in guard.iter() {
+            // Whatever fails here is removed by the next build.
+            let _next_build_retries = remove_any(p);
+        }
+    }
+    std::mem::forget(guard);
+}
+
+/// Replaces the folder `to` with the folder `from` (registered as pending),
+/// atomically where the system allows it; the previous `to` is removed after.
+pub fn replace_dir(from: &Path, to: &Path) -> Result<(), OutputError> {
+    let aside = to.with_file_name(format!(
+        ".{}.old-{}",
+        to.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        std::process::id()
+    ));
+    swap(to, from, &aside)
 }
 
 /// Checks that `rel` is a plain relative path that stays inside the output.
@@ -73,7 +414,8 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Starts a new output for `output` (which need not exist yet).
+    /// Starts a new output for `output` (which need not exist yet; it should
+    /// have passed [`prepare`], which also resolves a link to its target).
     pub fn new(output: &Path) -> Result<Staging, OutputError> {
         let name = output
             .file_name()
@@ -89,19 +431,21 @@ impl Staging {
         let tmp = parent.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
         let old = parent.join(format!(".{}.old-{}", name.to_string_lossy(), std::process::id()));
         remove_if_exists(&tmp)?;
-        std::fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
-        let mut dirs = BTreeSet::new();
-        dirs.insert(tmp.clone());
-        Ok(Staging {
+        register_pending(&tmp);
+        let staging = Staging {
             output: output.to_path_buf(),
-            tmp,
+            tmp: tmp.clone(),
             old,
             previous: output.is_dir().then(|| output.to_path_buf()),
-            seen: BTreeSet::new(),
-            dirs,
+            seen: BTreeSet::from([MARKER.to_owned()]),
+            dirs: BTreeSet::from([tmp.clone()]),
             files: 0,
             committed: false,
-        })
+        };
+        std::fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
+        let marker = tmp.join(MARKER);
+        std::fs::write(&marker, MARKER_TEXT).map_err(io_err(&marker))?;
+        Ok(staging)
     }
 
     /// Writes one batch of files (in parallel). Files whose bytes equal the
@@ -116,6 +460,7 @@ impl Staging {
         for f in files {
             if let Some(d) = Path::new(&f.path).parent().map(|p| self.tmp.join(p)) {
                 if !self.dirs.contains(&d) {
+                    interrupted(&d)?;
                     std::fs::create_dir_all(&d).map_err(io_err(&d))?;
                     self.dirs.insert(d);
                 }
@@ -143,6 +488,7 @@ impl Staging {
         let result = swap(&self.output, &self.tmp, &self.old);
         if result.is_err() {
             let _cleanup = std::fs::remove_dir_all(&self.tmp);
+            unregister_pending(&self.tmp);
         }
         result
     }
@@ -151,8 +497,9 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            // Best effort: a leftover folder would be replaced by the next build anyway.
+            // Best effort: a leftover folder is removed by the next build.
             let _cleanup = std::fs::remove_dir_all(&self.tmp);
+            unregister_pending(&self.tmp);
         }
     }
 }
@@ -174,6 +521,7 @@ fn same_bytes(old: &Path, bytes: &[u8]) -> bool {
 /// path, hard-links that file instead. Unchanged files then cost no write, and
 /// removing the previous output afterwards only drops names, not data.
 fn write_one(dest: &Path, f: &OutputFile, previous: Option<&Path>) -> Result<(), OutputError> {
+    interrupted(dest)?;
     let bytes = match &f.content {
         Content::Bytes(b) => std::borrow::Cow::Borrowed(b.as_slice()),
         Content::Copy(src) => std::borrow::Cow::Owned(std::fs::read(src).map_err(io_err(src))?),
@@ -186,8 +534,51 @@ fn write_one(dest: &Path, f: &OutputFile, previous: Option<&Path>) -> Result<(),
     std::fs::write(dest, &bytes).map_err(io_err(dest))
 }
 
+/// Exchanges two existing paths in one step (Linux `renameat2` with
+/// `RENAME_EXCHANGE`): at no moment is either name missing.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).map_err(io::Error::other);
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both pointers are NUL-terminated strings that outlive the call.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// Puts the folder `tmp` (registered as pending) in the place of `output`.
+/// With an exchange, `tmp` then holds the previous output, which is removed;
+/// else the previous output goes aside to `old` between two renames, and a
+/// build that finds `output` missing puts `old` back (see [`prepare`]).
 fn swap(output: &Path, tmp: &Path, old: &Path) -> Result<(), OutputError> {
+    let mut guard = pending();
     let had_old = output.exists();
+    if had_old && exchange(tmp, output).is_ok() {
+        drop(guard);
+        // The previous output, now under the temporary name (still pending):
+        // what cannot be removed now goes with the next build's leftovers.
+        let _next_build_retries = std::fs::remove_dir_all(tmp);
+        unregister_pending(tmp);
+        return Ok(());
+    }
     if had_old {
         remove_if_exists(old)?;
         std::fs::rename(output, old).map_err(io_err(output))?;
@@ -198,8 +589,12 @@ fn swap(output: &Path, tmp: &Path, old: &Path) -> Result<(), OutputError> {
         }
         return Err(OutputError::Io { path: output.to_path_buf(), source: e });
     }
+    guard.retain(|p| p != tmp);
     if had_old {
-        std::fs::remove_dir_all(old).map_err(io_err(old))?;
+        guard.push(old.to_path_buf());
+        drop(guard);
+        let _next_build_retries = std::fs::remove_dir_all(old);
+        unregister_pending(old);
     }
     Ok(())
 }
@@ -240,5 +635,55 @@ mod tests {
         assert_eq!(ino("a.html"), a, "unchanged: the same file, linked");
         assert_ne!(ino("b.html"), b);
         assert_eq!(std::fs::read_to_string(out.join("b.html")).unwrap(), "new");
+    }
+
+    #[test]
+    fn places_of_the_sources_and_the_cache_are_refused() {
+        let root = Path::new("/srv/site");
+        for bad in [
+            "/srv/site",
+            "/srv/site/.",
+            "/srv",
+            "/",
+            "/srv/site/content",
+            "/srv/site/content/tin-tuc",
+            "/srv/site/public/../static",
+            "/srv/site/themes/default",
+            "/srv/site/.thidua-cache/images",
+            "/srv/.thidua-cache/x",
+        ] {
+            assert!(place_refusal(root, Path::new(bad)).is_some(), "{bad} must be refused");
+        }
+        for good in ["/srv/site/public", "/srv/site/contents", "/var/www/html", "/srv/site/content/../public"] {
+            assert_eq!(place_refusal(root, Path::new(good)), None, "{good} is allowed");
+        }
+    }
+
+    #[test]
+    fn output_is_written_with_the_marker_and_never_missing_during_a_swap() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_all(&out, &[file("index.html", "0")]).unwrap();
+        assert!(out.join(MARKER).is_file());
+        let done = std::sync::atomic::AtomicBool::new(false);
+        let missing = std::thread::scope(|s| {
+            let watcher = s.spawn(|| {
+                let mut missing = 0;
+                while !done.load(Ordering::SeqCst) {
+                    missing += usize::from(std::fs::symlink_metadata(&out).is_err());
+                }
+                missing
+            });
+            for i in 0..200 {
+                write_all(&out, &[file("index.html", &i.to_string())]).unwrap();
+            }
+            done.store(true, Ordering::SeqCst);
+            watcher.join().unwrap()
+        });
+        if cfg!(target_os = "linux") {
+            assert_eq!(missing, 0, "the output was missing {missing} times");
+        }
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "199");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folders left");
     }
 }

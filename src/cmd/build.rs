@@ -14,6 +14,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         overrides: Overrides { output: args.output.clone(), base_url: args.base_url.clone(), drafts: args.drafts },
         future: args.future,
     };
+    remove_temporaries_on_interrupt();
     let on_terminal = std::io::stderr().is_terminal();
     let started = std::time::Instant::now();
     let bar = on_terminal.then(stage_bar);
@@ -58,4 +59,26 @@ fn stage_bar() -> indicatif::ProgressBar {
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
+}
+
+/// On Ctrl-C (SIGINT) or SIGTERM, removes the build's temporary folders at
+/// once (the previous output stays as it was) and exits 130 or 143. A swap
+/// under way finishes first. Without the handler, the next build still
+/// removes them, so a failure to install it is only reported.
+fn remove_temporaries_on_interrupt() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let mut signals = match signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("cảnh báo: không cài được xử lý Ctrl-C ({e}); thư mục tạm sẽ được dọn ở lần build sau");
+            return;
+        }
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            thidua::output::remove_pending();
+            eprintln!("đã dừng: thư mục tạm đã được xoá, bản xuất trước vẫn giữ nguyên");
+            std::process::exit(128 + signal);
+        }
+    });
 }

@@ -19,7 +19,8 @@ pub fn print_diagnostics(diags: &[Diagnostic]) {
     }
 }
 
-/// Prints a failed build and returns its exit code (1 content, 2 for others).
+/// Prints a failed build and returns its exit code (2 when the output folder
+/// was refused, 1 otherwise).
 pub fn report_failure(e: &BuildError) -> std::process::ExitCode {
     if let BuildError::Content(diags) = e {
         print_diagnostics(diags);
@@ -31,5 +32,6 @@ pub fn report_failure(e: &BuildError) -> std::process::ExitCode {
         return std::process::ExitCode::from(1);
     }
     eprintln!("error: {e}");
-    std::process::ExitCode::from(1)
+    // A refused output folder is a usage error, like a bad flag: nothing was done.
+    std::process::ExitCode::from(if matches!(e, BuildError::Refused(_)) { 2 } else { 1 })
 }

@@ -8,6 +8,11 @@ use thidua::search::{self, Filters, Hit};
 /// Runs the query and prints the hits (a JSON array with `--json`).
 pub fn run(args: &SearchArgs) -> ExitCode {
     let output = args.output.clone().unwrap_or_else(|| args.root.join("public"));
+    // The same places are refused as for `build`: such an --output is a mistake.
+    if let Some(refusal) = thidua::output::refuse_place(&args.root, &output) {
+        eprintln!("error: {refusal}");
+        return ExitCode::from(2);
+    }
     let dir = search::tantivy_dir_for(&output);
     let filters = Filters {
         kind: args.kind.clone(),
@@ -17,7 +22,13 @@ pub fn run(args: &SearchArgs) -> ExitCode {
         year: args.year,
     };
     let q = args.query.join(" ");
-    match search::query(&dir, &q, &filters, args.limit) {
+    // A damaged index is reported as such (the query turns tantivy's panics
+    // into an error), so the panic's own message would only be noise.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let answer = search::query(&dir, &q, &filters, args.limit);
+    std::panic::set_hook(hook);
+    match answer {
         Ok(hits) => print_hits(&hits, &q, args.json),
         Err(e) => {
             eprintln!("error: {e}");
@@ -61,5 +72,7 @@ fn human(rank: usize, h: &Hit) -> String {
         excerpt.push(']');
     }
     let date = h.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
-    format!("{rank}. {} ({}{date}) score {}\n   {}\n   {excerpt}", h.title, h.kind, h.score, h.url)
+    let missing =
+        if h.missing.is_empty() { String::new() } else { format!("\n   Không có: {}", h.missing.join(", ")) };
+    format!("{rank}. {} ({}{date}) score {}\n   {}\n   {excerpt}{missing}", h.title, h.kind, h.score, h.url)
 }

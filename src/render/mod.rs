@@ -508,10 +508,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Search => self.search_page(),
         };
-        let html = self.tera.render(template, &ctx).map_err(|e| {
-            Diagnostic::error(format!("templates/{template}"), format!("rendering {path} failed: {}", templates::chain(&e)))
-                .hint("check the template: a value it uses may be missing for this page; use {% if x %} around optional values")
-        })?;
+        let html = templates::render(&self.tera, template, &ctx, &path)?;
         Ok(OutputFile::bytes(path, html))
     }
 
@@ -839,7 +836,10 @@ pub fn assets<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<OutputFi
         let Ok(entries) = std::fs::read_dir(dir) else {
             continue;
         };
-        let mut names: Vec<_> = entries.flatten().filter(|e| e.path().is_file()).map(|e| e.path()).collect();
+        // Only files that are really in the folder: a link leading out of it
+        // is reported by `validate::bundle_links` and never copied.
+        let mut names: Vec<_> =
+            entries.flatten().map(|e| e.path()).filter(|p| crate::content::confine::is_file_inside(dir, p)).collect();
         names.sort();
         for p in names {
             if p.extension().is_some_and(|x| x == "md") {

@@ -85,7 +85,9 @@ pub fn field_texts(doc: &SearchDoc) -> [Vec<String>; 5] {
     }
     let mut summary = vec![doc.summary.clone()];
     summary.extend(doc.tags.iter().cloned());
-    [vec![doc.title.clone()], names, doc.number.iter().cloned().collect(), summary, vec![doc.body.clone()]]
+    let mut body = vec![doc.body.clone()];
+    body.extend(doc.indicators.iter().cloned());
+    [vec![doc.title.clone()], names, doc.number.iter().cloned().collect(), summary, body]
 }
 
 /// The term of two adjacent words.
@@ -216,11 +218,90 @@ pub fn open(dir: &Path) -> Result<(Index, Glossary), SearchError> {
     let entries: Vec<(Vec<String>, String)> = serde_json::from_str(&text)
         .map_err(|e| SearchError::Damaged { path: glossary_path.clone(), message: e.to_string() })?;
     let glossary = Glossary::from_entries(entries);
-    let index = Index::open_in_dir(dir).map_err(SearchError::tantivy(dir))?;
+    let directory = ReadOnly::open(dir)?;
+    let index = Index::open(directory).map_err(|e| damaged(dir, e))?;
     if index.schema() != schema() {
         let message = "it was written by another version of thidua".to_string();
         return Err(SearchError::Damaged { path: dir.to_path_buf(), message });
     }
     index.tokenizers().register(TOKENIZER, analyzer::analyzer(&glossary));
     Ok((index, glossary))
+}
+
+/// A tantivy error met while opening a built index: the index is damaged
+/// (truncated, overwritten, from another version), and rebuilding fixes it.
+fn damaged(dir: &Path, e: tantivy::TantivyError) -> SearchError {
+    SearchError::Damaged { path: dir.to_path_buf(), message: e.to_string() }
+}
+
+/// The index folder, for reading only: tantivy's lock files are not written
+/// (no writer ever shares a finished index with `thidua search`), so a copy
+/// of the index on read-only storage answers queries too. Every write fails.
+#[derive(Debug, Clone)]
+struct ReadOnly(tantivy::directory::MmapDirectory);
+
+impl ReadOnly {
+    fn open(dir: &Path) -> Result<ReadOnly, SearchError> {
+        let mmap = tantivy::directory::MmapDirectory::open(dir)
+            .map_err(|e| SearchError::Damaged { path: dir.to_path_buf(), message: e.to_string() })?;
+        Ok(ReadOnly(mmap))
+    }
+}
+
+fn read_only_error() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the search index is opened for reading only")
+}
+
+impl tantivy::Directory for ReadOnly {
+    fn get_file_handle(
+        &self,
+        path: &Path,
+    ) -> Result<std::sync::Arc<dyn tantivy::directory::FileHandle>, tantivy::directory::error::OpenReadError> {
+        self.0.get_file_handle(path)
+    }
+
+    fn delete(&self, path: &Path) -> Result<(), tantivy::directory::error::DeleteError> {
+        Err(tantivy::directory::error::DeleteError::IoError {
+            io_error: std::sync::Arc::new(read_only_error()),
+            filepath: path.to_path_buf(),
+        })
+    }
+
+    fn exists(&self, path: &Path) -> Result<bool, tantivy::directory::error::OpenReadError> {
+        self.0.exists(path)
+    }
+
+    fn open_write(
+        &self,
+        path: &Path,
+    ) -> Result<tantivy::directory::WritePtr, tantivy::directory::error::OpenWriteError> {
+        Err(tantivy::directory::error::OpenWriteError::IoError {
+            io_error: std::sync::Arc::new(read_only_error()),
+            filepath: path.to_path_buf(),
+        })
+    }
+
+    fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, tantivy::directory::error::OpenReadError> {
+        self.0.atomic_read(path)
+    }
+
+    fn atomic_write(&self, _path: &Path, _data: &[u8]) -> std::io::Result<()> {
+        Err(read_only_error())
+    }
+
+    fn sync_directory(&self) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    /// No lock is taken: nothing writes to a finished index while it is read.
+    fn acquire_lock(
+        &self,
+        _lock: &tantivy::directory::Lock,
+    ) -> Result<tantivy::directory::DirectoryLock, tantivy::directory::error::LockError> {
+        Ok(tantivy::directory::DirectoryLock::from(Box::new(())))
+    }
+
+    fn watch(&self, _callback: tantivy::directory::WatchCallback) -> tantivy::Result<tantivy::directory::WatchHandle> {
+        Ok(tantivy::directory::WatchHandle::empty())
+    }
 }

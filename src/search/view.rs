@@ -82,6 +82,10 @@ impl IndexView {
             let mut map = Vec::with_capacity(seg.max_doc() as usize);
             for d in 0..seg.max_doc() {
                 let ord = column.first(d).unwrap_or(0) as u32;
+                if u64::from(ord) >= total_docs {
+                    let message = format!("record {d} of segment {s} has rank {ord}, beyond the {total_docs} records");
+                    return Err(SearchError::Damaged { path: path.to_path_buf(), message });
+                }
                 map.push(ord);
                 if let Some(slot) = addresses.get_mut(ord as usize) {
                     *slot = DocAddress::new(s as u32, d);
@@ -274,7 +278,10 @@ impl IndexView {
 
     /// The stored record with this `ord`.
     pub fn doc(&self, ord: u32) -> Result<SearchDoc, SearchError> {
-        let address = self.addresses[ord as usize];
+        let address = *self.addresses.get(ord as usize).ok_or_else(|| SearchError::Damaged {
+            path: self.path.clone(),
+            message: format!("no record {ord} among {}", self.addresses.len()),
+        })?;
         let doc: TantivyDocument = self.searcher.doc(address).map_err(self.terr())?;
         let json = doc.get_first(self.stored).and_then(|v| v.as_str()).unwrap_or_default();
         serde_json::from_str(json)

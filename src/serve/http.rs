@@ -465,8 +465,7 @@ fn file(shared: &Shared, path: &str) -> Reply {
     let (rel, status, body) = match shared.file(&rel) {
         Some(b) => (rel, 200, b),
         None if shared.file(&format!("{rel}/index.html")).is_some() => {
-            let location = format!("{}/", path.trim_end_matches('/'));
-            return Reply { location: Some(location), ..Reply::plain(301, "moved") };
+            return Reply { location: Some(folder_location(path)), ..Reply::plain(301, "moved") };
         }
         None if shared.has_errors() && shared.file("index.html").is_none() => {
             return Reply::typed(500, "text/html; charset=utf-8", error_page());
@@ -491,6 +490,14 @@ fn file(shared: &Shared, path: &str) -> Reply {
         bytes
     };
     Reply::typed(status, ty, bytes)
+}
+
+/// The path-only `Location` of the folder `path` names: empty and `.`
+/// segments dropped, so it starts with exactly one `/` and can never be read
+/// as scheme-relative (`//host/`) and send the browser to another origin.
+fn folder_location(path: &str) -> String {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty() && *s != ".").collect();
+    format!("/{}/", segments.join("/"))
 }
 
 /// A page listing the errors, for when no good build exists yet.
@@ -528,6 +535,13 @@ fn events(mut stream: TcpStream, shared: &Shared, streams: &Arc<AtomicUsize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folder_redirects_stay_on_the_same_origin() {
+        assert_eq!(folder_location("/tin-tuc"), "/tin-tuc/");
+        assert_eq!(folder_location("//tin-tuc"), "/tin-tuc/");
+        assert_eq!(folder_location("///evil.example//a/./b"), "/evil.example/a/b/");
+    }
 
     #[test]
     fn resolves_site_paths() {

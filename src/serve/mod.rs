@@ -2,7 +2,8 @@
 //! rebuild what changed, and tell open tabs to reload.
 //!
 //! One thread owns rebuilding (events arrive from the watcher in order); the
-//! HTTP threads only read the shared file map. Each rebuild bumps a
+//! HTTP threads only read the file map the last rebuild published, under a
+//! lock of their own that a rebuild never holds while it works. Each rebuild bumps a
 //! generation counter; live-reload streams wait on it. A failed rebuild keeps
 //! the last good files and publishes its diagnostics for the overlay.
 
@@ -12,9 +13,9 @@ pub mod watch;
 
 use crate::build::BuildOptions;
 use crate::render::Content;
-use state::State;
+use state::{Served, State};
 use std::net::SocketAddr;
-use std::sync::{mpsc, Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{mpsc, Arc, Condvar, Mutex, MutexGuard, RwLock};
 use std::time::{Duration, Instant};
 use watch::Change;
 
@@ -46,6 +47,8 @@ pub enum ServeError {
 /// State shared by the rebuild loop and the HTTP threads.
 pub struct Shared {
     state: Mutex<State>,
+    /// What requests are answered from; replaced whole after each rebuild.
+    served: RwLock<Served>,
     /// The editor (`/__thidua/editor/`), when serve listens on loopback.
     pub editor: Option<crate::editor::Editor>,
     generation: Mutex<(u64, bool)>,
@@ -57,20 +60,31 @@ impl Shared {
         self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
+    /// The site as last published (never waits for a rebuild).
+    fn served(&self) -> Served {
+        self.served.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
+    }
+
+    /// Publishes what `state` holds now to the HTTP threads.
+    fn publish(&self, state: &State) {
+        let served = state.served();
+        *self.served.write().unwrap_or_else(std::sync::PoisonError::into_inner) = served;
+    }
+
     /// The content of an output file.
-    pub fn file(&self, rel: &str) -> Option<Content> {
-        self.lock().files.get(rel).cloned()
+    pub fn file(&self, rel: &str) -> Option<Arc<Content>> {
+        self.served().files.get(rel).cloned()
     }
 
     /// True when the last rebuild failed.
     pub fn has_errors(&self) -> bool {
-        !self.lock().errors.is_empty()
+        !self.served().errors.is_empty()
     }
 
     /// The current diagnostics as JSON: `[{"text": "..."}]`.
     pub fn errors_json(&self) -> String {
         let items: Vec<serde_json::Value> =
-            self.lock().errors.iter().map(|d| serde_json::json!({ "text": d.to_string() })).collect();
+            self.served().errors.iter().map(|d| serde_json::json!({ "text": d.to_string() })).collect();
         serde_json::Value::Array(items).to_string()
     }
 
@@ -130,6 +144,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
     report(true, &first);
     let editor = crate::editor::Editor::new(&build.root, addr);
     let shared = Arc::new(Shared {
+        served: RwLock::new(state.served()),
         state: Mutex::new(state),
         editor,
         generation: Mutex::new((0, !first.errors.is_empty())),
@@ -192,7 +207,13 @@ fn reindex_loop(rx: &mpsc::Receiver<()>, shared: &Shared) {
                 continue;
             }
         };
-        match shared.lock().apply_search(export) {
+        let applied = {
+            let mut state = shared.lock();
+            let applied = state.apply_search(export);
+            shared.publish(&state);
+            applied
+        };
+        match applied {
             Ok(()) => println!("{}", crate::t!("serve-search-updated", ms = started.elapsed().as_millis().to_string())),
             Err(ds) => ds.iter().for_each(|d| eprintln!("{d}")),
         }
@@ -247,10 +268,12 @@ fn rebuild_loop(rx: &mpsc::Receiver<Change>, shared: &Shared, index_tx: &mpsc::S
         let outcome = {
             let mut state = shared.lock();
             crate::serve::trace("locked", outcome_started);
-            match &change {
+            let outcome = match &change {
                 Change::Full => state.rebuild_all(),
                 Change::Content(paths) => state.rebuild_content(paths),
-            }
+            };
+            shared.publish(&state);
+            outcome
         };
         shared.bump(!outcome.errors.is_empty());
         crate::serve::trace("bumped", outcome_started);

@@ -13,7 +13,19 @@ use crate::search;
 use crate::theme::{self, Theme};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+/// The site as the HTTP threads see it: the files and errors of the last
+/// rebuild, published when it ends. Requests read this, never the [`State`],
+/// so a slow rebuild never makes them wait.
+#[derive(Debug, Clone, Default)]
+pub struct Served {
+    /// Output path → content.
+    pub files: Arc<BTreeMap<String, Arc<Content>>>,
+    /// The errors of the last rebuild, if it failed.
+    pub errors: Arc<Vec<Diagnostic>>,
+}
 
 /// What one rebuild did, for the terminal and the reload message.
 #[derive(Debug, Clone, Default)]
@@ -51,8 +63,10 @@ pub struct State {
     images: crate::media::Images,
     /// The theme's templates, compiled when the theme was loaded.
     templates: Option<render::Templates>,
-    /// Output path (`phong-trao/a/index.html`) → content.
-    pub files: BTreeMap<String, Content>,
+    /// Output path (`phong-trao/a/index.html`) → content. Shared with the
+    /// [`Served`] copies handed out, so publishing one is cheap; a rebuild
+    /// changes its own copy of the map (the contents themselves are shared).
+    pub files: Arc<BTreeMap<String, Arc<Content>>>,
     /// The errors of the last rebuild, if it failed.
     pub errors: Vec<Diagnostic>,
     /// The model a content rebuild replaced, to be dropped after the reload
@@ -82,11 +96,21 @@ impl State {
             search_entry: String::new(),
             images: crate::media::Images::new(),
             templates: None,
-            files: BTreeMap::new(),
+            files: Arc::default(),
             errors: Vec::new(),
             retired: None,
             version: 0,
         }
+    }
+
+    /// The files and errors to serve now.
+    pub fn served(&self) -> Served {
+        Served { files: self.files.clone(), errors: Arc::new(self.errors.clone()) }
+    }
+
+    /// The file map, to change (copied first when a [`Served`] still shares it).
+    fn files_mut(&mut self) -> &mut BTreeMap<String, Arc<Content>> {
+        Arc::make_mut(&mut self.files)
     }
 
     /// Where the served site's search index lives.
@@ -224,11 +248,10 @@ impl State {
         self.process_images()?;
         let files = render::render(self.inputs(config, search)).map_err(|d| content_error(d.sorted()))?;
         let n = files.len();
-        self.files.retain(|p, _| p.starts_with("_search/"));
-        self.files.extend(files.into_iter().map(|f| (f.path, f.content)));
-        for f in render::statics(&self.theme, &self.statics) {
-            self.files.insert(f.path, f.content);
-        }
+        let statics = render::statics(&self.theme, &self.statics);
+        let map = self.files_mut();
+        map.retain(|p, _| p.starts_with("_search/"));
+        map.extend(files.into_iter().chain(statics).map(|f| (f.path, Arc::new(f.content))));
         Ok(n)
     }
 
@@ -289,10 +312,11 @@ impl State {
             render::render_changed(self.inputs(config, search), changes).map_err(|d| content_error(d.sorted()))?;
         crate::serve::trace("render: pages", started);
         let n = partial.files.len();
+        let map = self.files_mut();
         for p in partial.removed.iter().chain(&gone) {
-            self.files.remove(p);
+            map.remove(p);
         }
-        self.files.extend(partial.files.into_iter().chain(new_files).map(|f| (f.path, f.content)));
+        map.extend(partial.files.into_iter().chain(new_files).map(|f| (f.path, Arc::new(f.content))));
         Ok(n)
     }
 
@@ -355,14 +379,15 @@ impl State {
             let search = SearchPage { entry: self.search_entry.clone() };
             let page = render::render_search_page(self.inputs(&config, search), self.templates.as_ref())
                 .map_err(|d| content_error(d.sorted()))?;
-            self.files.insert(page.path, page.content);
+            self.files_mut().insert(page.path, Arc::new(page.content));
         }
         Ok(())
     }
 
     fn set_search(&mut self, export: search::SearchExport) {
-        self.files.retain(|p, _| !p.starts_with("_search/"));
-        self.files.extend(export.files.into_iter().map(|(p, b)| (p, Content::Bytes(b))));
+        let map = self.files_mut();
+        map.retain(|p, _| !p.starts_with("_search/"));
+        map.extend(export.files.into_iter().map(|(p, b)| (p, Arc::new(Content::Bytes(b)))));
         self.search_entry = export.entry;
     }
 

@@ -44,3 +44,13 @@ fn fuzz_corpus_query() {
 fn fuzz_corpus_import() {
     replay("import", targets::import);
 }
+
+#[test]
+fn fuzz_corpus_output_path() {
+    replay("output_path", targets::output_path);
+}
+
+#[test]
+fn fuzz_corpus_link_scheme() {
+    replay("link_scheme", targets::link_scheme);
+}

@@ -163,7 +163,7 @@ fn served(state: &thidua::serve::state::State) -> BTreeMap<String, Vec<u8>> {
         .files
         .iter()
         .map(|(p, c)| {
-            let bytes = match c {
+            let bytes = match &**c {
                 thidua::render::Content::Bytes(b) => b.clone(),
                 thidua::render::Content::Copy(f) => std::fs::read(f).unwrap(),
             };
