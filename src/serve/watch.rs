@@ -90,6 +90,13 @@ impl Stamps {
     }
 
     /// Keeps the paths whose file really changed (created, written, removed).
+    ///
+    /// An event on a Markdown file that is gone always counts, even when the
+    /// file was already gone the last time we looked: it was created and
+    /// deleted within one batch (an editor's temporary file, often under the
+    /// same name each time), and a rebuild that ran meanwhile may have found it
+    /// on its walk of content/. Dropping the event left that rebuild's error
+    /// (or record) in place until some other file was created or deleted.
     pub fn changed(&mut self, paths: Vec<PathBuf>) -> Vec<PathBuf> {
         paths
             .into_iter()
@@ -97,7 +104,8 @@ impl Stamps {
             .filter(|p| {
                 let now = stamp(p);
                 let before = self.0.insert(p.clone(), now);
-                before.flatten() != now
+                let absent_md = now.is_none() && p.extension().is_some_and(|x| x == "md");
+                absent_md || before.flatten() != now
             })
             .collect()
     }
@@ -185,5 +193,15 @@ mod tests {
         assert_eq!(stamps.changed(vec![f.clone()]), vec![f.clone()]);
         std::fs::remove_file(&f).unwrap();
         assert_eq!(stamps.changed(vec![f.clone()]), vec![f]);
+    }
+
+    #[test]
+    fn a_markdown_file_created_and_deleted_within_a_batch_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut stamps = Stamps::prime(dir.path());
+        let gone = dir.path().join("content/tam.md");
+        assert_eq!(stamps.changed(vec![gone.clone()]), vec![gone.clone()]);
+        assert_eq!(stamps.changed(vec![gone.clone()]), vec![gone], "the same temporary name again");
+        assert!(stamps.changed(vec![dir.path().join("content/.tam.swp")]).is_empty());
     }
 }
