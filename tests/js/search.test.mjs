@@ -169,7 +169,7 @@ test('a word typed with diacritics marks its own spelling in the excerpt, like R
 });
 
 test('filters narrow the hits and counts cover all matches', async () => {
-  const all = await engine.search('nguoi co uy tin', {});
+  const all = await engine.search('nguoi co uy tin', { facets: true });
   const people = await engine.search('nguoi co uy tin', { filters: { kind: ['person'] } });
   assert.ok(people.hits.length > 0 && people.hits.length < all.hits.length);
   assert.equal(people.counts.kind.person, people.hits.length);
@@ -178,7 +178,7 @@ test('filters narrow the hits and counts cover all matches', async () => {
 
 test('a facet count is the matches passing the other facets\' filters with that value', async () => {
   const q = 'nguoi co uy tin';
-  const all = await engine.search(q, {});
+  const all = await engine.search(q, { facets: true });
   const person = all.matches.map(([o]) => engine.facetsOf(o)).find((f) => f.kind === 'person' && f.year);
   const filters = { kind: ['person'], year: [person.year] };
   const res = await engine.search(q, { filters });
