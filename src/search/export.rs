@@ -80,12 +80,12 @@ pub const HEAVY_CHARS: usize = 500;
 pub const HEAVY_PAIR_CHARS: usize = 1_000;
 
 /// How many buckets a class of `bytes` encoded postings gets: about
-/// √(bytes · fetched / 10). A query pays the hash list (≈3 bytes gzip a
-/// bucket) plus, per fetched bucket, the other keys sharing it (≈0.3 · bytes
-/// / n once gzipped): the sum is smallest near this n (measured on the
-/// 5,000-record site), and grows with the square root of the site.
+/// √(bytes · fetched · [`GROUP`] / 10). A query pays the hash list (≈3 bytes
+/// gzip a group of [`GROUP`] buckets) plus, per fetched bucket, the other
+/// keys sharing it (≈0.3 · bytes / n once gzipped): the sum is smallest near
+/// this n, and grows with the square root of the site.
 pub fn bucket_count(bytes: usize, fetched: usize) -> usize {
-    ((bytes * fetched / 10) as f64).sqrt().ceil().max(1.0) as usize
+    ((bytes * fetched * GROUP / 10) as f64).sqrt().ceil().max(1.0) as usize
 }
 /// Most store chunks; chunks grow with the site beyond this.
 pub const MAX_STORE_FILES: usize = 1_250;
