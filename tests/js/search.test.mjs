@@ -230,3 +230,17 @@ test('the published client also runs the typing and filter paths', async () => {
   const params = published.writeFilters(new URLSearchParams('q=x'), filters);
   assert.deepEqual(published.readFilters(params), filters);
 });
+
+test('a search without filters fetches no facets; a filter fetches them in the postings round', async () => {
+  const meta = readdirSync(join(out, '_search')).find((f) => f.startsWith('meta.'));
+  const fetched = [];
+  const load = (p) => { fetched.push(p); return JSON.parse(readFileSync(join(out, p), 'utf8')); };
+  const fresh = await client.open('/_search/' + meta, load);
+  const plain = await fresh.search('nguoi co uy tin', {});
+  assert.ok(plain.hits.length > 0 && plain.counts === null, 'no counts without facets');
+  assert.ok(!fetched.some((p) => /\/f\.[0-9a-f]+\.json$/.test(p)), fetched.join(' '));
+  const people = await fresh.search('nguoi co uy tin', { filters: { kind: ['person'] } });
+  assert.ok(fetched.some((p) => /\/f\.[0-9a-f]+\.json$/.test(p)), 'the facets file once a filter is used');
+  assert.ok(people.hits.length > 0 && people.hits.length < plain.hits.length);
+  assert.equal(people.counts.kind.person, people.hits.length);
+});
