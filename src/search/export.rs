@@ -424,7 +424,9 @@ pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Resu
     let chunk = docs.len().div_ceil(MAX_STORE_FILES).max(1);
     let chunks = docs
         .chunks(chunk)
-        .map(|records| serde_json::to_vec(&records.iter().map(store_record).collect::<Vec<Value>>()).unwrap_or_default())
+        .map(|records| {
+            serde_json::to_vec(&records.iter().map(store_record).collect::<Vec<Value>>()).unwrap_or_default()
+        })
         .collect();
     let store = numbered("d", chunks, &mut files);
     // Facets are a file of their own, fetched only when the reader opens the
