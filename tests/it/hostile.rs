@@ -572,27 +572,7 @@ fn nested_loops_that_never_call_range_or_write_are_stopped_by_the_page_time_budg
         "{% endfor %}".repeat(6)
     );
     std::fs::write(local_theme(&case).join("templates/404.html"), loops).unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
-        .args(["build", "--root"])
-        .arg(&case.root)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("run thidua");
-    let started = std::time::Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if started.elapsed() > std::time::Duration::from_secs(240) {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("the build still rendered one page after four minutes (50⁶ loop turns)");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(200));
-    };
-    let mut stderr = String::new();
-    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+    let (status, stderr) = build_in_a_child(&case, &[]);
     assert_eq!(status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("templates/404.html") && stderr.contains("404.html was stopped"), "{stderr}");
     assert_eq!(before, snapshot(&case.public()), "the previous output is intact");
@@ -640,10 +620,20 @@ fn a_template_that_doubles_a_string_is_stopped_by_the_page_memory_budget() {
     let before = snapshot(&case.public());
     let bomb = "{% set_global s = \"0123456789abcdef\" %}{% for i in range(end=40) %}{% set_global s = s ~ s %}{% endfor %}{{ s | length }}";
     std::fs::write(local_theme(&case).join("templates/404.html"), bomb).unwrap();
+    let (status, stderr) = build_in_a_child(&case, &[("THIDUA_PAGE_MEMORY", (256u64 << 20).to_string())]);
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("templates/404.html") && stderr.contains("MB of memory"), "{stderr}");
+    assert_eq!(before, snapshot(&case.public()), "the previous output is intact");
+}
+
+/// Runs `thidua build` on the case in a process of its own (a page the
+/// watchdog stops ends the process), killing it after four minutes; its exit
+/// status and standard error.
+fn build_in_a_child(case: &Case, env: &[(&str, String)]) -> (std::process::ExitStatus, String) {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
         .args(["build", "--root"])
         .arg(&case.root)
-        .env("THIDUA_PAGE_MEMORY", (256u64 << 20).to_string())
+        .envs(env.iter().map(|(k, v)| (k, v)))
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -662,7 +652,5 @@ fn a_template_that_doubles_a_string_is_stopped_by_the_page_memory_budget() {
     };
     let mut stderr = String::new();
     std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
-    assert_eq!(status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("templates/404.html") && stderr.contains("MB of memory"), "{stderr}");
-    assert_eq!(before, snapshot(&case.public()), "the previous output is intact");
+    (status, stderr)
 }
