@@ -335,10 +335,13 @@ impl std::io::Write for Capped {
 /// is checked only when a page calls `range` or writes; a loop that does
 /// neither (nested `for` over lists, 50⁶ turns) is seen from outside by
 /// [`overdue`], which `thidua build` watches.
-static RENDERING: std::sync::Mutex<Vec<(std::thread::ThreadId, Instant, String, String, u64)>> =
+/// A page rendering now: thread, start, template, page, resident memory at the start.
+type PageInFlight = (std::thread::ThreadId, Instant, String, String, u64);
+
+static RENDERING: std::sync::Mutex<Vec<PageInFlight>> =
     std::sync::Mutex::new(Vec::new());
 
-fn rendering() -> std::sync::MutexGuard<'static, Vec<(std::thread::ThreadId, Instant, String, String, u64)>> {
+fn rendering() -> std::sync::MutexGuard<'static, Vec<PageInFlight>> {
     RENDERING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
