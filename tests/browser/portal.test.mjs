@@ -188,6 +188,8 @@ describe('search end to end', () => {
     assert.equal(await page.isVisible('#f-kind-person'), false, 'filters start closed');
     await page.focus('#search-filter-panel > summary');
     await page.keyboard.press('Enter');
+    // Opening the panel fetches the facet counts, then shows the filters.
+    await page.waitForSelector('#f-kind-person', { state: 'visible', timeout: 10000 });
     assert.ok(await page.isVisible('#f-kind-person'), 'Enter on the summary opens the filters');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
