@@ -7,7 +7,8 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fresh;
 use crate::media;
 use crate::output::{self, OutputError};
-use crate::render::{self, Inputs, OutputFile, SearchPage};
+use crate::output::{Content, OutputFile};
+use crate::render::{self, Inputs, SearchPage};
 use crate::search::{self, SearchDoc};
 use crate::text::slugify;
 use crate::theme;
@@ -327,7 +328,7 @@ fn render_and_write(
             let files: Vec<OutputFile> = export
                 .files
                 .into_iter()
-                .map(|(path, bytes)| OutputFile { path, content: render::Content::Bytes(bytes) })
+                .map(|(path, bytes)| OutputFile { path, content: Content::Bytes(bytes) })
                 .collect();
             out.write(&files)?;
             (export.entry, false, files.into_iter().map(|f| f.path).collect())
@@ -338,7 +339,7 @@ fn render_and_write(
             let files: Vec<OutputFile> = stamp
                 .files
                 .iter()
-                .map(|p| OutputFile { path: p.clone(), content: render::Content::Copy(previous.join(p)) })
+                .map(|p| OutputFile { path: p.clone(), content: Content::Copy(previous.join(p)) })
                 .collect();
             out.write(&files)?;
             (stamp.entry, true, stamp.files)

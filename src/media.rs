@@ -9,6 +9,7 @@
 use crate::content::record::{Details, Record};
 use crate::content::Site;
 use crate::diagnostics::Diagnostic;
+use crate::output::OutputFile;
 use image::imageops::FilterType;
 use image::{DynamicImage, GenericImageView};
 use rayon::prelude::*;
@@ -163,7 +164,7 @@ pub fn process_records(records: &[&Record], cache: &Path) -> (Images, Vec<Diagno
 pub fn output_files<'a>(
     records: impl IntoIterator<Item = &'a Record>,
     images: &Images,
-) -> Vec<crate::render::OutputFile> {
+) -> Vec<OutputFile> {
     let mut files = Vec::new();
     for r in records {
         for (_, path) in images_of(r) {
@@ -171,10 +172,8 @@ pub fn output_files<'a>(
             for v in &set.variants {
                 for webp in [false, true] {
                     let from = if webp { &v.webp } else { &v.jpeg };
-                    files.push(crate::render::OutputFile {
-                        path: format!("{}{}", r.url.trim_start_matches('/'), published_name(&path, v, webp)),
-                        content: crate::render::Content::Copy(from.clone()),
-                    });
+                    let to = format!("{}{}", r.url.trim_start_matches('/'), published_name(&path, v, webp));
+                    files.push(OutputFile::copy(to, from.clone()));
                 }
             }
         }

@@ -16,6 +16,7 @@ use crate::content::record::{Kind, Record};
 use crate::content::site::{Site, Taxonomy, Term};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::Images;
+use crate::output::OutputFile;
 use crate::theme::Theme;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -23,30 +24,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use tera::{Context, Tera};
 use views::{Card, Link, Views};
-
-/// What a file of the output holds.
-#[derive(Debug, Clone)]
-pub enum Content {
-    /// Bytes made by the build.
-    Bytes(Vec<u8>),
-    /// A file copied as is.
-    Copy(PathBuf),
-}
-
-/// One file of the output.
-#[derive(Debug, Clone)]
-pub struct OutputFile {
-    /// Path under the output folder, `/`-separated (`phong-trao/a/index.html`).
-    pub path: String,
-    /// Its content.
-    pub content: Content,
-}
-
-impl OutputFile {
-    fn bytes(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutputFile { path: path.into(), content: Content::Bytes(bytes.into()) }
-    }
-}
 
 /// What the search stage hands to rendering.
 #[derive(Debug, Clone, Default)]
@@ -843,10 +820,7 @@ pub fn assets<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<OutputFi
                 continue;
             }
             let name = p.file_name().expect("file").to_string_lossy();
-            files.push(OutputFile {
-                path: format!("{}{name}", rec.url.trim_start_matches('/')),
-                content: Content::Copy(p.clone()),
-            });
+            files.push(OutputFile::copy(format!("{}{name}", rec.url.trim_start_matches('/')), p.clone()));
         }
     }
     files

@@ -23,7 +23,9 @@
 //! removes them at once. Those of builds that were killed outright are removed
 //! by the next build of the same output, once their process is gone.
 
-use crate::render::{Content, OutputFile};
+mod file;
+
+pub use file::{Content, OutputFile};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::io;
