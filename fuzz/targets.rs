@@ -163,3 +163,65 @@ fn glossary() -> &'static thidua::search::Glossary {
     static G: std::sync::OnceLock<thidua::search::Glossary> = std::sync::OnceLock::new();
     G.get_or_init(|| thidua::search::Glossary::default_theme().expect("the theme's glossary parses"))
 }
+
+// ---- link_scheme: the check that keeps script links out of pages ----------
+
+/// The link-scheme check (`content::scheme`), two ways. First the raw input
+/// as one destination: whenever a browser's URL parser would find a scheme
+/// other than http, https, mailto or tel (modelled here independently:
+/// leading/trailing C0 and spaces dropped, tabs and newlines removed, then
+/// an ASCII letter and letters, digits, `+`, `-`, `.` up to `:`), the check
+/// must refuse it. Then the input as a Markdown body: no `href` or `src` of
+/// the rendered HTML may carry a refused scheme.
+pub fn link_scheme(data: &[u8]) {
+    use thidua::content::scheme::unsafe_scheme;
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    if let Some(scheme) = browser_scheme(text) {
+        if !["http", "https", "mailto", "tel"].contains(&scheme.as_str()) {
+            assert!(unsafe_scheme(text).is_some(), "scheme `{scheme}` of {text:?} passed the check");
+        }
+    }
+    let sources = BTreeMap::new();
+    let ctx = thidua::content::markdown::LinkContext { base_path: "/", sources: &sources };
+    for body in [text.to_owned(), format!("[a]({text}) ![b]({text}) <{text}>\n\n[r]: {text}\n[c][r]")] {
+        let html = thidua::content::markdown::render(&body, 1, &ctx).html;
+        for value in attribute_values(&html, &["href", "src"]) {
+            assert!(unsafe_scheme(&value).is_none(), "published live: {value:?} in {html}");
+        }
+    }
+}
+
+fn browser_scheme(url: &str) -> Option<String> {
+    let url: String =
+        url.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let colon = url.find(':')?;
+    let scheme = &url[..colon];
+    let mut chars = scheme.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    (first_ok && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .then(|| scheme.to_ascii_lowercase())
+}
+
+/// The values of the named attributes in every tag of `html` (text escapes
+/// `<`, so every `<` opens a tag), with the HTML escapes decoded.
+fn attribute_values(html: &str, names: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for tag in html.split('<').skip(1) {
+        let tag = tag.split('>').next().unwrap_or(tag);
+        for name in names {
+            let needle = format!(" {name}=\"");
+            for (at, _) in tag.match_indices(&needle) {
+                let rest = &tag[at + needle.len()..];
+                let value = rest.split('"').next().unwrap_or(rest);
+                let decoded = value
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&amp;", "&");
+                out.push(decoded);
+            }
+        }
+    }
+    out
+}

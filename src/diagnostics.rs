@@ -103,8 +103,8 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(f, "{label}: {}", self.message)?;
-        let path = self.path.display();
+        writeln!(f, "{label}: {}", printable(&self.message))?;
+        let path = printable(&self.path.display().to_string());
         match (self.line, self.column) {
             (0, _) => writeln!(f, "  --> {path}")?,
             (l, 0) => writeln!(f, "  --> {path}:{l}")?,
@@ -113,17 +113,59 @@ impl fmt::Display for Diagnostic {
         if let Some(src) = &self.source_line {
             let num = self.line.to_string();
             let pad = " ".repeat(num.len());
+            let (shown, caret_at, width) = window(src, self.column.max(1) - 1);
             writeln!(f, "{pad} |")?;
-            writeln!(f, "{num} | {src}")?;
-            let caret_at = self.column.max(1) - 1;
-            let width = src.chars().skip(caret_at).take_while(|c| !c.is_whitespace()).count();
+            writeln!(f, "{num} | {shown}")?;
             writeln!(f, "{pad} | {}{}", " ".repeat(caret_at), "^".repeat(width.max(1)))?;
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  = hint: {hint}")?;
+            writeln!(f, "  = hint: {}", printable(hint))?;
         }
         Ok(())
     }
+}
+
+/// Characters of a source line shown on each side of the column.
+const WINDOW: usize = 60;
+
+/// `s` with every control character written as a visible escape (`\u{1b}`),
+/// so that a file cannot send terminal control sequences (clear the screen,
+/// set the window title) through a diagnostic. Tabs stay tabs.
+pub fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() && c != '\t' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The part of `src` shown under a diagnostic: at most [`WINDOW`] characters
+/// on each side of the 0-based character column `at`, cut with `…` and made
+/// [`printable`]; with the caret's column and width in the shown text.
+fn window(src: &str, at: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = src.chars().collect();
+    let at = at.min(chars.len());
+    let start = at.saturating_sub(WINDOW);
+    let end = (at + WINDOW).min(chars.len());
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    let before: String = chars[start..at].iter().collect();
+    shown.push_str(&printable(&before));
+    let caret_at = shown.chars().count();
+    let word: String = chars[at..end].iter().take_while(|c| !c.is_whitespace()).collect();
+    let word = printable(&word);
+    let width = word.chars().count();
+    shown.push_str(&printable(&chars[at..end].iter().collect::<String>()));
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret_at, width)
 }
 
 /// A growing list of diagnostics.
@@ -197,5 +239,28 @@ mod tests {
         assert!(text.contains("content/a.md:2:9"), "{text}");
         assert!(text.contains("2 | title = 3"), "{text}");
         assert!(text.contains("hint: quote it"), "{text}");
+    }
+
+    #[test]
+    fn control_characters_are_escaped_not_sent_to_the_terminal() {
+        let src = "+++\ntitle = \"\u{1b}]0;pwned\u{7}\u{1b}[2J\"\n+++\n";
+        let d = Diagnostic::error("content/a.md", "bad \u{1b}[31m").at(src, 2, 9).hint("x\u{9b}y");
+        let text = d.to_string();
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+        assert!(text.contains("\\u{1b}]0;pwned\\u{7}"), "{text}");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_column() {
+        let line = format!("{}BAD {}", "a ".repeat(5_000_000), "b ".repeat(5_000_000));
+        let d = Diagnostic::error("a.md", "x").at(&line, 1, 10_000_001);
+        let text = d.to_string();
+        assert!(text.len() < 1_000, "{} bytes", text.len());
+        assert!(text.contains("…") && text.contains("BAD"), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        let src_line = lines.iter().find(|l| l.contains("BAD")).unwrap();
+        let caret = lines.iter().find(|l| l.contains('^')).unwrap();
+        assert_eq!(src_line.chars().position(|c| c == 'B'), caret.chars().position(|c| c == '^'));
+        assert_eq!(caret.matches('^').count(), 3);
     }
 }

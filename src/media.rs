@@ -112,9 +112,12 @@ fn is_raster(name: &str) -> bool {
 fn images_of(r: &Record) -> Vec<(Origin, PathBuf)> {
     let Some(dir) = r.source.bundle.as_ref() else { return Vec::new() };
     let mut out: Vec<(Origin, PathBuf)> = Vec::new();
+    // Only files really in the record's folder: a name with `..` or a link
+    // leading elsewhere is reported by validation and never read here.
+    let inside = |f: &&String| crate::content::validate::is_inside_file(dir, f);
     match &r.details {
-        Details::Person(p) => out.extend(p.photo.as_ref().map(|f| (Origin::Key("photo"), dir.join(f)))),
-        Details::News(n) => out.extend(n.image.as_ref().map(|f| (Origin::Key("image"), dir.join(f)))),
+        Details::Person(p) => out.extend(p.photo.as_ref().filter(inside).map(|f| (Origin::Key("photo"), dir.join(f)))),
+        Details::News(n) => out.extend(n.image.as_ref().filter(inside).map(|f| (Origin::Key("image"), dir.join(f)))),
         _ => {}
     }
     for l in r.body.links.iter().filter(|l| l.is_image && is_raster(&l.dest)) {

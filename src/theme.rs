@@ -2,10 +2,10 @@
 //! the site, or from the default theme compiled into the binary.
 
 use crate::config::Config;
+use crate::content::confine;
 use crate::diagnostics::{display_path, Diagnostic};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use walkdir::WalkDir;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_theme.rs"));
@@ -52,17 +52,20 @@ impl Theme {
 }
 
 /// Every file under `dir` as (`/`-separated relative path, bytes), sorted.
+/// Links are followed only inside the site root and the theme folder
+/// ([`crate::content::confine`]); the first link that leads elsewhere, dangles
+/// or loops is the error.
 pub fn read_tree(root: &Path, dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     let mut out = Vec::new();
     if !dir.is_dir() {
         return Ok(out);
     }
-    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
-            Diagnostic::error(display_path(root, &p), format!("cannot read: {e}"))
-                .hint("fix the permissions or remove the broken link")
-        })?;
+    let allowed = confine::real_dirs([root, dir]);
+    let (entries, diags) = confine::walk(root, dir, &allowed, |_| false);
+    if let Some(d) = diags.into_iter().next() {
+        return Err(d);
+    }
+    for entry in entries {
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }

@@ -1,12 +1,12 @@
 //! Finds the record files under `content/`: `<section>/<slug>.md`,
 //! `<section>/<slug>/index.md` (a bundle with its files beside it), plain pages
 //! and the optional `_index.md` intros. Walk errors (unreadable folders,
-//! symlink loops) become diagnostics; nothing is skipped silently.
+//! symlink loops, links leading outside the site: see [`super::confine`])
+//! become diagnostics; nothing is skipped silently.
 
 use super::record::Kind;
 use crate::diagnostics::Diagnostic;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 /// One Markdown file to load.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,28 +39,11 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
         );
         return (files, diags);
     }
-    let walker = WalkDir::new(&content)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content.clone());
-                let msg = if e.loop_ancestor().is_some() {
-                    "a symbolic link here loops back to a folder above it".to_owned()
-                } else {
-                    format!("cannot read: {e}")
-                };
-                diags.push(
-                    Diagnostic::error(crate::diagnostics::display_path(root, &path), msg)
-                        .hint("remove the link or fix the folder's permissions"),
-                );
-                continue;
-            }
-        };
+    let allowed = super::confine::real_dirs([root]);
+    let hidden = |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+    let (entries, walk_diags) = super::confine::walk(root, &content, &allowed, hidden);
+    diags.extend(walk_diags);
+    for entry in entries {
         if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "md") {
             continue;
         }

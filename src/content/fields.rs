@@ -8,6 +8,22 @@ use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 use std::path::Path;
 
+/// Unknown keys warned about one by one in a file; the rest are counted.
+pub const UNKNOWN_SHOWN: usize = 10;
+
+/// A count written the Vietnamese way: `49.990`.
+fn vi_count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Reads keys from one record's front matter, collecting diagnostics.
 pub struct Fields<'a> {
     path: &'a Path,
@@ -135,6 +151,21 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A whole number that must lie in `range` (a year, a count): a value
+    /// outside it is an error at the key's line, never wrapped or clamped.
+    pub fn int_in(&mut self, key: &'static str, example: &str, range: std::ops::RangeInclusive<i64>) -> Option<i64> {
+        let v = self.int(key, example)?;
+        if range.contains(&v) {
+            return Some(v);
+        }
+        self.error(
+            key,
+            format!("`{key}` = {v} nằm ngoài khoảng cho phép {}–{} (out of range)", range.start(), range.end()),
+            &format!("kiểm tra lại con số, ví dụ {example}"),
+        );
+        None
+    }
+
     /// A date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` as a string, a TOML/YAML date, or a bare year number.
     pub fn date(&mut self, key: &'static str) -> Option<PartialDate> {
         let parsed = match self.raw(key)? {
@@ -158,10 +189,20 @@ impl<'a> Fields<'a> {
         self.raw(key)
     }
 
-    /// Warns about keys nobody read, suggesting the closest known key.
+    /// Warns about keys nobody read, suggesting the closest known key; at
+    /// most [`UNKNOWN_SHOWN`] of them, then one warning that counts the rest.
     pub fn warn_unknown(&mut self) {
         let unknown: Vec<&String> = self.data.keys().filter(|k| !self.used.contains(k.as_str())).collect();
-        for key in unknown {
+        if unknown.len() > UNKNOWN_SHOWN {
+            let rest = unknown.len() - UNKNOWN_SHOWN;
+            let d = Diagnostic::warning(
+                self.path,
+                format!("và {} cảnh báo khác: khoá không dùng đến (and {rest} more unknown keys)", vi_count(rest)),
+            )
+            .hint("bỏ các khoá không dùng đến khỏi phần đầu tệp; xem README để biết các khoá của từng loại bản ghi");
+            self.diagnostics.push(d);
+        }
+        for key in unknown.into_iter().take(UNKNOWN_SHOWN) {
             let suggestion = self.used.iter().map(|k| (strsim::levenshtein(k, key), *k)).filter(|(d, _)| *d <= 2).min();
             let hint = match suggestion {
                 Some((_, k)) => format!("did you mean `{k}`?"),

@@ -36,12 +36,54 @@ fn text(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// The largest magnitude an indicator figure may have: a thousand billion.
+/// Below it every figure with two decimals is held exactly by an `f64` and
+/// published as written; above it is a typing slip (or `1e400`).
+pub const MAX_FIGURE: f64 = 1e12;
+
+/// Units whose figures count things: never negative. (Not always whole: a
+/// half-year report may average, `1250,5 hộ`.)
+const COUNT_UNITS: [&str; 14] = [
+    "hộ",
+    "hộ gia đình",
+    "người",
+    "lượt",
+    "lượt người",
+    "xã",
+    "thôn",
+    "ấp",
+    "bản",
+    "buôn",
+    "sóc",
+    "học sinh",
+    "công trình",
+    "căn",
+];
+
+/// A figure as written: a number, or text with `,` or `.` before decimals.
+/// Text that Rust would read as `NaN` or `inf` is no figure.
 fn number(v: &Value) -> Option<f64> {
-    match v {
+    let n = match v {
         Value::Number(n) => n.as_f64(),
         Value::String(s) => s.trim().replace(',', ".").parse().ok(),
         _ => None,
+    }?;
+    n.is_finite().then_some(n)
+}
+
+/// Checks one figure against what its unit allows; the error says which rule.
+fn check_figure(what: &str, unit: &str, v: f64) -> Result<f64, String> {
+    let unit = unit.trim().to_lowercase();
+    if v.abs() > MAX_FIGURE {
+        return Err(format!("{what} = {v} lớn quá mức cho phép (tối đa 1.000.000.000.000; figure too large)"));
     }
+    if unit == "%" && !(0.0..=1000.0).contains(&v) {
+        return Err(format!("{what} = {v}% nằm ngoài 0–1000% (percentage out of range)"));
+    }
+    if COUNT_UNITS.contains(&unit.as_str()) && v < 0.0 {
+        return Err(format!("{what} = {v} {unit}: số đếm không thể âm (a count is never negative)"));
+    }
+    Ok(v)
 }
 
 fn read_one(item: &Value) -> Result<Indicator, String> {
@@ -52,7 +94,10 @@ fn read_one(item: &Value) -> Result<Indicator, String> {
     let unit = text(map.get("unit")).unwrap_or_default();
     let target = match map.get("target") {
         None | Some(Value::Null) => None,
-        Some(v) => Some(number(v).ok_or(format!("(`{name}`): `target` must be a number"))?),
+        Some(v) => {
+            let t = number(v).ok_or(format!("(`{name}`): `target` must be a finite number"))?;
+            Some(check_figure(&format!("(`{name}`): `target`"), &unit, t)?)
+        }
     };
     let values = match map.get("values") {
         None => Vec::new(),
@@ -67,11 +112,41 @@ fn read_one(item: &Value) -> Result<Indicator, String> {
                 let value = m
                     .get("value")
                     .and_then(number)
-                    .ok_or(format!("(`{name}`): value {} (`{period}`) needs a number in `value`", j + 1))?;
+                    .ok_or(format!("(`{name}`): value {} (`{period}`) needs a finite number in `value`", j + 1))?;
+                let value = check_figure(&format!("(`{name}`): value {} (`{period}`)", j + 1), &unit, value)?;
                 Ok(IndicatorValue { period, value })
             })
             .collect::<Result<_, _>>()?,
         Some(_) => return Err(format!("(`{name}`): `values` must be a list of {{ period, value }}")),
     };
     Ok(Indicator { name, unit, target, values })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn one(v: Value, unit: &str) -> Result<Indicator, String> {
+        read_one(&json!({ "name": "n", "unit": unit, "values": [{ "period": "2022", "value": v }] }))
+    }
+
+    #[test]
+    fn non_finite_and_huge_figures_are_refused_not_shown_as_zero_or_saturated() {
+        for v in [json!("NaN"), json!("inf"), json!("-inf"), json!("1e400"), json!(2e17), json!("184467440737095516")] {
+            assert!(one(v.clone(), "tỷ đồng").is_err(), "{v}");
+        }
+        assert_eq!(one(json!("46,25"), "tỷ đồng").unwrap().values[0].value, 46.25);
+        assert_eq!(one(json!(-3.5), "tỷ đồng").unwrap().values[0].value, -3.5);
+    }
+
+    #[test]
+    fn percentages_and_counts_keep_to_their_meaning() {
+        assert!(one(json!(-1), "%").is_err());
+        assert!(one(json!(5000), "%").is_err());
+        assert!(one(json!(104.5), "%").is_ok());
+        assert!(one(json!(-2), "hộ").is_err());
+        assert!(one(json!(2.5), "người").is_ok());
+        assert!(one(json!(1200), "Hộ").is_ok());
+    }
 }

@@ -57,11 +57,18 @@ pub fn load_front_bytes(root: &Path, src: &SourceFile, bytes: Vec<u8>) -> (Optio
             return (None, vec![d]);
         }
     };
+    let (text, nul) = normalise(text);
+    let nul = nul.map(|offset| {
+        Diagnostic::warning(&path, "tệp có ký tự NUL (byte 0); đã thay bằng � (the file holds NUL bytes)")
+            .at_offset(&text, offset)
+            .hint("byte 0 thường do tệp hỏng hoặc dán từ tệp nhị phân: mở tệp, xoá ký tự � và lưu lại dạng UTF-8")
+    });
     let parsed = match frontmatter::parse(&path, &text) {
         Ok(p) => p,
-        Err(d) => return (None, vec![d]),
+        Err(d) => return (None, std::iter::once(d).chain(nul).collect()),
     };
-    let key_line = |k: &str| parsed.key_line(k);
+    let lines = parsed.key_lines();
+    let key_line = |k: &str| lines.get(k).copied().unwrap_or(0);
     let mut f = Fields::new(&path, &text, &parsed.data, &key_line);
     let title = f.required_str("title", "title = \"Tên của bài\"");
     let slug = read_slug(&mut f, src);
@@ -82,14 +89,15 @@ pub fn load_front_bytes(root: &Path, src: &SourceFile, bytes: Vec<u8>) -> (Optio
     }
     f.warn_unknown();
     let mut diags = std::mem::take(&mut f.diagnostics);
+    diags.extend(nul);
     let (Some(title), Some(slug)) = (title, slug) else {
         return (None, diags);
     };
-    let key_lines = parsed.data.keys().map(|k| (k.clone(), parsed.key_line(k))).collect();
+    let key_lines = parsed.data.keys().map(|k| (k.clone(), key_line(k))).collect();
     let url = url_of(src, &slug);
     if let Details::Person(p) = &details {
         if let Some(e) = p.ethnicity.as_ref().filter(|e| !e.known) {
-            let line = parsed.key_line("ethnicity");
+            let line = key_line("ethnicity");
             diags.push(Diagnostic::warning(&path, format!("ethnicity `{}` is not one of Vietnam's 54 ethnic groups", e.name))
                 .at(&text, line, 1)
                 .hint("check the spelling (e.g. Xtiêng, Mnông, Khmer, Chơ Ro); the record is kept under its own group"));
@@ -112,6 +120,35 @@ pub fn load_front_bytes(root: &Path, src: &SourceFile, bytes: Vec<u8>) -> (Optio
     };
     (Some(Pending { record, body, body_line, rel: src.rel.clone(), is_intro: src.is_intro }), diags)
 }
+
+/// Makes a file's text safe to parse and publish: a line ending of a lone CR
+/// (old Mac editors) becomes LF, so the fences and keys are found and line
+/// numbers count as the editor shows them; a NUL character becomes U+FFFD,
+/// so it never reaches the HTML. Returns the byte offset of the first NUL.
+fn normalise(text: String) -> (String, Option<usize>) {
+    let lone_cr = text.match_indices('\r').any(|(i, _)| text.as_bytes().get(i + 1) != Some(&b'\n'));
+    if !lone_cr && !text.contains('\0') {
+        return (text, None);
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut first_nul = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() != Some(&'\n') => out.push('\n'),
+            '\0' => {
+                first_nul.get_or_insert(out.len());
+                out.push('\u{fffd}');
+            }
+            c => out.push(c),
+        }
+    }
+    (out, first_nul)
+}
+
+/// The years a person can have been honoured in: the province's records
+/// start after 1900; anything past 2100 is a typing slip.
+pub const YEARS: std::ops::RangeInclusive<i64> = 1900..=2100;
 
 fn read_slug(f: &mut Fields, src: &SourceFile) -> Option<String> {
     if let Some(s) = f.string("slug", "slug = \"vi-nguoi-ngheo\"") {
@@ -188,7 +225,7 @@ fn read_details(f: &mut Fields, kind: Kind, is_intro: bool) -> Details {
             role: f.string("role", "role = \"Người có uy tín\""),
             commune: f.string("commune", "commune = \"Xã Bom Bo\""),
             district: f.string("district", "district = \"Bù Đăng\""),
-            year: f.int("year", "year = 2023").map(|y| y as i32),
+            year: f.int_in("year", "year = 2023", YEARS).and_then(|y| i32::try_from(y).ok()),
             award: f.string("award", "award = \"Bằng khen của Chủ tịch UBND tỉnh\""),
             sort_name: f.string("sort_name", "sort_name = \"Lợi Điểu Văn\""),
             campaigns: f.string_list("campaigns"),

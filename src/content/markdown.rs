@@ -99,6 +99,16 @@ pub fn rewrite_dest(dest: &str, ctx: &LinkContext) -> String {
     }
 }
 
+/// [`rewrite_dest`], except that a destination with a scheme that is not
+/// allowed ([`super::scheme`]) is never published: it becomes empty (a link
+/// then points nowhere, `#`; an image is left out). The build reports it.
+fn publishable_dest(dest: &str, ctx: &LinkContext) -> String {
+    match super::scheme::unsafe_scheme(dest) {
+        Some(_) => String::new(),
+        None => rewrite_dest(dest, ctx),
+    }
+}
+
 fn shift(level: HeadingLevel, by: u8) -> u8 {
     (level as u8 + by).min(6)
 }
@@ -192,13 +202,13 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
                         missing_alt: false,
                     });
                 }
-                let dest = rewrite_dest(&dest_url, ctx);
+                let dest = publishable_dest(&dest_url, ctx);
                 events.push(Event::Start(Tag::Link { link_type, dest_url: dest.into(), title, id }));
             }
             Event::Start(Tag::Image { dest_url, title, .. }) => {
                 let (line, column) = lines.line_col(range.start);
                 out.links.push(Link { dest: dest_url.to_string(), line, column, is_image: true, missing_alt: false });
-                image = Some((rewrite_dest(&dest_url, ctx), title.to_string(), String::new()));
+                image = Some((publishable_dest(&dest_url, ctx), title.to_string(), String::new()));
             }
             Event::End(TagEnd::Image) => {
                 let (src, title, alt) = image.take().expect("image start");
@@ -206,6 +216,11 @@ pub fn render(body: &str, first_line: usize, ctx: &LinkContext) -> Body {
                     if let Some(l) = out.links.last_mut() {
                         l.missing_alt = true;
                     }
+                }
+                if src.is_empty() {
+                    // A destination with a forbidden scheme: the words stay, the image does not.
+                    events.push(Event::Text(alt.into()));
+                    continue;
                 }
                 let title_attr =
                     if title.is_empty() { String::new() } else { format!(" title=\"{}\"", escape(&title)) };
@@ -405,6 +420,17 @@ mod tests {
         assert_eq!(b.links[0].dest, "/phong-trao/a/");
         assert!(b.links[2].missing_alt);
         assert!(b.html.contains("loading=\"lazy\""));
+    }
+
+    #[test]
+    fn script_links_are_never_published_live() {
+        let b = ctx_render(
+            "[a](javascript:alert(1)) <JavaScript:alert(2)> ![c](data:text/html,x) [d][r]\n\n[r]: &#106;avascript:alert(3)\n",
+        );
+        assert_eq!(b.html.matches("href=\"\"").count(), 3, "{}", b.html);
+        assert!(!b.html.contains("src="), "{}", b.html);
+        assert_eq!(b.links.len(), 4, "every one is kept for the check: {:?}", b.links);
+        assert!(b.links.iter().all(|l| crate::content::scheme::unsafe_scheme(&l.dest).is_some()), "{:?}", b.links);
     }
 
     #[test]

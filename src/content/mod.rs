@@ -7,6 +7,7 @@
 //! collected; the caller decides whether errors stop the build.
 
 pub mod collate;
+pub mod confine;
 pub mod date;
 pub mod discover;
 pub mod ethnicity;
@@ -17,6 +18,7 @@ pub mod indicators;
 pub mod load;
 pub mod markdown;
 pub mod record;
+pub mod scheme;
 pub mod site;
 pub mod validate;
 
@@ -340,6 +342,7 @@ fn finish(
     }
     diags.extend(validate::duplicates(&records));
     diags.extend(validate::references(&records, &hidden));
+    diags.extend(validate::collisions(&records, static_files));
     let mut site = Site::assemble(records, home, intros, config.today);
     site.future = future;
     let news_pages = site.news.len().div_ceil(config.news_per_page).max(1);

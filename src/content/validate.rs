@@ -91,6 +91,7 @@ pub fn references(records: &[Record], hidden: &BTreeSet<String>) -> Vec<Diagnost
     }
     for r in records {
         out.extend(files(r));
+        out.extend(bundle_links(r));
     }
     out
 }
@@ -104,6 +105,11 @@ fn files(r: &Record) -> Vec<Diagnostic> {
     };
     let mut out = Vec::new();
     for (key, file) in named {
+        if let Some(scheme) = super::scheme::unsafe_scheme(file) {
+            let (msg, hint) = unsafe_link(&scheme);
+            out.push(at_key(r, key, format!("`{key}`: {msg}"), hint));
+            continue;
+        }
         let ok = match &r.source.bundle {
             Some(dir) => is_inside_file(dir, file),
             None => false,
@@ -123,10 +129,82 @@ fn files(r: &Record) -> Vec<Diagnostic> {
     out
 }
 
-/// True when `name` is a plain file name (no `..`, no absolute path) of a file inside `dir`.
+/// Files that would be written to one output path, each error naming both
+/// sources: a record's page or a file in its folder against a file of the
+/// site's `static/`, and a file in a record's folder named `index.html`
+/// against the record's own page. (The output stage refuses any collision,
+/// but can name only the path.)
+pub fn collisions(records: &[Record], static_files: &BTreeSet<String>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for r in records {
+        let page = format!("{}index.html", r.url);
+        let mut published = vec![(page.clone(), r.source.path.clone())];
+        if let Some(dir) = &r.source.bundle {
+            let rel_dir = r.source.path.parent().map_or_else(|| dir.clone(), Path::to_path_buf);
+            let mut names: Vec<String> = std::fs::read_dir(dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| !n.ends_with(".md"))
+                .collect();
+            names.sort();
+            for name in names {
+                let path = format!("{}{name}", r.url);
+                if path == page {
+                    out.push(collision(r, &page, &rel_dir.join(&name), &r.source.path));
+                }
+                published.push((path, rel_dir.join(name)));
+            }
+        }
+        for (path, file) in published {
+            if static_files.contains(&path) {
+                out.push(collision(r, &path, &file, Path::new(&format!("static{path}"))));
+            }
+        }
+    }
+    out
+}
+
+fn collision(r: &Record, path: &str, a: &Path, b: &Path) -> Diagnostic {
+    let (a, b) = (a.display(), b.display());
+    Diagnostic::error(
+        &r.source.path,
+        format!("hai tệp cùng ghi ra {path}: `{a}` và `{b}` (two files on one output path)"),
+    )
+    .hint(format!("đổi tên hoặc xoá `{a}` hay `{b}`, để mỗi đường dẫn chỉ có một tệp"))
+}
+
+/// True when `name` is a plain file name (no `..`, no absolute path) of a file
+/// inside `dir`, also once links are resolved (a link beside a record that
+/// leads elsewhere is no file of the record: [`super::confine`]).
 pub fn is_inside_file(dir: &Path, name: &str) -> bool {
     let p = Path::new(name);
-    p.components().all(|c| matches!(c, std::path::Component::Normal(_))) && dir.join(p).is_file()
+    p.components().all(|c| matches!(c, std::path::Component::Normal(_)))
+        && super::confine::is_file_inside(dir, &dir.join(p))
+}
+
+/// The links in a record's folder that lead out of it to elsewhere in the
+/// site: each an error naming the link and its target (their files are not
+/// published). Links leading out of the site, dangling or looping are
+/// reported once, by the walk of content/ ([`super::discover`]).
+pub fn bundle_links(r: &Record) -> Vec<Diagnostic> {
+    let Some(dir) = &r.source.bundle else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let allowed = super::confine::real_dirs([dir.as_path()]);
+    let root = r.source.file.ancestors().nth(r.source.path.components().count()).unwrap_or(Path::new(""));
+    let mut links: Vec<_> =
+        entries.flatten().filter(|e| e.file_type().is_ok_and(|t| t.is_symlink())).map(|e| e.path()).collect();
+    links.sort();
+    let site = super::confine::real_dirs([root]);
+    links
+        .into_iter()
+        .filter(|p| super::confine::resolve(p, &site).is_ok())
+        .filter_map(|p| super::confine::resolve(&p, &allowed).err().map(|e| super::confine::diagnostic(root, &p, &e)))
+        .map(|d| {
+            d.hint("tệp của một bản ghi phải nằm trong chính thư mục của nó: chép tệp vào đó thay vì tạo liên kết")
+        })
+        .collect()
 }
 
 /// Every site path the build publishes besides records' bundled files.
@@ -186,7 +264,10 @@ pub fn record_links(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for link in &r.body.links {
-        let problem = check_link(r, &link.dest, known, sources, anchors);
+        let problem = match super::scheme::unsafe_scheme(&link.dest) {
+            Some(scheme) => Some(unsafe_link(&scheme)),
+            None => check_link(r, &link.dest, known, sources, anchors),
+        };
         let located = |d: Diagnostic| d.at(&r.source.text, link.line, link.column);
         if let Some((msg, hint)) = problem {
             out.push(located(Diagnostic::error(&r.source.path, msg)).hint(hint));
@@ -197,6 +278,14 @@ pub fn record_links(
         }
     }
     out
+}
+
+/// The message and hint for a link whose scheme may not be published.
+fn unsafe_link(scheme: &str) -> (String, String) {
+    (
+        format!("liên kết dùng giao thức `{scheme}:`, không được phép (link scheme not allowed)"),
+        "chỉ dùng http:, https:, mailto:, tel:, hoặc địa chỉ trong trang (/tin-tuc/…, #muc); liên kết này không được xuất bản".into(),
+    )
 }
 
 fn check_link(

@@ -813,7 +813,10 @@ pub fn assets<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<OutputFi
         let Ok(entries) = std::fs::read_dir(dir) else {
             continue;
         };
-        let mut names: Vec<_> = entries.flatten().filter(|e| e.path().is_file()).map(|e| e.path()).collect();
+        // Only files that are really in the folder: a link leading out of it
+        // is reported by `validate::bundle_links` and never copied.
+        let mut names: Vec<_> =
+            entries.flatten().map(|e| e.path()).filter(|p| crate::content::confine::is_file_inside(dir, p)).collect();
         names.sort();
         for p in names {
             if p.extension().is_some_and(|x| x == "md") {

@@ -232,3 +232,340 @@ fn unreadable_image() {
         errors_after(|r| std::fs::write(r.join("content/dien-hinh/dieu-lam/chan-dung.jpg"), b"not a photo").unwrap());
     assert_at(only(&ds), "dien-hinh/dieu-lam/index.md", 11, "`photo`: the image cannot be read");
 }
+
+// ---- Issue 14: input safety ------------------------------------------------
+// Classes: links leading outside the site (static/, content/, record folders),
+// dangling and looping links; script and local link schemes (body links,
+// autolinks, images, reference definitions, entity and case tricks, front
+// matter file keys); figures out of their range (NaN, infinity, huge,
+// percentages, counts, years); diagnostics that cannot drive the terminal or
+// flood it (control characters, 10 MB lines, many unknown keys); NUL bytes
+// and CR-only line endings; two files on one output path.
+
+fn one_containing<'a>(ds: &'a [Diagnostic], part: &str) -> &'a Diagnostic {
+    ds.iter().find(|d| d.message.contains(part)).unwrap_or_else(|| panic!("no error with {part:?}: {ds:#?}"))
+}
+
+/// A folder outside the site's root with a private key and a record in it
+/// (kept until the returned guard is dropped), and its real path.
+#[cfg(unix)]
+fn outside() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("id_rsa"), "-----BEGIN PRIVATE KEY-----").unwrap();
+    std::fs::write(dir.path().join("bi-mat.md"), "+++\ntitle = \"Bí mật\"\ndate = 2023-01-01\n+++\nKhông được đăng.\n")
+        .unwrap();
+    let real = std::fs::canonicalize(dir.path()).unwrap();
+    (dir, real)
+}
+
+#[cfg(unix)]
+fn link(target: &Path, at: &Path) {
+    std::os::unix::fs::symlink(target, at).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_in_static_to_a_private_file_outside_the_site_is_refused() {
+    let (_guard, dir) = outside();
+    let target = dir.join("id_rsa");
+    let ds = errors_after(|r| link(&target, &r.join("static/id_rsa")));
+    let d = only(&ds);
+    assert!(d.message.contains("static/id_rsa") && d.message.contains(&*target.to_string_lossy()), "{d}");
+    assert!(d.hint.is_some(), "{d}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_in_static_to_a_folder_outside_the_site_is_refused() {
+    let (_guard, dir) = outside();
+    let ds = errors_after(|r| link(&dir, &r.join("static/khoa")));
+    assert!(only(&ds).message.contains("static/khoa"), "{ds:#?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_in_static_names_its_target() {
+    let ds = errors_after(|r| link(Path::new("/khong/co/tep-nay"), &r.join("static/mat.txt")));
+    let d = only(&ds);
+    assert!(d.message.contains("static/mat.txt") && d.message.contains("/khong/co/tep-nay"), "{d}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_loop_in_static_is_a_diagnostic() {
+    let ds = errors_after(|r| link(&r.join("static/vong"), &r.join("static/vong")));
+    let d = only(&ds);
+    assert!(d.message.contains("static/vong") && d.message.contains("vòng lặp"), "{d}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_in_content_to_a_record_outside_the_site_is_refused() {
+    let (_guard, dir) = outside();
+    let ds = errors_after(|r| link(&dir.join("bi-mat.md"), &r.join("content/tin-tuc/bi-mat.md")));
+    let d = only(&ds);
+    assert!(d.message.contains("tin-tuc/bi-mat.md") && d.message.contains(&*dir.to_string_lossy()), "{d}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_section_folder_outside_the_site_is_not_walked() {
+    let (_guard, dir) = outside();
+    let ds = errors_after(|r| link(&dir, &r.join("content/tin-tuc/ngoai")));
+    assert!(only(&ds).message.contains(&*dir.to_string_lossy()), "{ds:#?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_in_content_names_its_target() {
+    let ds = errors_after(|r| link(Path::new("../khong-co.md"), &r.join("content/tin-tuc/mat.md")));
+    let d = only(&ds);
+    assert!(d.message.contains("tin-tuc/mat.md") && d.message.contains("../khong-co.md"), "{d}");
+}
+
+#[cfg(unix)]
+#[test]
+fn etc_passwd_linked_beside_a_record_is_never_published() {
+    let ds = errors_after(|r| link(Path::new("/etc/passwd"), &r.join("content/dien-hinh/dieu-lam/passwd")));
+    let d = only(&ds);
+    assert!(d.message.contains("dieu-lam/passwd") && d.message.contains("/etc/passwd"), "{d}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_record_folder_file_linked_from_elsewhere_in_the_site_is_not_copied() {
+    let ds = errors_after(|r| {
+        link(&r.join("content/van-ban/kh-263/ke-hoach-263.pdf"), &r.join("content/dien-hinh/dieu-lam/kh.pdf"))
+    });
+    let d = only(&ds);
+    assert!(d.message.contains("dieu-lam/kh.pdf") && d.message.contains("ke-hoach-263.pdf"), "{d}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_photo_linked_to_a_file_outside_the_site_is_not_read() {
+    let (_guard, dir) = outside();
+    let ds = errors_after(|r| {
+        std::fs::copy(r.join("content/dien-hinh/dieu-lam/vuon.png"), dir.join("anh.jpg")).unwrap();
+        std::fs::remove_file(r.join("content/dien-hinh/dieu-lam/chan-dung.jpg")).unwrap();
+        link(&dir.join("anh.jpg"), &r.join("content/dien-hinh/dieu-lam/chan-dung.jpg"));
+    });
+    assert!(one_containing(&ds, "chan-dung.jpg").message.contains("anh.jpg"), "{ds:#?}");
+    assert!(ds.iter().any(|d| d.message.contains("`photo` names the file")), "{ds:#?}");
+}
+
+fn script_link_error(body: &str, line: usize) {
+    let text = format!("+++\ntitle = \"A\"\ndate = 2023-01-01\n+++\nMở đầu.\n\n{body}\n");
+    let ds = errors_after(|r| write(r, "tin-tuc/x.md", &text));
+    let d = only(&ds);
+    assert_at(d, "tin-tuc/x.md", line, "không được phép");
+}
+
+#[test]
+fn a_javascript_link_is_an_error_at_its_line() {
+    script_link_error("[bấm vào](javascript:alert(1))", 7);
+}
+
+#[test]
+fn a_javascript_autolink_is_an_error() {
+    script_link_error("Xem <JavaScript:alert(document.cookie)>", 7);
+}
+
+#[test]
+fn a_javascript_image_is_an_error() {
+    script_link_error("![ảnh](javascript:alert(1))", 7);
+}
+
+#[test]
+fn a_data_url_link_is_an_error() {
+    script_link_error("[tệp](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", 7);
+}
+
+#[test]
+fn an_entity_encoded_script_link_in_a_reference_definition_is_an_error() {
+    script_link_error("[xem][r]\n\n[r]: &#106;ava&#x09;script:alert(1)", 7);
+}
+
+#[test]
+fn vbscript_and_file_links_are_errors() {
+    let text = "+++\ntitle = \"A\"\ndate = 2023-01-01\n+++\n[a](VBScript:msgbox)\n\n[b](file:///etc/passwd)\n";
+    let ds = errors_after(|r| write(r, "tin-tuc/x.md", text));
+    assert_eq!(ds.len(), 2, "{ds:#?}");
+    assert_at(&ds[0], "tin-tuc/x.md", 5, "`vbscript:`");
+    assert_at(&ds[1], "tin-tuc/x.md", 7, "`file:`");
+}
+
+#[test]
+fn a_script_link_in_a_front_matter_file_key_is_an_error_at_the_key() {
+    let ds = errors_after(|r| {
+        let path = r.join("content/dien-hinh/dieu-lam/index.md");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("photo = \"chan-dung.jpg\"", "photo = \" JAVASCRIPT:alert(1)\"")).unwrap();
+    });
+    assert_at(only(&ds), "dien-hinh/dieu-lam/index.md", 11, "`javascript:`");
+}
+
+#[test]
+fn a_data_url_attachment_is_an_error_at_the_key() {
+    let ds =
+        errors_after(|r| {
+            let path = r.join("content/van-ban/kh-263/index.md");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let line = text.lines().position(|l| l.starts_with("attachments")).unwrap();
+            let edited: Vec<String> =
+                text.lines()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        if i == line {
+                            "attachments = [\"data:text/html,<b>x</b>\"]".to_owned()
+                        } else {
+                            l.to_owned()
+                        }
+                    })
+                    .collect();
+            std::fs::write(&path, edited.join("\n")).unwrap();
+        });
+    assert_at(only(&ds), "van-ban/kh-263/index.md", 9, "`data:`");
+}
+
+fn campaign_with(indicator: &str) -> Vec<Diagnostic> {
+    let text = format!(
+        "+++\ntitle = \"Phong trào số liệu\"\nstart = 2022\n\n[[indicators]]\nname = \"Chỉ tiêu\"\n{indicator}\n+++\nNội dung.\n"
+    );
+    errors_after(|r| write(r, "phong-trao/so-lieu.md", &text))
+}
+
+#[test]
+fn an_indicator_value_nan_is_an_error_not_zero() {
+    let ds = campaign_with("unit = \"tỷ đồng\"\nvalues = [{ period = \"2022\", value = \"NaN\" }]");
+    assert_at(only(&ds), "phong-trao/so-lieu.md", 5, "finite number");
+}
+
+#[test]
+fn an_indicator_value_inf_or_1e400_is_an_error() {
+    for v in ["\"inf\"", "\"-inf\"", "\"1e400\"", "inf"] {
+        let ds = campaign_with(&format!("unit = \"tỷ đồng\"\nvalues = [{{ period = \"2022\", value = {v} }}]"));
+        assert_at(only(&ds), "phong-trao/so-lieu.md", 5, "finite number");
+    }
+}
+
+#[test]
+fn an_indicator_value_too_large_to_publish_exactly_is_an_error() {
+    let ds = campaign_with("unit = \"đồng\"\nvalues = [{ period = \"2022\", value = 2e17 }]");
+    assert_at(only(&ds), "phong-trao/so-lieu.md", 5, "lớn quá mức");
+}
+
+#[test]
+fn an_indicator_target_nan_is_an_error_not_left_out() {
+    let ds = campaign_with("unit = \"hộ\"\ntarget = nan\nvalues = [{ period = \"2022\", value = 5 }]");
+    assert_at(only(&ds), "phong-trao/so-lieu.md", 5, "`target`");
+}
+
+#[test]
+fn a_percentage_out_of_range_is_an_error() {
+    let ds = campaign_with("unit = \"%\"\nvalues = [{ period = \"2022\", value = 4500 }]");
+    assert_at(only(&ds), "phong-trao/so-lieu.md", 5, "0–1000%");
+}
+
+#[test]
+fn a_negative_count_is_an_error() {
+    let ds = campaign_with("unit = \"hộ\"\nvalues = [{ period = \"2022\", value = -40 }]");
+    assert_at(only(&ds), "phong-trao/so-lieu.md", 5, "không thể âm");
+}
+
+#[test]
+fn a_year_that_overflows_is_an_error_not_wrapped_to_2000() {
+    let ds = errors_after(|r| write(r, "dien-hinh/nam-lon.md", "+++\ntitle = \"Người A\"\nyear = 4294969296\n+++\n"));
+    assert_at(only(&ds), "dien-hinh/nam-lon.md", 3, "nằm ngoài khoảng");
+}
+
+#[test]
+fn a_negative_year_is_an_error() {
+    let ds = errors_after(|r| write(r, "dien-hinh/nam-am.md", "+++\ntitle = \"Người B\"\nyear = -5\n+++\n"));
+    assert_at(only(&ds), "dien-hinh/nam-am.md", 3, "nằm ngoài khoảng");
+}
+
+#[test]
+fn terminal_control_sequences_in_a_file_are_escaped_in_diagnostics() {
+    let ds = errors_after(|r| {
+        write(
+            r,
+            "tin-tuc/x.md",
+            "+++\ntitle = \"A\"\ndate = 2023-01-01\ndraft = \"\u{1b}]0;pwned\u{7}\u{1b}[2J\"\n+++\n",
+        )
+    });
+    let text = only(&ds).to_string();
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+    assert!(text.contains("\\u{1b}]0;pwned"), "{text}");
+}
+
+#[test]
+fn a_10_mb_line_gives_a_short_diagnostic() {
+    let ds = errors_after(|r| {
+        let long = format!("+++\ntitle = \"A\"\ndate = 2023-01-01\nsummary = \"{}\" x\n+++\n", "a".repeat(10 << 20));
+        write(r, "tin-tuc/x.md", &long)
+    });
+    let text = only(&ds).to_string();
+    assert!(text.len() < 4_000, "{} bytes of diagnostic", text.len());
+    assert!(text.contains("tin-tuc/x.md:4"), "{text}");
+}
+
+#[test]
+fn many_unknown_keys_give_ten_warnings_and_a_count() {
+    let site = fixture("generator/basic");
+    let keys: String = (0..2000).map(|i| format!("khoa_{i} = {i}\n")).collect();
+    write(site.path(), "tin-tuc/x.md", &format!("+++\ntitle = \"A\"\ndate = 2023-01-01\n{keys}+++\n"));
+    let report = build(site.path()).unwrap();
+    let mine: Vec<&Diagnostic> = report.warnings.iter().filter(|w| w.path.ends_with("tin-tuc/x.md")).collect();
+    assert_eq!(mine.len(), 11, "{mine:#?}");
+    assert!(mine.iter().any(|w| w.message.contains("và 1.990 cảnh báo khác")), "{mine:#?}");
+}
+
+#[test]
+fn a_nul_byte_in_a_body_is_never_published_and_is_reported() {
+    let site = fixture("generator/basic");
+    write(site.path(), "tin-tuc/x.md", "+++\ntitle = \"A\"\ndate = 2023-01-01\n+++\nChữ\0 hỏng.\n");
+    let report = build(site.path()).unwrap();
+    assert!(report.warnings.iter().any(|w| w.message.contains("NUL") && w.line == 5), "{:#?}", report.warnings);
+    let html = std::fs::read(site.path().join("public/tin-tuc/x/index.html")).unwrap();
+    assert!(!html.contains(&0), "a NUL byte was published");
+}
+
+#[test]
+fn cr_only_line_endings_are_read_as_lines() {
+    let site = fixture("generator/basic");
+    write(site.path(), "tin-tuc/x.md", "+++\rtitle = \"Dòng Mac cũ\"\rdate = 2023-01-01\r+++\rNội dung.\r");
+    build(site.path()).expect("a file with CR-only line endings builds");
+    let doc = page(site.path(), "tin-tuc/x/index.html");
+    assert_eq!(texts(&doc, "h1"), ["Dòng Mac cũ"]);
+}
+
+#[test]
+fn two_files_on_one_output_path_are_both_named() {
+    let ds = errors_after(|r| {
+        std::fs::create_dir_all(r.join("static/tin-tuc/tin-mot")).unwrap();
+        std::fs::write(r.join("static/tin-tuc/tin-mot/index.html"), "<p>tĩnh</p>").unwrap();
+    });
+    let d = only(&ds);
+    assert!(d.message.contains("tin-tuc/tin-mot.md") && d.message.contains("static/tin-tuc/tin-mot/index.html"), "{d}");
+}
+
+#[test]
+fn an_index_html_beside_a_record_collides_with_its_page() {
+    let ds = errors_after(|r| std::fs::write(r.join("content/dien-hinh/dieu-lam/index.html"), "<p>x</p>").unwrap());
+    let d = only(&ds);
+    assert!(d.message.contains("dieu-lam/index.html") && d.message.contains("dieu-lam/index.md"), "{d}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_in_the_theme_static_folder_to_outside_is_refused() {
+    let (_guard, dir) = outside();
+    let ds = errors_after(|r| {
+        let theme = r.join("themes/default");
+        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default"), &theme);
+        link(&dir.join("id_rsa"), &theme.join("static/khoa.txt"));
+    });
+    let d = only(&ds);
+    assert!(d.message.contains("khoa.txt") && d.message.contains(&*dir.to_string_lossy()), "{d}");
+}

@@ -49,3 +49,8 @@ fn fuzz_corpus_import() {
 fn fuzz_corpus_output_path() {
     replay("output_path", targets::output_path);
 }
+
+#[test]
+fn fuzz_corpus_link_scheme() {
+    replay("link_scheme", targets::link_scheme);
+}
