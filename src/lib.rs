@@ -27,6 +27,7 @@ pub mod import;
 pub mod media;
 pub mod output;
 pub mod render;
+pub(crate) mod routes;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -345,8 +345,8 @@ fn finish(
     diags.extend(validate::collisions(&records, static_files));
     let mut site = Site::assemble(records, home, intros, config.today);
     site.future = future;
-    let news_pages = site.news.len().div_ceil(config.news_per_page).max(1);
-    let known = validate::known_urls(&site, static_files, news_pages);
+    let news_pages = crate::routes::news_pages(site.news.len(), config.news_per_page);
+    let known = crate::routes::known_urls(&site, static_files, news_pages);
     let anchors = validate::anchors(&site);
     let links: Vec<Vec<Diagnostic>> =
         site.records.iter().map(|r| validate::record_links(r, &known, sources, &anchors)).collect();

@@ -62,5 +62,5 @@ pub fn sitemap(config: &Config, paths: &[(String, Option<String>)]) -> String {
 
 /// robots.txt pointing at the sitemap.
 pub fn robots(config: &Config) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {}\n", config.absolute_url("/sitemap.xml"))
+    format!("User-agent: *\nAllow: /\nSitemap: {}\n", config.absolute_url(crate::routes::SITEMAP))
 }

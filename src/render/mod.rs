@@ -1,6 +1,6 @@
 //! Rendering: from the site model to the files of the portal, in memory.
 //!
-//! Every page is a [`Job`]; jobs render in parallel (Tera is shared read-only)
+//! Every page is a [`Page`] of [`crate::routes`]; pages render in parallel (Tera is shared read-only)
 //! and each produces one [`OutputFile`]. Templates receive view structs from
 //! [`views`], never the model. Feeds, the sitemap and charts are made here too.
 
@@ -24,25 +24,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use tera::{Context, Tera};
 use views::{Card, Link, Views};
+use crate::routes::{self, Page};
 
 /// What the search stage hands to rendering.
 #[derive(Debug, Clone, Default)]
 pub struct SearchPage {
     /// Site path of the index entry file.
     pub entry: String,
-}
-
-/// A page to render.
-#[derive(Debug, Clone)]
-enum Job {
-    Home,
-    Section(Kind),
-    NewsPage(usize),
-    Record(usize),
-    TaxonomyIndex(Taxonomy),
-    Term(Taxonomy, String),
-    NotFound,
-    Search,
 }
 
 /// Metadata of a page for `<head>`.
@@ -80,18 +68,6 @@ pub struct Inputs<'a> {
     pub search: SearchPage,
     /// Processed images.
     pub images: &'a Images,
-}
-
-/// The page numbers a news list page links to: the first and the last, and
-/// the two on either side of the current one. Listing every page made each of
-/// the P list pages hold P links, O(P²) in render time and output size (177 KB
-/// per list page at 50,000 records).
-fn page_window(current: usize, total: usize) -> Vec<usize> {
-    let mut pages: Vec<usize> = [1, total].into_iter().chain(current.saturating_sub(2)..=current + 2).collect();
-    pages.retain(|&n| n >= 1 && n <= total);
-    pages.sort_unstable();
-    pages.dedup();
-    pages
 }
 
 /// Renders the whole portal into memory.
@@ -136,7 +112,7 @@ pub fn render_streaming<E>(
     let r = Renderer::new(inputs).map_err(StreamError::Content)?;
     let mut jobs = r.jobs();
     if !search_page {
-        jobs.retain(|j| !matches!(j, Job::Search));
+        jobs.retain(|j| !matches!(j, Page::Search));
     }
     let mut diags = Diagnostics::default();
     for chunk in jobs.chunks(batch.max(1)) {
@@ -193,10 +169,10 @@ pub fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> Result<P
     let changed = changes.urls;
     let hits = |d: Option<Vec<&str>>| d.is_none_or(|d| d.iter().any(|u| changed.contains(*u)));
     if changes.bodies_only {
-        let jobs: Vec<Job> =
-            (0..site.records.len()).filter(|&i| changed.contains(&site.records[i].url)).map(Job::Record).collect();
+        let jobs: Vec<Page> =
+            (0..site.records.len()).filter(|&i| changed.contains(&site.records[i].url)).map(Page::Record).collect();
         let campaigns: BTreeSet<usize> =
-            site.campaigns.iter().copied().filter(|&c| hits(deps(site, &Job::Record(c)))).collect();
+            site.campaigns.iter().copied().filter(|&c| hits(Page::Record(c).shows(site))).collect();
         let mut files = r.pages(&jobs)?;
         files.extend(r.feeds(Some(&campaigns)));
         files.extend(r.syntax_css());
@@ -207,48 +183,47 @@ pub fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> Result<P
     let all = r.jobs();
     let per = r.views.config.news_per_page;
     let news_slice = |s: &'a Site, n: usize| -> Vec<&'a str> {
-        let ids = &s.news[((n - 1) * per).min(s.news.len())..(n * per).min(s.news.len())];
-        ids.iter().map(|&i| s.records[i].url.as_str()).collect()
+        routes::news_slice(s, n, per).iter().map(|&i| s.records[i].url.as_str()).collect()
     };
     // Pages (by path) that showed a changed record before the change.
     let mut showed: BTreeSet<String> = BTreeSet::new();
     let mut removed = Vec::new();
-    let paths: BTreeSet<String> = all.iter().map(|j| path_of(site, j)).collect();
+    let paths: BTreeSet<String> = all.iter().map(|j| j.output_path(site)).collect();
     if let Some((old, _)) = changes.before {
-        for j in jobs(old, changes.before.map_or(1, |b| b.1)) {
-            let path = path_of(old, &j);
+        for j in routes::pages(old, changes.before.map_or(1, |b| b.1)) {
+            let path = j.output_path(old);
             if !paths.contains(&path) {
                 removed.push(path);
-            } else if !matches!(j, Job::Section(Kind::News) | Job::NewsPage(_)) && hits(deps(old, &j)) {
+            } else if !j.is_news_list() && hits(j.shows(old)) {
                 showed.insert(path);
             }
         }
         for &c in &old.campaigns {
             if site.campaign(&old.records[c].slug).is_none() {
-                removed.push(format!("{}atom.xml", old.records[c].url.trim_start_matches('/')));
+                removed.push(routes::output_path(&routes::campaign_feed(&old.records[c].url)));
             }
         }
     }
-    let news_intro_changed = changed.contains(&format!("/{}/", Kind::News.section()));
+    let news_intro_changed = changed.contains(&routes::section_url(Kind::News));
     // Every page's menu shows the title of the about page.
     let menu_changed = match changes.before {
         Some((old, _)) => about_title(old) != about_title(site),
-        None => changed.contains(ABOUT),
+        None => changed.contains(routes::ABOUT),
     };
-    let selected: Vec<Job> = all
+    let selected: Vec<Page> = all
         .iter()
         .filter(|j| match (j, changes.before) {
             _ if menu_changed => true,
-            (Job::Section(Kind::News) | Job::NewsPage(_), Some((old, old_pages))) => {
-                let n = if let Job::NewsPage(n) = j { *n } else { 1 };
+            (Page::Section(Kind::News) | Page::NewsPage(_), Some((old, old_pages))) => {
+                let n = j.news_page().unwrap_or(1);
                 let now = news_slice(site, n);
                 old_pages != r.news_pages
                     || news_intro_changed
                     || now != news_slice(old, n)
                     || now.iter().any(|u| changed.contains(*u))
             }
-            (Job::Section(Kind::News) | Job::NewsPage(_), None) => true,
-            _ => showed.contains(&path_of(site, j)) || hits(deps(site, j)),
+            (Page::Section(Kind::News) | Page::NewsPage(_), None) => true,
+            _ => showed.contains(&j.output_path(site)) || hits(j.shows(site)),
         })
         .cloned()
         .collect();
@@ -256,12 +231,12 @@ pub fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> Result<P
         .campaigns
         .iter()
         .copied()
-        .filter(|&c| showed.contains(&path_of(site, &Job::Record(c))) || hits(deps(site, &Job::Record(c))))
+        .filter(|&c| showed.contains(&Page::Record(c).output_path(site)) || hits(Page::Record(c).shows(site)))
         .collect();
     let mut files = r.pages(&selected)?;
     files.extend(r.feeds(Some(&campaigns)));
     files.push(r.sitemap(&all));
-    files.push(OutputFile::bytes("robots.txt", feeds::robots(r.views.config)));
+    files.push(OutputFile::bytes(routes::output_path(routes::ROBOTS), feeds::robots(r.views.config)));
     files.extend(r.syntax_css());
     if !files.iter().any(|f| f.path == "css/syntax.css") {
         removed.push("css/syntax.css".into());
@@ -269,11 +244,8 @@ pub fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> Result<P
     Ok(Partial { files, removed })
 }
 
-/// The site path of the about page, whose title is in every page's menu (`Views::site_view` finds it by this path).
-const ABOUT: &str = "/gioi-thieu/";
-
 fn about_title(site: &Site) -> Option<&str> {
-    site.pages.iter().map(|&i| &site.records[i]).find(|r| r.url == ABOUT).map(|r| r.title.as_str())
+    site.pages.iter().map(|&i| &site.records[i]).find(|r| r.url == routes::ABOUT).map(|r| r.title.as_str())
 }
 
 /// Renders the search page alone: after the search index changed (serve),
@@ -282,73 +254,7 @@ fn about_title(site: &Site) -> Option<&str> {
 /// dropped to make room for the search index. `templates` are reused when given.
 pub fn render_search_page<'a>(inputs: Inputs<'a>, templates: Option<&'a Templates>) -> Result<OutputFile, Diagnostics> {
     let r = Renderer::reusing(inputs, templates)?;
-    r.page(&Job::Search).map_err(one)
-}
-
-/// Every page of `site`, which has `news_pages` news list pages.
-fn jobs(site: &Site, news_pages: usize) -> Vec<Job> {
-    let mut jobs = vec![Job::Home, Job::NotFound, Job::Search];
-    jobs.extend(Kind::SECTIONS.iter().map(|k| Job::Section(*k)));
-    jobs.extend((2..=news_pages).map(Job::NewsPage));
-    jobs.extend((0..site.records.len()).map(Job::Record));
-    for (t, terms) in &site.taxonomies {
-        jobs.push(Job::TaxonomyIndex(*t));
-        jobs.extend(terms.keys().map(|s| Job::Term(*t, s.clone())));
-    }
-    jobs
-}
-
-/// The output path of a job's page.
-fn path_of(site: &Site, job: &Job) -> String {
-    match job {
-        Job::Home => "index.html".into(),
-        Job::Section(k) => out_path(&format!("/{}/", k.section())),
-        Job::NewsPage(n) => out_path(&format!("/tin-tuc/trang/{n}/")),
-        Job::Record(i) => out_path(&site.records[*i].url),
-        Job::TaxonomyIndex(t) => out_path(&format!("/{}/", t.segment())),
-        Job::Term(t, s) => out_path(&format!("/{}/{s}/", t.segment())),
-        Job::NotFound => "404.html".into(),
-        Job::Search => "tim-kiem/index.html".into(),
-    }
-}
-
-/// The records (site paths) a page shows, and for section pages the section's
-/// own path (its intro); `None` for pages that summarise the whole site and
-/// are always rendered again.
-fn deps<'s>(site: &'s Site, job: &Job) -> Option<Vec<&'s str>> {
-    let urls = |ids: &[usize]| ids.iter().map(|&i| site.records[i].url.as_str()).collect::<Vec<_>>();
-    let by_slugs =
-        |kind: Kind, slugs: &'s [String]| slugs.iter().filter_map(move |s| site.get(kind, s)).map(|r| r.url.as_str());
-    let section = |k: Kind, ids: &[usize]| {
-        let mut d = urls(ids);
-        d.push(site.intros.get(&k).map_or("", |i| i.url.as_str()));
-        Some(d)
-    };
-    match job {
-        Job::Record(i) => {
-            let r = &site.records[*i];
-            let mut d = vec![r.url.as_str()];
-            if let Some(l) = site.by_campaign.get(&r.slug).filter(|_| r.kind == Kind::Campaign) {
-                d.extend(urls(&l.documents));
-                d.extend(urls(&l.people));
-                d.extend(urls(&l.news));
-            }
-            d.extend(by_slugs(Kind::Campaign, r.campaign_refs()));
-            if let Some(n) = r.news() {
-                d.extend(by_slugs(Kind::Person, &n.people));
-            }
-            if r.kind == Kind::Person {
-                d.extend(urls(site.news_of_person.get(&r.slug).map_or(&[], |v| v.as_slice())));
-            }
-            Some(d)
-        }
-        Job::Section(Kind::News) | Job::NewsPage(_) => section(Kind::News, &site.news),
-        Job::Section(Kind::Campaign) => section(Kind::Campaign, &site.campaigns),
-        Job::Section(Kind::Person) => section(Kind::Person, &site.people),
-        Job::Section(k) => section(*k, &site.documents),
-        Job::Term(t, slug) => Some(urls(&site.taxonomies[t][slug].records)),
-        Job::Home | Job::TaxonomyIndex(_) | Job::NotFound | Job::Search => None,
-    }
+    r.page(&Page::Search).map_err(one)
 }
 
 fn one(d: Diagnostic) -> Diagnostics {
@@ -366,10 +272,6 @@ fn syntax_css() -> String {
         .get("InspiredGitHub")
         .and_then(|t| css_for_theme_with_class_style(t, ClassStyle::SpacedPrefixed { prefix: "hl-" }).ok())
         .unwrap_or_default()
-}
-
-fn out_path(url: &str) -> String {
-    format!("{}index.html", url.trim_start_matches('/'))
 }
 
 /// The theme's templates, compiled once and reused by [`render_changed`].
@@ -406,7 +308,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders `jobs` in parallel; all template errors together.
-    fn pages(&self, jobs: &[Job]) -> Result<Vec<OutputFile>, Diagnostics> {
+    fn pages(&self, jobs: &[Page]) -> Result<Vec<OutputFile>, Diagnostics> {
         let results: Vec<Result<OutputFile, Diagnostic>> = jobs.par_iter().map(|j| self.page(j)).collect();
         let mut diags = Diagnostics::default();
         let mut files = Vec::with_capacity(results.len() + 64);
@@ -423,10 +325,10 @@ impl<'a> Renderer<'a> {
     }
 
     /// Feeds, sitemap, robots.txt and the syntax stylesheet.
-    fn generated(&self, jobs: &[Job]) -> Vec<OutputFile> {
+    fn generated(&self, jobs: &[Page]) -> Vec<OutputFile> {
         let mut files = self.feeds(None);
         files.push(self.sitemap(jobs));
-        files.push(OutputFile::bytes("robots.txt", feeds::robots(self.views.config)));
+        files.push(OutputFile::bytes(routes::output_path(routes::ROBOTS), feeds::robots(self.views.config)));
         files.extend(self.syntax_css());
         files
     }
@@ -444,8 +346,8 @@ impl<'a> Renderer<'a> {
         self.views.site
     }
 
-    fn jobs(&self) -> Vec<Job> {
-        jobs(self.site(), self.news_pages)
+    fn jobs(&self) -> Vec<Page> {
+        routes::pages(self.site(), self.news_pages)
     }
 
     fn meta(&self, title: &str, description: Option<&str>, path: &str, section: &str) -> Meta {
@@ -467,23 +369,24 @@ impl<'a> Renderer<'a> {
         ctx.insert("site", &self.views.site_view());
         ctx.insert("base_path", &self.views.config.base_path);
         ctx.insert("meta", meta);
-        ctx.insert("news_feed", &self.views.href("/atom.xml"));
+        ctx.insert("news_feed", &self.views.href(routes::NEWS_FEED));
         ctx
     }
 
-    fn page(&self, job: &Job) -> Result<OutputFile, Diagnostic> {
+    fn page(&self, job: &Page) -> Result<OutputFile, Diagnostic> {
         let (template, path, ctx) = match job {
-            Job::Home => self.home(),
-            Job::Section(k) => self.section(*k, 1),
-            Job::NewsPage(n) => self.section(Kind::News, *n),
-            Job::Record(i) => self.record(*i),
-            Job::TaxonomyIndex(t) => self.taxonomy_index(*t),
-            Job::Term(t, slug) => self.term(*t, &self.site().taxonomies[t][slug]),
-            Job::NotFound => {
-                let meta = self.meta("Không tìm thấy trang", None, "/404.html", "");
-                ("404.html", "404.html".to_owned(), self.context(&meta))
+            Page::Home => self.home(),
+            Page::Section(k) => self.section(*k, 1),
+            Page::NewsPage(n) => self.section(Kind::News, *n),
+            Page::Record(i) => self.record(*i),
+            Page::TaxonomyIndex(t) => self.taxonomy_index(*t),
+            Page::Term(t, slug) => self.term(*t, &self.site().taxonomies[t][slug]),
+            Page::NotFound => {
+                let url = job.url(self.site());
+                let meta = self.meta("Không tìm thấy trang", None, &url, "");
+                ("404.html", job.output_path(self.site()), self.context(&meta))
             }
-            Job::Search => self.search_page(),
+            Page::Search => self.search_page(),
         };
         let html = templates::render(&self.tera, template, &ctx, &path)?;
         Ok(OutputFile::bytes(path, html))
@@ -492,7 +395,7 @@ impl<'a> Renderer<'a> {
     fn home(&self) -> (&'static str, String, Context) {
         let site = self.site();
         let v = &self.views;
-        let meta = self.meta(&v.config.title, None, "/", "home");
+        let meta = self.meta(&v.config.title, None, &Page::Home.url(site), "home");
         let mut ctx = self.context(&meta);
         let campaigns: Vec<usize> = site.campaigns.iter().copied().take(4).collect();
         let mut featured = site.people.clone();
@@ -520,7 +423,7 @@ impl<'a> Renderer<'a> {
     fn section(&self, kind: Kind, page: usize) -> (&'static str, String, Context) {
         let site = self.site();
         let v = &self.views;
-        let url = if page > 1 { format!("/tin-tuc/trang/{page}/") } else { format!("/{}/", kind.section()) };
+        let url = if kind == Kind::News { routes::news_page_url(page) } else { routes::section_url(kind) };
         let title = if page > 1 {
             format!("{} – trang {page}", kind.section_title())
         } else {
@@ -529,7 +432,7 @@ impl<'a> Renderer<'a> {
         let intro = site.intros.get(&kind);
         let mut meta = self.meta(&title, intro.and_then(|i| i.summary.as_deref()), &url, kind.section());
         if kind == Kind::News {
-            meta.feed = Some(v.href("/atom.xml"));
+            meta.feed = Some(v.href(routes::NEWS_FEED));
         }
         let mut ctx = self.context(&meta);
         ctx.insert("intro", &intro.map(|i| i.body.html.clone()));
@@ -547,9 +450,7 @@ impl<'a> Renderer<'a> {
                 "people.html"
             }
             Kind::News => {
-                let per = v.config.news_per_page;
-                let ids = &site.news[((page - 1) * per).min(site.news.len())..(page * per).min(site.news.len())];
-                ctx.insert("items", &v.cards(ids));
+                ctx.insert("items", &v.cards(routes::news_slice(site, page, v.config.news_per_page)));
                 ctx.insert("pagination", &self.pagination(page));
                 "news_list.html"
             }
@@ -559,7 +460,7 @@ impl<'a> Renderer<'a> {
                 "documents.html"
             }
         };
-        (template, out_path(&url), ctx)
+        (template, routes::output_path(&url), ctx)
     }
 
     fn people_groups(&self) -> Vec<Group> {
@@ -570,7 +471,7 @@ impl<'a> Renderer<'a> {
             let (name, slug) = p
                 .and_then(|p| p.ethnicity.as_ref())
                 .map_or(("Chưa ghi dân tộc".to_owned(), String::new()), |e| (e.name.clone(), e.slug.clone()));
-            let href = (!slug.is_empty()).then(|| self.views.href(&format!("/dan-toc/{slug}/")));
+            let href = (!slug.is_empty()).then(|| self.views.href(&routes::term_url(Taxonomy::Ethnicity, &slug)));
             groups
                 .entry(name.clone())
                 .or_insert_with(|| Group {
@@ -592,7 +493,7 @@ impl<'a> Renderer<'a> {
             .values()
             .map(|term| Link {
                 name: term.name.clone(),
-                href: self.views.href(&format!("/{}/{}/", t.segment(), term.slug)),
+                href: self.views.href(&routes::term_url(t, &term.slug)),
                 count: Some(term.records.len()),
                 key: term.slug.clone(),
             })
@@ -606,19 +507,13 @@ impl<'a> Renderer<'a> {
     }
 
     fn pagination(&self, page: usize) -> Pagination {
-        let href = |n: usize| {
-            if n == 1 {
-                self.views.href("/tin-tuc/")
-            } else {
-                self.views.href(&format!("/tin-tuc/trang/{n}/"))
-            }
-        };
+        let href = |n: usize| self.views.href(&routes::news_page_url(n));
         Pagination {
             current: page,
             total: self.news_pages,
             prev: (page > 1).then(|| href(page - 1)),
             next: (page < self.news_pages).then(|| href(page + 1)),
-            pages: page_window(page, self.news_pages)
+            pages: routes::page_window(page, self.news_pages)
                 .into_iter()
                 .map(|n| Link { name: n.to_string(), href: href(n), count: None, key: n.to_string() })
                 .collect(),
@@ -647,20 +542,20 @@ impl<'a> Renderer<'a> {
             Kind::Document => "document.html",
             Kind::Page => "page.html",
         };
-        (template, out_path(&rec.url), ctx)
+        (template, routes::output_path(&rec.url), ctx)
     }
 
     fn taxonomy_index(&self, t: Taxonomy) -> (&'static str, String, Context) {
-        let url = format!("/{}/", t.segment());
+        let url = routes::taxonomy_url(t);
         let meta = self.meta(t.title(), None, &url, "");
         let mut ctx = self.context(&meta);
         ctx.insert("heading", t.title());
         ctx.insert("terms", &self.term_links(t));
-        ("taxonomy.html", out_path(&url), ctx)
+        ("taxonomy.html", routes::output_path(&url), ctx)
     }
 
     fn term(&self, t: Taxonomy, term: &Term) -> (&'static str, String, Context) {
-        let url = format!("/{}/{}/", t.segment(), term.slug);
+        let url = routes::term_url(t, &term.slug);
         let title = match t {
             Taxonomy::Ethnicity => format!("Dân tộc {}", term.name),
             Taxonomy::District => format!("Địa bàn {}", term.name),
@@ -681,30 +576,30 @@ impl<'a> Renderer<'a> {
             "parent",
             &Link {
                 name: t.title().into(),
-                href: self.views.href(&format!("/{}/", t.segment())),
+                href: self.views.href(&routes::taxonomy_url(t)),
                 count: None,
                 key: String::new(),
             },
         );
         ctx.insert("groups", &by_kind);
-        ("term.html", out_path(&url), ctx)
+        ("term.html", routes::output_path(&url), ctx)
     }
 
     fn search_page(&self) -> (&'static str, String, Context) {
-        let meta = self.meta("Tìm kiếm", None, "/tim-kiem/", "tim-kiem");
+        let meta = self.meta("Tìm kiếm", None, routes::SEARCH, "tim-kiem");
         let mut ctx = self.context(&meta);
         ctx.insert("search_index", &self.views.href(&self.search.entry));
         let mut links = Vec::new();
         for t in Taxonomy::ALL {
             links.push(Link {
                 name: t.title().into(),
-                href: self.views.href(&format!("/{}/", t.segment())),
+                href: self.views.href(&routes::taxonomy_url(t)),
                 count: Some(self.site().taxonomies[&t].len()),
                 key: t.segment().into(),
             });
         }
         ctx.insert("taxonomy_links", &links);
-        ("search.html", "tim-kiem/index.html".into(), ctx)
+        ("search.html", routes::output_path(routes::SEARCH), ctx)
     }
 
     /// The news feed and the feeds of the campaigns in `campaigns` (of every campaign with `None`).
@@ -712,9 +607,10 @@ impl<'a> Renderer<'a> {
         let site = self.site();
         let config = self.views.config;
         let news: Vec<_> = site.news.iter().map(|&i| &site.records[i]).collect();
+        let title = format!("{} – Tin tức", config.title);
         let mut files = vec![OutputFile::bytes(
-            "atom.xml",
-            feeds::atom(config, &format!("{} – Tin tức", config.title), "/atom.xml", "/tin-tuc/", &news),
+            routes::output_path(routes::NEWS_FEED),
+            feeds::atom(config, &title, routes::NEWS_FEED, &routes::section_url(Kind::News), &news),
         )];
         for &c in &site.campaigns {
             if campaigns.is_some_and(|set| !set.contains(&c)) {
@@ -725,35 +621,27 @@ impl<'a> Renderer<'a> {
             let mut entries: Vec<usize> = links.news.iter().chain(&links.documents).copied().collect();
             entries.sort_by(|a, b| site.records[*b].date.cmp(&site.records[*a].date).then(a.cmp(b)));
             let recs: Vec<_> = entries.iter().map(|&i| &site.records[i]).collect();
-            let path = format!("{}atom.xml", rec.url);
+            let path = routes::campaign_feed(&rec.url);
             files.push(OutputFile::bytes(
-                path.trim_start_matches('/'),
+                routes::output_path(&path),
                 feeds::atom(config, &rec.title, &path, &rec.url, &recs),
             ));
         }
         files
     }
 
-    fn sitemap(&self, jobs: &[Job]) -> OutputFile {
+    fn sitemap(&self, jobs: &[Page]) -> OutputFile {
         let site = self.site();
         let mut paths: Vec<(String, Option<String>)> = Vec::new();
-        for j in jobs {
-            let entry = match j {
-                Job::Home => ("/".to_owned(), None),
-                Job::Section(k) => (format!("/{}/", k.section()), None),
-                Job::NewsPage(n) => (format!("/tin-tuc/trang/{n}/"), None),
-                Job::Record(i) => {
-                    let r = &site.records[*i];
-                    (r.url.clone(), r.date.filter(|d| d.is_full()).map(|d| d.iso()))
-                }
-                Job::TaxonomyIndex(t) => (format!("/{}/", t.segment()), None),
-                Job::Term(t, s) => (format!("/{}/{s}/", t.segment()), None),
-                Job::NotFound | Job::Search => continue,
+        for j in jobs.iter().filter(|j| j.in_sitemap()) {
+            let date = match j {
+                Page::Record(i) => site.records[*i].date.filter(|d| d.is_full()).map(|d| d.iso()),
+                _ => None,
             };
-            paths.push(entry);
+            paths.push((j.url(site), date));
         }
         paths.sort();
-        OutputFile::bytes("sitemap.xml", feeds::sitemap(self.views.config, &paths))
+        OutputFile::bytes(routes::output_path(routes::SITEMAP), feeds::sitemap(self.views.config, &paths))
     }
 }
 
@@ -827,18 +715,4 @@ pub fn assets<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<OutputFi
         }
     }
     files
-}
-
-#[cfg(test)]
-mod tests {
-    use super::page_window;
-
-    #[test]
-    fn news_pagination_links_a_window_not_every_page_regression_quadratic_at_50000_records() {
-        assert_eq!(page_window(1, 1), [1]);
-        assert_eq!(page_window(1, 3), [1, 2, 3]);
-        assert_eq!(page_window(1, 2500), [1, 2, 3, 2500]);
-        assert_eq!(page_window(1000, 2500), [1, 998, 999, 1000, 1001, 1002, 2500]);
-        assert_eq!(page_window(2500, 2500), [1, 2498, 2499, 2500]);
-    }
 }

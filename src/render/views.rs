@@ -7,6 +7,7 @@ use super::format::{number, period};
 use crate::config::Config;
 use crate::content::record::{Details, Kind, PersonKind, Record};
 use crate::content::site::{self, Site, Taxonomy};
+use crate::routes;
 use crate::text::slugify;
 use serde::Serialize;
 
@@ -218,17 +219,17 @@ impl<'a> Views<'a> {
             .iter()
             .map(|k| Link {
                 name: k.section_title().into(),
-                href: self.href(&format!("/{}/", k.section())),
+                href: self.href(&routes::section_url(*k)),
                 count: None,
                 key: k.section().into(),
             })
             .collect();
-        if let Some(about) = self.site.pages.iter().map(|&i| &self.site.records[i]).find(|r| r.url == "/gioi-thieu/") {
+        if let Some(about) = self.site.pages.iter().map(|&i| &self.site.records[i]).find(|r| r.url == routes::ABOUT) {
             menu.push(Link {
                 name: about.title.clone(),
                 href: self.href(&about.url),
                 count: None,
-                key: "gioi-thieu".into(),
+                key: routes::ABOUT.trim_matches('/').into(),
             });
         }
         SiteView {
@@ -302,7 +303,7 @@ impl<'a> Views<'a> {
     }
 
     fn term_link(&self, t: Taxonomy, slug: &str) -> Option<String> {
-        self.site.taxonomies.get(&t)?.get(slug).map(|_| self.href(&format!("/{}/{}/", t.segment(), slug)))
+        self.site.taxonomies.get(&t)?.get(slug).map(|_| self.href(&routes::term_url(t, slug)))
     }
 
     fn bundle_href(&self, r: &Record, file: &str) -> String {
@@ -351,7 +352,7 @@ impl<'a> Views<'a> {
                 .iter()
                 .map(|t| Link {
                     name: t.clone(),
-                    href: self.href(&format!("/chu-de/{}/", slugify(t))),
+                    href: self.href(&routes::term_url(Taxonomy::Tag, &slugify(t))),
                     count: None,
                     key: String::new(),
                 })
@@ -400,7 +401,7 @@ impl<'a> Views<'a> {
                     v.people = self.cards(&links.people);
                     v.news = self.cards(&links.news);
                 }
-                v.feed = Some(self.href(&format!("{}atom.xml", r.url)));
+                v.feed = Some(self.href(&routes::campaign_feed(&r.url)));
             }
             Details::Person(p) => {
                 v.facts.push(Fact {
