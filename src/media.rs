@@ -164,10 +164,7 @@ pub fn process_records(records: &[&Record], cache: &Path) -> (Images, Vec<Diagno
 }
 
 /// The output files of every variant: `<record url><stem>-<width>.<ext>`.
-pub fn output_files<'a>(
-    records: impl IntoIterator<Item = &'a Record>,
-    images: &Images,
-) -> Vec<OutputFile> {
+pub fn output_files<'a>(records: impl IntoIterator<Item = &'a Record>, images: &Images) -> Vec<OutputFile> {
     let mut files = Vec::new();
     for r in records {
         for (_, path) in images_of(r) {
