@@ -81,9 +81,7 @@ pub struct Entry {
 
 /// Where the stamp of the output folder `output` lives.
 pub fn stamp_path(output: &Path) -> PathBuf {
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".to_string());
-    let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
-    parent.join(".thidua-cache").join(format!("build-{name}.json"))
+    crate::pipeline::cache::CacheDir::beside(output).build_stamp(output)
 }
 
 /// The fingerprint of every input of a build of `config`; `None` when an

@@ -26,6 +26,7 @@ pub mod fresh;
 pub mod import;
 pub mod media;
 pub mod output;
+pub(crate) mod pipeline;
 pub mod render;
 pub(crate) mod routes;
 pub mod scaffold;
