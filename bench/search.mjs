@@ -101,7 +101,11 @@ async function firstQuery() {
   };
 }
 
-const EVAL_QUERIES = ['nguoi co uy tin', 'đồng bào dân tộc thiểu số', 'DTTS', '263/KH-UBND', 'giam ngheo ben vung', 'Xtiêng', 'chuyen doi so'];
+// The last five are written as readers type: a question, Telex and VNI left-overs, number words and a
+// twelve-word sentence (graded matching, decoding and number spans).
+const EVAL_QUERIES = ['nguoi co uy tin', 'đồng bào dân tộc thiểu số', 'DTTS', '263/KH-UBND', 'giam ngheo ben vung', 'Xtiêng', 'chuyen doi so',
+  'ai là người có uy tín ở xã nào', 'nguwowif cos uy tins', 'ho65 nghe2o DTTS', 'một nghìn hộ nghèo',
+  'phong trào thi đua vì người nghèo không để ai bị bỏ lại phía sau'];
 
 async function evalTimes() {
   const context = await browser.newContext();

@@ -93,7 +93,8 @@ pub fn query(data: &[u8]) {
             summary: doc_text.chars().take(40).collect(),
             ..Default::default()
         };
-        let (excerpt, highlights) = thidua::search::excerpt::excerpt(&mut a, &plan, &doc);
+        let (terms, exact) = query::excerpt_terms(&plan);
+        let (excerpt, highlights) = thidua::search::excerpt::excerpt(&mut a, &terms, &exact, &doc);
         let n = excerpt.chars().count();
         for (from, to) in highlights {
             assert!(from <= to && to <= n, "highlight {from}..{to} outside an excerpt of {n} characters");

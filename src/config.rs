@@ -15,6 +15,19 @@ struct RawConfig {
     site: RawSite,
     #[serde(default)]
     build: RawBuild,
+    /// The menu of the Vietnamese pages, in order (`[[menu]]`).
+    #[serde(default)]
+    menu: Vec<RawMenu>,
+    /// The menu of the English pages under /en/ (`[[menu_en]]`).
+    #[serde(default)]
+    menu_en: Vec<RawMenu>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMenu {
+    name: String,
+    url: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -37,6 +50,26 @@ struct RawSite {
     phone: Option<String>,
     #[serde(default)]
     email: Option<String>,
+    #[serde(default)]
+    governing_body: Option<String>,
+    #[serde(default)]
+    responsible: Option<String>,
+    #[serde(default)]
+    licence: Option<String>,
+    #[serde(default)]
+    hotline: Option<String>,
+    #[serde(default)]
+    hours: Option<String>,
+    #[serde(default)]
+    contact_page: Option<String>,
+    #[serde(default)]
+    logo: Option<String>,
+    #[serde(default)]
+    card_image: Option<String>,
+    #[serde(default)]
+    organization_en: Option<String>,
+    #[serde(default)]
+    address_en: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -81,6 +114,43 @@ pub struct Overrides {
     pub drafts: bool,
 }
 
+/// Who publishes the portal, as a Vietnamese state portal must show it
+/// (Decree 42/2022/NĐ-CP): every line optional, shown in the footer when set.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Identity {
+    /// Cơ quan chủ quản: the body the organisation answers to.
+    pub governing_body: Option<String>,
+    /// Người chịu trách nhiệm nội dung.
+    pub responsible: Option<String>,
+    /// Giấy phép or decision number of the portal.
+    pub licence: Option<String>,
+    /// Địa chỉ.
+    pub address: Option<String>,
+    /// Điện thoại.
+    pub phone: Option<String>,
+    /// Đường dây nóng.
+    pub hotline: Option<String>,
+    /// Thư điện tử.
+    pub email: Option<String>,
+    /// Giờ làm việc.
+    pub hours: Option<String>,
+    /// Site path of the contact page (`/lien-he/`).
+    pub contact_page: Option<String>,
+    /// The organisation's name in English (English pages).
+    pub organization_en: Option<String>,
+    /// The address in English (English pages).
+    pub address_en: Option<String>,
+}
+
+/// One entry of a configured menu.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct MenuEntry {
+    /// Text.
+    pub name: String,
+    /// A site path (`/van-ban/`) or a full URL.
+    pub url: String,
+}
+
 /// The validated configuration every later stage reads.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -114,6 +184,16 @@ pub struct Config {
     pub featured_people: usize,
     /// The day the build runs (from `SOURCE_DATE_EPOCH` when set).
     pub today: PartialDate,
+    /// Footer identity lines.
+    pub identity: Identity,
+    /// The Vietnamese menu; empty: the sections and the about page.
+    pub menu: Vec<MenuEntry>,
+    /// The English menu (pages under /en/).
+    pub menu_en: Vec<MenuEntry>,
+    /// Site path of the logo or emblem image; `None`: the built-in emblem.
+    pub logo: Option<String>,
+    /// Site path of the image shown in link previews of pages without their own image.
+    pub card_image: Option<String>,
 }
 
 /// Reads `<root>/config.toml` and applies the overrides.
@@ -164,11 +244,56 @@ fn validate(root: &Path, raw: RawConfig, ov: &Overrides, path: &Path, text: &str
         .hint("create that folder with templates/ and static/, or set theme = \"default\" to use the built-in theme"));
     };
     let title = crate::text::nfc(raw.site.title.trim());
-    let contact = [raw.site.address, raw.site.phone, raw.site.email]
+    let clean = |s: Option<String>| s.map(|s| crate::text::nfc(s.trim())).filter(|s| !s.is_empty());
+    let contact = [raw.site.address.clone(), raw.site.phone.clone(), raw.site.email.clone()]
         .into_iter()
         .flatten()
         .map(|s| crate::text::nfc(&s))
         .collect();
+    let site_file = |key: &str, value: Option<String>| -> Result<Option<String>, Diagnostic> {
+        let Some(v) = clean(value) else { return Ok(None) };
+        let ok =
+            v.starts_with('/') && !v.contains("..") && root.join("static").join(v.trim_start_matches('/')).is_file();
+        if ok {
+            Ok(Some(v))
+        } else {
+            Err(Diagnostic::error(path, format!("`{key}` names `{v}`, which is not a file in static/"))
+                .at(text, line_of(key), 1)
+                .hint(format!("put the image in the site's static/ folder and write its path from there, e.g. {key} = \"/img/logo.svg\"")))
+        }
+    };
+    let logo = site_file("logo", raw.site.logo.clone())?;
+    let card_image = site_file("card_image", raw.site.card_image.clone())?;
+    let menu_of = |entries: Vec<RawMenu>, key: &str| -> Result<Vec<MenuEntry>, Diagnostic> {
+        entries
+            .into_iter()
+            .map(|m| {
+                let url = m.url.trim().to_owned();
+                let ok = (url.starts_with('/') && !url.starts_with("//")) || url.starts_with("https://");
+                if !ok || m.name.trim().is_empty() {
+                    return Err(Diagnostic::error(path, format!("a [[{key}]] entry has the address `{url}` or an empty name"))
+                        .at(text, line_of(&format!("[[{key}]]")), 1)
+                        .hint("each entry needs name = \"Văn bản\" and url = \"/van-ban/\" (a path on the portal, or an https:// address)"));
+                }
+                Ok(MenuEntry { name: crate::text::nfc(m.name.trim()), url })
+            })
+            .collect()
+    };
+    let menu = menu_of(raw.menu, "menu")?;
+    let menu_en = menu_of(raw.menu_en, "menu_en")?;
+    let identity = Identity {
+        governing_body: clean(raw.site.governing_body),
+        responsible: clean(raw.site.responsible),
+        licence: clean(raw.site.licence),
+        address: clean(raw.site.address),
+        phone: clean(raw.site.phone),
+        hotline: clean(raw.site.hotline),
+        email: clean(raw.site.email),
+        hours: clean(raw.site.hours),
+        contact_page: clean(raw.site.contact_page),
+        organization_en: clean(raw.site.organization_en),
+        address_en: clean(raw.site.address_en),
+    };
     Ok(Config {
         root: root.to_path_buf(),
         output: ov.output.clone().unwrap_or_else(|| root.join("public")),
@@ -185,6 +310,11 @@ fn validate(root: &Path, raw: RawConfig, ov: &Overrides, path: &Path, text: &str
         news_per_page: raw.build.news_per_page,
         featured_people: raw.build.featured_people,
         today: today(),
+        identity,
+        menu,
+        menu_en,
+        logo,
+        card_image,
     })
 }
 

@@ -72,5 +72,7 @@ fn human(rank: usize, h: &Hit) -> String {
         excerpt.push(']');
     }
     let date = h.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
-    format!("{rank}. {} ({}{date}) score {}\n   {}\n   {excerpt}", h.title, h.kind, h.score, h.url)
+    let missing =
+        if h.missing.is_empty() { String::new() } else { format!("\n   Không có: {}", h.missing.join(", ")) };
+    format!("{rank}. {} ({}{date}) score {}\n   {}\n   {excerpt}{missing}", h.title, h.kind, h.score, h.url)
 }

@@ -76,6 +76,7 @@ pub fn load_front_bytes(root: &Path, src: &SourceFile, bytes: Vec<u8>) -> (Optio
     let summary = f.string("summary", "summary = \"Một hai câu tóm tắt\"");
     let tags = f.string_list("tags");
     let draft = f.bool("draft");
+    let sample = f.bool("sample");
     let details = read_details(&mut f, src.kind, src.is_intro);
     if let Details::Document(d) = &details {
         date = date.or(d.issued);
@@ -114,6 +115,7 @@ pub fn load_front_bytes(root: &Path, src: &SourceFile, bytes: Vec<u8>) -> (Optio
         summary,
         tags,
         draft,
+        sample,
         body: Body::default(),
         details,
         source: Source { path, file: src.file.clone(), bundle: src.bundle.clone(), text, key_lines },
@@ -230,11 +232,17 @@ fn read_details(f: &mut Fields, kind: Kind, is_intro: bool) -> Details {
             sort_name: f.string("sort_name", "sort_name = \"Lợi Điểu Văn\""),
             campaigns: f.string_list("campaigns"),
             photo: f.string("photo", "photo = \"chan-dung.jpg\""),
+            photo_alt: f.string("photo_alt", "photo_alt = \"Ông Điểu Brai trong vườn điều\""),
+            photo_caption: f.string("photo_caption", "photo_caption = \"Ông Điểu Brai tại buổi lễ tuyên dương\""),
+            photo_credit: f.string("photo_credit", "photo_credit = \"Ảnh: Phòng Tuyên truyền\""),
         }),
         Kind::News => Details::News(News {
             campaigns: f.string_list("campaigns"),
             people: f.string_list("people"),
             image: f.string("image", "image = \"anh.jpg\""),
+            image_alt: f.string("image_alt", "image_alt = \"Già làng trao quà cho học sinh\""),
+            image_caption: f.string("image_caption", "image_caption = \"Quang cảnh hội nghị\""),
+            image_credit: f.string("image_credit", "image_credit = \"Ảnh: Phòng Tuyên truyền\""),
             author: f.string("author", "author = \"Phòng Tuyên truyền\""),
         }),
         Kind::Document => Details::Document(Document {
@@ -246,9 +254,28 @@ fn read_details(f: &mut Fields, kind: Kind, is_intro: bool) -> Details {
             recipients: f.string_list("recipients"),
             campaigns: f.string_list("campaigns"),
             attachments: f.string_list("attachments"),
+            field: f.string("field", "field = \"Công tác dân tộc\""),
+            status: read_validity(f),
+            effective: f.date("effective"),
+            expires: f.date("expires"),
+            replaced_by: f.string("replaced_by", "replaced_by = \"ke-hoach-32-kh-bdt-2022\""),
         }),
         Kind::Page => Details::Page,
     }
+}
+
+/// `status` of a document: one of [`Validity::KEYS`].
+fn read_validity(f: &mut Fields) -> Option<Validity> {
+    let written = f.string("status", "status = \"con-hieu-luc\"")?;
+    let v = Validity::parse(&written);
+    if v.is_none() {
+        f.error(
+            "status",
+            format!("status `{written}` is not a validity"),
+            "write status = \"con-hieu-luc\" (còn hiệu lực), \"het-hieu-luc\" (hết hiệu lực) or \"bi-thay-the\" (bị thay thế)",
+        );
+    }
+    v
 }
 
 impl Pending {

@@ -178,6 +178,12 @@ pub struct Person {
     pub campaigns: Vec<String>,
     /// Photo file beside the record, or a site path.
     pub photo: Option<String>,
+    /// What the photo shows, for readers who cannot see it (`photo_alt`).
+    pub photo_alt: Option<String>,
+    /// Caption under the photo (`photo_caption`).
+    pub photo_caption: Option<String>,
+    /// Who took or owns the photo (`photo_credit`).
+    pub photo_credit: Option<String>,
 }
 
 /// Fields of a news item.
@@ -189,6 +195,12 @@ pub struct News {
     pub people: Vec<String>,
     /// Lead image.
     pub image: Option<String>,
+    /// What the lead image shows (`image_alt`).
+    pub image_alt: Option<String>,
+    /// Caption under the lead image (`image_caption`).
+    pub image_caption: Option<String>,
+    /// Who took or owns the lead image (`image_credit`).
+    pub image_credit: Option<String>,
     /// Author.
     pub author: Option<String>,
 }
@@ -212,6 +224,79 @@ pub struct Document {
     pub campaigns: Vec<String>,
     /// Attached files beside the record.
     pub attachments: Vec<String>,
+    /// Lĩnh vực ("Công tác dân tộc").
+    pub field: Option<String>,
+    /// Validity as written (`status`); see [`Document::validity`] for the one shown.
+    pub status: Option<Validity>,
+    /// Ngày có hiệu lực.
+    pub effective: Option<PartialDate>,
+    /// Ngày hết hiệu lực.
+    pub expires: Option<PartialDate>,
+    /// Slug of the document that replaces this one.
+    pub replaced_by: Option<String>,
+}
+
+/// Whether a document is in force (`status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Validity {
+    /// `con-hieu-luc`: còn hiệu lực.
+    InForce,
+    /// `het-hieu-luc`: hết hiệu lực.
+    Expired,
+    /// `bi-thay-the`: bị thay thế.
+    Replaced,
+}
+
+impl Validity {
+    /// The values `status` takes, as written in front matter.
+    pub const KEYS: [&'static str; 3] = ["con-hieu-luc", "het-hieu-luc", "bi-thay-the"];
+
+    /// Reads `con-hieu-luc`, `het-hieu-luc`, `bi-thay-the` (or the same words with diacritics).
+    pub fn parse(s: &str) -> Option<Validity> {
+        match crate::text::slugify(s).as_str() {
+            "con-hieu-luc" => Some(Validity::InForce),
+            "het-hieu-luc" => Some(Validity::Expired),
+            "bi-thay-the" => Some(Validity::Replaced),
+            _ => None,
+        }
+    }
+
+    /// Vietnamese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Validity::InForce => "Còn hiệu lực",
+            Validity::Expired => "Hết hiệu lực",
+            Validity::Replaced => "Bị thay thế",
+        }
+    }
+
+    /// CSS class suffix.
+    pub fn class(self) -> &'static str {
+        match self {
+            Validity::InForce => "in-force",
+            Validity::Expired => "expired",
+            Validity::Replaced => "replaced",
+        }
+    }
+}
+
+impl Document {
+    /// The validity shown to readers: `status` when written; else replaced when
+    /// `replaced_by` is set, expired when `expires` is before `today`, in force
+    /// when `effective` is on or before `today`; unknown otherwise.
+    pub fn validity(&self, today: Option<PartialDate>) -> Option<Validity> {
+        if self.status.is_some() {
+            return self.status;
+        }
+        if self.replaced_by.is_some() {
+            return Some(Validity::Replaced);
+        }
+        let today = today?;
+        if self.expires.is_some_and(|e| e.last_day() < today) {
+            return Some(Validity::Expired);
+        }
+        self.effective.filter(|e| e.first_day() <= today).map(|_| Validity::InForce)
+    }
 }
 
 /// The kind-specific part of a record.
@@ -248,6 +333,8 @@ pub struct Record {
     pub tags: Vec<String>,
     /// Draft.
     pub draft: bool,
+    /// Sample content made up for a demonstration (`sample = true`): its page says so.
+    pub sample: bool,
     /// Body.
     pub body: Body,
     /// Kind-specific fields.
@@ -306,5 +393,30 @@ impl Record {
             Details::Campaign(c) => c.start.map(|d| d.year).or(self.date.map(|d| d.year)),
             _ => self.date.map(|d| d.year),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validity_written_wins_then_replacement_then_dates() {
+        let d = |s: &str| PartialDate::parse(s).ok();
+        let today = d("2024-06-01");
+        let mut doc = Document { effective: d("2023-01-01"), ..Document::default() };
+        assert_eq!(doc.validity(today), Some(Validity::InForce));
+        doc.expires = d("2023-12");
+        assert_eq!(doc.validity(today), Some(Validity::Expired));
+        doc.replaced_by = Some("moi".into());
+        assert_eq!(doc.validity(today), Some(Validity::Replaced));
+        doc.status = Some(Validity::InForce);
+        assert_eq!(doc.validity(today), Some(Validity::InForce), "what the record says wins");
+        let future = Document { effective: d("2025"), ..Document::default() };
+        assert_eq!(future.validity(today), None, "not yet in force: nothing is claimed");
+        assert_eq!(Document::default().validity(today), None);
+        assert_eq!(Validity::parse("Còn hiệu lực"), Some(Validity::InForce));
+        assert_eq!(Validity::parse("bi-thay-the"), Some(Validity::Replaced));
+        assert_eq!(Validity::parse("tạm ngưng"), None);
     }
 }

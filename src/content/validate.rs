@@ -22,9 +22,8 @@ fn closest<'a>(wanted: &str, options: impl Iterator<Item = &'a String>) -> Optio
 pub fn duplicates(records: &[Record]) -> Vec<Diagnostic> {
     let mut seen: BTreeMap<&str, &Record> = BTreeMap::new();
     let mut out = Vec::new();
-    let reserved_names = crate::routes::reserved();
     for r in records {
-        if let Some(reserved) = reserved_names.iter().find(|p| r.url.starts_with(p.as_str())) {
+        if let Some(reserved) = crate::routes::reserved_prefix(&r.url) {
             out.push(at_key(
                 r,
                 "slug",
@@ -89,6 +88,53 @@ pub fn references(records: &[Record], hidden: &BTreeSet<String>) -> Vec<Diagnost
     for r in records {
         out.extend(files(r));
         out.extend(bundle_links(r));
+    }
+    out.extend(documents(records, hidden));
+    out
+}
+
+/// The validity keys of documents: `replaced_by` names another published
+/// document, and `expires` is not before `effective`.
+fn documents(records: &[Record], hidden: &BTreeSet<String>) -> Vec<Diagnostic> {
+    let docs: BTreeSet<&String> = records.iter().filter(|r| r.kind == Kind::Document).map(|r| &r.slug).collect();
+    let mut out = Vec::new();
+    for r in records {
+        let Some(d) = r.document() else { continue };
+        if let Some(slug) = &d.replaced_by {
+            if slug == &r.slug {
+                out.push(at_key(
+                    r,
+                    "replaced_by",
+                    "`replaced_by` names this document itself".into(),
+                    "write the slug of the newer document that replaces this one".into(),
+                ));
+            } else if !docs.contains(slug) {
+                let hint = if hidden.contains(&format!("/van-ban/{slug}/")) {
+                    format!("`{slug}` is a draft or dated in the future: publish it, or build with --drafts / --future")
+                } else {
+                    match closest(slug, docs.iter().copied()) {
+                        Some(c) => format!("did you mean `{c}`? the slugs are the file names in content/van-ban/"),
+                        None => "use the slug of a file in content/van-ban/ (its file name without .md)".into(),
+                    }
+                };
+                out.push(at_key(
+                    r,
+                    "replaced_by",
+                    format!("`replaced_by` refers to the document `{slug}`, which does not exist"),
+                    hint,
+                ));
+            }
+        }
+        if let (Some(from), Some(to)) = (d.effective, d.expires) {
+            if to.last_day() < from.first_day() {
+                out.push(at_key(
+                    r,
+                    "expires",
+                    format!("`expires` ({}) is before `effective` ({})", to.iso(), from.iso()),
+                    "check the two dates: a document expires after it takes effect".into(),
+                ));
+            }
+        }
     }
     out
 }

@@ -41,6 +41,7 @@ pub(crate) fn search_doc(site: &Site, r: &Record) -> SearchDoc {
     use crate::content::record::Details;
     let mut names = Vec::new();
     let (mut ethnicity, mut district, mut number) = (None, None, None);
+    let mut indicators = Vec::new();
     match &r.details {
         Details::Person(p) => {
             names.extend([&p.role, &p.award, &p.commune, &p.district].into_iter().flatten().cloned());
@@ -50,7 +51,10 @@ pub(crate) fn search_doc(site: &Site, r: &Record) -> SearchDoc {
                 names.push(e.name.clone());
             }
         }
-        Details::Campaign(c) => names.extend([&c.launched_by, &c.level, &c.theme].into_iter().flatten().cloned()),
+        Details::Campaign(c) => {
+            names.extend([&c.launched_by, &c.level, &c.theme].into_iter().flatten().cloned());
+            indicators = c.indicators.iter().map(indicator_text).collect();
+        }
         Details::Document(d) => {
             names.extend([&d.doc_type, &d.issuer, &d.signer].into_iter().flatten().cloned());
             number = d.number.clone();
@@ -76,5 +80,20 @@ pub(crate) fn search_doc(site: &Site, r: &Record) -> SearchDoc {
         ethnicity,
         district,
         tags: r.tags.clone(),
+        indicators,
     }
+}
+
+/// An indicator as searchable text: its name, target and each period with
+/// its value, numbers written as on the page (`1.012`, `57,36`).
+fn indicator_text(i: &crate::content::record::Indicator) -> String {
+    use crate::render::format::number;
+    let mut text = i.name.clone();
+    if let Some(t) = i.target {
+        text.push_str(&format!(". Mục tiêu: {} {}", number(t), i.unit));
+    }
+    for v in &i.values {
+        text.push_str(&format!(". {}: {} {}", v.period, number(v.value), i.unit));
+    }
+    text
 }

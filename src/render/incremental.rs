@@ -46,7 +46,9 @@ pub struct Changes<'a> {
 pub fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> Result<Partial, Diagnostics> {
     let r = Renderer::reusing(inputs, changes.templates)?;
     let site: &'a Site = r.views.site;
-    let changed = changes.urls;
+    let sites: Vec<&Site> = std::iter::once(site).chain(changes.before.map(|b| b.0)).collect();
+    let extended = with_replacements(changes.urls, &sites);
+    let changed = &extended;
     let hits = |d: Option<Vec<&str>>| d.is_none_or(|d| d.iter().any(|u| changed.contains(*u)));
     if changes.bodies_only {
         let jobs: Vec<Page> =
@@ -126,4 +128,26 @@ pub fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> Result<P
 
 fn about_title(site: &Site) -> Option<&str> {
     site.pages.iter().map(|&i| &site.records[i]).find(|r| r.url == routes::ABOUT).map(|r| r.title.as_str())
+}
+
+/// `changed` with the pages of the documents that changed documents name in
+/// `replaced_by`, before and after the change: those pages list the
+/// documents that replace them.
+fn with_replacements(changed: &BTreeSet<String>, sites: &[&Site]) -> BTreeSet<String> {
+    let mut out = changed.clone();
+    for site in sites {
+        for url in changed {
+            let Some(slug) =
+                url.strip_prefix("/van-ban/").map(|s| s.trim_end_matches('/').rsplit('/').next().unwrap_or(""))
+            else {
+                continue;
+            };
+            let target =
+                site.get(Kind::Document, slug).and_then(|r| r.document()).and_then(|d| d.replaced_by.as_deref());
+            if let Some(t) = target.and_then(|t| site.get(Kind::Document, t)) {
+                out.insert(t.url.clone());
+            }
+        }
+    }
+    out
 }

@@ -29,9 +29,10 @@ use crate::content::site::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::Images;
 use crate::output::OutputFile;
-use crate::routes::{self, Page};
+use crate::routes::{self, registry, Page};
 use crate::theme::Theme;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use tera::Tera;
 use views::Views;
@@ -49,6 +50,8 @@ pub struct Renderer<'a> {
     tera: std::borrow::Cow<'a, Tera>,
     news_pages: usize,
     search: SearchPage,
+    /// The registry's filters, made once.
+    filters: BTreeMap<registry::Facet, Vec<registry::Filter>>,
 }
 
 /// Everything rendering reads.
@@ -172,8 +175,9 @@ impl<'a> Renderer<'a> {
     }
 
     fn with_tera(i: Inputs<'a>, tera: std::borrow::Cow<'a, Tera>) -> Self {
-        let views = Views { site: i.site, config: i.config, images: i.images };
-        Renderer { views, tera, news_pages: i.news_pages, search: i.search }
+        let views = Views { site: i.site, config: i.config, images: i.images, replaces: views::replacements(i.site) };
+        let filters = registry::filters(i.site);
+        Renderer { views, tera, news_pages: i.news_pages, search: i.search, filters }
     }
 
     /// Renders `jobs` in parallel; all template errors together.

@@ -8,7 +8,7 @@ use crate::content::record::Kind;
 use crate::content::site::{Taxonomy, Term};
 use crate::diagnostics::Diagnostic;
 use crate::output::OutputFile;
-use crate::routes::{self, Page};
+use crate::routes::{self, registry, Page};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tera::Context;
@@ -24,6 +24,12 @@ struct Meta {
     image: Option<String>,
     og_type: &'static str,
     has_code: bool,
+    /// `en` for the English pages under /en/, else the site's language.
+    lang: &'static str,
+    /// Where the page sits: home, then its parents (the page itself is the title).
+    crumbs: Vec<Link>,
+    /// The page's date, for the print header.
+    date: Option<String>,
 }
 
 /// Characters of a record's body text that stand in for a missing summary
@@ -39,10 +45,53 @@ impl Renderer<'_> {
             canonical: config.absolute_url(path),
             section: section.to_owned(),
             feed: None,
-            image: None,
+            image: config.card_image.as_deref().map(|p| config.absolute_url(p)),
             og_type: "website",
             has_code: false,
+            lang: if path.starts_with("/en/") { "en" } else { "vi" },
+            crumbs: self.crumbs(path),
+            date: None,
         }
+    }
+
+    /// Home, then each parent page of `path` that the portal publishes:
+    /// a section, a taxonomy, the registry; never the page itself.
+    fn crumbs(&self, path: &str) -> Vec<Link> {
+        let link = |name: &str, p: &str| Link {
+            name: name.to_owned(),
+            href: self.views.href(p),
+            count: None,
+            key: String::new(),
+        };
+        if path == "/" || path == "/404.html" {
+            return Vec::new();
+        }
+        if path.starts_with("/en/") {
+            return if path == "/en/" { Vec::new() } else { vec![link("Home", "/en/")] };
+        }
+        let mut out = vec![link("Trang chủ", "/")];
+        let first = path.trim_matches('/').split('/').next().unwrap_or("");
+        let section = Kind::SECTIONS.iter().find(|k| k.section() == first);
+        let depth = path.trim_matches('/').split('/').count();
+        if let Some(k) = section {
+            if depth > 1 {
+                out.push(link(k.section_title(), &format!("/{first}/")));
+            }
+            if *k == Kind::Document && depth > 3 {
+                let facet =
+                    registry::Facet::ALL.iter().find(|f| path.starts_with(&format!("/van-ban/{}/", f.segment())));
+                if let (Some(f), Some(slug)) = (facet, path.trim_matches('/').split('/').nth(2)) {
+                    if let Some(flt) = self.filters.get(f).and_then(|l| l.iter().find(|x| x.slug == slug)) {
+                        out.push(link(&flt.name, &flt.path()));
+                    }
+                }
+            }
+        } else if let Some(t) = Taxonomy::ALL.iter().find(|t| t.segment() == first) {
+            if depth > 1 {
+                out.push(link(t.title(), &format!("/{first}/")));
+            }
+        }
+        out
     }
 
     fn context(&self, meta: &Meta) -> Context {
@@ -68,6 +117,11 @@ impl Renderer<'_> {
                 ("404.html", job.output_path(self.site()), self.context(&meta))
             }
             Page::Search => self.search_page(),
+            Page::Registry(f, p) => self.registry(f.as_ref().map(|(f, s)| (*f, s.as_str())), *p),
+            Page::Offline => {
+                let meta = self.meta("Đã lưu để đọc khi mất mạng", None, registry::OFFLINE, "");
+                ("offline.html", routes::output_path(registry::OFFLINE), self.context(&meta))
+            }
         };
         let html = templates::render(&self.tera, template, &ctx, &path)?;
         Ok(OutputFile::bytes(path, html))
@@ -135,13 +189,74 @@ impl Renderer<'_> {
                 ctx.insert("pagination", &self.pagination(page));
                 "news_list.html"
             }
-            _ => {
-                let rows: Vec<_> = site.documents.iter().map(|&i| v.doc_row(&site.records[i])).collect();
-                ctx.insert("rows", &rows);
-                "documents.html"
-            }
+            _ => return self.registry(None, 1),
         };
         (template, routes::output_path(&url), ctx)
+    }
+
+    /// Page `page` of the document registry, or of one of its filters.
+    fn registry(&self, filter: Option<(registry::Facet, &str)>, page: usize) -> (&'static str, String, Context) {
+        let site = self.site();
+        let v = &self.views;
+        let filters = &self.filters;
+        let chosen = filter.and_then(|(f, slug)| filters.get(&f)?.iter().find(|x| x.slug == slug));
+        let ids: &[usize] = chosen.map_or(&site.documents, |f| &f.docs);
+        let total = registry::pages(ids.len());
+        let base = filter.map(|(f, s)| (f, s.to_owned()));
+        let url = registry::path(filter, page);
+        let heading = chosen.map_or_else(|| Kind::Document.section_title().to_owned(), |f| f.heading());
+        let title = if page > 1 { format!("{heading} – trang {page}") } else { heading.clone() };
+        let intro = site.intros.get(&Kind::Document).filter(|_| filter.is_none() && page == 1);
+        let mut meta = self.meta(&title, intro.and_then(|i| i.summary.as_deref()), &url, Kind::Document.section());
+        if filter.is_none() && page == 1 {
+            meta.crumbs.truncate(1);
+        }
+        let mut ctx = self.context(&meta);
+        ctx.insert("intro", &intro.map(|i| i.body.html.clone()));
+        ctx.insert("heading", &heading);
+        ctx.insert("filtered", &chosen.is_some());
+        ctx.insert("count", &ids.len());
+        let slice = &ids[((page - 1) * registry::PER_PAGE).min(ids.len())..(page * registry::PER_PAGE).min(ids.len())];
+        let rows: Vec<_> = slice.iter().map(|&i| v.doc_row(&site.records[i])).collect();
+        ctx.insert("rows", &rows);
+        let facets: Vec<FacetView> = registry::Facet::ALL
+            .iter()
+            .filter_map(|f| {
+                let list = filters.get(f)?;
+                (!list.is_empty()).then(|| FacetView {
+                    title: f.title(),
+                    key: f.segment(),
+                    links: list
+                        .iter()
+                        .map(|x| Link {
+                            name: x.name.clone(),
+                            href: v.href(&x.path()),
+                            count: Some(x.docs.len()),
+                            key: if chosen.is_some_and(|c| c.facet == x.facet && c.slug == x.slug) {
+                                "current".into()
+                            } else {
+                                String::new()
+                            },
+                        })
+                        .collect(),
+                })
+            })
+            .collect();
+        ctx.insert("facets", &facets);
+        ctx.insert("all_href", &v.href("/van-ban/"));
+        let href = |n: usize| v.href(&registry::path(base.as_ref().map(|(f, s)| (*f, s.as_str())), n));
+        let pagination = Pagination {
+            current: page,
+            total,
+            prev: (page > 1).then(|| href(page - 1)),
+            next: (page < total).then(|| href(page + 1)),
+            pages: routes::page_window(page, total)
+                .into_iter()
+                .map(|n| Link { name: n.to_string(), href: href(n), count: None, key: n.to_string() })
+                .collect(),
+        };
+        ctx.insert("pagination", &pagination);
+        ("documents.html", routes::output_path(&url), ctx)
     }
 
     fn people_groups(&self) -> Vec<Group> {
@@ -204,13 +319,20 @@ impl Renderer<'_> {
     fn record(&self, i: usize) -> (&'static str, String, Context) {
         let rec = &self.site().records[i];
         let view = self.views.record(rec);
-        let mut meta = self.meta(&rec.title, rec.summary.as_deref(), &rec.url, rec.kind.section());
+        let section = match rec.kind {
+            Kind::Page => rec.url.trim_matches('/'),
+            k => k.section(),
+        };
+        let mut meta = self.meta(&rec.title, rec.summary.as_deref(), &rec.url, section);
         meta.og_type = "article";
         meta.feed = view.feed.clone();
         meta.has_code = rec.body.has_code;
-        meta.image = view.image.as_ref().map(|img| {
-            self.views.config.absolute_url(img.src.strip_prefix(&self.views.config.base_path).unwrap_or(&img.src))
-        });
+        if let Some(img) = view.image.as_ref() {
+            meta.image = Some(
+                self.views.config.absolute_url(img.src.strip_prefix(&self.views.config.base_path).unwrap_or(&img.src)),
+            );
+        }
+        meta.date = view.date_long.clone();
         if meta.description.is_empty() || rec.summary.is_none() {
             meta.description = rec.body.text.chars().take(DESCRIPTION_CHARS).collect();
         }
@@ -290,6 +412,13 @@ struct Group {
     id: String,
     href: Option<String>,
     items: Vec<Card>,
+}
+
+#[derive(Debug, Serialize)]
+struct FacetView {
+    title: &'static str,
+    key: &'static str,
+    links: Vec<Link>,
 }
 
 #[derive(Debug, Serialize)]

@@ -3,8 +3,9 @@
 //! Every `href` here already carries the base path.
 
 use super::chart;
-use super::format::{number, period};
+use super::format::{formal, formal_value, number, period};
 use crate::config::Config;
+use crate::config::{Identity, MenuEntry};
 use crate::content::record::{Details, Kind, PersonKind, Record};
 use crate::content::site::{self, Site, Taxonomy};
 use crate::routes;
@@ -28,6 +29,14 @@ pub struct SiteView<'a> {
     pub lang: &'a str,
     /// Menu entries.
     pub menu: Vec<Link>,
+    /// Footer identity (Decree 42/2022/NĐ-CP).
+    pub identity: &'a Identity,
+    /// Address of the logo or emblem.
+    pub logo: String,
+    /// Menu of the English pages.
+    pub menu_en: Vec<Link>,
+    /// Address of the contact page, if configured.
+    pub contact_href: Option<String>,
 }
 
 /// A plain link.
@@ -62,8 +71,12 @@ pub struct Card {
     pub summary: Option<String>,
     /// Short facts (ethnicity, district, role, số ký hiệu).
     pub meta: Vec<String>,
-    /// Campaign status, for campaigns.
+    /// Campaign status, for campaigns; validity, for documents.
     pub status: Option<StatusView>,
+    /// What the date is (`Ngày đăng`, `Ban hành`), for screen readers and the eye alike.
+    pub date_label: &'static str,
+    /// A small picture (person's photo, news lead image), smallest variant.
+    pub thumb: Option<ImageView>,
 }
 
 /// A campaign's status.
@@ -92,6 +105,8 @@ pub struct DocRow {
     pub title: String,
     /// Cơ quan ban hành.
     pub issuer: String,
+    /// Hiệu lực, when known.
+    pub validity: Option<StatusView>,
 }
 
 /// A label/value pair for a facts table.
@@ -131,6 +146,8 @@ pub struct Attachment {
     pub format: String,
     /// Human size (`120 KB`).
     pub size: String,
+    /// The button's words: `Tải văn bản (PDF, 1,2 MB)`.
+    pub label: String,
 }
 
 /// The record page view: common fields plus the kind's own.
@@ -176,8 +193,37 @@ pub struct RecordView {
     pub image: Option<ImageView>,
     /// Feed of this campaign.
     pub feed: Option<String>,
-    /// True for sample people (the demo marks them).
+    /// True for records whose front matter says they are sample content (`sample = true`).
     pub sample_notice: bool,
+    /// What the date is (`Ngày đăng`).
+    pub date_label: &'static str,
+    /// Caption of the photo or lead image.
+    pub caption: Option<String>,
+    /// Credit of the photo or lead image.
+    pub credit: Option<String>,
+    /// The document that replaces this one.
+    pub replaced_by: Option<Link>,
+    /// The documents this one replaces.
+    pub replaces: Vec<Link>,
+    /// Validity of a document.
+    pub validity: Option<StatusView>,
+    /// Related news (news items, people).
+    pub related: Vec<Card>,
+    /// Side column: newest documents.
+    pub side_documents: Vec<DocRow>,
+    /// Side column: the first campaign's other records.
+    pub side_campaign: Option<SideCampaign>,
+    /// Share links.
+    pub share: Vec<Link>,
+}
+
+/// The side column's block about a record's campaign.
+#[derive(Debug, Clone, Serialize)]
+pub struct SideCampaign {
+    /// The campaign.
+    pub campaign: Link,
+    /// Its other records (news and people), at most five.
+    pub items: Vec<Card>,
 }
 
 /// An image, with its resized variants when it was processed.
@@ -205,6 +251,28 @@ pub struct Views<'a> {
     pub config: &'a Config,
     /// Processed images.
     pub images: &'a crate::media::Images,
+    /// For each document slug, the documents whose `replaced_by` names it.
+    pub replaces: std::collections::BTreeMap<&'a str, Vec<usize>>,
+}
+
+/// For each document slug, the documents that name it in `replaced_by`.
+pub fn replacements(site: &Site) -> std::collections::BTreeMap<&str, Vec<usize>> {
+    let mut map: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
+    for &i in &site.documents {
+        if let Some(by) = site.records[i].document().and_then(|d| d.replaced_by.as_deref()) {
+            map.entry(by).or_default().push(i);
+        }
+    }
+    map
+}
+
+/// Words for the download button of a file: `Tải văn bản (PDF, 1,2 MB)`.
+pub fn download_label(format: &str, size: &str) -> String {
+    if format.is_empty() {
+        format!("Tải văn bản ({size})")
+    } else {
+        format!("Tải văn bản ({format}, {size})")
+    }
 }
 
 impl<'a> Views<'a> {
@@ -215,6 +283,33 @@ impl<'a> Views<'a> {
 
     /// Site-wide values.
     pub fn site_view(&self) -> SiteView<'a> {
+        let entries = |m: &[MenuEntry]| -> Vec<Link> {
+            m.iter()
+                .map(|e| Link {
+                    name: e.name.clone(),
+                    href: if e.url.starts_with('/') { self.href(&e.url) } else { e.url.clone() },
+                    count: None,
+                    key: e.url.trim_matches('/').to_owned(),
+                })
+                .collect()
+        };
+        let logo = self.href(self.config.logo.as_deref().unwrap_or("/favicon.svg"));
+        let contact_href = self.config.identity.contact_page.as_deref().map(|p| self.href(p));
+        if !self.config.menu.is_empty() {
+            return SiteView {
+                title: &self.config.title,
+                description: &self.config.description,
+                organization: &self.config.organization,
+                contact: &self.config.contact,
+                base_path: &self.config.base_path,
+                lang: &self.config.language,
+                menu: entries(&self.config.menu),
+                identity: &self.config.identity,
+                logo,
+                menu_en: entries(&self.config.menu_en),
+                contact_href,
+            };
+        }
         let mut menu: Vec<Link> = Kind::SECTIONS
             .iter()
             .map(|k| Link {
@@ -240,6 +335,10 @@ impl<'a> Views<'a> {
             base_path: &self.config.base_path,
             lang: &self.config.language,
             menu,
+            identity: &self.config.identity,
+            logo,
+            menu_en: entries(&self.config.menu_en),
+            contact_href,
         }
     }
 
@@ -257,26 +356,63 @@ impl<'a> Views<'a> {
                 meta.extend(p.role.clone());
                 meta.extend(p.ethnicity.as_ref().map(|e| format!("Dân tộc {}", e.name)));
                 meta.extend(p.district.clone());
-                meta.extend(p.year.map(|y| format!("Năm {y}")));
+                meta.extend(p.year.map(|y| format!("Tuyên dương năm {y}")));
             }
             Details::Document(d) => {
                 meta.extend(d.number.clone().map(|n| format!("Số {n}")));
                 meta.extend(d.doc_type.clone());
             }
-            Details::Campaign(c) => meta.extend(period(c.start, c.end)),
+            Details::Campaign(c) => meta.extend(period(c.start, c.end).map(|p| format!("Thời gian: {p}"))),
             _ => {}
         }
+        let status = match r.document() {
+            Some(d) => d.validity(self.site.today).map(|v| StatusView { label: v.label(), class: v.class() }),
+            None => self.status_of(r),
+        };
         Card {
             href: self.href(&r.url),
             title: r.title.clone(),
             kind: r.kind.name(),
             kind_label: r.kind.label(),
-            date: r.date.filter(|_| r.kind != Kind::Campaign).map(|d| d.short_vi()),
+            // A person's card shows the year honoured (in `meta`), not the record's date,
+            // which readers took for a birth or award date when it stood there unlabelled.
+            date: r.date.filter(|_| !matches!(r.kind, Kind::Campaign | Kind::Person)).map(|d| d.short_vi()),
             date_iso: r.date.map(|d| d.iso()),
             summary: r.summary.clone(),
             meta,
-            status: self.status_of(r),
+            status,
+            date_label: date_label(r.kind),
+            thumb: self.thumb(r),
         }
+    }
+
+    /// The smallest processed variant of a record's photo or lead image, for lists.
+    pub fn thumb(&self, r: &Record) -> Option<ImageView> {
+        let file = match &r.details {
+            Details::Person(p) => p.photo.as_deref(),
+            Details::News(n) => n.image.as_deref(),
+            Details::Campaign(_) => {
+                // A campaign has no picture of its own: the first of its news or people that has one.
+                let links = self.site.by_campaign.get(&r.slug)?;
+                return links.news.iter().chain(&links.people).find_map(|&i| {
+                    let x = &self.site.records[i];
+                    (x.kind != Kind::Campaign).then(|| self.thumb(x)).flatten()
+                });
+            }
+            _ => None,
+        }?;
+        let path = r.source.bundle.as_ref()?.join(file);
+        let set = self.images.get(&path)?;
+        let small = set.variants.first()?;
+        let page = self.href(&r.url);
+        Some(ImageView {
+            src: format!("{page}{}", crate::media::published_name(&path, small, false)),
+            alt: String::new(),
+            srcset_webp: format!("{page}{} {}w", crate::media::published_name(&path, small, true), small.width),
+            srcset_jpeg: String::new(),
+            width: Some(small.width),
+            height: Some(small.height),
+        })
     }
 
     /// Cards for record ids.
@@ -287,6 +423,7 @@ impl<'a> Views<'a> {
     /// A registry row.
     pub fn doc_row(&self, r: &Record) -> DocRow {
         let d = r.document().cloned().unwrap_or_default();
+        let validity = d.validity(self.site.today).map(|v| StatusView { label: v.label(), class: v.class() });
         DocRow {
             href: self.href(&r.url),
             number: d.number.unwrap_or_default(),
@@ -294,6 +431,7 @@ impl<'a> Views<'a> {
             issued: d.issued.map(|x| x.short_vi()).unwrap_or_default(),
             issued_iso: d.issued.map(|x| x.iso()).unwrap_or_default(),
             title: r.title.clone(),
+            validity,
             issuer: d.issuer.unwrap_or_default(),
         }
     }
@@ -345,7 +483,7 @@ impl<'a> Views<'a> {
             summary: r.summary.clone(),
             body: crate::media::rewrite_body(&r.body.html, r, self.images, &self.href(&r.url)),
             date: r.date.map(|d| d.short_vi()),
-            date_long: r.date.map(|d| d.long_vi()),
+            date_long: r.date.map(formal),
             date_iso: r.date.map(|d| d.iso()),
             tags: r
                 .tags
@@ -374,7 +512,17 @@ impl<'a> Views<'a> {
             attachments: Vec::new(),
             image: None,
             feed: None,
-            sample_notice: false,
+            sample_notice: r.sample,
+            date_label: date_label(r.kind),
+            caption: None,
+            credit: None,
+            replaced_by: None,
+            replaces: Vec::new(),
+            validity: None,
+            related: Vec::new(),
+            side_documents: Vec::new(),
+            side_campaign: None,
+            share: self.share_links(r),
         };
         let fact =
             |label: &'static str, value: &Option<String>| value.clone().map(|value| Fact { label, value, href: None });
@@ -435,22 +583,52 @@ impl<'a> Views<'a> {
                 v.facts.extend(fact("Khen thưởng", &p.award));
                 v.campaigns = self.campaign_cards(&p.campaigns);
                 v.news = self.site.news_of_person.get(&r.slug).map(|ids| self.cards(ids)).unwrap_or_default();
-                v.image = p.photo.as_ref().map(|f| self.image(r, f, format!("Ảnh minh họa: {}", r.title)));
-                v.sample_notice = true;
+                v.image =
+                    p.photo.as_ref().map(|f| self.image(r, f, p.photo_alt.clone().unwrap_or_else(|| r.title.clone())));
+                v.caption = p.photo_caption.clone();
+                v.credit = p.photo_credit.clone();
+                v.related = self.related_news(r, &p.campaigns, &v.news);
             }
             Details::News(n) => {
                 v.facts.extend(fact("Tác giả", &n.author));
                 v.campaigns = self.campaign_cards(&n.campaigns);
                 v.people = n.people.iter().filter_map(|s| self.site.person(s)).map(|p| self.card(p)).collect();
-                v.image =
-                    n.image.as_ref().map(|f| self.image(r, f, r.summary.clone().unwrap_or_else(|| r.title.clone())));
+                v.image = n.image.as_ref().map(|f| {
+                    self.image(
+                        r,
+                        f,
+                        n.image_alt.clone().or_else(|| n.image_caption.clone()).unwrap_or_else(|| r.title.clone()),
+                    )
+                });
+                v.caption = n.image_caption.clone();
+                v.credit = n.image_credit.clone();
+                v.related = self.related_news(r, &n.campaigns, &[]);
             }
             Details::Document(d) => {
                 v.facts.extend(fact("Số ký hiệu", &d.number));
                 v.facts.extend(fact("Loại văn bản", &d.doc_type));
-                v.facts.extend(d.issued.map(|i| Fact { label: "Ngày ban hành", value: i.long_vi(), href: None }));
+                v.facts.extend(d.issued.map(|i| Fact { label: "Ngày ban hành", value: formal_value(i), href: None }));
                 v.facts.extend(fact("Cơ quan ban hành", &d.issuer));
                 v.facts.extend(fact("Người ký", &d.signer));
+                v.facts.extend(fact("Lĩnh vực", &d.field));
+                v.facts.extend(d.effective.map(|i| Fact {
+                    label: "Ngày có hiệu lực",
+                    value: formal_value(i),
+                    href: None,
+                }));
+                v.facts.extend(d.expires.map(|i| Fact {
+                    label: "Ngày hết hiệu lực",
+                    value: formal_value(i),
+                    href: None,
+                }));
+                v.validity = d.validity(self.site.today).map(|s| StatusView { label: s.label(), class: s.class() });
+                v.replaced_by =
+                    d.replaced_by.as_deref().and_then(|s| self.site.get(Kind::Document, s)).map(|x| self.doc_link(x));
+                v.replaces = self
+                    .replaces
+                    .get(r.slug.as_str())
+                    .map(|ids| ids.iter().map(|&i| self.doc_link(&self.site.records[i])).collect())
+                    .unwrap_or_default();
                 if !d.recipients.is_empty() {
                     v.facts.push(Fact { label: "Nơi nhận", value: d.recipients.join("; "), href: None });
                 }
@@ -459,14 +637,134 @@ impl<'a> Views<'a> {
             }
             Details::Page => {}
         }
+        if r.kind != Kind::Page {
+            v.side_documents = self
+                .site
+                .documents
+                .iter()
+                .map(|&i| &self.site.records[i])
+                .filter(|d| d.url != r.url)
+                .take(5)
+                .map(|d| self.doc_row(d))
+                .collect();
+            v.side_campaign = self.side_campaign(r);
+        }
         v
     }
+
+    /// A link to a document, named by its number and title.
+    fn doc_link(&self, d: &Record) -> Link {
+        let number = d.document().and_then(|x| x.number.clone());
+        Link {
+            name: match number {
+                Some(n) => format!("{n}: {}", d.title),
+                None => d.title.clone(),
+            },
+            href: self.href(&d.url),
+            count: None,
+            key: d.slug.clone(),
+        }
+    }
+
+    /// Up to four other news items: those of the same campaigns, newest first,
+    /// then the newest news, leaving out the record itself and `shown`.
+    fn related_news(&self, r: &Record, campaigns: &[String], shown: &[Card]) -> Vec<Card> {
+        let mut ids: Vec<usize> = Vec::new();
+        for c in campaigns {
+            if let Some(links) = self.site.by_campaign.get(c) {
+                ids.extend(&links.news);
+            }
+        }
+        ids.sort_by(|a, b| self.site.records[*b].date.cmp(&self.site.records[*a].date).then(a.cmp(b)));
+        ids.extend(self.site.news.iter().take(8));
+        let mut seen = std::collections::BTreeSet::new();
+        let own = self.href(&r.url);
+        let mut out = Vec::new();
+        for i in ids {
+            let rec = &self.site.records[i];
+            let href = self.href(&rec.url);
+            if href == own || shown.iter().any(|c| c.href == href) || !seen.insert(i) {
+                continue;
+            }
+            out.push(self.card(rec));
+            if out.len() == 4 {
+                break;
+            }
+        }
+        out
+    }
+
+    /// The first campaign of a record, with up to five of its other records.
+    fn side_campaign(&self, r: &Record) -> Option<SideCampaign> {
+        let c = self.site.campaign(r.campaign_refs().first()?)?;
+        let links = self.site.by_campaign.get(&c.slug)?;
+        let items: Vec<Card> = links
+            .news
+            .iter()
+            .chain(&links.people)
+            .map(|&i| &self.site.records[i])
+            .filter(|x| x.url != r.url)
+            .take(5)
+            .map(|x| self.card(x))
+            .collect();
+        Some(SideCampaign {
+            campaign: Link { name: c.title.clone(), href: self.href(&c.url), count: None, key: c.slug.clone() },
+            items,
+        })
+    }
+
+    /// Plain share links (no third-party script): Zalo and Facebook.
+    fn share_links(&self, r: &Record) -> Vec<Link> {
+        let url = self.config.absolute_url(&r.url);
+        if !url.starts_with("http") {
+            return Vec::new();
+        }
+        let enc = percent(&url);
+        vec![
+            Link {
+                name: "Zalo".into(),
+                href: format!("https://sp.zalo.me/share_inline?url={enc}"),
+                count: None,
+                key: "zalo".into(),
+            },
+            Link {
+                name: "Facebook".into(),
+                href: format!("https://www.facebook.com/sharer/sharer.php?u={enc}"),
+                count: None,
+                key: "facebook".into(),
+            },
+        ]
+    }
+}
+
+/// What a record's date is, in words.
+fn date_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::News => "Ngày đăng",
+        Kind::Document => "Ngày ban hành",
+        Kind::Person => "Ngày cập nhật",
+        _ => "Ngày",
+    }
+}
+
+/// Percent-encodes everything but unreserved characters, for a URL inside a query.
+fn percent(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 fn attachment(r: &Record, name: &str, href: String) -> Attachment {
     let size = r.source.bundle.as_ref().and_then(|d| std::fs::metadata(d.join(name)).ok()).map_or(0, |m| m.len());
     let format = std::path::Path::new(name).extension().map(|e| e.to_string_lossy().to_uppercase()).unwrap_or_default();
-    Attachment { name: name.to_owned(), href, format, size: human_size(size) }
+    let size = human_size(size);
+    Attachment { name: name.to_owned(), href, label: download_label(&format, &size), format, size }
 }
 
 /// `1536` → `1,5 KB`.

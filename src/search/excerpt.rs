@@ -7,7 +7,6 @@ use std::collections::{HashMap, HashSet};
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::analyzer::{self, classify, TokenClass, EXACT_PREFIX};
-use super::query::Plan;
 use super::SearchDoc;
 
 /// Length of an excerpt, in characters.
@@ -60,21 +59,18 @@ pub fn matches(
     merged
 }
 
-/// The excerpt of `doc` for `plan`, with highlighted character ranges.
-pub fn excerpt(analyzer: &mut TextAnalyzer, plan: &Plan, doc: &SearchDoc) -> (String, Vec<(usize, usize)>) {
-    let mut terms: HashSet<&str> = HashSet::new();
-    let mut exact: HashMap<&str, &str> = HashMap::new();
-    for s in &plan.slots {
-        terms.insert(&s.word);
-        terms.extend(s.alternatives.iter().map(String::as_str));
-        if let Some(e) = &s.exact {
-            exact.insert(&s.word, e);
-        }
-    }
-    terms.extend(plan.spans.iter().map(|s| s.term.as_str()));
+/// The excerpt of `doc` marking `terms` (with `exact`, as in [`matches`];
+/// `query::excerpt_terms` makes both from a query), with highlighted
+/// character ranges.
+pub fn excerpt(
+    analyzer: &mut TextAnalyzer,
+    terms: &HashSet<&str>,
+    exact: &HashMap<&str, &str>,
+    doc: &SearchDoc,
+) -> (String, Vec<(usize, usize)>) {
     let sources = [doc.summary.as_str(), doc.body.as_str()];
     for text in sources {
-        let found = matches(analyzer, text, &terms, &exact);
+        let found = matches(analyzer, text, terms, exact);
         if !found.is_empty() {
             return window(text, &found);
         }

@@ -44,7 +44,10 @@ use sha2::{Digest, Sha256};
 use super::analyzer::{fold, Glossary, Tables, EXACT_PREFIX};
 use super::excerpt::{LEAD, WINDOW};
 use super::impact::RATIO_PER_MILLE;
-use super::query::{vocabulary, MAX_PREFIXES, MAX_QUERY_CHARS, MAX_SLOTS, MIN_PREFIX_CHARS, MIN_TYPO_CHARS, PROXIMITY};
+use super::query::{
+    vocabulary, HOLD_PER_MILLE, MAX_PREFIXES, MAX_QUERY_CHARS, MAX_SLOTS, MIN_PREFIX_CHARS, MIN_TYPO_CHARS,
+    OPTIONAL_PLAIN, OPTIONAL_WORDS, PROXIMITY,
+};
 use super::view::{IndexView, Posting};
 use super::{SearchDoc, SearchError, SearchExport, SearchStats};
 
@@ -412,6 +415,9 @@ pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Resu
             "minPrefixChars": MIN_PREFIX_CHARS,
             "minTypoChars": MIN_TYPO_CHARS,
             "proximity": PROXIMITY,
+            "holdPerMille": HOLD_PER_MILLE,
+            "optionalWords": OPTIONAL_WORDS.as_slice(),
+            "optionalPlain": OPTIONAL_PLAIN.as_slice(),
             "impactRatio": RATIO_PER_MILLE,
             "window": WINDOW,
             "lead": LEAD,

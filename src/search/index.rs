@@ -85,7 +85,9 @@ pub fn field_texts(doc: &SearchDoc) -> [Vec<String>; 5] {
     }
     let mut summary = vec![doc.summary.clone()];
     summary.extend(doc.tags.iter().cloned());
-    [vec![doc.title.clone()], names, doc.number.iter().cloned().collect(), summary, vec![doc.body.clone()]]
+    let mut body = vec![doc.body.clone()];
+    body.extend(doc.indicators.iter().cloned());
+    [vec![doc.title.clone()], names, doc.number.iter().cloned().collect(), summary, body]
 }
 
 /// The term of two adjacent words.

@@ -11,10 +11,14 @@
 //!   field's weight, summed, rounded and stored as a one-byte level
 //!   ([`impact`]); and, for every pair, the records where it occurs.
 //! - [`query`] parses a query into slots (one per word, with its exact form,
-//!   its typo and prefix alternatives and the glossary spans over it) and
-//!   scores records with integers only: the best cover of the slots by words
-//!   or spans, plus a bonus for neighbouring query words that are adjacent
-//!   pairs in the record; quoted phrases need all their pairs.
+//!   its typo and prefix alternatives and the glossary spans over it),
+//!   rewrites words the site never writes (Telex/VNI left-overs decoded by
+//!   [`decode`], names split in two), and scores records with integers only:
+//!   graded matching (question words optional, a record lacking content
+//!   words is a hit only when what it holds carries most of the query's
+//!   information, and says what it lacks), the best cover of the slots by
+//!   words or spans, plus a bonus for neighbouring query words that are
+//!   adjacent pairs in the record; quoted phrases need all their pairs.
 //! - [`export`] writes the same levels and pairs, the vocabulary, the facets
 //!   and the analyzer's tables as small content-hashed JSON files;
 //!   `search.js` runs the same query algorithm over them, so `thidua search`
@@ -24,6 +28,7 @@
 //! is computed after the build, in Rust or in JavaScript.
 
 pub mod analyzer;
+pub(crate) mod decode;
 pub mod excerpt;
 pub mod export;
 pub mod impact;
@@ -33,6 +38,8 @@ pub mod view;
 
 #[cfg(test)]
 mod index_tests;
+#[cfg(test)]
+mod reader_tests;
 
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -69,6 +76,10 @@ pub struct SearchDoc {
     pub district: Option<(String, String)>,
     /// Tags.
     pub tags: Vec<String>,
+    /// A campaign's indicators as text (name, target, periods and values),
+    /// searched with the body.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<String>,
 }
 
 /// What [`build`] produced for the output folder.

@@ -18,14 +18,37 @@
 //! vocabulary words, so words of letters). No other prefix matching happens:
 //! `ho` never matches `hoạch`.
 //!
+//! **Rewriting.** Before that, a word the vocabulary lacks is tried as
+//! Telex or VNI typed without the input method ([`super::decode`]:
+//! `nguwowif` → `người`) and, failing that and without a word one typo away,
+//! as two vocabulary words joined (`kbret` → `k bret`); the query is then
+//! parsed again with the words so replaced. Neighbouring words whose joined
+//! form is a vocabulary word (`k bret` → `kbret`) get it as a *joined* span.
+//!
+//! **Graded matching.** Question and function words ([`OPTIONAL_WORDS`])
+//! are optional (unless quoted): they never exclude (unless the query has
+//! nothing else), and count only inside glossary spans (`người có uy tín`):
+//! their own postings and pairs are not fetched (a question's words are
+//! among the most common of the site, so a question's first fetch stays small). Every other slot has an information weight
+//! ([`information`]: about 8 × log2(records / records holding it) + 8). A
+//! slot is *held* by a record that has its word, an alternative or a span
+//! over it; a slot typed with diacritics whose exact form the site writes
+//! somewhere is held only where it is written so (typed diacritics are
+//! evidence; a wrong tone mark that the site never writes falls back to
+//! the letters). A record is a hit when it holds every content slot, or
+//! when the slots it holds carry more than half of the query's information
+//! ([`HOLD_PER_MILLE`]); quoted words are always required. Hits are ordered
+//! by the number of content slots they lack, then by score.
+//!
 //! **Scoring a record.** A slot scores the word's impact, or else half the
 //! best alternative's impact; plus the exact form's impact when the query word
-//! had diacritics (inside quotes the exact form is then required). A record
-//! must cover every slot, by its word or by a span (which scores its own
-//! impact once for all the slots it covers); the best cover counts. Then each
+//! had diacritics. The best cover of the slots by words or spans counts
+//! (a span scores its own impact once for all the slots it covers; a slot
+//! not held scores nothing). Then each
 //! pair of neighbouring slots whose words stand side by side in the record
-//! adds [`PROXIMITY`]: inside a span, when the record has the span's term;
-//! elsewhere, when it has their *pair* (see [`super::index::PAIRS`]). Ties go
+//! adds [`PROXIMITY`]: inside a glossary span, when the record has the span's term;
+//! elsewhere, when it has their *pair* (see [`super::index::PAIRS`]) or
+//! their joined span. Ties go
 //! to the record with the smaller ord ([`super::record_order`]). Impacts are the values of the one-byte
 //! levels the static index carries ([`super::impact`]).
 //!
@@ -41,15 +64,29 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use serde::Serialize;
 use tantivy::tokenizer::TextAnalyzer;
 
-use super::analyzer::{self, classify, Glossary, TokenClass};
+use super::analyzer::{self, classify, fold, Glossary, TokenClass, EXACT_PREFIX};
 use super::index::pair_term;
 use super::view::IndexView;
-use super::{excerpt, impact, SearchDoc, SearchError};
+use super::{decode, excerpt, impact, SearchDoc, SearchError};
 
 /// Longest query read, in characters; the rest is ignored.
-pub const MAX_QUERY_CHARS: usize = 200;
+pub const MAX_QUERY_CHARS: usize = 400;
 /// Most words a query can have.
-pub const MAX_SLOTS: usize = 10;
+pub const MAX_SLOTS: usize = 32;
+/// A record lacking some content words is a hit when the words it holds
+/// carry more than this share (per mille) of the query's information.
+pub const HOLD_PER_MILLE: u64 = 500;
+/// Question and function words, as typed with diacritics: optional.
+pub const OPTIONAL_WORDS: [&str; 37] = [
+    "bị", "các", "có", "cần", "của", "gì", "hoặc", "hãy", "hỏi", "không", "là", "làm", "muốn", "mà", "nhiêu", "nhé",
+    "như", "những", "nào", "này", "rồi", "sẽ", "thì", "thế", "tìm", "tại", "và", "vậy", "về", "với", "đang", "đâu",
+    "đã", "được", "ạ", "ấy", "ở",
+];
+/// Question and function words typed without diacritics that are optional:
+/// the folded forms that are almost always such a word (not `co`, which is
+/// also `cơ`, `cô`; not `the`, also `thể`).
+pub const OPTIONAL_PLAIN: [&str; 16] =
+    ["ai", "cac", "cho", "cua", "duoc", "gi", "hay", "khi", "khong", "la", "nao", "nhieu", "nhung", "sao", "va", "voi"];
 /// Most prefix alternatives for the last word while typing.
 pub const MAX_PREFIXES: usize = 64;
 /// Shortest word (in characters) that gets prefix alternatives.
@@ -102,6 +139,8 @@ pub struct Hit {
     pub excerpt: String,
     /// Matched words in the excerpt, as [start, end) character offsets.
     pub highlights: Vec<(usize, usize)>,
+    /// The query words the record lacks (empty for a full match).
+    pub missing: Vec<String>,
 }
 
 /// One query word.
@@ -115,6 +154,17 @@ pub struct Slot {
     pub quoted: bool,
     /// Typo or prefix alternatives (scored at half).
     pub alternatives: Vec<String>,
+    /// A question or function word: never excludes a record.
+    pub optional: bool,
+    /// Byte range of the word in the query.
+    pub range: (usize, usize),
+}
+
+impl Slot {
+    /// The word as the reader sees it: with diacritics when typed so.
+    pub fn display(&self) -> &str {
+        self.exact.as_deref().map_or(&self.word, |e| &e[EXACT_PREFIX.len_utf8()..])
+    }
 }
 
 /// A span alternative covering `len` slots from `start`.
@@ -126,6 +176,8 @@ pub struct Span {
     pub len: usize,
     /// The span term.
     pub term: String,
+    /// A vocabulary word that joins the slots' words (`k bret` → `kbret`).
+    pub joined: bool,
 }
 
 /// A parsed (and later resolved) query.
@@ -143,9 +195,10 @@ pub struct Plan {
 
 impl Plan {
     /// Every term whose postings the plan needs.
+    /// Optional words need none of their own: they count only inside spans.
     pub fn terms(&self) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
-        for s in &self.slots {
+        for s in self.slots.iter().filter(|s| !s.optional) {
             out.insert(s.word.clone());
             out.extend(s.exact.clone());
             out.extend(s.alternatives.iter().cloned());
@@ -154,17 +207,28 @@ impl Plan {
         out
     }
 
-    /// The spans covering the neighbouring slots `k` and `k + 1`.
+    /// The glossary spans (not joined ones) covering the neighbouring slots `k` and `k + 1`.
     fn covering(&self, k: usize) -> impl Iterator<Item = &Span> {
-        self.spans.iter().filter(move |s| s.start <= k && k + 1 < s.start + s.len)
+        self.spans.iter().filter(move |s| !s.joined && s.start <= k && k + 1 < s.start + s.len)
+    }
+
+    /// The joined spans covering the neighbouring slots `k` and `k + 1`.
+    fn joining(&self, k: usize) -> impl Iterator<Item = &Span> {
+        self.spans.iter().filter(move |s| s.joined && s.start <= k && k + 1 < s.start + s.len)
     }
 
     /// The neighbouring slots (`k`, `k + 1`) whose adjacency a pair says:
     /// those inside no span. Inside a span, the span says it (a record has
     /// the span's term only where its words stand side by side, or where an
     /// abbreviation stands for them), so those pairs are not fetched.
+    ///
+    /// Nor are the pairs of a question or function word: what stands beside
+    /// `là` or `nào` says little, and a question's pairs would cost its
+    /// first fetch a bucket each.
     pub fn pair_slots(&self) -> Vec<usize> {
-        (0..self.slots.len().saturating_sub(1)).filter(|&k| self.covering(k).next().is_none()).collect()
+        (0..self.slots.len().saturating_sub(1))
+            .filter(|&k| self.covering(k).next().is_none() && !self.slots[k].optional && !self.slots[k + 1].optional)
+            .collect()
     }
 }
 
@@ -183,6 +247,7 @@ pub fn parse(analyzer: &mut TextAnalyzer, q: &str) -> Plan {
     let quotes = parts.len() - 1;
     let mut plan =
         Plan { open_end: q.chars().last().is_some_and(|c| !c.is_whitespace() && c != '"'), ..Plan::default() };
+    let mut at = 0;
     for (i, part) in parts.iter().enumerate() {
         let quoted = i % 2 == 1 && !(quotes % 2 == 1 && i == quotes);
         let base = plan.slots.len();
@@ -190,18 +255,24 @@ pub fn parse(analyzer: &mut TextAnalyzer, q: &str) -> Plan {
         for (t, class) in toks.iter().zip(classify(&toks)) {
             let slot = base + t.position;
             match class {
-                TokenClass::Word => plan.slots.push(Slot { word: t.text.clone(), quoted, ..Slot::default() }),
+                TokenClass::Word => plan.slots.push(Slot {
+                    word: t.text.clone(),
+                    quoted,
+                    range: (at + t.offset_from, at + t.offset_to),
+                    ..Slot::default()
+                }),
                 TokenClass::Exact => {
                     if let Some(s) = plan.slots.get_mut(slot) {
                         s.exact = Some(t.text.clone());
                     }
                 }
                 TokenClass::Span if !quoted => {
-                    plan.spans.push(Span { start: slot, len: t.position_length, term: t.text.clone() })
+                    plan.spans.push(Span { start: slot, len: t.position_length, term: t.text.clone(), joined: false })
                 }
                 TokenClass::Span => {}
             }
         }
+        at += part.len() + 1;
         if quoted && plan.slots.len() - base >= 2 {
             plan.phrases.push((base, plan.slots.len()));
         }
@@ -235,15 +306,74 @@ pub fn one_typo(a: &str, b: &str) -> bool {
     }
 }
 
-/// Adds typo and prefix alternatives from the sorted vocabulary.
+/// The query with its words that the vocabulary lacks replaced by what
+/// they stand for: Telex or VNI decoded (`nguwowif` → `người`), else, when
+/// no vocabulary word is one typo away, two vocabulary words joined
+/// (`kbret` → `k bret`). `None` when nothing is replaced.
+pub fn rewrite(plan: &Plan, q: &str, vocab: &[String]) -> Option<String> {
+    let q = truncate(q);
+    let known = |w: &str| vocab.binary_search_by(|t| t.as_str().cmp(w)).is_ok();
+    let mut out = String::with_capacity(q.len() + 8);
+    let mut at = 0;
+    for slot in plan.slots.iter().filter(|s| !s.quoted && !known(&s.word)) {
+        let Some(with) = replacement(slot, vocab, &known) else { continue };
+        out.push_str(&q[at..slot.range.0]);
+        out.push_str(&with);
+        at = slot.range.1;
+    }
+    if at == 0 {
+        return None;
+    }
+    out.push_str(&q[at..]);
+    Some(out)
+}
+
+fn replacement(slot: &Slot, vocab: &[String], known: &dyn Fn(&str) -> bool) -> Option<String> {
+    if let Some(d) = decode::decode(slot.display()) {
+        if known(&fold::fold(&d)) {
+            return Some(d);
+        }
+    }
+    let w = &slot.word;
+    if !is_letters(w) || w.len() < 3 || vocab.iter().any(|t| is_letters(t) && one_typo(w, t)) {
+        return None;
+    }
+    (1..w.len()).find(|&i| known(&w[..i]) && known(&w[i..])).map(|i| format!("{} {}", &w[..i], &w[i..]))
+}
+
+/// Adds what the vocabulary says about the slots: optional words, joined
+/// spans, typo and prefix alternatives.
 pub fn resolve(plan: &mut Plan, vocab: &[String], mode: Mode) {
-    let last = plan.slots.len().wrapping_sub(1);
+    let known = |w: &str| vocab.binary_search_by(|t| t.as_str().cmp(w)).is_ok();
+    for s in plan.slots.iter_mut().filter(|s| !s.quoted) {
+        s.optional = match &s.exact {
+            Some(e) => OPTIONAL_WORDS.contains(&&e[EXACT_PREFIX.len_utf8()..]),
+            None => OPTIONAL_PLAIN.contains(&s.word.as_str()),
+        };
+    }
+    if plan.slots.iter().all(|s| s.optional) {
+        plan.slots.iter_mut().for_each(|s| s.optional = false);
+    }
+    let n = plan.slots.len();
+    for len in [2, 3] {
+        for k in 0..(n + 1).saturating_sub(len) {
+            let run = &plan.slots[k..k + len];
+            if run.iter().any(|s| s.quoted || !is_letters(&s.word)) {
+                continue;
+            }
+            let term: String = run.iter().map(|s| s.word.as_str()).collect();
+            if known(&term) && !plan.spans.iter().any(|sp| sp.start == k && sp.len == len && sp.term == term) {
+                plan.spans.push(Span { start: k, len, term, joined: true });
+            }
+        }
+    }
+    let last = n.wrapping_sub(1);
     let open_end = plan.open_end;
     for (i, slot) in plan.slots.iter_mut().enumerate() {
         if slot.quoted {
             continue;
         }
-        let present = vocab.binary_search(&slot.word).is_ok();
+        let present = known(&slot.word);
         if !present && is_letters(&slot.word) && slot.word.len() >= MIN_TYPO_CHARS {
             slot.alternatives = vocab.iter().filter(|t| is_letters(t) && one_typo(&slot.word, t)).cloned().collect();
         }
@@ -261,22 +391,29 @@ pub fn resolve(plan: &mut Plan, vocab: &[String], mode: Mode) {
     }
 }
 
-/// What scoring reads: impact values by term and record, and the records of
-/// each adjacent pair.
+/// What scoring reads: impact values by term and record, the records of
+/// each adjacent pair, and the number of records.
 #[derive(Debug, Clone, Default)]
 pub struct PostingMap {
     /// Term → record → impact value.
     pub terms: HashMap<String, BTreeMap<u32, u64>>,
     /// Pair term (`"uy tin"`) → records where the two words are adjacent.
     pub pairs: HashMap<String, HashSet<u32>>,
+    /// Records in the index.
+    pub records: u64,
 }
 
 fn impact(map: &PostingMap, term: &str, doc: u32) -> u64 {
     map.terms.get(term).and_then(|p| p.get(&doc)).copied().unwrap_or(0)
 }
 
+fn count(map: &PostingMap, term: &str) -> u64 {
+    map.terms.get(term).map_or(0, |p| p.len() as u64)
+}
+
 /// True when the words of slots `k` and `k + 1` stand side by side in the
-/// record: by a span covering both, or else by their pair.
+/// record: by a glossary span covering both, or else by their pair or a
+/// joined span.
 fn adjacent(plan: &Plan, map: &PostingMap, k: usize, doc: u32) -> bool {
     let mut spans = plan.covering(k).peekable();
     if spans.peek().is_some() {
@@ -284,9 +421,51 @@ fn adjacent(plan: &Plan, map: &PostingMap, k: usize, doc: u32) -> bool {
     }
     let (a, b) = (&plan.slots[k], &plan.slots[k + 1]);
     map.pairs.get(&pair_term(&a.word, &b.word)).is_some_and(|d| d.contains(&doc))
+        || plan.joining(k).any(|s| impact(map, &s.term, doc) > 0)
 }
 
-fn slot_score(slot: &Slot, map: &PostingMap, doc: u32) -> u64 {
+/// The information a slot held by `df` of `records` records carries: 8 ×
+/// log2(records / df) + 8, in integers (a piecewise linear log2 with eight
+/// steps an octave). A word no record has weighs as one held by one record.
+pub fn information(df: u64, records: u64) -> u64 {
+    let x = records.max(1) * 256 / df.max(1);
+    let x = x.max(256);
+    let b = 63 - u64::from(x.leading_zeros());
+    let frac = (x >> (b - 3)) - 8;
+    8 * (b - 8) + frac + 8
+}
+
+/// What the query knows once the postings are loaded: for each slot whether
+/// its exact form is required (typed with diacritics, written so somewhere)
+/// and its information weight (0 for optional words).
+#[derive(Debug, Clone, Default)]
+pub struct Weights {
+    /// The slot's exact form is required.
+    pub strict: Vec<bool>,
+    /// Information weight of each slot.
+    pub weight: Vec<u64>,
+}
+
+/// The [`Weights`] of the plan's slots over the loaded postings.
+pub fn weights(plan: &Plan, map: &PostingMap) -> Weights {
+    let mut w = Weights::default();
+    for (i, s) in plan.slots.iter().enumerate() {
+        let strict = s.exact.as_ref().is_some_and(|e| count(map, e) > 0);
+        let mut df = if strict { count(map, s.exact.as_deref().unwrap_or_default()) } else { count(map, &s.word) };
+        for t in s
+            .alternatives
+            .iter()
+            .chain(plan.spans.iter().filter(|sp| sp.start <= i && i < sp.start + sp.len).map(|sp| &sp.term))
+        {
+            df = df.max(count(map, t));
+        }
+        w.strict.push(strict);
+        w.weight.push(if s.optional { 0 } else { information(df, map.records) });
+    }
+    w
+}
+
+fn slot_score(slot: &Slot, strict: bool, map: &PostingMap, doc: u32) -> u64 {
     let alt = slot.alternatives.iter().map(|t| impact(map, t, doc)).max().unwrap_or(0);
     let base = impact(map, &slot.word, doc).max(alt / 2);
     if base == 0 {
@@ -296,7 +475,7 @@ fn slot_score(slot: &Slot, map: &PostingMap, doc: u32) -> u64 {
         None => base,
         Some(e) => {
             let bonus = impact(map, e, doc);
-            if slot.quoted && bonus == 0 {
+            if (slot.quoted || strict) && bonus == 0 {
                 0
             } else {
                 base + bonus
@@ -309,57 +488,108 @@ fn phrase_occurs(plan: &Plan, map: &PostingMap, doc: u32, (a, b): (usize, usize)
     (a..b - 1).all(|k| adjacent(plan, map, k, doc))
 }
 
-/// The score of one record, or `None` when it does not match.
-pub fn score(plan: &Plan, map: &PostingMap, doc: u32) -> Option<u64> {
+/// A matching record: its ord, score and the slots it lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scored {
+    /// The record's ord.
+    pub doc: u32,
+    /// The score.
+    pub score: u64,
+    /// The content slots the record does not hold.
+    pub missing: Vec<usize>,
+}
+
+/// The score of one record and the content slots it lacks, or `None` when
+/// it is no hit.
+pub fn score(plan: &Plan, w: &Weights, map: &PostingMap, doc: u32) -> Option<(u64, Vec<usize>)> {
     let n = plan.slots.len();
     if n == 0 {
         return None;
     }
-    let mut best: Vec<Option<u64>> = vec![None; n + 1];
-    best[n] = Some(0);
+    let mut best = vec![0u64; n + 1];
+    let mut held = vec![false; n];
     for i in (0..n).rev() {
-        let s = slot_score(&plan.slots[i], map, doc);
-        let mut b = if s > 0 { best[i + 1].map(|x| x + s) } else { None };
+        let s = slot_score(&plan.slots[i], w.strict[i], map, doc);
+        held[i] |= s > 0;
+        let mut b = best[i + 1] + s;
         for span in plan.spans.iter().filter(|sp| sp.start == i) {
-            let s = impact(map, &span.term, doc);
-            if s > 0 {
-                if let Some(rest) = best[i + span.len] {
-                    b = b.max(Some(rest + s));
-                }
+            let v = impact(map, &span.term, doc);
+            if v > 0 {
+                held[i..i + span.len].iter_mut().for_each(|h| *h = true);
+                b = b.max(best[i + span.len] + v);
             }
         }
         best[i] = b;
     }
-    let total = best[0]?;
+    let (mut total, mut kept) = (0, 0);
+    let mut missing = Vec::new();
+    for (i, s) in plan.slots.iter().enumerate() {
+        if s.quoted && !held[i] {
+            return None;
+        }
+        total += w.weight[i];
+        if held[i] {
+            kept += w.weight[i];
+        } else if !s.optional {
+            missing.push(i);
+        }
+    }
+    if kept == 0 || (!missing.is_empty() && kept * 1000 <= total * HOLD_PER_MILLE) {
+        return None;
+    }
     if !plan.phrases.iter().all(|&r| phrase_occurs(plan, map, doc, r)) {
         return None;
     }
     let bonus = (0..n - 1).filter(|&k| adjacent(plan, map, k, doc)).count() as u64 * PROXIMITY;
-    Some(total + bonus)
+    Some((best[0] + bonus, missing))
 }
 
-/// Every matching record with its score, best first (ties: smaller ord first).
-pub fn evaluate(plan: &Plan, map: &PostingMap) -> Vec<(u32, u64)> {
-    let Some(first) = plan.slots.first() else {
+/// The terms whose records can be hits: those of the heaviest slots,
+/// enough that a record holding none of them cannot hold more than half
+/// of the query's information.
+fn candidate_terms<'a>(plan: &'a Plan, w: &Weights) -> Vec<&'a str> {
+    let total: u64 = w.weight.iter().sum();
+    let mut order: Vec<usize> = (0..plan.slots.len()).filter(|&i| !plan.slots[i].optional).collect();
+    order.sort_by(|&a, &b| w.weight[b].cmp(&w.weight[a]).then(a.cmp(&b)));
+    let mut rest = total;
+    let mut out = Vec::new();
+    for i in order {
+        if rest * 1000 <= total * HOLD_PER_MILLE {
+            break;
+        }
+        rest -= w.weight[i];
+        let s = &plan.slots[i];
+        out.push(s.word.as_str());
+        out.extend(s.alternatives.iter().map(String::as_str));
+        out.extend(plan.spans.iter().filter(|sp| sp.start <= i && i < sp.start + sp.len).map(|sp| sp.term.as_str()));
+    }
+    out
+}
+
+/// Every hit with its score, fewest missing slots first, then best score
+/// (ties: smaller ord first).
+pub fn evaluate(plan: &Plan, map: &PostingMap) -> Vec<Scored> {
+    if plan.slots.is_empty() {
         return Vec::new();
-    };
+    }
+    let w = weights(plan, map);
     let mut candidates = BTreeSet::new();
-    let first_terms = std::iter::once(&first.word)
-        .chain(&first.alternatives)
-        .chain(plan.spans.iter().filter(|s| s.start == 0).map(|s| &s.term));
-    for t in first_terms {
+    for t in candidate_terms(plan, &w) {
         if let Some(p) = map.terms.get(t) {
             candidates.extend(p.keys().copied());
         }
     }
-    let mut out: Vec<(u32, u64)> = candidates.into_iter().filter_map(|d| score(plan, map, d).map(|s| (d, s))).collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut out: Vec<Scored> = candidates
+        .into_iter()
+        .filter_map(|doc| score(plan, &w, map, doc).map(|(score, missing)| Scored { doc, score, missing }))
+        .collect();
+    out.sort_by(|a, b| a.missing.len().cmp(&b.missing.len()).then(b.score.cmp(&a.score)).then(a.doc.cmp(&b.doc)));
     out
 }
 
 /// Loads the postings of every term and pair the plan needs.
 pub fn load_postings(view: &IndexView, plan: &Plan) -> Result<PostingMap, SearchError> {
-    let mut map = PostingMap::default();
+    let mut map = PostingMap { records: view.num_docs() as u64, ..PostingMap::default() };
     for t in plan.terms() {
         let p = view.postings(&t)?;
         map.terms.insert(t, p.into_iter().map(|p| (p.doc, impact::value(p.level, view.levels()))).collect());
@@ -369,6 +599,33 @@ pub fn load_postings(view: &IndexView, plan: &Plan) -> Result<PostingMap, Search
         map.pairs.insert(pair_term(a, b), view.pair_docs(a, b)?.into_iter().collect());
     }
     Ok(map)
+}
+
+/// The terms an excerpt marks for this plan: every word (but the optional
+/// ones), alternative and span, and the exact form of each word typed with
+/// diacritics.
+pub fn excerpt_terms(plan: &Plan) -> (HashSet<&str>, HashMap<&str, &str>) {
+    let mut terms: HashSet<&str> = HashSet::new();
+    let mut exact: HashMap<&str, &str> = HashMap::new();
+    for s in plan.slots.iter().filter(|s| !s.optional) {
+        terms.insert(&s.word);
+        terms.extend(s.alternatives.iter().map(String::as_str));
+        if let Some(e) = &s.exact {
+            exact.insert(&s.word, e);
+        }
+    }
+    terms.extend(plan.spans.iter().map(|s| s.term.as_str()));
+    (terms, exact)
+}
+
+/// Parses `q`, rewrites what the vocabulary lacks, and resolves the plan.
+pub fn plan(analyzer: &mut TextAnalyzer, q: &str, vocab: &[String], mode: Mode) -> Plan {
+    let mut plan = parse(analyzer, q);
+    if let Some(again) = rewrite(&plan, q, vocab) {
+        plan = parse(analyzer, &again);
+    }
+    resolve(&mut plan, vocab, mode);
+    plan
 }
 
 /// The vocabulary: every term of letters only (words and glossary spans),
@@ -433,32 +690,33 @@ pub fn run(
     mode: Mode,
 ) -> Result<Vec<Hit>, SearchError> {
     let mut analyzer = analyzer::analyzer(glossary);
-    let mut plan = parse(&mut analyzer, q);
-    if plan.slots.is_empty() {
+    if parse(&mut analyzer, q).slots.is_empty() {
         return Ok(Vec::new());
     }
     let vocab = vocabulary(view.terms()?);
-    resolve(&mut plan, &vocab, mode);
+    let plan = plan(&mut analyzer, q, &vocab, mode);
     let map = load_postings(view, &plan)?;
+    let (terms, exact) = excerpt_terms(&plan);
     let mut hits = Vec::new();
-    for (ord, score) in evaluate(&plan, &map) {
+    for scored in evaluate(&plan, &map) {
         if hits.len() >= limit {
             break;
         }
-        let doc = view.doc(ord)?;
+        let doc = view.doc(scored.doc)?;
         if !passes(&mut analyzer, filters, &doc) {
             continue;
         }
-        let (text, highlights) = excerpt::excerpt(&mut analyzer, &plan, &doc);
+        let (text, highlights) = excerpt::excerpt(&mut analyzer, &terms, &exact, &doc);
         hits.push(Hit {
             url: doc.url,
             title: doc.title,
             kind: doc.kind,
             date: doc.date,
             year: doc.year,
-            score,
+            score: scored.score,
             excerpt: text,
             highlights,
+            missing: scored.missing.iter().map(|&i| plan.slots[i].display().to_string()).collect(),
         });
     }
     Ok(hits)

@@ -5,8 +5,9 @@
 // `node --test tests/browser/` (cargo test does it through tests/it/browser.rs).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { PAGES, buildDemo, launch, repo, requireNodeModules, serve } from './support/portal.mjs';
 
 const VIEWPORTS = [
@@ -15,12 +16,13 @@ const VIEWPORTS = [
 ];
 const HITS = '#search-results > li';
 
-let server, browser;
+let server, browser, out;
 const contexts = new Map();
 
 before(async () => {
   requireNodeModules();
-  server = await serve(buildDemo());
+  out = buildDemo();
+  server = await serve(out);
   browser = await launch();
 });
 
@@ -354,7 +356,7 @@ describe('layout on a 360 px phone', () => {
 
   test('document titles in the registry get the full width (regression: crushed to one syllable a line)', async () => {
     const page = await open(PAGES.registry, 360);
-    const widths = await page.$$eval('.registry tbody td:nth-child(4)', (tds) => tds.map((td) => td.getBoundingClientRect().width));
+    const widths = await page.$$eval('.registry tbody td.c-title', (tds) => tds.map((td) => td.getBoundingClientRect().width));
     assert.ok(widths.length > 5);
     assert.ok(Math.min(...widths) >= 300, `title widths ${widths}`);
     await page.close();
@@ -362,7 +364,7 @@ describe('layout on a 360 px phone', () => {
 });
 
 describe('strict Content-Security-Policy', () => {
-  for (const path of [PAGES.home, PAGES.campaign, PAGES.search]) {
+  for (const path of [PAGES.home, PAGES.campaign, PAGES.document, PAGES.english, PAGES.search]) {
     test(`${path} reports no violation and no error`, async () => {
       const page = await open(path);
       if (path === PAGES.search) await waitForQuery(page, 'nguoi co uy tin');
@@ -395,4 +397,210 @@ describe('print stylesheet', () => {
       await page.close();
     });
   }
+});
+
+describe('a portal citizens trust (issue 18)', () => {
+  /** A fresh context of its own (service workers, stubs), closed by the caller. */
+  async function freshContext(options = {}) {
+    return browser.newContext({ locale: 'vi-VN', baseURL: server.origin, viewport: { width: 1280, height: 900 }, ...options });
+  }
+
+  test('the sample notice appears only on records whose front matter says sample = true', async () => {
+    const page = await open(PAGES.person);
+    assert.match(await page.textContent('.notice'), /Dữ liệu mẫu/);
+    assert.equal(await page.getAttribute('img.portrait', 'alt'), 'Ông Điểu Brai, người có uy tín ở xã Bom Bo');
+    for (const path of [PAGES.news, PAGES.document, PAGES.campaign, '/gioi-thieu/']) {
+      await page.goto(path);
+      assert.equal(await page.locator('.notice', { hasText: 'Dữ liệu mẫu' }).count(), 0, path);
+      assert.equal(await page.locator('text=Ảnh minh họa').count(), 0, path);
+    }
+    await page.close();
+  });
+
+  test('the download button is on the first screen of a document page at 360×640', async () => {
+    const ctx = await freshContext({ viewport: { width: 360, height: 640 } });
+    const page = await ctx.newPage();
+    await page.goto(PAGES.document);
+    const button = page.locator('.downloads a').first();
+    assert.match(await button.textContent(), /^Tải văn bản \(PDF, [\d,]+ (B|KB|MB)\)$/);
+    const box = await button.boundingBox();
+    assert.ok(box.y + box.height <= 640, `download button ends at ${box.y + box.height}px`);
+    const facts = await page.locator('.facts dt').allTextContents();
+    for (const label of ['Số ký hiệu', 'Loại văn bản', 'Ngày ban hành', 'Cơ quan ban hành', 'Hiệu lực']) {
+      assert.ok(facts.includes(label), `${label} in ${facts}`);
+    }
+    await ctx.close();
+  });
+
+  test('a registry filter page lists exactly the matching documents, without JavaScript', async () => {
+    const ctx = await freshContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    // Every document of the registry, page by page, with its type.
+    const all = [];
+    let next = '/van-ban/';
+    while (next) {
+      await page.goto(next);
+      all.push(...(await page.$$eval('table.registry tbody tr', (trs) =>
+        trs.map((tr) => ({ href: tr.querySelector('.c-title a').getAttribute('href'), type: tr.querySelector('.c-type').textContent.trim() })))));
+      next = await page.getAttribute('.pagination a[rel=next]', 'href').catch(() => null);
+    }
+    assert.ok(all.length >= 15, `${all.length} documents`);
+    await page.goto('/van-ban/');
+    await page.click('.facets summary:has-text("Loại văn bản")');
+    await page.click('.facets a[href="/van-ban/loai/ke-hoach/"]');
+    assert.equal(new URL(page.url()).pathname, '/van-ban/loai/ke-hoach/');
+    const listed = await page.$$eval('table.registry tbody .c-title a', (as) => as.map((a) => a.getAttribute('href')));
+    const expected = all.filter((d) => d.type === 'Kế hoạch').map((d) => d.href);
+    assert.deepEqual([...listed].sort(), [...expected].sort());
+    assert.equal(await page.getAttribute('.facets a[aria-current]', 'href'), '/van-ban/loai/ke-hoach/');
+    await ctx.close();
+  });
+
+  /** Replaces the browser's speech synthesis by a stub offering `voices`. */
+  const speechStub = (voices) => {
+    window.__spoken = [];
+    window.SpeechSynthesisUtterance = class {
+      constructor(text) { this.text = text; }
+    };
+    const synth = {
+      getVoices: () => voices,
+      speak: (u) => window.__spoken.push(u.text),
+      cancel() {}, pause() { window.__paused = true; }, resume() {},
+      addEventListener() {},
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  };
+
+  for (const [name, voices, shown] of [
+    ['no voice', [], false],
+    ['only an English voice', [{ lang: 'en-US', name: 'en', localService: true }], false],
+    ['a Vietnamese voice that runs on a server', [{ lang: 'vi-VN', name: 'net', localService: false }], false],
+    ['a Vietnamese voice on the device', [{ lang: 'vi-VN', name: 'vi', localService: true }], true],
+  ]) {
+    test(`read-aloud ("Nghe") with ${name} is ${shown ? 'offered' : 'hidden'}`, async () => {
+      const ctx = await freshContext();
+      await ctx.addInitScript(speechStub, voices);
+      const page = await ctx.newPage();
+      await page.goto(PAGES.news);
+      await page.waitForFunction(() => document.documentElement.classList.contains('js-ready'));
+      assert.equal(await page.isVisible('[data-listen="play"]'), shown);
+      if (shown) {
+        await page.click('[data-listen="play"]');
+        const spoken = await page.evaluate(() => window.__spoken);
+        assert.ok(spoken.length > 2 && spoken[0].startsWith(await page.textContent('main h1')), `${spoken.slice(0, 2)}`);
+        assert.equal(await page.textContent('[data-listen="play"]'), 'Tạm dừng');
+        assert.ok(await page.isVisible('[data-listen="stop"]'), 'stop is offered while reading');
+        await page.click('[data-listen="play"]');
+        assert.ok(await page.evaluate(() => window.__paused));
+        await page.click('[data-listen="stop"]');
+        assert.equal(await page.textContent('[data-listen="play"]'), 'Nghe');
+      }
+      await ctx.close();
+    });
+  }
+
+  test('after visiting two pages and going offline, both pages and a search over them still work', async () => {
+    // A server of its own, stopped below: no signal at all, whatever the
+    // browser's offline emulation covers.
+    const own = await serve(out);
+    const ctx = await freshContext({ baseURL: own.origin });
+    const page = await ctx.newPage();
+    await page.goto(PAGES.person);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.goto(PAGES.news);
+    await page.goto(PAGES.search);
+    await waitForQuery(page, 'nguoi co uy tin');
+    const online = await hrefs(page);
+    await own.close();
+    await ctx.setOffline(true);
+    for (const path of [PAGES.person, PAGES.news]) {
+      await page.goto(path);
+      assert.ok((await page.textContent('main h1')).length > 3, `${path} opens offline`);
+      assert.equal(new URL(page.url()).pathname, path);
+    }
+    await page.goto(PAGES.search);
+    await waitForQuery(page, 'nguoi co uy tin');
+    assert.deepEqual(await hrefs(page), online, 'the same results offline');
+    await page.goto('/ngoai-tuyen/');
+    await page.waitForSelector('#saved-pages li');
+    const saved = await page.$$eval('#saved-pages a', (as) => as.map((a) => new URL(a.href).pathname));
+    for (const path of [PAGES.person, PAGES.news]) assert.ok(saved.includes(path), `${path} in ${saved}`);
+    // A page never opened falls back to the offline page.
+    await page.goto('/phong-trao/chuyen-doi-so/');
+    assert.equal(await page.textContent('main h1'), 'Đã lưu để đọc khi mất mạng');
+    await ctx.close();
+  });
+
+  test('a printed document carries the organisation, the title, the date and the page address', async () => {
+    const page = await open(PAGES.document);
+    await page.emulateMedia({ media: 'print' });
+    const head = await page.locator('.print-head');
+    assert.ok(await head.isVisible(), 'the print header shows on paper');
+    const text = await head.textContent();
+    assert.match(text, /Ban Dân tộc tỉnh Bình Phước/);
+    assert.ok(text.includes(await page.textContent('main h1')), 'the title');
+    assert.match(text, /ngày 01 tháng 02 năm 2022/);
+    assert.match(text, /https:\/\/bandantoc\.binhphuoc\.example\/van-ban\/ke-hoach-30-kh-ubnd\//);
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await head.isVisible(), false, 'not on screen');
+    await page.close();
+  });
+
+  test('text size A+ is remembered on the device', async () => {
+    const ctx = await freshContext();
+    const page = await ctx.newPage();
+    await page.goto(PAGES.news);
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    await page.waitForFunction(() => document.documentElement.classList.contains('js-ready'));
+    const before = await size();
+    await page.click('[data-size="1"]');
+    await page.click('[data-size="1"]');
+    assert.ok((await size()) > before);
+    await page.goto(PAGES.document);
+    assert.ok((await size()) > before, 'still larger on the next page');
+    await page.click('[data-size="-1"]');
+    await page.click('[data-size="-1"]');
+    assert.equal(await size(), before);
+    await ctx.close();
+  });
+
+  test('the footer sits at the bottom of a short page and carries the identity lines', async () => {
+    const page = await open('/en/contact/');
+    const { bottom, height } = await page.evaluate(() => ({ bottom: document.querySelector('.site-footer').getBoundingClientRect().bottom, height: innerHeight }));
+    assert.ok(Math.abs(bottom - height) < 2 || bottom > height, `footer ends at ${bottom} of ${height}`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.goto('/');
+    const footer = await page.textContent('.site-footer');
+    for (const label of ['Cơ quan chủ quản', 'Chịu trách nhiệm nội dung', 'Giấy phép', 'Địa chỉ', 'Điện thoại', 'Đường dây nóng', 'Thư điện tử', 'Giờ làm việc']) {
+      assert.ok(footer.includes(label), label);
+    }
+    await page.close();
+  });
+
+  test('the header search placeholder fits the box on a 360 px phone', async () => {
+    const page = await open(PAGES.home, 360);
+    const fit = await page.evaluate(() => {
+      const input = document.getElementById('q-top');
+      const s = getComputedStyle(input);
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = `${s.fontSize} ${s.fontFamily}`;
+      const room = input.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+      return { text: ctx.measureText(input.placeholder).width, room };
+    });
+    assert.ok(fit.text <= fit.room, `placeholder ${fit.text}px in ${fit.room}px`);
+    await page.close();
+  });
+
+  test('JavaScript outside the search page is at most 12 KB gzip, and pages carry og:image', async () => {
+    const scripts = readdirSync(join(out, 'js')).filter((f) => f.endsWith('.js') && f !== 'search.js').map((f) => join(out, 'js', f));
+    scripts.push(join(out, 'sw.js'));
+    const total = scripts.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+    assert.ok(total <= 12 * 1024, `${total} bytes gzip`);
+    for (const path of [PAGES.home, PAGES.news, PAGES.registry, PAGES.document]) {
+      const html = await (await fetch(server.origin + path)).text();
+      const image = /<meta property="og:image" content="([^"]+)">/.exec(html)?.[1].replaceAll('&#x2F;', '/');
+      assert.match(image ?? '', /^https:\/\/[^"]+\.(png|jpg)$/, path);
+    }
+  });
 });

@@ -569,3 +569,79 @@ fn a_link_in_the_theme_static_folder_to_outside_is_refused() {
     let d = only(&ds);
     assert!(d.message.contains("khoa.txt") && d.message.contains(&*dir.to_string_lossy()), "{d}");
 }
+
+fn document(number: &str, extra: &str) -> String {
+    format!("+++\ntitle = \"Văn bản {number}\"\nnumber = \"{number}\"\ndoc_type = \"Kế hoạch\"\nissued = \"2023-05-02\"\n{extra}+++\nNội dung.\n")
+}
+
+#[test]
+fn replaced_by_names_a_document_that_does_not_exist() {
+    let diags = errors_after(|root| write(root, "van-ban/kh-moi.md", &document("9/KH", "replaced_by = \"kh-26\"\n")));
+    let d = only(&diags);
+    assert_at(d, "kh-moi.md", 6, "`replaced_by` refers to the document `kh-26`");
+    assert!(d.hint.as_deref().unwrap().contains("kh-263"), "suggests the closest slug: {d}");
+}
+
+#[test]
+fn replaced_by_names_the_document_itself() {
+    let diags = errors_after(|root| write(root, "van-ban/kh-moi.md", &document("9/KH", "replaced_by = \"kh-moi\"\n")));
+    assert_at(only(&diags), "kh-moi.md", 6, "names this document itself");
+}
+
+#[test]
+fn unknown_document_status() {
+    let diags = errors_after(|root| {
+        write(root, "van-ban/kh-moi.md", &document("9/KH", "status = \"con hieu luc mot phan\"\n"))
+    });
+    let d = only(&diags);
+    assert_at(d, "kh-moi.md", 6, "is not a validity");
+    assert!(d.hint.as_deref().unwrap().contains("het-hieu-luc"), "{d}");
+}
+
+#[test]
+fn document_expires_before_it_takes_effect() {
+    let extra = "effective = \"2023-06-01\"\nexpires = \"2023-01-31\"\n";
+    let diags = errors_after(|root| write(root, "van-ban/kh-moi.md", &document("9/KH", extra)));
+    assert_at(only(&diags), "kh-moi.md", 7, "is before `effective`");
+}
+
+#[test]
+fn a_document_cannot_take_a_registry_filter_address() {
+    let diags = errors_after(|root| {
+        std::fs::create_dir_all(root.join("content/van-ban")).unwrap();
+        write(root, "van-ban/loai.md", &document("9/KH", ""));
+    });
+    let d = only(&diags);
+    assert!(d.message.contains("/van-ban/loai/ is reserved"), "{d}");
+}
+
+/// The message and hint of the one error a bad config.toml gives.
+fn config_error(err: BuildError) -> String {
+    let BuildError::Content(diags) = err else { panic!("expected a config error, got {err}") };
+    let d = only(&diags);
+    assert!(d.path.ends_with("config.toml") && d.line > 0 && d.hint.is_some(), "{d}");
+    d.message.clone()
+}
+
+#[test]
+fn config_logo_that_is_not_in_static() {
+    let site = fixture("generator/basic");
+    let config = site.path().join("config.toml");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("theme = \"default\"", "theme = \"default\"\nlogo = \"/img/quoc-huy.svg\"");
+    std::fs::write(&config, text).unwrap();
+    let message = config_error(build(site.path()).expect_err("a missing logo fails the build"));
+    assert!(message.contains("`logo` names `/img/quoc-huy.svg`, which is not a file in static/"), "{message}");
+}
+
+#[test]
+fn config_menu_entry_without_a_portal_path() {
+    let site = fixture("generator/basic");
+    let config = site.path().join("config.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str("\n[[menu]]\nname = \"Văn bản\"\nurl = \"javascript:alert(1)\"\n");
+    std::fs::write(&config, text).unwrap();
+    let message = config_error(build(site.path()).expect_err("a bad menu address fails the build"));
+    assert!(message.contains("[[menu]]") && message.contains("javascript:alert(1)"), "{message}");
+}

@@ -67,7 +67,7 @@ fn campaign_page_gathers_everything() {
     assert_eq!(texts(&doc, ".indicator tbody td"), ["640", "1.250,5"]);
     assert!(!texts(&doc, ".indicator .chart-target").is_empty());
     // documents in date order: the February plan before the September one
-    assert_eq!(texts(&doc, "#s-van-ban ~ .table-wrap tbody td:first-child"), ["…/KH-BDT", "263/KH-UBND"]);
+    assert_eq!(texts(&doc, "#s-van-ban ~ .table-wrap tbody td.c-num"), ["…/KH-BDT", "263/KH-UBND"]);
     let people = texts(&doc, ".cards-people .card-title");
     assert_eq!(people.len(), 3, "{people:?}");
     // the timeline: newest first
@@ -106,7 +106,7 @@ fn person_page_links_campaigns_news_and_photo() {
     assert_eq!(attrs(&doc, "img.portrait", "width"), ["600"]);
     assert_eq!(attrs(&doc, "img.portrait", "height"), ["750"]);
     assert_eq!(
-        attrs(&doc, ".record-header ~ picture source[type='image/webp']", "srcset"),
+        attrs(&doc, ".portrait-figure picture source[type='image/webp']", "srcset"),
         ["/dien-hinh/dieu-lam/chan-dung-480.webp 480w, /dien-hinh/dieu-lam/chan-dung-600.webp 600w"]
     );
     let body_img = attrs(&doc, ".prose picture img", "srcset");
@@ -118,7 +118,8 @@ fn person_page_links_campaigns_news_and_photo() {
     for f in ["chan-dung-480.jpg", "chan-dung-480.webp", "chan-dung-600.jpg", "chan-dung-600.webp", "vuon-960.webp"] {
         assert!(out.join(f).is_file(), "{f}");
     }
-    assert!(!attrs(&doc, "img.portrait", "alt")[0].is_empty());
+    assert_eq!(attrs(&doc, "img.portrait", "alt"), ["Ông Điểu Lâm trước nhà văn hóa ấp"]);
+    assert_eq!(texts(&doc, ".portrait-figure figcaption"), ["Ông Điểu Lâm tại ấp Bù Ka Ảnh: Phòng Tuyên truyền"]);
     assert!(texts(&doc, "#s-tin-lien-quan ~ .cards .card-title").contains(&"Trao quà cho hộ nghèo".to_owned()));
     assert!(texts(&doc, ".notice")[0].contains("Dữ liệu mẫu"));
     assert_eq!(attrs(&doc, ".facts a", "href")[0], "/dan-toc/xtieng/");
@@ -130,14 +131,88 @@ fn document_registry_and_document_page() {
     let doc = page(site.path(), "van-ban/index.html");
     assert_eq!(
         texts(&doc, "table.registry thead th"),
-        ["Số ký hiệu", "Loại", "Ngày ban hành", "Trích yếu", "Cơ quan ban hành"]
+        ["Trích yếu", "Số ký hiệu", "Ngày ban hành", "Loại", "Hiệu lực"]
     );
-    assert_eq!(texts(&doc, "table.registry tbody td:nth-child(3)"), ["16/09/2022", "02/2022"]);
+    assert_eq!(texts(&doc, "table.registry tbody td.c-date"), ["16/09/2022", "02/2022"]);
+    assert_eq!(texts(&doc, "table.registry tbody td.c-valid"), ["Còn hiệu lực", "Bị thay thế"]);
     let d = page(site.path(), "van-ban/kh-263/index.html");
-    assert!(texts(&d, ".facts dd").contains(&"ngày 16 tháng 09 năm 2022".to_owned()));
-    assert_eq!(attrs(&d, ".attachments a", "href"), ["/van-ban/kh-263/ke-hoach-263.pdf"]);
+    // Decree 30/2020: no leading zero for September, no second "ngày" under the label.
+    assert!(texts(&d, ".facts dd").contains(&"16 tháng 9 năm 2022".to_owned()), "{:?}", texts(&d, ".facts dd"));
+    assert!(texts(&d, ".facts dd").contains(&"Giảm nghèo".to_owned()));
+    assert_eq!(attrs(&d, ".downloads a", "href"), ["/van-ban/kh-263/ke-hoach-263.pdf"]);
+    let label = &texts(&d, ".downloads a")[0];
+    assert!(label.starts_with("Tải văn bản (PDF, ") && label.ends_with(" B)"), "{label}");
+    assert_eq!(
+        attrs(&d, ".notice-info a", "href"),
+        ["/van-ban/kh-bdt/"],
+        "the newer document names the one it replaces"
+    );
     let partial = page(site.path(), "van-ban/kh-bdt/index.html");
     assert!(texts(&partial, ".facts dd").contains(&"tháng 02 năm 2022".to_owned()));
+    assert_eq!(
+        attrs(&partial, ".notice-replaced a", "href"),
+        ["/van-ban/kh-263/"],
+        "the replaced document links its successor"
+    );
+}
+
+#[test]
+fn registry_filter_pages_list_exactly_the_matching_documents() {
+    let site = built();
+    let by_type = page(site.path(), "van-ban/loai/ke-hoach/index.html");
+    assert_eq!(texts(&by_type, "table.registry tbody td.c-num"), ["263/KH-UBND", "…/KH-BDT"]);
+    let by_field = page(site.path(), "van-ban/linh-vuc/giam-ngheo/index.html");
+    assert_eq!(texts(&by_field, "table.registry tbody td.c-num"), ["263/KH-UBND"]);
+    let by_issuer = page(site.path(), "van-ban/co-quan/ban-dan-toc/index.html");
+    assert_eq!(texts(&by_issuer, "table.registry tbody td.c-num"), ["…/KH-BDT"]);
+    let by_year = page(site.path(), "van-ban/nam/2022/index.html");
+    assert_eq!(texts(&by_year, "table.registry tbody td.c-num").len(), 2);
+    // Every filter is a plain link on the registry page.
+    let all = page(site.path(), "van-ban/index.html");
+    let links = attrs(&all, ".facets a", "href");
+    for href in [
+        "/van-ban/loai/ke-hoach/",
+        "/van-ban/linh-vuc/giam-ngheo/",
+        "/van-ban/co-quan/ubnd-tinh/",
+        "/van-ban/nam/2022/",
+    ] {
+        assert!(links.contains(&href.to_owned()), "{href} in {links:?}");
+    }
+}
+
+#[test]
+fn sample_notice_only_on_records_that_say_so_regression_every_person_marked_fictional() {
+    let site = built();
+    let marked = page(site.path(), "dien-hinh/dieu-lam/index.html");
+    assert_eq!(texts(&marked, ".notice").len(), 1);
+    for unmarked in ["dien-hinh/thi-anh/index.html", "dien-hinh/an-binh/index.html"] {
+        let doc = page(site.path(), unmarked);
+        assert!(texts(&doc, ".notice").is_empty(), "{unmarked}");
+        assert!(!std::fs::read_to_string(site.path().join("public").join(unmarked)).unwrap().contains("minh họa"));
+    }
+}
+
+#[test]
+fn every_page_has_an_og_image_and_breadcrumbs() {
+    let site = fixture("generator/basic");
+    std::fs::create_dir_all(site.path().join("static/img")).unwrap();
+    std::fs::write(site.path().join("static/img/the.png"), b"\x89PNG").unwrap();
+    let config = site.path().join("config.toml");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("theme = \"default\"", "theme = \"default\"\ncard_image = \"/img/the.png\"");
+    std::fs::write(&config, text).unwrap();
+    build(site.path()).unwrap();
+    for p in ["index.html", "tin-tuc/tin-mot/index.html", "van-ban/index.html", "gioi-thieu/index.html"] {
+        let doc = page(site.path(), p);
+        assert_eq!(attrs(&doc, "meta[property='og:image']", "content"), ["https://bdt.example.vn/img/the.png"], "{p}");
+    }
+    let person = page(site.path(), "dien-hinh/dieu-lam/index.html");
+    assert_eq!(
+        attrs(&person, "meta[property='og:image']", "content"),
+        ["https://bdt.example.vn/dien-hinh/dieu-lam/chan-dung-600.jpg"]
+    );
+    assert_eq!(texts(&person, ".breadcrumb li"), ["Trang chủ", "Điển hình tiên tiến", "Điểu Lâm"]);
 }
 
 #[test]
@@ -229,4 +304,27 @@ fn demo_portal_builds_without_errors() {
         let size = std::fs::metadata(tmp.path().join("public").join(p)).unwrap().len() + css;
         assert!(size <= 60_000, "{} with its CSS is {size} bytes", p.display());
     }
+}
+
+#[test]
+fn registry_is_paginated_and_so_are_its_filter_pages() {
+    let site = fixture("generator/basic");
+    for n in 1..=23 {
+        let text = format!(
+            "+++\ntitle = \"Công văn số {n}\"\nnumber = \"{n}/BDT-VP\"\ndoc_type = \"Công văn\"\nissued = \"2023-01-{:02}\"\nissuer = \"Ban Dân tộc\"\n+++\nNội dung.\n",
+            n
+        );
+        std::fs::write(site.path().join(format!("content/van-ban/cv-{n}.md")), text).unwrap();
+    }
+    build(site.path()).unwrap();
+    let first = page(site.path(), "van-ban/index.html");
+    assert_eq!(texts(&first, "table.registry tbody tr").len(), 20);
+    assert_eq!(attrs(&first, ".pagination a[rel=next]", "href"), ["/van-ban/trang/2/"]);
+    let second = page(site.path(), "van-ban/trang/2/index.html");
+    assert_eq!(texts(&second, "table.registry tbody tr").len(), 5, "25 documents: 20 + 5");
+    let letters = page(site.path(), "van-ban/loai/cong-van/trang/2/index.html");
+    assert_eq!(texts(&letters, "table.registry tbody td.c-num"), ["3/BDT-VP", "2/BDT-VP", "1/BDT-VP"]);
+    assert_eq!(texts(&letters, ".breadcrumb li")[..3], ["Trang chủ", "Văn bản", "Công văn"]);
+    let sitemap = std::fs::read_to_string(site.path().join("public/sitemap.xml")).unwrap();
+    assert!(sitemap.contains("/van-ban/loai/cong-van/trang/2/</loc>"));
 }

@@ -445,6 +445,7 @@ fn an_output_path_that_is_a_file_is_refused() {
     );
     match outcome {
         Outcome::Failed(BuildError::Output(e)) => assert!(e.to_string().contains("la-tep"), "{e}"),
+        Outcome::Failed(BuildError::Refused(e)) => assert!(e.to_string().contains("la-tep"), "{e}"),
         Outcome::Failed(BuildError::Content(ds)) => assert!(ds[0].to_string().contains("la-tep"), "{}", ds[0]),
         Outcome::Failed(e) => panic!("unexpected error: {e}"),
         Outcome::Built(_) => panic!("a file in the way must not be replaced"),

@@ -47,49 +47,83 @@ fn build_demo() -> (tempfile::TempDir, PathBuf) {
     (tmp, output)
 }
 
-/// The score of one case: (found in top 5, reciprocal rank).
+/// The score of one case: (found in top 5, reciprocal rank in the top 10).
 fn judge(case: &Case, urls: &[String]) -> (bool, f64) {
     if case.none {
         let ok = urls.is_empty();
         return (ok, f64::from(u8::from(ok)));
     }
-    if !case.not.is_empty() && urls.iter().any(|u| case.not.contains(u)) {
+    if !case.not.is_empty() && urls.iter().take(5).any(|u| case.not.contains(u)) {
         return (false, 0.0);
     }
     if case.expect.is_empty() {
         return (true, 1.0);
     }
     match urls.iter().position(|u| case.expect.contains(u)) {
-        Some(rank) => (true, 1.0 / (rank as f64 + 1.0)),
+        Some(rank) => (rank < 5, 1.0 / (rank as f64 + 1.0)),
         None => (false, 0.0),
     }
 }
 
+/// Recall@5 and MRR of one kind of queries (or all).
+#[derive(Default)]
+struct Tally {
+    n: usize,
+    found: f64,
+    rr: f64,
+}
+
+impl Tally {
+    fn add(&mut self, ok: bool, rr: f64) {
+        self.n += 1;
+        self.found += f64::from(u8::from(ok));
+        self.rr += rr;
+    }
+    fn recall(&self) -> f64 {
+        self.found / self.n.max(1) as f64
+    }
+    fn mrr(&self) -> f64 {
+        self.rr / self.n.max(1) as f64
+    }
+}
+
+/// Every query of the relevance set, scored per kind: recall@5 and MRR
+/// (over the top 10). Fails under 0.9 overall or 0.8 in any kind; a
+/// negative query ("none") counts as found when nothing is returned.
 #[test]
 fn relevance_set_over_the_demo_portal() {
     let (_tmp, output) = build_demo();
     let dir = search::tantivy_dir_for(&output);
     let cases = relevance_set();
     assert!(cases.len() >= 40, "the relevance set has {} queries", cases.len());
-    let (mut found, mut rr, mut failures) = (0.0, 0.0, Vec::new());
+    let mut all = Tally::default();
+    let mut kinds: std::collections::BTreeMap<&str, Tally> = Default::default();
+    let mut failures = Vec::new();
     for case in &cases {
-        let hits = search::query(&dir, &case.q, &Filters::default(), 5).expect("query");
+        let hits = search::query(&dir, &case.q, &Filters::default(), 10).expect("query");
         let urls: Vec<String> = hits.into_iter().map(|h| h.url).collect();
         let (ok, r) = judge(case, &urls);
-        found += f64::from(u8::from(ok));
-        rr += r;
+        all.add(ok, r);
+        kinds.entry(case.kind.as_str()).or_default().add(ok, r);
         if !ok || r < 1.0 {
-            failures.push(format!("[{}] {:?} → {urls:?} (rr {r:.2})", case.kind, case.q));
+            let top: Vec<&String> = urls.iter().take(5).collect();
+            failures.push(format!("[{}] {:?} → {top:?} (rr {r:.2})", case.kind, case.q));
         }
     }
-    let n = cases.len() as f64;
-    let (recall, mrr) = (found / n, rr / n);
-    eprintln!("relevance: {} queries, recall@5 {recall:.3}, MRR {mrr:.3}", cases.len());
+    eprintln!("relevance: {} queries, recall@5 {:.3}, MRR {:.3}", all.n, all.recall(), all.mrr());
+    let mut weak = Vec::new();
+    for (kind, t) in &kinds {
+        eprintln!("  {kind:<16} {:>3} queries  recall@5 {:.3}  MRR {:.3}", t.n, t.recall(), t.mrr());
+        if t.recall() < 0.8 || t.mrr() < 0.8 {
+            weak.push(format!("{kind}: recall@5 {:.3}, MRR {:.3}", t.recall(), t.mrr()));
+        }
+    }
     for f in &failures {
         eprintln!("  {f}");
     }
-    assert!(recall >= 0.9, "recall@5 {recall:.3} < 0.9: {failures:#?}");
-    assert!(mrr >= 0.9, "MRR {mrr:.3} < 0.9: {failures:#?}");
+    assert!(all.recall() >= 0.9, "recall@5 {:.3} < 0.9: {failures:#?}", all.recall());
+    assert!(all.mrr() >= 0.9, "MRR {:.3} < 0.9: {failures:#?}", all.mrr());
+    assert!(weak.is_empty(), "kinds under 0.8: {weak:?}\n{failures:#?}");
 }
 
 #[test]
@@ -107,6 +141,12 @@ fn search_page_and_static_index() {
     let noscript_links = super::attrs(&doc, "noscript a", "href");
     assert!(noscript_links.is_empty() || noscript_links.iter().all(|h| h.starts_with('/')));
     assert!(html.contains("<noscript>"), "a no-JavaScript fallback");
+    // Few or no results: the script shows did-you-mean and the query without blocking words in this
+    // list, above links to browse the sections (rendered here, hidden until then).
+    assert_eq!(super::attrs(&doc, "#search-suggest[hidden] ul#search-suggest-list", "id").len(), 1);
+    let sections = super::attrs(&doc, "#search-suggest nav a", "href");
+    assert!(sections.iter().any(|h| h.ends_with("/phong-trao/")) && sections.len() >= 4, "{sections:?}");
+    assert_eq!(super::attrs(&doc, "#search-q", "maxlength"), ["400"], "32 words fit");
 }
 
 #[test]
@@ -130,10 +170,11 @@ fn cli_json_has_the_contract_fields() {
     let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
     assert!(!hits.is_empty());
     for h in &hits {
-        for key in ["url", "title", "kind", "score", "excerpt"] {
+        for key in ["url", "title", "kind", "score", "excerpt", "missing"] {
             assert!(h.get(key).is_some(), "{key} in {h}");
         }
         assert_eq!(h["kind"], "person");
+        assert!(h["missing"].is_array(), "{h}");
     }
     let missing = std::process::Command::new(bin)
         .args(["search", "--output"])

@@ -50,19 +50,70 @@ async function jsTop(q, opts = {}, limit = 5, e = engine) {
   return { res, recs, urls: recs.map((r) => r.url) };
 }
 
-test('the client returns the same top-5 URLs as `thidua search` for every relevance query', async () => {
+test('the client returns the same top-10 hits as `thidua search` for every relevance query', async () => {
   let compared = 0;
   for (const c of relevance) {
-    const rust = JSON.parse(run(['search', '--json', '--limit', '5', '--output', out, '--', c.q]));
+    const rust = JSON.parse(run(['search', '--json', '--limit', '10', '--output', out, '--', c.q]));
     for (const [name, e] of [['source', engine], ['published', publishedEngine]]) {
-      const js = await jsTop(c.q, {}, 5, e);
+      const js = await jsTop(c.q, {}, 10, e);
       assert.deepEqual(js.urls, rust.map((h) => h.url), `${name} client, query ${JSON.stringify(c.q)}`);
-      const scores = js.res.hits.slice(0, 5).map((m) => m[1]);
-      assert.deepEqual(scores, rust.map((h) => h.score), `${name} client, scores of ${JSON.stringify(c.q)}`);
+      const hits = js.res.hits.slice(0, 10);
+      assert.deepEqual(hits.map((m) => m[1]), rust.map((h) => h.score), `${name} client, scores of ${JSON.stringify(c.q)}`);
+      const missing = hits.map((m) => m[2].map((i) => client.display(js.res.plan.slots[i])));
+      assert.deepEqual(missing, rust.map((h) => h.missing), `${name} client, missing words of ${JSON.stringify(c.q)}`);
     }
     compared++;
   }
   assert.ok(compared >= 40);
+});
+
+test('Telex and VNI decoding like decode.rs', () => {
+  const an = new client.Analyzer(engine.meta.tables);
+  const cases = {
+    nguwowif: 'người', nguwoiwf: 'người', ddoongf: 'đồng', baof: 'bào', tisnh: 'tính', tinhs: 'tính', vieetj: 'việt',
+    vietej: 'việt', hoaf: 'hoà', xtieeng: 'xtiêng', uwow: 'ươ', truwowngf: 'trường', dduwa: 'đưa', ddua: 'đua',
+    nawm: 'năm', nhw: 'như', thuwowngr: 'thưởng', vie65t: 'việt', vie6t5: 'việt', d9o6ng2: 'đồng',
+    ngu7o72i: 'người', na8m: 'năm', chna8m: 'chnăm',
+  };
+  for (const [typed, want] of Object.entries(cases)) assert.equal(an.decode(typed), want, typed);
+  for (const w of ['internet', 'covid', 'online', 'good', 'zoom', 'sinh', 'ngheo', 'xa', 'rung', 'người', 'đồng', 'the',
+    'free', '2023', '631', '1a', 'a1b2c3d4', 'x']) {
+    assert.equal(an.decode(w), null, w);
+  }
+});
+
+test('number words and digits are one, like numbers.rs', () => {
+  const an = new client.Analyzer(engine.meta.tables);
+  const num = (s) => an.readNumber(s.split(' '));
+  assert.deepEqual(num('sáu'), [6, 1]);
+  assert.deepEqual(num('mười hai'), [12, 2]);
+  assert.deepEqual(num('hai mươi mốt'), [21, 3]);
+  assert.deepEqual(num('một trăm linh năm'), [105, 4]);
+  assert.deepEqual(num('một nghìn'), [1000, 2]);
+  assert.deepEqual(num('5 triệu'), [5000000, 2]);
+  assert.deepEqual(num('mười năm'), [10, 1], 'ten years');
+  for (const s of ['một', 'năm', 'năm 2023', 'sau', 'lăm', 'nghìn', '2023']) assert.equal(num(s), null, s);
+  const texts = (s) => an.tokens(s).map((t) => t.text);
+  assert.ok(texts('mười hai hộ').includes('12'));
+  assert.ok(texts('Một nghìn').includes('1000'));
+  assert.deepEqual(texts('57,36%'), ['57,36']);
+});
+
+test('a question finds its page, and partial hits name the words they lack', async () => {
+  const q = 'ai dạy chữ Thái cho thiếu nhi ở Phú Riềng';
+  const { res, urls } = await jsTop(q, {}, 10);
+  assert.equal(urls[0], '/dien-hinh/lo-thi-xuan/', urls.join(' '));
+  assert.deepEqual(res.hits[0][2], [], 'the question words are optional');
+  const partial = res.hits.find((m) => m[2].length);
+  if (partial) assert.ok(res.hits.indexOf(partial) > 0, 'full matches come first');
+  assert.deepEqual((await jsTop('giá vàng hôm nay')).urls, [], 'a topic the site does not cover finds nothing');
+});
+
+test('the help for few results: did-you-mean from the vocabulary and the blocking words', async () => {
+  assert.equal(client.suggest(engine.vocab, 'chieg'), 'chieng');
+  assert.equal(client.suggest(engine.vocab, 'xyzqwv'), null);
+  const res = await engine.search('cong chieng xyzqw', {});
+  assert.deepEqual(res.blocking, [2], 'the word no record has blocks');
 });
 
 test('the analyzer folds, places tones and expands the glossary like Rust', () => {
@@ -161,11 +212,14 @@ test('filters go into the URL beside q and come back the same', () => {
   assert.equal(cleared.toString(), 'q=ng%C6%B0%E1%BB%9Di+c%C3%B3+uy+t%C3%ADn');
 });
 
-test('the client stays within its budget (≤ 15 KB gzipped), and the published one is minified', () => {
+test('the client stays within its budget (≤ 15 KB gzipped as published), and the published one is minified', () => {
   const gz = (p) => gzipSync(readFileSync(p), { level: 9 }).length;
   const source = gz(join(repo, 'themes/default/static/js/search.js'));
   const minified = gz(join(out, 'js/search.js'));
-  assert.ok(source <= 15 * 1024, `search.js is ${source} bytes gzipped`);
+  // The budget is what readers download (BENCHMARKS: client JS ≤ 15 KB gzip, as published); the readable
+  // source, comments and all, is held to 18 KB so that it cannot grow unnoticed.
+  assert.ok(minified <= 15 * 1024, `the published search.js is ${minified} bytes gzipped`);
+  assert.ok(source <= 18 * 1024, `search.js is ${source} bytes gzipped`);
   assert.ok(minified < source * 0.8, `the published search.js is ${minified} bytes gzipped (source ${source})`);
 });
 

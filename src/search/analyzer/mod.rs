@@ -14,7 +14,9 @@
 //! 6. [`fold`] — the indexed word is the folded form (`tiến` → `tien`); the
 //!    exact form follows at the same position as `=tiến`, so exact matches can
 //!    score a bonus;
-//! 7. [`glossary`] — abbreviations and variant spellings add a *span* token
+//! 7. [`numbers`] — number words add their value in digits as a *span*
+//!    (`mười hai` → `12`), so words and digits find each other;
+//! 8. [`glossary`] — abbreviations and variant spellings add a *span* token
 //!    (`dân tộc thiểu số` → `dtts`) at the position of their first word.
 //!
 //! The output obeys one convention that the query side relies on: at each
@@ -31,6 +33,7 @@ pub mod docnum;
 pub mod fold;
 pub mod glossary;
 pub mod normalize;
+pub mod numbers;
 pub mod split;
 pub mod tone;
 
@@ -134,6 +137,10 @@ pub struct Tables {
     pub fold: Vec<(char, char)>,
     /// Glossary: (analyzed words of a spelling, the span token it adds).
     pub glossary: Vec<(Vec<String>, String)>,
+    /// Number words: (spelling, role, value), see [`numbers`].
+    pub numbers: Vec<(String, char, u64)>,
+    /// Number words that are no number alone.
+    pub not_alone: Vec<String>,
 }
 
 impl Tables {
@@ -145,6 +152,8 @@ impl Tables {
             second: tone::SECOND_VOWEL_NUCLEI.iter().map(|r| r.to_string()).collect(),
             fold: fold::EXTRA_FOLDS.to_vec(),
             glossary: glossary.entries().to_vec(),
+            numbers: numbers::NUMBER_WORDS.iter().map(|&(w, r, v)| (w.to_string(), r, v)).collect(),
+            not_alone: numbers::NOT_ALONE.iter().map(|w| w.to_string()).collect(),
         }
     }
 }
@@ -157,6 +166,7 @@ fn base_stages() -> tantivy::tokenizer::TextAnalyzerBuilder<impl tantivy::tokeni
         .filter(StageFilter(split::SplitWords))
         .filter(StageFilter(tone::CanonicalTone))
         .filter(StageFilter(fold::FoldWithExact))
+        .filter(StageFilter(numbers::NumberWords))
 }
 
 /// The analyzer *before* the glossary stage; used to analyze the glossary's own

@@ -24,6 +24,9 @@ export const PAGES = {
   directory: '/dien-hinh/',
   registry: '/van-ban/',
   news: '/tin-tuc/tap-huan-ky-nang-so-cho-nguoi-co-uy-tin/',
+  document: '/van-ban/ke-hoach-30-kh-ubnd/',
+  filtered: '/van-ban/loai/ke-hoach/',
+  english: '/en/',
   search: '/tim-kiem/?q=nguoi%20co%20uy%20tin',
 };
 

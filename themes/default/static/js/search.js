@@ -32,6 +32,8 @@
     this.extra = {};
     var self = this;
     tables.fold.forEach(function (p) { self.extra[p[0]] = p[1]; });
+    this.nums = {};
+    tables.numbers.forEach(function (n) { self.nums[n[0]] = [n[1], n[2]]; });
     this.gloss = {};
     tables.glossary.forEach(function (e) {
       (self.gloss[e[0][0]] = self.gloss[e[0][0]] || []).push(e);
@@ -190,9 +192,128 @@
       out.push(Object.assign({}, t, { text: folded }));
       out.push(Object.assign({}, t, { text: EXACT + t.text }));
     });
+    out = this.numbers(out);
     if (!noGlossary) out = this.glossary(out);
     classify(out);
     return out;
+  };
+
+  // numbers.rs: a run of number words adds its value in digits as a span.
+  Analyzer.prototype.role = function (w) {
+    if (/^[0-9]{1,4}$/.test(w)) { var v = Number(w); return v > 0 ? ['n', v] : null; }
+    return Object.prototype.hasOwnProperty.call(this.nums, w) ? this.nums[w] : null;
+  };
+  Analyzer.prototype.readNumber = function (words) {
+    var total = 0, group = 0, unit = null, afterTen = false, afterZero = false, best = null;
+    for (var i = 0; i < words.length; i++) {
+      var r = this.role(words[i]);
+      if (!r) break;
+      var role = r[0], v = r[1], nx = i + 1 < words.length ? this.role(words[i + 1]) : null;
+      var small = unit !== null && unit < 10, ok;
+      if (role === 'n') ok = i === 0 && !!nx && nx[0] === 's';
+      else if (role === 'd') ok = unit === null;
+      else if (role === 'D') ok = unit === null && afterTen;
+      else if (role === 't') ok = unit === null && group % 100 === 0 && !afterTen;
+      else if (role === 'x') ok = small && group % 100 === 0;
+      else if (role === 'h') ok = small && group === 0;
+      else if (role === 'z') ok = unit === null && group > 0 && group % 100 === 0;
+      else ok = unit !== null || group > 0;
+      if (!ok) break;
+      if (role === 'n' || role === 'd' || role === 'D') unit = v;
+      else if (role === 't') group += v;
+      else if (role === 'x' || role === 'h') { group += (unit || 0) * v; unit = null; }
+      else if (role === 's') { total += (group + (unit || 0)) * v; group = 0; unit = null; }
+      if (role !== 'z' && role !== 'n' && (words[i] !== 'n\u0103m' || afterZero)) best = [total + group + (unit || 0), i + 1];
+      afterTen = role === 't' || role === 'x';
+      afterZero = role === 'z';
+    }
+    if (!best || best[0] <= 0) return null;
+    if (best[1] === 1 && this.t.not_alone.indexOf(words[0]) >= 0) return null;
+    return best;
+  };
+  Analyzer.prototype.numbers = function (toks) {
+    classify(toks);
+    var words = [], spans = [], k = 0;
+    toks.forEach(function (t, i) {
+      if (t.cls === 'word') words.push([i, t.text]);
+      else if (t.cls === 'exact' && words.length) words[words.length - 1][1] = t.text.slice(1);
+    });
+    while (k < words.length) {
+      var run = [words[k][1]], p0 = toks[words[k][0]].pos;
+      while (k + run.length < words.length && toks[words[k + run.length][0]].pos === p0 + run.length) run.push(words[k + run.length][1]);
+      var r = this.readNumber(run);
+      if (r) {
+        var first = toks[words[k][0]], last = toks[words[k + r[1] - 1][0]];
+        spans.push({ text: String(r[0]), pos: first.pos, len: r[1], from: first.from, to: last.to });
+        k += r[1];
+      } else k++;
+    }
+    if (!spans.length) return toks;
+    return toks.concat(spans).sort(function (a, b) { return a.pos - b.pos; });
+  };
+
+  // decode.rs: Telex / VNI typed without the input method (`nguwowif` → `người`), or null.
+  var VOWELS = 'a\u0103\u00e2e\u00eaio\u00f4\u01a1u\u01b0y';
+  var MARKS = { 'a^': '\u00e2', 'e^': '\u00ea', 'o^': '\u00f4', 'o+': '\u01a1', 'u+': '\u01b0', 'a(': '\u0103' };
+  function isV(c) { return c !== undefined && c.length === 1 && VOWELS.indexOf(c) >= 0; }
+  function applyMark(out, m) {
+    if (m === '-') { if (out[0] === 'd') { out[0] = '\u0111'; return true; } return false; }
+    for (var k = out.length - 1; k >= 0; k--) {
+      if (!MARKS[out[k] + m]) continue;
+      if (m === '+' && out[k] === 'o' && k > 0 && out[k - 1] === 'u') out[k - 1] = '\u01b0';
+      out[k] = MARKS[out[k] + m];
+      return true;
+    }
+    return false;
+  }
+  function telexKey(c, out, seen) {
+    if ('sfrxj'.indexOf(c) >= 0 && seen) return ['t', { f: 1, s: 2, r: 3, x: 4, j: 5 }[c]];
+    if (c === 'f' || c === 'j') return ['t', 0];
+    if (c === 'w') return ['m', out[out.length - 1] === 'a' ? '(' : '+'];
+    if (c === 'd' && out.length === 1 && out[0] === 'd') return ['m', '-'];
+    if ('aeo'.indexOf(c) >= 0 && seen) {
+      for (var k = out.length - 1; k >= 0; k--) if (isV(out[k])) return out[k] === c ? ['m', '^'] : null;
+    }
+    return null;
+  }
+  function vniKey(c) {
+    var k = '123456789'.indexOf(c);
+    return k < 0 ? null : [['t', 2], ['t', 1], ['t', 3], ['t', 4], ['t', 5], ['m', '^'], ['m', '+'], ['m', '('], ['m', '-']][k];
+  }
+  // decode.rs is_syllable: consonants, one to three vowels, at most two final consonants.
+  Analyzer.prototype.isSyllable = function (s) {
+    var self = this, cs = Array.from(s), vowel = function (c) { return isV(self.splitTone(c)[0]); }, on = 0, n = 0;
+    while (on < cs.length && !vowel(cs[on])) on++;
+    while (on + n < cs.length && vowel(cs[on + n])) n++;
+    var tail = cs.slice(on + n), onsetOk = cs.slice(0, on).every(function (c) { return 'bcd\u0111ghklmnpqrstvx'.indexOf(c) >= 0; });
+    return onsetOk && n >= 1 && n <= 3 && tail.length <= 2 && tail.every(function (c) { return 'cghklmnpt'.indexOf(c) >= 0; });
+  };
+  Analyzer.prototype.decode = function (word) {
+    var self = this, chars = Array.from(word);
+    var allowed = function (c) { return /^[a-z0-9\u0111]$/.test(c) || isV(self.splitTone(c)[0]); };
+    if (chars.length < 2 || !chars.every(allowed)) return null;
+    var vni = chars.some(isDigit);
+    if (vni && (isDigit(chars[0]) || chars.indexOf('0') >= 0)) return null;
+    var out = [], tone = 0, changed = false;
+    for (var i = 0; i < chars.length; i++) {
+      var st = this.splitTone(chars[i]), c = st[0];
+      if (st[1] > 0) tone = st[1];
+      var seen = out.some(isV), key = vni ? vniKey(c) : telexKey(c, out, seen);
+      if (key === null) { out.push(c); continue; }
+      if (key[0] === 't') {
+        if (!seen) return null;
+        tone = key[1];
+      } else if (!applyMark(out, key[1])) {
+        if (key[1] === '+' && !vni) out.push('\u01b0'); else return null;
+      }
+      changed = true;
+    }
+    if (!changed || !this.isSyllable(out.join(''))) return null;
+    if (tone === 0) return out.join('');
+    var at = out.findIndex(isV), row = this.rows.filter(function (r) { return r[0] === out[at]; })[0];
+    if (!row) return null;
+    out[at] = row[tone];
+    return this.canonical(out.join(''));
   };
 
   function classify(toks) {
@@ -232,21 +353,47 @@
     q = Array.from(q).slice(0, P.maxQueryChars).join('');
     var parts = q.split('"'), quotes = parts.length - 1, lastChar = Array.from(q).pop();
     var plan = { slots: [], spans: [], phrases: [], openEnd: lastChar !== undefined && !/\s/u.test(lastChar) && lastChar !== '"' };
+    var at = 0;
     parts.forEach(function (part, i) {
       var quoted = i % 2 === 1 && !(quotes % 2 === 1 && i === quotes), base = plan.slots.length;
       an.tokens(part).forEach(function (t) {
         var slot = base + t.pos;
-        if (t.cls === 'word') plan.slots.push({ word: t.text, exact: null, quoted: quoted, alts: [] });
-        else if (t.cls === 'exact') { if (plan.slots[slot]) plan.slots[slot].exact = t.text; }
-        else if (!quoted) plan.spans.push({ start: slot, len: t.len, term: t.text });
+        if (t.cls === 'word') {
+          plan.slots.push({ word: t.text, exact: null, quoted: quoted, alts: [], optional: false, range: [at + t.from, at + t.to] });
+        } else if (t.cls === 'exact') { if (plan.slots[slot]) plan.slots[slot].exact = t.text; }
+        else if (!quoted) plan.spans.push({ start: slot, len: t.len, term: t.text, joined: false });
       });
       if (quoted && plan.slots.length - base >= 2) plan.phrases.push([base, plan.slots.length]);
+      at += part.length + 1;
     });
     plan.slots = plan.slots.slice(0, P.maxSlots);
     plan.spans = plan.spans.filter(function (s) { return s.start + s.len <= P.maxSlots; });
     plan.phrases = plan.phrases.map(function (r) { return [r[0], Math.min(r[1], P.maxSlots)]; })
       .filter(function (r) { return r[1] > r[0] + 1; });
+    plan.q = q;
     return plan;
+  }
+
+  function display(s) { return s.exact ? s.exact.slice(1) : s.word; }
+
+  // query.rs rewrite: words the vocabulary lacks, decoded (Telex, VNI) or split in two vocabulary words.
+  function rewrite(an, plan, vocab, index) {
+    var q = plan.q, out = '', at = 0;
+    plan.slots.forEach(function (s) {
+      if (s.quoted || index.has(s.word)) return;
+      var w = replacement(an, s, vocab, index);
+      if (w === null) return;
+      out += q.slice(at, s.range[0]) + w;
+      at = s.range[1];
+    });
+    return at === 0 ? null : out + q.slice(at);
+  }
+  function replacement(an, s, vocab, index) {
+    var d = an.decode(display(s)), w = s.word;
+    if (d !== null && index.has(an.fold(d))) return d;
+    if (!isLetters(w) || w.length < 3 || vocab.some(function (t) { return isLetters(t) && oneTypo(w, t); })) return null;
+    for (var i = 1; i < w.length; i++) if (index.has(w.slice(0, i)) && index.has(w.slice(i))) return w.slice(0, i) + ' ' + w.slice(i);
+    return null;
   }
 
   function isLetters(w) { return /^[a-z]+$/.test(w); }
@@ -264,7 +411,21 @@
   }
 
   function resolve(plan, vocab, vocabSet, P, typing) {
-    var last = plan.slots.length - 1;
+    var last = plan.slots.length - 1, n = plan.slots.length;
+    plan.slots.forEach(function (s) {
+      s.optional = !s.quoted && (s.exact ? P.optionalWords.indexOf(s.exact.slice(1)) >= 0 : P.optionalPlain.indexOf(s.word) >= 0);
+    });
+    if (plan.slots.every(function (s) { return s.optional; })) plan.slots.forEach(function (s) { s.optional = false; });
+    [2, 3].forEach(function (len) {
+      for (var k = 0; k + len <= n; k++) {
+        var run = plan.slots.slice(k, k + len);
+        if (run.some(function (s) { return s.quoted || !isLetters(s.word); })) continue;
+        var term = run.map(function (s) { return s.word; }).join('');
+        if (vocabSet.has(term) && !plan.spans.some(function (sp) { return sp.start === k && sp.len === len && sp.term === term; })) {
+          plan.spans.push({ start: k, len: len, term: term, joined: true });
+        }
+      }
+    });
     plan.slots.forEach(function (s, i) {
       if (s.quoted) return;
       if (!vocabSet.has(s.word) && isLetters(s.word) && s.word.length >= P.minTypoChars) {
@@ -283,6 +444,7 @@
   function planTerms(plan) {
     var set = new Set();
     plan.slots.forEach(function (s) {
+      if (s.optional) return;
       set.add(s.word);
       if (s.exact) set.add(s.exact);
       s.alts.forEach(function (a) { set.add(a); });
@@ -291,82 +453,148 @@
     return Array.from(set);
   }
 
-  // map = {terms: Map(term → Map(ord → impact value)), pairs: Map("a b" → Set(ord))}
-  function impact(map, term, doc) {
-    var p = map.terms.get(term), e = p && p.get(doc);
-    return e || 0;
-  }
-  // query.rs: inside a span, the span says whether two neighbouring words stand side by side.
-  function covering(plan, k) {
-    return plan.spans.filter(function (s) { return s.start <= k && k + 1 < s.start + s.len; });
+  // map = {terms: Map(term → Map(ord → impact value)), pairs: Map("a b" → Set(ord)), records: count}
+  // query.rs: inside a span, the span says whether two neighbouring words stand side by side; the pairs
+  // of optional words are not fetched.
+  function covering(plan, k, joined) {
+    return plan.spans.filter(function (s) { return !!s.joined === !!joined && s.start <= k && k + 1 < s.start + s.len; });
   }
   function pairSlots(plan) {
     var out = [];
-    for (var k = 0; k + 1 < plan.slots.length; k++) if (!covering(plan, k).length) out.push(k);
+    for (var k = 0; k + 1 < plan.slots.length; k++) {
+      if (!covering(plan, k).length && !plan.slots[k].optional && !plan.slots[k + 1].optional) out.push(k);
+    }
     return out;
   }
-  function adjacent(plan, map, k, doc) {
-    var spans = covering(plan, k);
-    if (spans.length) return spans.some(function (s) { return impact(map, s.term, doc) > 0; });
-    var p = map.pairs.get(plan.slots[k].word + ' ' + plan.slots[k + 1].word);
-    return !!p && p.has(doc);
+
+
+  function count(map, term) { var p = map.terms.get(term); return p ? p.size : 0; }
+
+  // query.rs information: 8 × log2(records / df) + 8, a piecewise linear log2 in integers.
+  function information(df, records) {
+    var x = Math.max(256, Math.floor(Math.max(records, 1) * 256 / Math.max(df, 1))), b = 0, p = 1;
+    while (p * 2 <= x) { p *= 2; b++; }
+    return 8 * (b - 8) + (Math.floor(x / Math.pow(2, b - 3)) - 8) + 8;
   }
 
-  function slotScore(s, map, doc) {
+  function weights(plan, map) {
+    var w = { strict: [], weight: [] };
+    plan.slots.forEach(function (s, i) {
+      var strict = !!s.exact && count(map, s.exact) > 0, df = strict ? count(map, s.exact) : count(map, s.word);
+      s.alts.forEach(function (t) { df = Math.max(df, count(map, t)); });
+      plan.spans.forEach(function (sp) { if (sp.start <= i && i < sp.start + sp.len) df = Math.max(df, count(map, sp.term)); });
+      w.strict.push(strict);
+      w.weight.push(s.optional ? 0 : information(df, map.records));
+    });
+    return w;
+  }
+
+  // The plan over its postings, looked up once: what scoring a record reads (query.rs slot_score,
+  // adjacent and score, in that order of operations).
+  function prepare(plan, P, map, w) {
+    var get = function (t) { return map.terms.get(t) || null; };
+    var n = plan.slots.length, adj = [];
+    for (var k = 0; k + 1 < n; k++) {
+      var cover = covering(plan, k);
+      adj.push({
+        cover: cover.length ? cover.map(function (sp) { return get(sp.term); }) : null,
+        pair: map.pairs.get(plan.slots[k].word + ' ' + plan.slots[k + 1].word) || null,
+        join: covering(plan, k, true).map(function (sp) { return get(sp.term); })
+      });
+    }
+    return {
+      P: P, w: w, n: n, phrases: plan.phrases, adj: adj, best: new Array(n + 1), held: new Array(n),
+      slots: plan.slots.map(function (s, i) {
+        return { word: get(s.word), exact: s.exact ? get(s.exact) : null, alts: s.alts.map(get), strict: w.strict[i],
+          quoted: s.quoted, optional: s.optional, hasExact: !!s.exact };
+      }),
+      spansAt: plan.slots.map(function (_, i) {
+        return plan.spans.filter(function (sp) { return sp.start === i; }).map(function (sp) { return [sp.len, get(sp.term)]; });
+      })
+    };
+  }
+  function at(m, doc) { var v = m && m.get(doc); return v || 0; }
+  function has(list, doc) { return list.some(function (m) { return at(m, doc) > 0; }); }
+
+  function slotScore(s, doc) {
     var alt = 0;
-    s.alts.forEach(function (t) { alt = Math.max(alt, impact(map, t, doc)); });
-    var base = Math.max(impact(map, s.word, doc), Math.floor(alt / 2));
+    for (var i = 0; i < s.alts.length; i++) alt = Math.max(alt, at(s.alts[i], doc));
+    var base = Math.max(at(s.word, doc), Math.floor(alt / 2));
     if (base === 0) return 0;
-    if (!s.exact) return base;
-    var bonus = impact(map, s.exact, doc);
-    return s.quoted && bonus === 0 ? 0 : base + bonus;
+    if (!s.hasExact) return base;
+    var bonus = at(s.exact, doc);
+    return (s.quoted || s.strict) && bonus === 0 ? 0 : base + bonus;
   }
 
-  // Quoted phrases: every two neighbouring words adjacent (query.rs documents the approximation).
-  function phraseOccurs(plan, map, doc, r) {
-    for (var k = r[0]; k + 1 < r[1]; k++) if (!adjacent(plan, map, k, doc)) return false;
-    return true;
+  function near(c, k, doc) {
+    var a = c.adj[k];
+    if (a.cover) return has(a.cover, doc);
+    return (!!a.pair && a.pair.has(doc)) || has(a.join, doc);
   }
 
-  function score(plan, P, map, doc) {
-    var n = plan.slots.length;
-    if (n === 0) return null;
-    var best = new Array(n + 1).fill(null);
+  // query.rs score: [score, missing content slots], or null when the record is no hit.
+  function score(c, doc) {
+    var n = c.n, best = c.best, held = c.held;
     best[n] = 0;
     for (var i = n - 1; i >= 0; i--) {
-      var s = slotScore(plan.slots[i], map, doc);
-      var b = s > 0 && best[i + 1] !== null ? best[i + 1] + s : null;
-      plan.spans.forEach(function (sp) {
-        if (sp.start !== i) return;
-        var v = impact(map, sp.term, doc);
-        if (v > 0 && best[i + sp.len] !== null) {
-          var c = best[i + sp.len] + v;
-          if (b === null || c > b) b = c;
+      held[i] = false;
+      var s = slotScore(c.slots[i], doc), b = best[i + 1] + s, spans = c.spansAt[i];
+      if (s > 0) held[i] = true;
+      for (var q = 0; q < spans.length; q++) {
+        var v = at(spans[q][1], doc);
+        if (v > 0) {
+          for (var h = i; h < i + spans[q][0]; h++) held[h] = true;
+          b = Math.max(b, best[i + spans[q][0]] + v);
         }
-      });
+      }
       best[i] = b;
     }
-    if (best[0] === null) return null;
-    for (var r = 0; r < plan.phrases.length; r++) if (!phraseOccurs(plan, map, doc, plan.phrases[r])) return null;
+    var total = 0, kept = 0, missing = [];
+    for (var j = 0; j < n; j++) {
+      if (c.slots[j].quoted && !held[j]) return null;
+      total += c.w.weight[j];
+      if (held[j]) kept += c.w.weight[j];
+      else if (!c.slots[j].optional) missing.push(j);
+    }
+    if (kept === 0 || (missing.length && kept * 1000 <= total * c.P.holdPerMille)) return null;
+    // Quoted phrases: every two neighbouring words adjacent (query.rs documents the approximation).
+    for (var r = 0; r < c.phrases.length; r++) {
+      for (var k = c.phrases[r][0]; k + 1 < c.phrases[r][1]; k++) if (!near(c, k, doc)) return null;
+    }
     var bonus = 0;
-    for (var k = 0; k + 1 < n; k++) if (adjacent(plan, map, k, doc)) bonus += P.proximity;
-    return best[0] + bonus;
+    for (var m = 0; m + 1 < n; m++) if (near(c, m, doc)) bonus += c.P.proximity;
+    return [best[0] + bonus, missing];
   }
 
+  function candidateTerms(plan, P, w) {
+    var total = w.weight.reduce(function (a, b) { return a + b; }, 0), rest = total, out = [];
+    var order = plan.slots.map(function (_, i) { return i; }).filter(function (i) { return !plan.slots[i].optional; });
+    order.sort(function (a, b) { return w.weight[b] - w.weight[a] || a - b; });
+    for (var k = 0; k < order.length; k++) {
+      if (rest * 1000 <= total * P.holdPerMille) break;
+      var i = order[k], s = plan.slots[i];
+      rest -= w.weight[i];
+      out.push(s.word);
+      out.push.apply(out, s.alts);
+      plan.spans.forEach(function (sp) { if (sp.start <= i && i < sp.start + sp.len) out.push(sp.term); });
+    }
+    return out;
+  }
+
+  // Hits as [ord, score, missing slots]: fewest missing first, then best score, then smaller ord.
   function evaluate(plan, P, map) {
     if (!plan.slots.length) return [];
-    var first = plan.slots[0], cands = new Set();
-    [first.word].concat(first.alts, plan.spans.filter(function (s) { return s.start === 0; })
-      .map(function (s) { return s.term; })).forEach(function (t) {
+    var w = weights(plan, map), cands = new Set();
+    candidateTerms(plan, P, w).forEach(function (t) {
       var p = map.terms.get(t);
       if (p) p.forEach(function (_, d) { cands.add(d); });
     });
-    var out = [];
+    var out = [], c = prepare(plan, P, map, w);
     cands.forEach(function (d) {
-      var s = score(plan, P, map, d);
-      if (s !== null) out.push([d, s]);
+      var s = score(c, d);
+      if (s !== null) out.push([d, s[0], s[1]]);
     });
-    return out.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    return out.sort(function (a, b) { return a[2].length - b[2].length || b[1] - a[1] || a[0] - b[0]; });
   }
 
   // export.rs: postings are a string: records as gaps ('A' = 0, count, first, differences) or a
@@ -425,6 +653,7 @@
   function excerpt(an, P, plan, rec) {
     var terms = new Set(), exact = new Map();
     plan.slots.forEach(function (s) {
+      if (s.optional) return;
       terms.add(s.word);
       s.alts.forEach(function (a) { terms.add(a); });
       if (s.exact) exact.set(s.word, s.exact);
@@ -522,7 +751,7 @@
 
   // Loads postings of the plan's terms and neighbouring pairs: one parallel round of bucket fetches.
   Engine.prototype.postings = function (plan) {
-    var self = this, map = { terms: new Map(), pairs: new Map() }, need = new Map(), exact = [];
+    var self = this, map = { terms: new Map(), pairs: new Map(), records: this.facets.length }, need = new Map(), exact = [];
     // Three classes of keys, each hashed into its own buckets: t (words, spans), p (pairs), x (exact
     // forms); large postings have files of their own, listed by key.
     function want(key, pair) {
@@ -638,14 +867,59 @@
     opts = opts || {};
     var self = this, plan = parse(this.an, this.P, String(q || ''));
     if (!plan.slots.length) return Promise.resolve({ plan: plan, matches: [], hits: [], counts: emptyCounts() });
+    var again = rewrite(this.an, plan, this.vocab, this.index);
+    if (again !== null) plan = parse(this.an, this.P, again);
     resolve(plan, this.vocab, this.index, this.P, !!opts.typing);
     return this.postings(plan).then(function (map) {
       var matches = evaluate(plan, self.P, map), f = opts.filters;
       var hits = matches.filter(function (m) { return passes(self.facets[m[0]], f); });
       var counts = facetCounts(function (o) { return self.facets[o]; }, matches, f);
-      return { plan: plan, matches: matches, hits: hits, counts: counts };
+      return { plan: plan, matches: matches, hits: hits, counts: counts, blocking: blocking(plan, map) };
     });
   };
+
+  // Content words that no record holds in any form: what blocks a query.
+  function blocking(plan, map) {
+    return plan.slots.map(function (s, i) { return i; }).filter(function (i) {
+      var s = plan.slots[i];
+      if (s.optional) return false;
+      var terms = [s.word].concat(s.alts, plan.spans.filter(function (sp) {
+        return sp.start <= i && i < sp.start + sp.len;
+      }).map(function (sp) { return sp.term; }));
+      return terms.every(function (t) { return count(map, t) === 0; });
+    });
+  }
+
+  // Did-you-mean: the vocabulary word nearest to `word` (at most two edits), or null.
+  function distance(a, b) {
+    var d = [], i, j;
+    for (i = 0; i <= a.length; i++) d.push([i]);
+    for (j = 1; j <= b.length; j++) d[0][j] = j;
+    for (i = 1; i <= a.length; i++) {
+      for (j = 1; j <= b.length; j++) {
+        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+    return d[a.length][b.length];
+  }
+  // Nearest first; among equals, a word that holds every typed letter in order (a letter was dropped).
+  function suggest(vocab, word) {
+    var best = null, bd = 3, bs = false;
+    if (!isLetters(word) || word.length < 3) return null;
+    for (var k = 0; k < vocab.length; k++) {
+      var t = vocab[k];
+      if (t === word || Math.abs(t.length - word.length) > bd || !isLetters(t)) continue;
+      var dd = distance(word, t), sub = holds(t, word);
+      if (dd <= 2 && (dd < bd || (dd === bd && sub && !bs))) { bd = dd; best = t; bs = sub; }
+    }
+    return best;
+  }
+  function holds(t, w) {
+    var i = 0;
+    for (var k = 0; k < t.length && i < w.length; k++) if (t[k] === w[i]) i++;
+    return i === w.length;
+  }
 
   function emptyCounts() { return { kind: {}, campaign: {}, ethnicity: {}, district: {}, year: {} }; }
 
@@ -686,6 +960,7 @@
 
   var api = {
     open: open, Analyzer: Analyzer, parse: parse, resolve: resolve, evaluate: evaluate, oneTypo: oneTypo, decode: decode,
+    information: information, display: display, suggest: suggest, blocking: blocking,
     windowed: windowed, facetCounts: facetCounts, passes: passes, fnv1a: fnv1a, levelTable: levelTable,
     readFilters: readFilters, writeFilters: writeFilters
   };
@@ -716,6 +991,8 @@
     this.list = document.getElementById('search-results');
     this.more = document.getElementById('search-more');
     this.filtersBox = document.getElementById('search-filters');
+    this.suggestBox = document.getElementById('search-suggest');
+    this.suggestList = document.getElementById('search-suggest-list');
     // Filters sit in a <details>: closed on phones, so results come first; open beside them on wide screens.
     this.panel = document.getElementById('search-filter-panel') || this.filtersBox;
     if (this.panel.tagName === 'DETAILS' && window.matchMedia('(min-width: 48rem)').matches) this.panel.open = true;
@@ -792,6 +1069,7 @@
 
   Page.prototype.clear = function () {
     this.list.textContent = '';
+    if (this.suggestBox) { this.suggestBox.hidden = true; this.suggestList.textContent = ''; }
     this.more.hidden = true;
     this.panel.hidden = true;
     this.filtersBox.textContent = '';
@@ -802,19 +1080,61 @@
     var res = this.result, shown = Array.from(this.q).slice(0, 60).join('');
     if (!res.plan.slots.length) this.say('Từ khóa không có chữ hoặc số nào để tìm.');
     else if (!res.hits.length) this.say('Không có kết quả cho “' + shown + '”.');
+    else if (res.hits[0][2].length) this.say('Không trang nào có đủ các từ của “' + shown + '”; ' + res.hits.length + ' kết quả gần đúng.');
     else this.say(res.hits.length + ' kết quả cho “' + shown + '”.');
     this.renderFilters();
+    this.renderHelp();
     this.shown = 0;
     this.showMore();
   };
 
+  // Few or no hits: did-you-mean for the words no record has, the query without them, the sections.
+  Page.prototype.renderHelp = function () {
+    var self = this, res = this.result, plan = res.plan, engine = this.engineReady;
+    if (!this.suggestBox || !plan.slots.length || (res.hits.length >= 3 && !res.hits[0][2].length)) return;
+    function offer(text, q) {
+      var li = el('li', {}, text + ' '), a = el('a', { href: '?q=' + encodeURIComponent(q) }, q);
+      a.addEventListener('click', function (e) {
+        e.preventDefault();
+        self.input.value = q;
+        self.filters = {};
+        self.run(false, 'push');
+      });
+      li.appendChild(a);
+      self.suggestList.appendChild(li);
+    }
+    function replaced(with_) {
+      var out = '', at = 0;
+      res.blocking.forEach(function (i) {
+        var r = plan.slots[i].range;
+        out += plan.q.slice(at, r[0]) + (with_[i] || '');
+        at = r[1];
+      });
+      return (out + plan.q.slice(at)).replace(/\s+/g, ' ').trim();
+    }
+    var fixes = {};
+    res.blocking.forEach(function (i) {
+      var w = suggest(engine.vocab, plan.slots[i].word);
+      if (w) fixes[i] = w;
+    });
+    if (Object.keys(fixes).length) offer('Có phải bạn muốn tìm:', replaced(fixes));
+    var without = replaced({});
+    if (res.blocking.length && without && without !== plan.q.trim()) {
+      offer('Không trang nào có “' + res.blocking.map(function (i) { return display(plan.slots[i]); }).join(', ') + '”. Tìm bỏ từ đó:', without);
+    }
+    this.suggestBox.hidden = false;
+  };
+
   Page.prototype.showMore = function () {
     var self = this, res = this.result, seq = this.seq;
-    var batch = res.hits.slice(this.shown, this.shown + PAGE).map(function (m) { return m[0]; });
+    var hits = res.hits.slice(this.shown, this.shown + PAGE), batch = hits.map(function (m) { return m[0]; });
     this.shown += batch.length;
     this.engineReady.records(batch, res.plan).then(function (recs) {
       if (seq !== self.seq) return;
-      recs.forEach(function (r) { self.list.appendChild(self.item(r)); });
+      recs.forEach(function (r, k) {
+        r.missing = hits[k][2].map(function (i) { return display(res.plan.slots[i]); });
+        self.list.appendChild(self.item(r));
+      });
       // shown only below the new results, so it never jumps down (layout shift)
       self.more.hidden = self.shown >= res.hits.length;
     }).catch(function () {
@@ -843,6 +1163,14 @@
     });
     if (at < text.length) p.appendChild(document.createTextNode(text.slice(at)));
     li.appendChild(p);
+    if (r.missing && r.missing.length) {
+      var miss = el('p', { class: 'search-hit-missing' }, 'Không có: ');
+      r.missing.forEach(function (w, k) {
+        if (k) miss.appendChild(document.createTextNode(', '));
+        miss.appendChild(el('s', {}, w));
+      });
+      li.appendChild(miss);
+    }
     return li;
   };
 

@@ -7,11 +7,17 @@
 //! of spelling paths. Adding a kind of page means a variant here (its path,
 //! the records it shows) and its builder in `render::pages`.
 //!
+//! The document registry's pages (paginated, and one filter page a document
+//! type, year, issuer and field) have their scheme in [`registry`], beside
+//! the filters they are made of.
+//!
 //! Site paths start and (for pages) end with `/` and do not include the
 //! configured base path (`/tin-tuc/trang/2/`); output paths are relative to
 //! the output folder (`tin-tuc/trang/2/index.html`).
 
-use crate::content::record::Kind;
+pub(crate) mod registry;
+
+use crate::content::record::{Kind, Record};
 use crate::content::site::{Site, Taxonomy};
 use std::collections::BTreeSet;
 
@@ -34,6 +40,11 @@ pub(crate) enum Page {
     NotFound,
     /// The search page, `/tim-kiem/`.
     Search,
+    /// A page of the document registry after the first, or of one of its
+    /// filters (`/van-ban/trang/2/`, `/van-ban/loai/ke-hoach/`).
+    Registry(Option<(registry::Facet, String)>, usize),
+    /// The list of pages saved for reading offline.
+    Offline,
 }
 
 /// The search page's site path.
@@ -53,7 +64,7 @@ const NOT_FOUND: &str = "/404.html";
 /// Where news list pages after the first live.
 const NEWS_PAGES: &str = "/tin-tuc/trang/";
 /// Folders of the theme's static files.
-const THEME_FOLDERS: [&str; 2] = ["/css/", "/js/"];
+const THEME_FOLDERS: [&str; 3] = ["/css/", "/js/", "/img/"];
 
 impl Page {
     /// The page's site path (`/tin-tuc/trang/2/`).
@@ -67,6 +78,8 @@ impl Page {
             Page::Term(t, slug) => term_url(*t, slug),
             Page::NotFound => NOT_FOUND.into(),
             Page::Search => SEARCH.into(),
+            Page::Registry(f, p) => registry::path(f.as_ref().map(|(f, s)| (*f, s.as_str())), *p),
+            Page::Offline => registry::OFFLINE.into(),
         }
     }
 
@@ -75,9 +88,9 @@ impl Page {
         output_path(&self.url(site))
     }
 
-    /// True for pages listed in the sitemap (all but the search and 404 pages).
+    /// True for pages listed in the sitemap (all but the search, 404 and offline pages).
     pub(crate) fn in_sitemap(&self) -> bool {
-        !matches!(self, Page::NotFound | Page::Search)
+        !matches!(self, Page::NotFound | Page::Search | Page::Offline)
     }
 
     /// True for the news list pages, whose content is a slice of the news.
@@ -124,24 +137,59 @@ impl Page {
                 if r.kind == Kind::Person {
                     d.extend(urls(site.news_of_person.get(&r.slug).map_or(&[], |v| v.as_slice())));
                 }
+                d.extend(side_deps(site, r));
                 Some(d)
             }
             Page::Section(Kind::News) | Page::NewsPage(_) => section(Kind::News, &site.news),
             Page::Section(Kind::Campaign) => section(Kind::Campaign, &site.campaigns),
             Page::Section(Kind::Person) => section(Kind::Person, &site.people),
             Page::Section(k) => section(*k, &site.documents),
+            Page::Registry(..) => section(Kind::Document, &site.documents),
             Page::Term(t, slug) => Some(urls(&site.taxonomies[t][slug].records)),
-            Page::Home | Page::TaxonomyIndex(_) | Page::NotFound | Page::Search => None,
+            Page::Home | Page::TaxonomyIndex(_) | Page::NotFound | Page::Search | Page::Offline => None,
         }
     }
+}
+
+/// The records a record page shows besides its own relations
+/// (`render::views::Views::record`): the side column (newest documents, the
+/// first campaign's news and people), related news (news of its campaigns, the
+/// newest news) and the document it is replaced by. The documents that a
+/// document replaces are added to the changed set by `serve` (see
+/// `render::incremental`).
+fn side_deps<'s>(site: &'s Site, r: &'s Record) -> Vec<&'s str> {
+    let urls = |ids: &[usize]| ids.iter().map(|&i| site.records[i].url.as_str()).collect::<Vec<_>>();
+    let mut d = Vec::new();
+    if r.kind == Kind::Page {
+        return d;
+    }
+    d.extend(urls(&site.documents[..site.documents.len().min(6)]));
+    d.extend(urls(&site.news[..site.news.len().min(9)]));
+    for c in r.campaign_refs() {
+        if let Some(l) = site.by_campaign.get(c) {
+            d.extend(urls(&l.news));
+            d.extend(urls(&l.people));
+        }
+    }
+    if let Some(by) = r.document().and_then(|x| x.replaced_by.as_deref()).and_then(|s| site.get(Kind::Document, s)) {
+        d.push(by.url.as_str());
+    }
+    d
 }
 
 /// Every page of `site`, which has `news_pages` news list pages, in the
 /// order they are rendered.
 pub(crate) fn pages(site: &Site, news_pages: usize) -> Vec<Page> {
-    let mut pages = vec![Page::Home, Page::NotFound, Page::Search];
+    let mut pages = vec![Page::Home, Page::NotFound, Page::Search, Page::Offline];
     pages.extend(Kind::SECTIONS.iter().map(|k| Page::Section(*k)));
     pages.extend((2..=news_pages).map(Page::NewsPage));
+    pages.extend((2..=registry::pages(site.documents.len())).map(|p| Page::Registry(None, p)));
+    for list in registry::filters(site).into_values() {
+        for f in list {
+            let n = registry::pages(f.docs.len());
+            pages.extend((1..=n).map(|p| Page::Registry(Some((f.facet, f.slug.clone())), p)));
+        }
+    }
     pages.extend((0..site.records.len()).map(Page::Record));
     for (t, terms) in &site.taxonomies {
         pages.push(Page::TaxonomyIndex(*t));
@@ -219,7 +267,14 @@ pub(crate) fn reserved() -> Vec<String> {
     names.extend(Taxonomy::ALL.iter().map(|t| taxonomy_url(*t)));
     names.push(SEARCH_INDEX.to_owned());
     names.extend(THEME_FOLDERS.iter().map(|f| (*f).to_owned()));
+    names.extend(registry::RESERVED.iter().map(|f| (*f).to_owned()));
     names
+}
+
+/// The reserved name a record's site path `url` falls under (or is, without
+/// its final slash), if any.
+pub(crate) fn reserved_prefix(url: &str) -> Option<String> {
+    reserved().into_iter().find(|p| url.starts_with(p.as_str()) || url == p.trim_end_matches('/'))
 }
 
 /// Every site path the build publishes besides records' bundled files and
@@ -260,10 +315,14 @@ mod tests {
     #[test]
     fn reserved_names_are_the_generators_own_folders() {
         let r = reserved();
-        for name in ["/tim-kiem/", "/dan-toc/", "/dia-ban/", "/nam/", "/chu-de/", "/_search/", "/css/", "/js/"] {
+        for name in ["/tim-kiem/", "/dan-toc/", "/dia-ban/", "/nam/", "/chu-de/", "/_search/", "/css/", "/js/", "/img/"]
+        {
             assert!(r.iter().any(|x| x == name), "{name} in {r:?}");
         }
-        assert_eq!(r.len(), 8);
+        assert_eq!(r.len(), 9 + registry::RESERVED.len());
+        assert_eq!(reserved_prefix("/van-ban/nam/2020/").as_deref(), Some("/van-ban/nam/"));
+        assert_eq!(reserved_prefix("/tim-kiem").as_deref(), Some("/tim-kiem/"));
+        assert_eq!(reserved_prefix("/van-ban/a/"), None);
     }
 
     #[test]
