@@ -89,7 +89,11 @@ pub fn stamp_path(output: &Path) -> PathBuf {
 pub fn fingerprint(config: &Config, future: bool) -> Option<String> {
     let mut h = Sha256::new();
     h.update(program_identity()?);
-    h.update(format!("config {config:?}\nfuture {future}\n"));
+    // The configuration's fields as serde writes them, not its Debug text,
+    // which a field's Debug could change (or stop showing) without a word.
+    h.update(b"config ");
+    h.update(serde_json::to_vec(config).ok()?);
+    h.update(format!("\nfuture {future}\n"));
     let root = &config.root;
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     for name in ["config.toml", "glossary.toml"] {
@@ -129,7 +133,8 @@ pub fn fingerprint(config: &Config, future: bool) -> Option<String> {
 fn program_identity() -> Option<String> {
     let exe = std::env::current_exe().ok()?;
     let meta = std::fs::metadata(&exe).ok()?;
-    Some(format!("thidua {} exe {} {:?}\n", env!("CARGO_PKG_VERSION"), meta.len(), meta.modified().ok()?))
+    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+    Some(format!("thidua {} exe {} {modified}\n", env!("CARGO_PKG_VERSION"), meta.len()))
 }
 
 /// The fingerprint of what the search index is made from: every search
@@ -275,6 +280,12 @@ mod tests {
         let mut tomorrow = config.clone();
         tomorrow.today = crate::content::date::PartialDate::ymd(2031, 1, 2);
         assert_ne!(fingerprint(&tomorrow, false).unwrap(), base, "today decides what is published");
+        let mut per_page = config.clone();
+        per_page.news_per_page += 1;
+        assert_ne!(fingerprint(&per_page, false).unwrap(), base, "every configured value counts");
+        let mut menu = config.clone();
+        menu.menu.push(crate::config::MenuEntry { name: "Văn bản".into(), url: "/van-ban/".into() });
+        assert_ne!(fingerprint(&menu, false).unwrap(), base, "nested values count too");
         std::fs::write(dir.path().join("content/tin-tuc/a.md"), "+++\ntitle = \"B\"\n+++\n").unwrap();
         assert_ne!(fingerprint(&config, false).unwrap(), base, "content");
         std::fs::write(dir.path().join("content/tin-tuc/a.md"), "+++\ntitle = \"A\"\n+++\n").unwrap();
