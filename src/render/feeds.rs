@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 /// An Atom feed of `entries` (newest first), published at `self_path`.
-pub fn atom(config: &Config, title: &str, self_path: &str, alt_path: &str, entries: &[&Record]) -> String {
+pub(crate) fn atom(config: &Config, title: &str, self_path: &str, alt_path: &str, entries: &[&Record]) -> String {
     let updated = entries
         .iter()
         .filter_map(|r| r.date)
@@ -49,7 +49,7 @@ pub fn atom(config: &Config, title: &str, self_path: &str, alt_path: &str, entri
 }
 
 /// sitemap.xml listing `paths` (site paths) with optional last-modified dates.
-pub fn sitemap(config: &Config, paths: &[(String, Option<String>)]) -> String {
+pub(crate) fn sitemap(config: &Config, paths: &[(String, Option<String>)]) -> String {
     let mut x = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -65,7 +65,7 @@ pub fn sitemap(config: &Config, paths: &[(String, Option<String>)]) -> String {
 }
 
 /// robots.txt pointing at the sitemap.
-pub fn robots(config: &Config) -> String {
+pub(crate) fn robots(config: &Config) -> String {
     format!("User-agent: *\nAllow: /\nSitemap: {}\n", config.absolute_url(crate::routes::SITEMAP))
 }
 

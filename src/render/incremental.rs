@@ -12,30 +12,30 @@ use crate::routes::{self, Page};
 use std::collections::BTreeSet;
 
 /// What an incremental render produced.
-pub struct Partial {
+pub(crate) struct Partial {
     /// The pages that depend on a changed record, and the feeds and lists that show one.
-    pub files: Vec<OutputFile>,
+    pub(crate) files: Vec<OutputFile>,
     /// Files of the previous render that the site no longer has (pages of
     /// deleted records and terms, feeds of deleted campaigns, an unused syntax stylesheet).
-    pub removed: Vec<String>,
+    pub(crate) removed: Vec<String>,
 }
 
 /// What changed since the last render, for [`render_changed`].
-pub struct Changes<'a> {
+pub(crate) struct Changes<'a> {
     /// Site paths of the records and intros that changed, before and after the change.
-    pub urls: &'a BTreeSet<String>,
+    pub(crate) urls: &'a BTreeSet<String>,
     /// True when only the bodies of records published before and after changed
     /// (their front matter, and so every list, relation and taxonomy, is the
     /// same): only their own pages and the feeds that carry their bodies are
     /// rendered again.
-    pub bodies_only: bool,
+    pub(crate) bodies_only: bool,
     /// The site before the change and its number of news pages. With it, a page
     /// that showed a changed record before the change is rendered again too,
     /// and a news list page only when its items, or the number of pages, changed.
     /// Without it, every news list page is rendered again.
-    pub before: Option<(&'a Site, usize)>,
+    pub(crate) before: Option<(&'a Site, usize)>,
     /// The theme's templates compiled before, if they were (else compiled now).
-    pub templates: Option<&'a Templates>,
+    pub(crate) templates: Option<&'a Templates>,
 }
 
 /// Renders only what `changes` can have changed. A page is rendered again
@@ -43,7 +43,7 @@ pub struct Changes<'a> {
 /// when their slice of the news changed; the home and taxonomy index pages,
 /// the news feed and the sitemap always, except when only bodies changed.
 /// Used by `serve`.
-pub fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> Result<Partial, Diagnostics> {
+pub(crate) fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> Result<Partial, Diagnostics> {
     let r = Renderer::reusing(inputs, changes.templates)?;
     let site: &'a Site = r.views.site;
     let sites: Vec<&Site> = std::iter::once(site).chain(changes.before.map(|b| b.0)).collect();

@@ -10,19 +10,19 @@
 //! the inline SVG charts, `statics` the theme's and site's static files and the
 //! files beside records, and `templates` compiles and runs Tera.
 
-pub mod chart;
-pub mod feeds;
-pub mod format;
+pub(crate) mod chart;
+pub(crate) mod feeds;
+pub(crate) mod format;
 mod incremental;
-pub mod minify;
+pub(crate) mod minify;
 mod pages;
 mod statics;
-pub mod templates;
-pub mod views;
+pub(crate) mod templates;
+pub(crate) mod views;
 
-pub use incremental::{render_changed, Changes, Partial};
-pub use pages::DESCRIPTION_CHARS;
-pub use statics::{assets, statics};
+pub(crate) use incremental::{render_changed, Changes};
+pub(crate) use pages::DESCRIPTION_CHARS;
+pub(crate) use statics::{assets, statics};
 
 use crate::config::Config;
 use crate::content::site::Site;
@@ -39,13 +39,13 @@ use views::Views;
 
 /// What the search stage hands to rendering.
 #[derive(Debug, Clone, Default)]
-pub struct SearchPage {
+pub(crate) struct SearchPage {
     /// Site path of the index entry file.
-    pub entry: String,
+    pub(crate) entry: String,
 }
 
 /// Everything rendering needs.
-pub struct Renderer<'a> {
+pub(crate) struct Renderer<'a> {
     views: Views<'a>,
     tera: std::borrow::Cow<'a, Tera>,
     news_pages: usize,
@@ -55,23 +55,23 @@ pub struct Renderer<'a> {
 }
 
 /// Everything rendering reads.
-pub struct Inputs<'a> {
+pub(crate) struct Inputs<'a> {
     /// The model.
-    pub site: &'a Site,
+    pub(crate) site: &'a Site,
     /// The configuration.
-    pub config: &'a Config,
+    pub(crate) config: &'a Config,
     /// Templates and static files.
-    pub theme: &'a Theme,
+    pub(crate) theme: &'a Theme,
     /// Number of news list pages.
-    pub news_pages: usize,
+    pub(crate) news_pages: usize,
     /// The search index entry for the search page.
-    pub search: SearchPage,
+    pub(crate) search: SearchPage,
     /// Processed images.
-    pub images: &'a Images,
+    pub(crate) images: &'a Images,
 }
 
 /// Renders the whole portal into memory.
-pub fn render(inputs: Inputs) -> Result<Vec<OutputFile>, Diagnostics> {
+pub(crate) fn render(inputs: Inputs) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut files = Vec::new();
     let collect = |batch: Vec<OutputFile>| {
         files.extend(batch);
@@ -86,7 +86,7 @@ pub fn render(inputs: Inputs) -> Result<Vec<OutputFile>, Diagnostics> {
 
 /// Why [`render_streaming`] stopped.
 #[derive(Debug)]
-pub enum StreamError<E> {
+pub(crate) enum StreamError<E> {
     /// Template errors: all of them, from every page.
     Content(Diagnostics),
     /// The sink failed; rendering stopped at once.
@@ -102,7 +102,7 @@ pub enum StreamError<E> {
 /// with [`render_search_page`] once the search index exists). After a
 /// template error the remaining pages are still rendered, so that every error
 /// is reported together, but no further batch reaches `sink`.
-pub fn render_streaming<E>(
+pub(crate) fn render_streaming<E>(
     inputs: Inputs,
     batch: usize,
     search_page: bool,
@@ -135,7 +135,10 @@ pub fn render_streaming<E>(
 /// or last in a build. It shows the site's name, menu and taxonomy counts,
 /// not the records' bodies, so it can be rendered after the bodies have been
 /// dropped to make room for the search index. `templates` are reused when given.
-pub fn render_search_page<'a>(inputs: Inputs<'a>, templates: Option<&'a Templates>) -> Result<OutputFile, Diagnostics> {
+pub(crate) fn render_search_page<'a>(
+    inputs: Inputs<'a>,
+    templates: Option<&'a Templates>,
+) -> Result<OutputFile, Diagnostics> {
     let r = Renderer::reusing(inputs, templates)?;
     r.page(&Page::Search).map_err(one)
 }
@@ -147,11 +150,11 @@ fn one(d: Diagnostic) -> Diagnostics {
 }
 
 /// The theme's templates, compiled once and reused by [`render_changed`].
-pub struct Templates(Tera);
+pub(crate) struct Templates(Tera);
 
 impl Templates {
     /// Compiles the templates of `theme` (the theme of `config`).
-    pub fn compile(theme: &Theme, config: &Config) -> Result<Templates, Diagnostics> {
+    pub(crate) fn compile(theme: &Theme, config: &Config) -> Result<Templates, Diagnostics> {
         Ok(Templates(templates::compile(theme, &theme_path(config)).map_err(one)?))
     }
 }

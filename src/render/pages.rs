@@ -34,7 +34,7 @@ struct Meta {
 
 /// Characters of a record's body text that stand in for a missing summary
 /// in its page's description.
-pub const DESCRIPTION_CHARS: usize = 160;
+pub(crate) const DESCRIPTION_CHARS: usize = 160;
 
 impl Renderer<'_> {
     fn meta(&self, title: &str, description: Option<&str>, path: &str, section: &str) -> Meta {

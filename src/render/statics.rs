@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 /// The statics of the theme and the site (the site's win), as output files.
 /// The theme's scripts are minified ([`minify`]); the site's own files are
 /// copied as they are.
-pub fn statics(theme: &Theme, site_statics: &BTreeMap<String, Vec<u8>>) -> Vec<OutputFile> {
+pub(crate) fn statics(theme: &Theme, site_statics: &BTreeMap<String, Vec<u8>>) -> Vec<OutputFile> {
     let mut all: BTreeMap<&String, Vec<u8>> = theme.statics.iter().map(|(p, b)| (p, theme_static(p, b))).collect();
     all.extend(site_statics.iter().map(|(p, b)| (p, b.clone())));
     all.into_iter().map(|(p, b)| OutputFile::bytes(p.trim_start_matches('/'), b)).collect()
@@ -28,7 +28,7 @@ fn theme_static(path: &str, bytes: &[u8]) -> Vec<u8> {
 }
 
 /// The files beside folder records, copied next to their pages.
-pub fn assets<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<OutputFile> {
+pub(crate) fn assets<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<OutputFile> {
     let mut files = Vec::new();
     for rec in records {
         let Some(dir) = &rec.source.bundle else {

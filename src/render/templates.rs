@@ -32,7 +32,7 @@ pub(crate) const RANGE_CALL: usize = 1_000_000;
 pub(crate) const RANGE_PAGE: usize = 10_000_000;
 
 /// Compiles every template of the theme.
-pub fn compile(theme: &Theme, theme_path: &std::path::Path) -> Result<Tera, Diagnostic> {
+pub(crate) fn compile(theme: &Theme, theme_path: &std::path::Path) -> Result<Tera, Diagnostic> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_html);
@@ -363,7 +363,7 @@ fn parse_error_place(message: &str) -> Option<(&str, usize, usize)> {
 }
 
 /// A Tera error with its causes, on one line.
-pub fn chain(e: &tera::Error) -> String {
+pub(crate) fn chain(e: &tera::Error) -> String {
     let mut s = e.to_string();
     let mut cur = e.source();
     while let Some(c) = cur {
