@@ -165,6 +165,15 @@ fn glossary() -> &'static thidua::search::Glossary {
     G.get_or_init(|| thidua::search::Glossary::default_theme().expect("the theme's glossary parses"))
 }
 
+/// The PDF path of the importer: `import::import_bytes` on a `.pdf` (the
+/// PDF parser, the text walk and line rebuilding, then the text reader and
+/// the header). Caps must turn huge inputs into errors, never hangs.
+pub fn import_pdf(data: &[u8]) {
+    if let Ok(imp) = thidua::import::import_bytes(Path::new("van-ban.pdf"), data.to_vec()) {
+        assert!(imp.meta.title.is_some(), "an imported PDF always has a title");
+    }
+}
+
 // ---- link_scheme: the check that keeps script links out of pages ----------
 
 /// The link-scheme check (`content::scheme`), two ways. First the raw input

@@ -22,7 +22,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Search the index that the last build wrote.
     Search(SearchArgs),
-    /// Turn official documents (.docx, .txt, .md) into van-ban records.
+    /// Turn official documents (.docx, .pdf, .txt, .md, or folders of them) into van-ban records.
     Import(ImportArgs),
     /// Write a new record with commented front matter.
     New(NewArgs),
@@ -157,10 +157,13 @@ pub struct ImportArgs {
     /// Add the records to this campaign (a slug of content/phong-trao/).
     #[arg(long)]
     pub campaign: Option<String>,
-    /// Show what would be written; write nothing.
+    /// Show what would be written and the report; write no record.
     #[arg(long)]
     pub dry_run: bool,
-    /// The documents to import.
+    /// Also write the report (file, kind, number, date, signer, title, warnings) as CSV to this file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// The documents to import, or folders to import every document in (recursively).
     #[arg(required = true, num_args = 1..)]
     pub files: Vec<PathBuf>,
 }

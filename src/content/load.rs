@@ -251,6 +251,7 @@ fn read_details(f: &mut Fields, kind: Kind, is_intro: bool) -> Details {
             issued: f.date("issued"),
             issuer: f.string("issuer", "issuer = \"Ban Dân tộc tỉnh\""),
             signer: f.string("signer", "signer = \"…\""),
+            signer_title: f.string("signer_title", "signer_title = \"Trưởng ban\""),
             recipients: f.string_list("recipients"),
             campaigns: f.string_list("campaigns"),
             attachments: f.string_list("attachments"),

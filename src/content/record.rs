@@ -218,6 +218,8 @@ pub struct Document {
     pub issuer: Option<String>,
     /// Người ký.
     pub signer: Option<String>,
+    /// The signer's position ("Phó trưởng ban").
+    pub signer_title: Option<String>,
     /// Nơi nhận: who the document was sent to.
     pub recipients: Vec<String>,
     /// Campaign slugs.

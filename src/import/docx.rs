@@ -8,6 +8,7 @@
 //! only from `w:t`, so field codes and deleted text never leak in.
 
 use super::block::{Block, Cell, Doc, ParaKind, Paragraph, Run};
+use super::legacy::Legacy;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::collections::BTreeMap;
@@ -30,6 +31,22 @@ pub enum DocxError {
         /// Why.
         message: String,
     },
+    /// A part larger than the importer reads: refused, never cut short.
+    #[error("{part} giải nén ra hơn {} MiB, mức tối đa mà thidua import đọc", PART_LIMIT >> 20)]
+    PartTooLarge {
+        /// The part.
+        part: &'static str,
+    },
+    /// A part that ends before its elements are closed (a cut-off file).
+    #[error("{part} bị cắt cụt: hết tệp khi {open} phần tử còn chưa đóng (đầu tiên là <{first}>)")]
+    Truncated {
+        /// The part.
+        part: &'static str,
+        /// How many elements are still open.
+        open: usize,
+        /// The outermost open element.
+        first: String,
+    },
     /// Broken XML.
     #[error("{part} is not well-formed XML at byte {offset}: {message}")]
     Xml {
@@ -42,25 +59,108 @@ pub enum DocxError {
     },
 }
 
-/// Largest XML part read (a 40-page document is about 1 MiB).
-const PART_LIMIT: u64 = 64 << 20;
+/// Largest XML part read, uncompressed (a 40-page document is about 1 MiB).
+/// A larger part is an error: reading only its first 64 MiB silently dropped
+/// the conclusion and the signature of a document.
+pub const PART_LIMIT: u64 = 64 << 20;
 
-/// Reads a `.docx` from its bytes.
-pub fn parse<R: Read + Seek>(reader: R) -> Result<Doc, DocxError> {
+/// Reads a `.docx` from its bytes, with the legacy encoding its text was
+/// converted from, if any (by the runs' fonts, or else by the characters).
+pub fn parse<R: Read + Seek>(reader: R) -> Result<(Doc, Option<Legacy>), DocxError> {
     let mut zip = zip::ZipArchive::new(reader).map_err(DocxError::NotZip)?;
     let document = read_part(&mut zip, "word/document.xml")?.ok_or(DocxError::NoDocument)?;
     let numbering = match read_part(&mut zip, "word/numbering.xml")? {
         Some(xml) => parse_numbering(&xml)?,
         None => Numbering::default(),
     };
-    let body = parse_part(&document, "word/document.xml", &numbering)?;
+    let default_font = match read_part(&mut zip, "word/styles.xml")? {
+        Some(xml) => default_font(&xml)?,
+        None => None,
+    };
+    let fonts = Fonts { default: default_font };
+    let body = parse_part(&document, "word/document.xml", &numbering, &fonts)?;
+    let mut legacy = body.legacy;
     let mut doc = Doc { blocks: body.blocks, footnotes: BTreeMap::new() };
     if let Some(xml) = read_part(&mut zip, "word/footnotes.xml")? {
-        for (id, blocks) in parse_part(&xml, "word/footnotes.xml", &numbering)?.notes {
+        let notes = parse_part(&xml, "word/footnotes.xml", &numbering, &fonts)?;
+        legacy = legacy.or(notes.legacy);
+        for (id, blocks) in notes.notes {
             doc.footnotes.insert(id, note_runs(blocks));
         }
     }
-    Ok(doc)
+    if legacy.is_none() {
+        legacy = convert_by_characters(&mut doc);
+    }
+    Ok((doc, legacy))
+}
+
+/// Text typed in a legacy encoding under a Unicode font name (the font was
+/// changed afterwards): found by its characters, converted run by run.
+fn convert_by_characters(doc: &mut Doc) -> Option<Legacy> {
+    let mut all = String::new();
+    for_each_run(doc, &mut |r| {
+        all.push_str(&r.text);
+        all.push(' ');
+    });
+    let legacy = super::legacy::detect(&all)?;
+    for_each_run(doc, &mut |r| r.text = super::legacy::convert(&r.text, legacy));
+    Some(legacy)
+}
+
+fn for_each_run(doc: &mut Doc, f: &mut dyn FnMut(&mut Run)) {
+    let mut para = |p: &mut Paragraph| p.runs.iter_mut().for_each(&mut *f);
+    for b in &mut doc.blocks {
+        match b {
+            Block::Paragraph(p) => para(p),
+            Block::Table(rows) => rows.iter_mut().flatten().flatten().for_each(&mut para),
+        }
+    }
+    for runs in doc.footnotes.values_mut() {
+        runs.iter_mut().for_each(&mut *f);
+    }
+}
+
+/// The document's default font (`w:docDefaults`, then the `Normal` style).
+fn default_font(xml: &str) -> Result<Option<String>, DocxError> {
+    const PART: &str = "word/styles.xml";
+    let mut reader = Reader::from_str(xml);
+    let (mut in_defaults, mut in_normal) = (false, false);
+    let (mut defaults, mut normal) = (None, None);
+    loop {
+        let ev = reader.read_event().map_err(|e| xml_error(PART, &reader, e))?;
+        match &ev {
+            Event::Start(e) | Event::Empty(e) => match local(e).as_str() {
+                "docDefaults" => in_defaults = matches!(ev, Event::Start(_)),
+                "style" => in_normal = attr(e, "styleId").as_deref() == Some("Normal"),
+                "rFonts" if in_defaults && defaults.is_none() => defaults = font_of(e),
+                "rFonts" if in_normal && normal.is_none() => normal = font_of(e),
+                _ => {}
+            },
+            Event::End(e) => {
+                let local = e.local_name();
+                let name: &str = local.as_ref();
+                match name {
+                    "docDefaults" => in_defaults = false,
+                    "style" => in_normal = false,
+                    _ => {}
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(normal.or(defaults))
+}
+
+/// The font a `w:rFonts` names for Latin text.
+fn font_of(e: &BytesStart<'_>) -> Option<String> {
+    attr(e, "ascii").or_else(|| attr(e, "hAnsi"))
+}
+
+/// Fonts that apply where a run names none.
+#[derive(Debug, Default)]
+struct Fonts {
+    default: Option<String>,
 }
 
 fn read_part<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, part: &'static str) -> Result<Option<String>, DocxError> {
@@ -69,8 +169,17 @@ fn read_part<R: Read + Seek>(zip: &mut zip::ZipArchive<R>, part: &'static str) -
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(DocxError::Part { part, message: e.to_string() }),
     };
+    if file.size() > PART_LIMIT {
+        return Err(DocxError::PartTooLarge { part });
+    }
     let mut text = String::new();
-    file.take(PART_LIMIT).read_to_string(&mut text).map_err(|e| DocxError::Part { part, message: e.to_string() })?;
+    let read = file
+        .take(PART_LIMIT + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| DocxError::Part { part, message: e.to_string() })?;
+    if read as u64 > PART_LIMIT {
+        return Err(DocxError::PartTooLarge { part });
+    }
     Ok(Some(text))
 }
 
@@ -160,6 +269,8 @@ fn parse_numbering(xml: &str) -> Result<Numbering, DocxError> {
 struct Parsed {
     blocks: Vec<Block>,
     notes: Vec<(String, Vec<Block>)>,
+    /// The legacy encoding a run's font named, if any.
+    legacy: Option<Legacy>,
 }
 
 /// A table being read.
@@ -179,8 +290,12 @@ struct Walk {
     para: Option<Paragraph>,
     num: (Option<String>, Option<String>),
     run: Option<Run>,
+    /// The font the current run names.
+    run_font: Option<String>,
     in_run_props: bool,
     in_text: bool,
+    /// Elements open now: at the end of the part there must be none.
+    open: Vec<String>,
 }
 
 impl Walk {
@@ -204,7 +319,11 @@ impl Walk {
             }
             "ilvl" => self.num.0 = attr(e, "val"),
             "numId" => self.num.1 = attr(e, "val").filter(|n| n != "0"),
-            "r" if !empty => self.run = Some(Run::default()),
+            "r" if !empty => {
+                self.run = Some(Run::default());
+                self.run_font = None;
+            }
+            "rFonts" if self.in_run_props => self.run_font = font_of(e),
             "rPr" if self.run.is_some() => self.in_run_props = !empty,
             "b" if self.in_run_props => self.set_style(|r| r.bold = toggle_on(e)),
             "i" if self.in_run_props => self.set_style(|r| r.italic = toggle_on(e)),
@@ -236,14 +355,24 @@ impl Walk {
         }
     }
 
-    fn end(&mut self, name: &str, numbering: &Numbering) {
+    fn end(&mut self, name: &str, numbering: &Numbering, fonts: &Fonts) {
         match name {
             "t" => self.in_text = false,
             "rPr" => self.in_run_props = false,
             "r" => {
+                let font = self.run_font.take().or_else(|| fonts.default.clone());
+                let legacy = font.as_deref().and_then(Legacy::of_font);
                 if let (Some(p), Some(r)) = (self.para.as_mut(), self.run.take()) {
                     if !r.text.is_empty() {
-                        p.runs.push(Run { text: crate::text::nfc(&r.text), ..r });
+                        let text = match legacy {
+                            Some((Legacy::Tcvn3, caps)) => super::legacy::from_tcvn3(&r.text, caps),
+                            Some((Legacy::Vni, _)) => super::legacy::from_vni(&r.text),
+                            None => crate::text::nfc(&r.text),
+                        };
+                        if legacy.is_some() && r.note.is_none() {
+                            self.out.legacy = legacy.map(|(l, _)| l);
+                        }
+                        p.runs.push(Run { text, ..r });
                     }
                 }
             }
@@ -322,15 +451,21 @@ fn style_kind(style: &str) -> ParaKind {
     ParaKind::Normal
 }
 
-fn parse_part(xml: &str, part: &'static str, numbering: &Numbering) -> Result<Parsed, DocxError> {
+fn parse_part(xml: &str, part: &'static str, numbering: &Numbering, fonts: &Fonts) -> Result<Parsed, DocxError> {
     let mut reader = Reader::from_str(xml);
     let mut w = Walk::default();
     loop {
         let ev = reader.read_event().map_err(|e| xml_error(part, &reader, e))?;
         match ev {
-            Event::Start(e) => w.start(&e, false),
+            Event::Start(e) => {
+                w.open.push(local(&e));
+                w.start(&e, false);
+            }
             Event::Empty(e) => w.start(&e, true),
-            Event::End(e) => w.end(e.local_name().as_ref(), numbering),
+            Event::End(e) => {
+                w.open.pop();
+                w.end(e.local_name().as_ref(), numbering, fonts);
+            }
             Event::Text(t) if w.in_text => {
                 let text = t.xml10_content();
                 w.push_text(&text);
@@ -350,6 +485,9 @@ fn parse_part(xml: &str, part: &'static str, numbering: &Numbering) -> Result<Pa
             Event::Eof => break,
             _ => {}
         }
+    }
+    if let Some(first) = w.open.first() {
+        return Err(DocxError::Truncated { part, open: w.open.len(), first: first.clone() });
     }
     Ok(w.out)
 }

@@ -82,25 +82,31 @@ fn roman_len(s: &str) -> usize {
 /// What one paragraph becomes.
 #[derive(Debug, Clone, PartialEq)]
 enum Out {
-    Heading(Numbering, String),
+    Heading(Numbering, String, Vec<Run>),
+    /// A numbered line that is not a heading: an item (`a)`), a numbered
+    /// paragraph (`1.`) or a plain one (`1.1`).
+    NumberedText(Numbering, Vec<Run>),
     SourceHeading(u8, String),
-    Item { level: u8, runs: Vec<Run> },
-    Numbered(Vec<Run>),
+    Item {
+        level: u8,
+        runs: Vec<Run>,
+    },
     Para(Vec<Run>),
     Table(Vec<Vec<Cell>>),
 }
 
 /// Longest numbered line (in characters) read as a heading even when it ends with a full stop.
-const HEADING_SHORT: usize = 100;
+const HEADING_SHORT: usize = 32;
 /// Longest numbered line without a full stop read as a heading.
 const HEADING_MAX: usize = 200;
 
 /// A numbered line is a heading unless it reads as a sentence: one that
-/// announces more (`:`), continues (`;`), or is long and ends with a full stop.
+/// announces more (`:`), continues (`;`), or ends with a full stop (a
+/// one-sentence item, "a) Mỗi xã giảm 3% hộ nghèo."), unless very short.
 pub(crate) fn is_heading_text(text: &str) -> bool {
     // counted only as far as the limits: a paragraph can be megabytes long
     let n = text.chars().take(HEADING_MAX + 1).count();
-    !text.ends_with([':', ';']) && (n <= HEADING_SHORT || (n <= HEADING_MAX && !text.ends_with('.')))
+    !text.ends_with([':', ';']) && n <= HEADING_MAX && (!text.ends_with('.') || n <= HEADING_SHORT)
 }
 
 fn classify(p: &Paragraph) -> Out {
@@ -112,13 +118,9 @@ fn classify(p: &Paragraph) -> Out {
     }
     if let Some(kind) = numbering(&text) {
         if matches!(kind, Numbering::Part | Numbering::Roman) || is_heading_text(&text) {
-            return Out::Heading(kind, text);
+            return Out::Heading(kind, text, p.runs.clone());
         }
-        return match kind {
-            Numbering::Letter => Out::Item { level: 0, runs: p.runs.clone() },
-            Numbering::Arabic => Out::Numbered(p.runs.clone()),
-            _ => Out::Para(p.runs.clone()),
-        };
+        return Out::NumberedText(kind, p.runs.clone());
     }
     for (mark, level) in [("- ", 0), ("• ", 0), ("+ ", 1)] {
         if text.starts_with(mark) {
@@ -145,11 +147,62 @@ fn strip_prefix_runs(runs: &[Run], mark: &str) -> Vec<Run> {
     out
 }
 
+/// One decision per numbering kind within a section: a document numbers its
+/// headings and its items with different kinds, so when the lines of one kind
+/// (`1.`, `a)`) in one section (between `I.`/`Phần` headings) are judged
+/// differently one by one (`a)` an item, `b)` a heading, because `b)` happened
+/// to be short), the majority decides for all of them. A tie makes them text:
+/// a heading is only claimed when most lines of the kind read as one. A
+/// document may still use `1.` for headings in one section and for items in
+/// the next. Parts and Roman numerals are always headings.
+fn unify_kinds(outs: Vec<Out>) -> Vec<Out> {
+    let section_break =
+        |o: &Out| matches!(o, Out::Heading(Numbering::Part | Numbering::Roman, _, _) | Out::SourceHeading(..));
+    let mut result = Vec::with_capacity(outs.len());
+    let mut section: Vec<Out> = Vec::new();
+    for o in outs {
+        if section_break(&o) {
+            result.extend(unify_section(std::mem::take(&mut section)));
+            result.push(o);
+        } else {
+            section.push(o);
+        }
+    }
+    result.extend(unify_section(section));
+    result
+}
+
+fn unify_section(outs: Vec<Out>) -> Vec<Out> {
+    let mut votes: BTreeMap<Numbering, (usize, usize)> = BTreeMap::new();
+    for o in &outs {
+        match o {
+            Out::Heading(k, _, _) => votes.entry(*k).or_default().0 += 1,
+            Out::NumberedText(k, _) => votes.entry(*k).or_default().1 += 1,
+            _ => {}
+        }
+    }
+    let heading_kind = |k: &Numbering| votes.get(k).is_some_and(|(h, t)| h > t);
+    outs.into_iter()
+        .map(|o| match o {
+            Out::Heading(k, _, runs) if !heading_kind(&k) => Out::NumberedText(k, runs),
+            Out::NumberedText(k, runs) if heading_kind(&k) => {
+                let text = collapse(&runs.iter().map(|r| r.text.as_str()).collect::<String>());
+                if text.chars().count() <= HEADING_MAX && !text.ends_with([':', ';']) {
+                    Out::Heading(k, text, runs)
+                } else {
+                    Out::NumberedText(k, runs)
+                }
+            }
+            o => o,
+        })
+        .collect()
+}
+
 /// Joins `Phần thứ nhất` with the all-capitals title line that follows it.
 fn merge_parts(outs: Vec<Out>) -> Vec<Out> {
     let mut merged: Vec<Out> = Vec::with_capacity(outs.len());
     for o in outs {
-        if let (Some(Out::Heading(Numbering::Part, head)), Out::Para(runs)) = (merged.last_mut(), &o) {
+        if let (Some(Out::Heading(Numbering::Part, head, _)), Out::Para(runs)) = (merged.last_mut(), &o) {
             let text = collapse(&runs.iter().map(|r| r.text.as_str()).collect::<String>());
             if is_upper(&text) && !head.contains(':') {
                 head.push_str(": ");
@@ -171,16 +224,18 @@ pub fn to_markdown(blocks: &[Block], footnotes: &BTreeMap<String, Vec<Run>>) -> 
             Block::Table(rows) => Out::Table(rows.clone()),
         })
         .collect();
-    let outs = merge_parts(outs);
+    let outs = unify_kinds(merge_parts(outs));
     let levels = heading_levels(&outs);
     let mut notes = Notes { defined: footnotes, order: Vec::new() };
     let mut parts: Vec<String> = Vec::new();
     for o in &outs {
         let md = match o {
-            Out::Heading(kind, text) => format!("{} {}", "#".repeat(levels[kind]), escape(text)),
+            Out::Heading(kind, text, _) => format!("{} {}", "#".repeat(levels[kind]), escape(text)),
+            Out::NumberedText(Numbering::Letter, runs) => format!("- {}", inline(runs, &mut notes)),
+            Out::NumberedText(Numbering::Arabic, runs) => inline(runs, &mut notes),
+            Out::NumberedText(_, runs) => escape_start(&inline(runs, &mut notes)),
             Out::SourceHeading(n, text) => format!("{} {}", "#".repeat((*n as usize + 1).min(6)), escape(text)),
             Out::Item { level, runs } => format!("{}- {}", "  ".repeat(*level as usize), inline(runs, &mut notes)),
-            Out::Numbered(runs) => inline(runs, &mut notes),
             Out::Para(runs) => escape_start(&inline(runs, &mut notes)),
             Out::Table(rows) => table(rows, &mut notes),
         };
@@ -200,7 +255,7 @@ pub fn to_markdown(blocks: &[Block], footnotes: &BTreeMap<String, Vec<Run>>) -> 
 /// Heading level of each numbering kind present: the outermost gets `##`.
 fn heading_levels(outs: &[Out]) -> BTreeMap<Numbering, usize> {
     let mut kinds: Vec<Numbering> =
-        outs.iter().filter_map(|o| if let Out::Heading(k, _) = o { Some(*k) } else { None }).collect();
+        outs.iter().filter_map(|o| if let Out::Heading(k, _, _) = o { Some(*k) } else { None }).collect();
     kinds.sort();
     kinds.dedup();
     kinds.iter().enumerate().map(|(i, k)| (*k, (i + 2).min(6))).collect()

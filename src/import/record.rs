@@ -25,10 +25,12 @@ pub struct Planned {
     pub dir: PathBuf,
     /// The whole `index.md`: front matter and body.
     pub index: String,
-    /// The attachment's file name in `dir`.
+    /// The (first) attachment's file name in `dir`.
     pub attachment: String,
-    /// The original file to copy.
+    /// The original file.
     pub source: PathBuf,
+    /// Every attachment: its name in `dir` and the bytes that were read.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 #[derive(Serialize)]
@@ -44,6 +46,8 @@ struct FrontMatter<'a> {
     issuer: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     signer: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signer_title: Option<&'a str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     recipients: &'a [String],
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -79,13 +83,37 @@ pub fn check_campaign(root: &Path, slug: &str) -> Result<(), ImportError> {
 /// Chooses the slug and file names and renders `index.md`. `taken` holds the
 /// slugs planned earlier in the same run, so two files never share one.
 pub fn plan(root: &Path, imp: &Imported, campaign: Option<&str>, taken: &mut BTreeSet<String>) -> Planned {
+    plan_with_copies(root, imp, &[], campaign, taken)
+}
+
+/// [`plan`] for a document held in several files: `copies` are attached too.
+pub fn plan_with_copies(
+    root: &Path,
+    imp: &Imported,
+    copies: &[&Imported],
+    campaign: Option<&str>,
+    taken: &mut BTreeSet<String>,
+) -> Planned {
     let section = root.join("content/van-ban");
     let wanted = base_slug(imp);
     let free = |s: &str| !taken.contains(s) && !section.join(s).exists() && !section.join(format!("{s}.md")).exists();
     let slug = (1..).map(|n| if n == 1 { wanted.clone() } else { format!("{wanted}-{n}") }).find(|s| free(s));
     let slug = slug.unwrap_or_else(|| wanted.clone());
     taken.insert(slug.clone());
-    let attachment = attachment_name(&imp.source);
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in std::iter::once(imp).chain(copies.iter().copied()) {
+        let mut name = attachment_name(&i.source);
+        let mut n = 2;
+        while files.iter().any(|(f, _)| *f == name) {
+            let base = attachment_name(&i.source);
+            name = match base.rsplit_once('.') {
+                Some((stem, ext)) => format!("{stem}-{n}.{ext}"),
+                None => format!("{base}-{n}"),
+            };
+            n += 1;
+        }
+        files.push((name, i.original.clone()));
+    }
     let m = &imp.meta;
     let fm = FrontMatter {
         title: m.title.as_deref().unwrap_or_default(),
@@ -94,20 +122,42 @@ pub fn plan(root: &Path, imp: &Imported, campaign: Option<&str>, taken: &mut BTr
         issued: m.issued.as_deref(),
         issuer: m.issuer.as_deref(),
         signer: m.signer.as_deref(),
+        signer_title: m.signer_title.as_deref(),
         recipients: &m.recipients,
         campaigns: campaign.into_iter().collect(),
-        attachments: vec![&attachment],
+        attachments: files.iter().map(|(f, _)| f.as_str()).collect(),
     };
     let toml = toml::to_string(&fm).unwrap_or_default();
-    let index = format!("+++\n{toml}+++\n{}", imp.body);
+    let index = format!("+++\n{}{toml}+++\n{}", notes(imp), imp.body);
     Planned {
         wanted: (slug != wanted).then_some(wanted),
         dir: section.join(&slug),
         slug,
         index,
-        attachment,
+        attachment: files[0].0.clone(),
         source: imp.source.clone(),
+        files,
     }
+}
+
+/// What the import guessed or could not find, as TOML comments at the top of
+/// the front matter, for the editor or a person to check against the original.
+fn notes(imp: &Imported) -> String {
+    let mut out = String::new();
+    if imp.warnings.is_empty() {
+        return out;
+    }
+    let name = imp.source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    out.push_str(&format!("# thidua import từ {}: cần kiểm tra với bản gốc\n", one_line(&name)));
+    for w in &imp.warnings {
+        out.push_str(&format!("# - {}\n", one_line(&w.message)));
+    }
+    out
+}
+
+/// Text safe in a TOML comment: one line, no control characters.
+fn one_line(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 /// Longest slug made from a title.
@@ -154,21 +204,36 @@ pub fn attachment_name(source: &Path) -> String {
     }
 }
 
-/// Writes the folder, `index.md` and the attachment.
+/// Writes the folder, `index.md` and the attachments: all into a hidden
+/// folder beside it first, renamed into place only once complete, so an
+/// interrupted import never leaves a half-written record.
 pub fn write(p: &Planned) -> Result<(), ImportError> {
     let werr = |path: &Path| {
         let path = path.to_owned();
         move |source| ImportError::Write { path, source }
     };
-    if let Some(parent) = p.dir.parent() {
-        std::fs::create_dir_all(parent).map_err(werr(parent))?;
+    let parent = p.dir.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(werr(parent))?;
+    if p.dir.exists() {
+        return Err(ImportError::Write {
+            path: p.dir.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the record folder exists"),
+        });
     }
-    std::fs::create_dir(&p.dir).map_err(werr(&p.dir))?;
-    let index = p.dir.join("index.md");
-    std::fs::write(&index, &p.index).map_err(werr(&index))?;
-    let attachment = p.dir.join(&p.attachment);
-    std::fs::copy(&p.source, &attachment).map_err(werr(&attachment))?;
-    Ok(())
+    let tmp = parent.join(format!(".{}.import-{}", p.slug, std::process::id()));
+    let result = (|| {
+        std::fs::create_dir(&tmp).map_err(werr(&tmp))?;
+        let index = tmp.join("index.md");
+        std::fs::write(&index, &p.index).map_err(werr(&p.dir.join("index.md")))?;
+        for (name, bytes) in &p.files {
+            std::fs::write(tmp.join(name), bytes).map_err(werr(&p.dir.join(name)))?;
+        }
+        std::fs::rename(&tmp, &p.dir).map_err(werr(&p.dir))
+    })();
+    if result.is_err() {
+        let _cleanup = std::fs::remove_dir_all(&tmp);
+    }
+    result
 }
 
 #[cfg(test)]

@@ -23,6 +23,8 @@ pub fn parse(text: &str) -> Doc {
     let mut para: Option<Para> = None;
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut blanks = 0;
+    // the paragraph being read is the subject under a type line ("KẾ HOẠCH")
+    let mut subject = false;
     for raw in text.lines() {
         let line = strip_heading_marks(raw.trim_end());
         if line.trim().is_empty() {
@@ -39,9 +41,13 @@ pub fn parse(text: &str) -> Doc {
         }
         flush_table(&mut doc, &mut rows);
         let line = line.trim();
+        // the subject goes on only with lines that do not start with a capital:
+        // a capital after it is the body's first paragraph
+        let body_starts = subject && line.starts_with(char::is_uppercase);
         match para.as_mut() {
-            Some(cur) if !starts_new(cur, line) => cur.push(line),
+            Some(cur) if !body_starts && !starts_new(cur, line) => cur.push(line),
             _ => {
+                subject = para.as_ref().is_some_and(|p| super::header::is_type_line(&p.plain));
                 flush_para(&mut doc, &mut para);
                 para = Some(Para::new(line));
             }
@@ -200,6 +206,13 @@ pub fn superscript_digit(c: char) -> Option<char> {
 /// Costs O(length of `line`), whatever the length of `cur`.
 fn starts_new(cur: &Para, line: &str) -> bool {
     let (cur_p, line_p) = (&cur.plain, strip_markup(line));
+    if is_rule_line(&line_p) || is_rule_line(cur_p) || signature_mark(cur_p) || signature_mark(&line_p) {
+        return true;
+    }
+    // the signer's name under the last recipient ("- Lưu: VT" has no full stop)
+    if cur_p.starts_with(['-', '+']) && super::header::is_name(&line_p) {
+        return true;
+    }
     if cur.open_span() {
         return false;
     }
@@ -218,6 +231,18 @@ fn starts_new(cur: &Para, line: &str) -> bool {
     }
     let line_upper_start = line_p.chars().next().is_some_and(char::is_uppercase);
     line_upper_start && markdown::numbering(cur_p).is_some() && markdown::is_heading_text(cur_p)
+}
+
+/// "(Đã ký)", "(Ký, đóng dấu)": a line of its own in a signature block.
+fn signature_mark(s: &str) -> bool {
+    s.starts_with('(') && s.ends_with(')') && s.chars().count() < 40
+}
+
+/// A separator under a header line or the subject ("_____", "-----"): it
+/// stands alone, so it never joins the subject to the first paragraph.
+fn is_rule_line(s: &str) -> bool {
+    s.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && s.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '_' | '=' | '*' | '–' | '—' | '.'))
 }
 
 /// Beginnings that always start a block: list marks, header fields, and the

@@ -610,6 +610,7 @@ impl<'a> Views<'a> {
                 v.facts.extend(d.issued.map(|i| Fact { label: "Ngày ban hành", value: formal_value(i), href: None }));
                 v.facts.extend(fact("Cơ quan ban hành", &d.issuer));
                 v.facts.extend(fact("Người ký", &d.signer));
+                v.facts.extend(fact("Chức vụ người ký", &d.signer_title));
                 v.facts.extend(fact("Lĩnh vực", &d.field));
                 v.facts.extend(d.effective.map(|i| Fact {
                     label: "Ngày có hiệu lực",

@@ -46,6 +46,11 @@ fn fuzz_corpus_import() {
 }
 
 #[test]
+fn fuzz_corpus_import_pdf() {
+    replay("import_pdf", targets::import_pdf);
+}
+
+#[test]
 fn fuzz_corpus_output_path() {
     replay("output_path", targets::output_path);
 }
