@@ -96,7 +96,7 @@ pub(crate) fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> R
         .iter()
         .filter(|j| match (j, changes.before) {
             _ if menu_changed => true,
-            (Page::Section(Kind::News) | Page::NewsPage(_), Some((old, old_pages))) => {
+            (Page::Section(Kind::News) | Page::NewsList(_), Some((old, old_pages))) => {
                 let n = j.news_page().unwrap_or(1);
                 let now = news_slice(site, n);
                 old_pages != r.news_pages
@@ -104,7 +104,7 @@ pub(crate) fn render_changed<'a>(inputs: Inputs<'a>, changes: &Changes<'a>) -> R
                     || now != news_slice(old, n)
                     || now.iter().any(|u| changed.contains(*u))
             }
-            (Page::Section(Kind::News) | Page::NewsPage(_), None) => true,
+            (Page::Section(Kind::News) | Page::NewsList(_), None) => true,
             _ => showed.contains(&j.output_path(site)) || hits(j.shows(site)),
         })
         .cloned()

@@ -107,7 +107,7 @@ impl Renderer<'_> {
         let (template, path, ctx) = match job {
             Page::Home => self.home(),
             Page::Section(k) => self.section(*k, 1),
-            Page::NewsPage(n) => self.section(Kind::News, *n),
+            Page::NewsList(n) => self.section(Kind::News, *n),
             Page::Record(i) => self.record(*i),
             Page::TaxonomyIndex(t) => self.taxonomy_index(*t),
             Page::Term(t, slug) => self.term(*t, &self.site().taxonomies[t][slug]),

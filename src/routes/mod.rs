@@ -29,7 +29,7 @@ pub(crate) enum Page {
     /// The first list page of a section (`/phong-trao/`).
     Section(Kind),
     /// A news list page after the first (`/tin-tuc/trang/2/`).
-    NewsPage(usize),
+    NewsList(usize),
     /// A record's page, by its index in [`Site::records`].
     Record(usize),
     /// The list of a taxonomy's terms (`/dan-toc/`).
@@ -72,7 +72,7 @@ impl Page {
         match self {
             Page::Home => "/".into(),
             Page::Section(k) => section_url(*k),
-            Page::NewsPage(n) => news_page_url(*n),
+            Page::NewsList(n) => news_page_url(*n),
             Page::Record(i) => site.records[*i].url.clone(),
             Page::TaxonomyIndex(t) => taxonomy_url(*t),
             Page::Term(t, slug) => term_url(*t, slug),
@@ -95,14 +95,14 @@ impl Page {
 
     /// True for the news list pages, whose content is a slice of the news.
     pub(crate) fn is_news_list(&self) -> bool {
-        matches!(self, Page::Section(Kind::News) | Page::NewsPage(_))
+        matches!(self, Page::Section(Kind::News) | Page::NewsList(_))
     }
 
     /// The number of a news list page (1 for the section page), if it is one.
     pub(crate) fn news_page(&self) -> Option<usize> {
         match self {
             Page::Section(Kind::News) => Some(1),
-            Page::NewsPage(n) => Some(*n),
+            Page::NewsList(n) => Some(*n),
             _ => None,
         }
     }
@@ -140,7 +140,7 @@ impl Page {
                 d.extend(side_deps(site, r));
                 Some(d)
             }
-            Page::Section(Kind::News) | Page::NewsPage(_) => section(Kind::News, &site.news),
+            Page::Section(Kind::News) | Page::NewsList(_) => section(Kind::News, &site.news),
             Page::Section(Kind::Campaign) => section(Kind::Campaign, &site.campaigns),
             Page::Section(Kind::Person) => section(Kind::Person, &site.people),
             Page::Section(k) => section(*k, &site.documents),
@@ -182,7 +182,7 @@ fn side_deps<'s>(site: &'s Site, r: &'s Record) -> Vec<&'s str> {
 pub(crate) fn pages(site: &Site, news_pages: usize) -> Vec<Page> {
     let mut pages = vec![Page::Home, Page::NotFound, Page::Search, Page::Offline];
     pages.extend(Kind::SECTIONS.iter().map(|k| Page::Section(*k)));
-    pages.extend((2..=news_pages).map(Page::NewsPage));
+    pages.extend((2..=news_pages).map(Page::NewsList));
     pages.extend((2..=registry::pages(site.documents.len())).map(|p| Page::Registry(None, p)));
     for list in registry::filters(site).into_values() {
         for f in list {
