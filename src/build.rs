@@ -169,6 +169,13 @@ pub fn check_with(
     Ok(report(&l, started))
 }
 
+/// A page of a build under way that has been rendering for longer than its
+/// time budget plus `grace`, as the error to report (public for the binary,
+/// which stops the process: a template cannot be stopped from inside).
+pub fn overdue_page(grace: Duration) -> Option<Diagnostic> {
+    render::templates::overdue(grace)
+}
+
 /// Builds the site into the output folder.
 pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
     run_with_progress(opts, &|_| {})
@@ -186,6 +193,7 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
     let config = config::load(&opts.root, &opts.overrides).map_err(fail)?;
     // Before any work: where the output goes, and what earlier builds left.
     let target = output::prepare(&config.root, &config.output)?;
+    let _one_build_at_a_time = lock_output(&config.output);
     let index_dir = search::tantivy_dir_for(&config.output);
     let fingerprint = fresh::fingerprint(&config, opts.future);
     let previous = fresh::read(&config.output);
@@ -222,6 +230,7 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
         search_stamp = search.stamp;
         Ok(Report { pages, files, search_reused: search.reused, ..report(&l, started) })
     });
+    let result = result.map_err(|e| name_collision(&l, e));
     if let (Ok(r), Some(fingerprint)) = (&result, fingerprint) {
         let stamp = fresh::Stamp {
             fingerprint,
@@ -242,6 +251,71 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
     }
     output::unregister_pending(&staging);
     result
+}
+
+/// Holds the output's lock file (`<parent>/.thidua-cache/build-<name>.lock`)
+/// for the whole build: a second build of the same output waits for the first
+/// to finish, then compares its inputs with what the first recorded. Two
+/// builds at once could otherwise swap in one output and record the other's
+/// fingerprint beside it, and a later build would keep a stale site as
+/// "unchanged". (std's `File::lock` is newer than the MSRV.) Best effort: where no lock file can be made (a read-only
+/// parent), the build runs unlocked.
+fn lock_output(output: &Path) -> Option<std::fs::File> {
+    let path = fresh::stamp_path(output).with_extension("lock");
+    std::fs::create_dir_all(path.parent()?).ok()?;
+    let file = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).ok()?;
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    // SAFETY: flock only takes or waits for an advisory lock on a descriptor
+    // this function owns; it is released when the file is closed.
+    if unsafe { libc::flock(fd, libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+        if std::io::Error::last_os_error().raw_os_error() != Some(libc::EWOULDBLOCK) {
+            return None;
+        }
+        eprintln!("một lần build khác đang ghi vào {}; chờ nó xong…", output.display());
+        // SAFETY: as above.
+        if unsafe { libc::flock(fd, libc::LOCK_EX) } != 0 {
+            return None;
+        }
+    }
+    Some(file)
+}
+
+/// A collision met while writing, as a content error naming both sources: the
+/// output stage knows the files it copies, the build knows the rest (a static
+/// file of the site or theme, a record's page, a page thidua makes itself).
+fn name_collision(l: &Loaded, e: BuildError) -> BuildError {
+    let BuildError::Output(OutputError::Collision { path, first, second }) = e else { return e };
+    let root = &l.config.root;
+    let shown = |p: &Path| crate::diagnostics::display_path(root, p).display().to_string();
+    let mut sources: Vec<String> = [first, second].into_iter().flatten().map(|p| shown(&p)).collect();
+    let site_path = format!("/{path}");
+    let mut made = Vec::new();
+    if l.statics.contains_key(&site_path) {
+        made.push(shown(&root.join("static").join(&path)));
+    } else if l.theme.statics.contains_key(&site_path) {
+        made.push(match &l.config.theme_dir {
+            Some(dir) => shown(&dir.join("static").join(&path)),
+            None => format!("static/{path} của giao diện mặc định"),
+        });
+    }
+    made.extend(
+        l.site.records.iter().filter(|r| format!("{}index.html", r.url) == site_path).map(|r| shown(&r.source.path)),
+    );
+    made.retain(|m| !sources.contains(m));
+    sources.extend(made);
+    while sources.len() < 2 {
+        sources.push(format!("trang thidua tự tạo tại {site_path} (a generated page)"));
+    }
+    let d = Diagnostic::error(
+        PathBuf::from(&sources[0]),
+        format!("hai tệp cùng ghi ra {site_path}: `{}` và `{}` (two files on one output path)", sources[0], sources[1]),
+    )
+    .hint(
+        "đổi tên hoặc xoá một trong hai tệp; các đường dẫn thidua tự tạo (sitemap.xml, atom.xml, robots.txt, 404.html, \
+         trang chuyên mục, _search/) không dùng cho tệp tĩnh",
+    );
+    BuildError::Content(vec![d])
 }
 
 /// What the search stage of a build did.

@@ -42,25 +42,35 @@ pub struct ServeArgs {
     /// Address to listen on; only loopback unless you ask for another.
     #[arg(long, default_value = "127.0.0.1")]
     pub interface: std::net::IpAddr,
-    /// Include records marked draft = true.
+    /// Include records marked draft = true (the default; kept for old scripts).
     #[arg(long)]
     pub drafts: bool,
-    /// Include records dated after today.
+    /// Include records dated after today (the default; kept for old scripts).
     #[arg(long)]
     pub future: bool,
+    /// Show only what `build` publishes: no drafts, nothing dated after today.
+    #[arg(long = "published-only", alias = "chi-ban-dang")]
+    pub published_only: bool,
 }
 
-/// The kinds `thidua new` can create.
+/// The kinds `thidua new` can create, by their section names or English names.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum NewKind {
-    /// A campaign (phong-trao/).
+    /// Phong trào (phong-trao/).
+    #[value(name = "phong-trao", alias = "campaign")]
     Campaign,
-    /// A person or collective (dien-hinh/).
+    /// Điển hình (dien-hinh/).
+    #[value(name = "dien-hinh", alias = "person")]
     Person,
-    /// A news item (tin-tuc/).
+    /// Tin tức (tin-tuc/).
+    #[value(name = "tin-tuc", alias = "news", alias = "tin")]
     News,
-    /// An official document (van-ban/).
+    /// Văn bản (van-ban/).
+    #[value(name = "van-ban", alias = "document")]
     Document,
+    /// Trang (content/).
+    #[value(name = "trang", alias = "page")]
+    Page,
 }
 
 /// Arguments of `thidua new`.
@@ -74,6 +84,9 @@ pub struct NewArgs {
     pub kind: NewKind,
     /// The title, with diacritics; the file name is folded from it.
     pub title: String,
+    /// Make a folder record (<slug>/index.md) that keeps photos and files beside it.
+    #[arg(long = "thu-muc", alias = "folder")]
+    pub folder: bool,
 }
 
 /// Arguments of `thidua build`.

@@ -21,6 +21,7 @@
 //! built-in theme and glossary).
 
 use crate::config::Config;
+use crate::content::confine;
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -95,9 +96,21 @@ pub(crate) fn fingerprint(config: &Config, future: bool) -> Option<String> {
     h.update(serde_json::to_vec(config).ok()?);
     h.update(format!("\nfuture {future}\n"));
     let root = &config.root;
+    // Only what the build may read is read here: links are followed inside the
+    // site root and the theme folder alone (a link in static/ to /dev/zero or
+    // to a huge file elsewhere is the build's diagnostic, never read), and
+    // only regular files are read (a named pipe would block forever).
+    let allowed = confine::real_dirs([Some(root.as_path()), config.theme_dir.as_deref()].into_iter().flatten());
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     for name in ["config.toml", "glossary.toml"] {
-        files.push((name.to_owned(), root.join(name)));
+        let path = root.join(name);
+        match confine::resolve(&path, &allowed) {
+            Ok(_) => files.push((name.to_owned(), path)),
+            Err(confine::Escape::Dangling(_)) if std::fs::symlink_metadata(&path).is_err() => {
+                h.update(format!("{name}: none\n"));
+            }
+            Err(escape) => h.update(format!("{name}: refused {escape:?}\n")),
+        }
     }
     let mut trees = vec![("content", root.join("content")), ("static", root.join("static"))];
     trees.extend(config.theme_dir.clone().map(|d| ("theme", d)));
@@ -106,28 +119,44 @@ pub(crate) fn fingerprint(config: &Config, future: bool) -> Option<String> {
             h.update(format!("{tag}: none\n"));
             continue;
         }
-        for entry in WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
-            let entry = entry.ok()?;
+        let (entries, refused) = confine::walk(root, &dir, &allowed, |_| false);
+        for d in refused {
+            // A refused link still decides the build (it is a diagnostic): its
+            // place and target are part of the fingerprint, its bytes are not.
+            h.update(format!("{tag} refused {}\n", d.message));
+        }
+        for entry in entries {
             let rel = entry.path().strip_prefix(&dir).ok()?.to_string_lossy().into_owned();
-            if entry.file_type().is_dir() {
+            let kind = entry.file_type();
+            if kind.is_dir() {
                 h.update(format!("{tag} dir {rel}\n"));
-            } else {
+            } else if kind.is_file() {
                 files.push((format!("{tag}/{rel}"), entry.path().to_path_buf()));
+            } else {
+                h.update(format!("{tag} special {rel}\n"));
             }
         }
     }
-    let hashes: Vec<Option<String>> = files
-        .par_iter()
-        .map(|(_, path)| match std::fs::read(path) {
-            Ok(bytes) => Some(format!("{} {:x}", bytes.len(), Sha256::digest(&bytes))),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some("none".to_owned()),
-            Err(_) => None,
-        })
-        .collect();
+    let hashes: Vec<Option<String>> = files.par_iter().map(|(_, path)| hash_file(path)).collect();
     for ((name, _), hash) in files.iter().zip(hashes) {
         h.update(format!("{name} {}\n", hash?));
     }
     Some(format!("{:x}", h.finalize()))
+}
+
+/// Size and SHA-256 of a regular file, read in pieces (never whole into
+/// memory); `"none"` when it is gone, `None` when it cannot be read.
+fn hash_file(path: &Path) -> Option<String> {
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => return Some("special".to_owned()),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some("none".to_owned()),
+        Err(_) => return None,
+    }
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut h = Sha256::new();
+    let len = std::io::copy(&mut file, &mut h).ok()?;
+    Some(format!("{len} {:x}", h.finalize()))
 }
 
 fn program_identity() -> Option<String> {

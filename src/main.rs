@@ -4,7 +4,7 @@
 mod cli;
 mod cmd;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
 /// mimalloc instead of glibc's allocator: glibc keeps a heap per thread and
@@ -15,7 +15,10 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    // Help texts come from the message catalogue (Vietnamese unless THIDUA_LANG=en).
+    let command = thidua::i18n::cli::localize(cli::Cli::command(), thidua::i18n::Lang::current());
+    let parsed = command.try_get_matches().and_then(|m| cli::Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

@@ -3,6 +3,7 @@
 
 use crate::content::date::PartialDate;
 use crate::content::record::Kind;
+use crate::content::schema::{self, Field, Widget};
 use crate::text::{nfc, slugify};
 use std::path::{Path, PathBuf};
 
@@ -10,10 +11,10 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum NewError {
     /// The title gives no usable slug.
-    #[error("the title `{0}` gives no URL slug: write a title with letters or digits")]
+    #[error("{}", crate::t!("new-empty-slug", title = .0))]
     EmptySlug(String),
     /// The file exists already.
-    #[error("{0} already exists; nothing was written (choose another title, or edit that file)")]
+    #[error("{}", crate::t!("new-exists", path = .0.display().to_string()))]
     Exists(PathBuf),
     /// Writing failed.
     #[error("{path}: {source}")]
@@ -25,86 +26,92 @@ pub enum NewError {
     },
 }
 
+/// A TOML string literal of `s` (quotes, backslashes and control characters escaped).
 fn quoted(s: &str) -> String {
-    toml::Value::String(s.to_owned()).to_string()
+    toml_edit::Value::from(s).to_string().trim().to_owned()
 }
 
-/// The front matter lines of one kind (after title, slug hint, date, summary, tags, draft).
-fn kind_lines(kind: Kind, today: &str, year: i32) -> String {
-    match kind {
-        Kind::Campaign => format!(
-            "start = {year}                # năm hoặc ngày bắt đầu (YYYY hoặc YYYY-MM-DD)\n\
-             end = {}                  # năm hoặc ngày kết thúc\n\
-             launched_by = \"Chủ tịch UBND tỉnh\"   # ai phát động\n\
-             level = \"Cấp tỉnh\"          # cấp phát động\n\
-             theme = \"\"                  # chủ đề của phong trào\n\n\
-             # Chỉ tiêu: lặp lại khối [[indicators]] cho mỗi chỉ tiêu.\n\
-             # [[indicators]]\n\
-             # name = \"Hộ thoát nghèo\"\n\
-             # unit = \"hộ\"\n\
-             # target = 1000             # không bắt buộc\n\
-             # values = [ {{ period = \"{year}\", value = 0 }} ]\n",
-            year + 4
-        ),
-        Kind::Person => "kind = \"ca-nhan\"            # \"ca-nhan\" (cá nhân) hoặc \"tap-the\" (tập thể)\n\
-             ethnicity = \"\"              # dân tộc, ví dụ \"Xtiêng\", \"Mnông\", \"Khmer\"\n\
-             role = \"Người có uy tín\"     # danh hiệu, vai trò\n\
-             commune = \"\"                # xã, phường\n\
-             district = \"\"               # huyện, thị xã, thành phố\n\
-             year = YEAR                 # năm được tuyên dương\n\
-             award = \"\"                  # hình thức khen thưởng\n\
-             campaigns = []              # slug các phong trào, ví dụ [\"vi-nguoi-ngheo\"]\n\
-             # sort_name = \"\"            # chỉ khi cần xếp khác tên gọi\n\
-             # photo = \"chan-dung.jpg\"   # ảnh đặt cạnh index.md (bản ghi dạng thư mục)\n"
-            .replace("YEAR", &year.to_string()),
-        Kind::News => "campaigns = []              # slug các phong trào liên quan\n\
-             people = []                 # slug các điển hình được nhắc đến\n\
-             author = \"\"                 # tác giả, đơn vị viết bài\n\
-             # image = \"anh.jpg\"         # ảnh đầu bài, đặt cạnh index.md (bản ghi dạng thư mục)\n"
-            .to_owned(),
-        Kind::Document => format!(
-            "number = \"\"                 # số ký hiệu, ví dụ \"15/KH-BDT\"\n\
-             doc_type = \"Kế hoạch\"       # Kế hoạch, Báo cáo, Quyết định, Công văn…\n\
-             issued = {today}         # ngày ban hành; \"YYYY-MM\" nếu để trống ngày\n\
-             issuer = \"\"                 # cơ quan ban hành\n\
-             signer = \"\"                 # người ký\n\
-             campaigns = []              # slug các phong trào liên quan\n\
-             # attachments = [\"van-ban.pdf\"]   # tệp đặt cạnh index.md (bản ghi dạng thư mục)\n"
-        ),
-        Kind::Page => String::new(),
-    }
+/// A title on one line: line breaks, tabs and repeated spaces become one space.
+pub fn one_line(title: &str) -> String {
+    nfc(title).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The text of a new record of `kind` titled `title`, dated `today`.
+/// The value `thidua new` starts a key with, or `None` for a key written as a comment.
+fn default_value(f: &Field, title: &str, today: PartialDate) -> Option<String> {
+    let year = today.year;
+    Some(match f.widget {
+        _ if f.key == "title" => quoted(title),
+        Widget::Date => today.iso(),
+        Widget::YearOrDate if f.key == "end" => (year + 4).to_string(),
+        Widget::YearOrDate | Widget::Year => year.to_string(),
+        Widget::Bool => "true".to_owned(),
+        Widget::Choice(values) => quoted(values.first().map_or("", |v| v.0)),
+        Widget::Photo | Widget::Indicators => return None,
+        Widget::Files => return None,
+        w if w.is_list() => "[]".to_owned(),
+        _ if f.key == "sort_name" => return None,
+        _ => "\"\"".to_owned(),
+    })
+}
+
+/// The text of a new record of `kind` titled `title`, dated `today`: every
+/// key of the kind's schema with its help as a comment, in the language of
+/// the catalogue (`THIDUA_LANG`).
 pub fn record_text(kind: Kind, title: &str, today: PartialDate) -> String {
-    let day = today.iso();
-    format!(
-        "+++\n\
-         title = {}\n\
-         # slug = \"\"                 # địa chỉ trang; mặc định là tên tệp\n\
-         date = {day}\n\
-         summary = \"\"                # một hai câu tóm tắt, hiện trong danh sách và khi chia sẻ\n\
-         tags = []                   # chủ đề, ví dụ [\"giảm nghèo\"]\n\
-         draft = true                # đổi thành false (hoặc xoá dòng) khi sẵn sàng đăng\n\
-         {}+++\n\n\
-         Viết nội dung ở đây bằng Markdown.\n\n\
-         ## Tiêu đề mục\n\n\
-         Liên kết đến trang khác viết dạng `[tên trang](/phong-trao/slug-cua-phong-trao/)`.\n",
-        quoted(&nfc(title)),
-        kind_lines(kind, &day, today.year)
-    )
+    let title = one_line(title);
+    let mut out = String::from("+++\n");
+    let mut line = |key: &str, value: &str, help: &str, commented: bool| {
+        let code = format!("{}{key} = {value}", if commented { "# " } else { "" });
+        let pad = 28usize.saturating_sub(code.chars().count()).max(1);
+        out.push_str(&format!("{code}{} # {help}\n", " ".repeat(pad)));
+    };
+    for f in schema::fields(kind) {
+        let help = crate::i18n::tr(f.help, &[]);
+        match default_value(f, &title, today) {
+            Some(v) => line(f.key, &v, &help, false),
+            None => match f.widget {
+                Widget::Indicators => {}
+                Widget::Files => line(f.key, "[\"van-ban.pdf\"]", &help, true),
+                Widget::Photo => line(f.key, "\"anh.jpg\"", &help, true),
+                _ => line(f.key, "\"\"", &help, true),
+            },
+        }
+        if f.key == "title" {
+            line("slug", "\"\"", &crate::i18n::tr("new-slug-help", &[]), true);
+        }
+    }
+    if schema::find(kind, "indicators").is_some() {
+        out.push_str(&format!(
+            "\n# {}\n# [[indicators]]\n# name = \"Hộ thoát nghèo\"\n# unit = \"hộ\"\n# target = 1000\n\
+             # values = [ {{ period = \"{}\", value = 0 }} ]\n",
+            crate::i18n::tr("schema-indicators-help", &[]),
+            today.year
+        ));
+    }
+    out.push_str("+++\n\n");
+    out.push_str(&crate::i18n::tr("new-body-hint", &[]));
+    out.push('\n');
+    out
 }
 
-/// Writes `content/<section>/<slug>.md` for a new record; returns its path.
-pub fn create(root: &Path, kind: Kind, title: &str, today: PartialDate) -> Result<PathBuf, NewError> {
-    let slug = slugify(title);
+/// Writes `content/<section>/<slug>.md` for a new record (or
+/// `content/<section>/<slug>/index.md` with `folder`, a record that keeps its
+/// photos and files beside it); returns its path.
+pub fn create(root: &Path, kind: Kind, title: &str, today: PartialDate, folder: bool) -> Result<PathBuf, NewError> {
+    let slug = slugify(&one_line(title));
     if slug.is_empty() {
         return Err(NewError::EmptySlug(title.to_owned()));
     }
-    let dir = root.join("content").join(kind.section());
-    let path = dir.join(format!("{slug}.md"));
-    if path.exists() || dir.join(&slug).join("index.md").exists() {
-        return Err(NewError::Exists(path));
+    let section = root.join("content").join(kind.section());
+    let (dir, path) = if folder {
+        (section.join(&slug), section.join(&slug).join("index.md"))
+    } else {
+        (section.clone(), section.join(format!("{slug}.md")))
+    };
+    for taken in [section.join(format!("{slug}.md")), section.join(&slug).join("index.md")] {
+        if taken.exists() {
+            return Err(NewError::Exists(taken));
+        }
     }
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -134,19 +141,56 @@ mod tests {
             let parsed = frontmatter::parse(Path::new("x.md"), &text).unwrap_or_else(|d| panic!("{kind:?}: {d}"));
             assert_eq!(parsed.data["title"], "Tiêu đề \"có\" dấu");
             assert_eq!(parsed.data["draft"], true);
-            assert_eq!(parsed.data["date"], "2026-11-22");
+            let date = if kind == Kind::Document { "issued" } else { "date" };
+            assert_eq!(parsed.data[date], "2026-11-22");
         }
+    }
+
+    /// Whatever the title holds, what `new` writes parses and loads with no error.
+    fn loads_cleanly(kind: Kind, title: &str) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = create(dir.path(), kind, title, PartialDate::ymd(2026, 11, 22), false).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let parsed = frontmatter::parse(Path::new("x.md"), &text).unwrap_or_else(|d| panic!("{title:?}: {d}\n{text}"));
+        let (files, _) = crate::content::discover::discover(dir.path());
+        let (pending, diags) = crate::content::load::load_front(dir.path(), &files[0]);
+        assert!(pending.is_some() && !diags.iter().any(|d| d.is_error()), "{title:?}: {diags:?}\n{text}");
+        parsed.data["title"].as_str().unwrap().to_owned()
+    }
+
+    #[test]
+    fn a_title_with_a_double_quote_parses() {
+        assert_eq!(loads_cleanly(Kind::News, "Lễ \"Ngày hội\" đại đoàn kết"), "Lễ \"Ngày hội\" đại đoàn kết");
+    }
+
+    #[test]
+    fn a_title_with_a_newline_parses_on_one_line() {
+        assert_eq!(loads_cleanly(Kind::Document, "Kế hoạch\nthi đua\r\n2026"), "Kế hoạch thi đua 2026");
+    }
+
+    #[test]
+    fn a_title_with_a_fence_parses() {
+        assert_eq!(loads_cleanly(Kind::Campaign, "+++\nPhong trào +++ mới\n---"), "+++ Phong trào +++ mới ---");
+        assert_eq!(loads_cleanly(Kind::Person, "Ông A \\ bà B # 'c'"), "Ông A \\ bà B # 'c'");
+        assert_eq!(loads_cleanly(Kind::Page, "Giới thiệu"), "Giới thiệu");
+    }
+
+    #[test]
+    fn a_folder_record_is_an_index_in_its_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = create(dir.path(), Kind::News, "Tin có ảnh", PartialDate::ymd(2026, 1, 2), true).unwrap();
+        assert!(p.ends_with("content/tin-tuc/tin-co-anh/index.md"), "{}", p.display());
     }
 
     #[test]
     fn refuses_to_overwrite() {
         let dir = tempfile::tempdir().unwrap();
-        let p = create(dir.path(), Kind::News, "Hội nghị biểu dương", PartialDate::ymd(2026, 1, 2)).unwrap();
+        let p = create(dir.path(), Kind::News, "Hội nghị biểu dương", PartialDate::ymd(2026, 1, 2), false).unwrap();
         assert!(p.ends_with("content/tin-tuc/hoi-nghi-bieu-duong.md"));
-        let again = create(dir.path(), Kind::News, "Hội nghị  biểu dương!", PartialDate::ymd(2026, 1, 2));
+        let again = create(dir.path(), Kind::News, "Hội nghị  biểu dương!", PartialDate::ymd(2026, 1, 2), true);
         assert!(matches!(again, Err(NewError::Exists(_))));
         assert!(matches!(
-            create(dir.path(), Kind::News, "!!!", PartialDate::ymd(2026, 1, 2)),
+            create(dir.path(), Kind::News, "!!!", PartialDate::ymd(2026, 1, 2), false),
             Err(NewError::EmptySlug(_))
         ));
     }

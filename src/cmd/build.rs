@@ -15,6 +15,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         future: args.future,
     };
     remove_temporaries_on_interrupt();
+    stop_a_page_past_its_time();
     let on_terminal = std::io::stderr().is_terminal();
     let started = std::time::Instant::now();
     let bar = on_terminal.then(stage_bar);
@@ -59,6 +60,22 @@ fn stage_bar() -> indicatif::ProgressBar {
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
+}
+
+/// A page whose template loops without calling `range` or writing cannot be
+/// stopped from inside the template engine: once it is past its time budget
+/// (and a grace period), the build reports the template and the page, removes
+/// its temporary folders (the previous output stays) and exits 1.
+fn stop_a_page_past_its_time() {
+    std::thread::spawn(|| loop {
+        std::thread::sleep(Duration::from_secs(1));
+        if let Some(d) = thidua::build::overdue_page(Duration::from_secs(5)) {
+            thidua::output::remove_pending();
+            super::print_diagnostics(&[d]);
+            eprintln!("error: 1 error(s), 0 warning(s); nothing was written, the previous output is unchanged");
+            std::process::exit(1);
+        }
+    });
 }
 
 /// On Ctrl-C (SIGINT) or SIGTERM, removes the build's temporary folders at

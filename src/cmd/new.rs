@@ -5,23 +5,27 @@ use std::process::ExitCode;
 use thidua::content::date::today;
 use thidua::content::Kind;
 use thidua::scaffold::create;
+use thidua::t;
 
-/// Creates the record and says where it is.
+/// Creates the record and says, in the catalogue's language, where it is and how to see it.
 pub fn run(args: &NewArgs) -> ExitCode {
     let kind = match args.kind {
         NewKind::Campaign => Kind::Campaign,
         NewKind::Person => Kind::Person,
         NewKind::News => Kind::News,
         NewKind::Document => Kind::Document,
+        NewKind::Page => Kind::Page,
     };
-    match create(&args.root, kind, &args.title, today()) {
+    match create(&args.root, kind, &args.title, today(), args.folder) {
         Ok(path) => {
-            println!("created {}", path.display());
-            println!("it is a draft (draft = true): fill in the keys, then remove that line to publish");
+            println!("{}", t!("new-created", path = path.display().to_string()));
+            println!("{}", t!("new-draft-note"));
+            let root = args.root.display().to_string();
+            println!("{}", t!("new-how-to-see", root = root));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", t!("error-prefix"));
             ExitCode::from(1)
         }
     }

@@ -16,37 +16,55 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a TOML datetime's date part too).
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a TOML datetime's date part
+    /// too), and the Vietnamese day-month-year order: `30/12/2023`,
+    /// `30-12-2023`, `30.12.2023`, `12/2023`. A wrong date says what was
+    /// understood ("ngày 31 tháng 02 năm 2023 không tồn tại"), in the
+    /// catalogue's language.
     pub fn parse(s: &str) -> Result<Self, String> {
         let s = s.trim();
         let date_part = s.split(['T', ' ']).next().unwrap_or(s);
-        let parts: Vec<&str> = date_part.split('-').collect();
-        let num = |p: &str, what: &str, len: usize| -> Result<u32, String> {
-            if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!("`{s}` is not a date: the {what} must have {len} digits"));
-            }
-            p.parse::<u32>().map_err(|e| e.to_string())
-        };
-        let year = num(parts.first().copied().unwrap_or(""), "year", 4)? as i32;
-        let month = match parts.get(1) {
-            Some(m) => Some(num(m, "month", 2)? as u8),
-            None => None,
-        };
-        let day = match parts.get(2) {
-            Some(d) => Some(num(d, "day", 2)? as u8),
-            None => None,
-        };
-        if parts.len() > 3 {
-            return Err(format!("`{s}` is not a date: write YYYY-MM-DD"));
+        let parts: Vec<&str> = date_part.split(['-', '/', '.']).collect();
+        let digits = |p: &str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit());
+        if parts.len() > 3 || !parts.iter().all(|p| digits(p)) {
+            return Err(crate::t!("date-not-a-date", value = s));
         }
+        let n = |p: &str| p.parse::<u32>().unwrap_or(0);
+        // The year comes first (ISO) when the first part has four digits, else last (Vietnamese order).
+        let iso = parts[0].len() == 4;
+        let (year, month, day) = match (iso, parts.as_slice()) {
+            (true, [y]) => (*y, None, None),
+            (true, [y, m]) => (*y, Some(*m), None),
+            (true, [y, m, d]) => (*y, Some(*m), Some(*d)),
+            (false, [m, y]) => (*y, Some(*m), None),
+            (false, [d, m, y]) => (*y, Some(*m), Some(*d)),
+            _ => return Err(crate::t!("date-not-a-date", value = s)),
+        };
+        let too_long = |p: Option<&str>| p.is_some_and(|p| p.len() > 2);
+        if year.len() != 4
+            || too_long(month)
+            || too_long(day)
+            || (iso && (month.is_some_and(|m| m.len() != 2) || day.is_some_and(|d| d.len() != 2)))
+        {
+            return Err(crate::t!("date-year-digits", value = s));
+        }
+        let year = n(year) as i32;
+        let month = month.map(|m| n(m) as u8);
+        let day = day.map(|d| n(d) as u8);
         if let Some(m) = month {
             if !(1..=12).contains(&m) {
-                return Err(format!("`{s}` is not a date: month {m} does not exist"));
+                return Err(crate::t!("date-no-such-month", value = s, month = format!("{m:02}")));
             }
             if let Some(d) = day {
                 let max = days_in_month(year, m);
                 if d == 0 || d > max {
-                    return Err(format!("`{s}` is not a date: month {m} of {year} has {max} days"));
+                    return Err(crate::t!(
+                        "date-no-such-day",
+                        day = format!("{d:02}"),
+                        month = format!("{m:02}"),
+                        year = year.to_string(),
+                        max = max
+                    ));
                 }
             }
         }
@@ -153,6 +171,32 @@ mod tests {
         assert!(PartialDate::parse("22-01-01").is_err());
         assert!(PartialDate::parse("hôm qua").is_err());
         assert!(PartialDate::parse("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn vietnamese_day_month_order_is_accepted() {
+        for s in ["30/12/2023", "30-12-2023", "30.12.2023", "30/12/2023 08:00", "2023-12-30"] {
+            assert_eq!(PartialDate::parse(s).unwrap(), PartialDate::ymd(2023, 12, 30), "{s}");
+        }
+        assert_eq!(PartialDate::parse("5/1/2024").unwrap(), PartialDate::ymd(2024, 1, 5));
+        assert_eq!(PartialDate::parse("02/2022").unwrap().iso(), "2022-02");
+    }
+
+    #[test]
+    fn a_wrong_date_says_what_was_understood() {
+        use crate::i18n::{tr_in, Arg, Lang};
+        let err = PartialDate::parse("31/02/2023").unwrap_err();
+        let args = |d: &str| -> Vec<(&str, Arg)> {
+            vec![("day", d.into()), ("month", "02".into()), ("year", "2023".into()), ("max", 28u8.into())]
+        };
+        let (vi, en) =
+            (tr_in(Lang::Vi, "date-no-such-day", &args("31")), tr_in(Lang::En, "date-no-such-day", &args("31")));
+        assert!(err == vi || err == en, "{err}");
+        assert!(vi.contains("ngày 31 tháng 02"), "{vi}");
+        let four = PartialDate::parse("32/01/2023").unwrap_err();
+        assert!(!four.contains("4") || four.contains("32"), "a four-digit year is never blamed: {four}");
+        assert!(PartialDate::parse("30/13/2023").is_err());
+        assert!(PartialDate::parse("30/12/23").is_err());
     }
 
     #[test]

@@ -109,21 +109,79 @@ pub fn parse<'a>(path: &Path, source: &'a str) -> Result<Parsed<'a>, Diagnostic>
     let body = &src[body_start..];
     let first_line = 2;
     let body_line = src[..body_start].matches('\n').count() + 1;
-    let data = match format {
+    let parsed = match format {
         Format::Toml => parse_toml(raw).map_err(|(msg, off)| {
             Diagnostic::error(path, format!("invalid TOML front matter: {msg}"))
                 .at_offset(source, bom + after_open + off)
                 .hint("values need quotes (`title = \"…\"`), lists use brackets (`tags = [\"a\", \"b\"]`)")
-        })?,
+        }),
         Format::Yaml => parse_yaml(raw).map_err(|(msg, line, col)| {
             Diagnostic::error(path, format!("invalid YAML front matter: {msg}"))
                 .at(source, line + first_line - 1, col)
                 .hint(
                     "write `key: value`, one per line; quote values that contain `:` or start with a special character",
                 )
-        })?,
+        }),
+    };
+    let data = match parsed {
+        Ok(d) => d,
+        Err(general) => return Err(explain_typing(path, source, raw, format, first_line).unwrap_or(general)),
     };
     Ok(Parsed { format, data, raw, first_line, body, body_line })
+}
+
+/// The characters a word processor types that front matter cannot take, each
+/// with the message (catalogue identifier) that names it.
+const TYPED: [(char, &str); 6] = [
+    ('\u{201C}', "fm-curly-quote"),
+    ('\u{201D}', "fm-curly-quote"),
+    ('\u{201E}', "fm-curly-quote"),
+    ('\u{2018}', "fm-curly-apostrophe"),
+    ('\u{2019}', "fm-curly-apostrophe"),
+    ('\u{00A0}', "fm-nbsp"),
+];
+
+/// When front matter that failed to parse holds something a word processor
+/// typed (Word's curly quotes, a non-breaking space, a tab in YAML, a date
+/// written 30/12/2023 without quotes in TOML), the error that names it and
+/// says how to fix it.
+fn explain_typing(path: &Path, source: &str, raw: &str, format: Format, first_line: usize) -> Option<Diagnostic> {
+    for (i, line) in raw.lines().enumerate() {
+        let n = i + first_line;
+        let code = line.split(" #").next().unwrap_or(line);
+        // Outside a string only: before the first straight quote of the line.
+        let unquoted = code.split(['"', '\'']).next().unwrap_or(code);
+        let found = TYPED.iter().find(|(c, _)| unquoted.contains(*c)).map(|&(c, id)| (c, id));
+        let (message, hint) = if let Some((c, id)) = found {
+            let col = code.chars().position(|x| x == c).unwrap_or(0) + 1;
+            let d = Diagnostic::error(path, crate::t!(id, line = n, code = format!("U+{:04X}", c as u32)))
+                .at(source, n, col)
+                .hint(crate::t!(&format!("{id}-hint")));
+            return Some(d);
+        } else if format == Format::Yaml
+            && line.starts_with(['\t', ' '])
+            && line.trim_start_matches(' ').starts_with('\t')
+        {
+            (crate::t!("fm-yaml-tab", line = n), crate::t!("fm-yaml-tab-hint"))
+        } else if format == Format::Toml && bare_vietnamese_date(code) {
+            (crate::t!("fm-bare-date", line = n), crate::t!("fm-bare-date-hint"))
+        } else {
+            continue;
+        };
+        return Some(Diagnostic::error(path, message).at(source, n, 1).hint(hint));
+    }
+    None
+}
+
+/// `key = 30/12/2023` (or with `-` or `.`): a date in day-month-year order without quotes.
+fn bare_vietnamese_date(line: &str) -> bool {
+    let Some((_, value)) = line.split_once('=') else { return false };
+    let v = value.trim();
+    let parts: Vec<&str> = v.split(['/', '-', '.']).collect();
+    parts.len() == 3
+        && parts[0].len() <= 2
+        && parts[2].len() == 4
+        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn parse_toml(raw: &str) -> Result<Map<String, Value>, (String, usize)> {
@@ -239,6 +297,42 @@ mod tests {
         let y = "---\ntitle: A\ntags: [a, b\n---\n";
         let d = parse(Path::new("y.md"), y).unwrap_err();
         assert!(d.line >= 3, "{d}");
+    }
+
+    #[test]
+    fn word_typing_gets_its_own_message() {
+        use crate::i18n::{tr_in, Arg, Lang};
+        let both = |id: &str, line: usize, code: &str| {
+            let args: Vec<(&str, Arg)> = vec![("line", line.into()), ("code", code.into())];
+            [tr_in(Lang::Vi, id, &args), tr_in(Lang::En, id, &args)]
+        };
+        let cases = [
+            ("+++\ntitle = \u{201C}Lễ hội\u{201D}\n+++\n", "fm-curly-quote", 2, "U+201C"),
+            ("+++\ntitle = \u{2018}Lễ hội\u{2019}\n+++\n", "fm-curly-apostrophe", 2, "U+2018"),
+            ("+++\ntitle = \"A\"\ndate\u{00A0}= 2024-01-02\n+++\n", "fm-nbsp", 3, "U+00A0"),
+        ];
+        for (text, id, line, code) in cases {
+            let d = parse(Path::new("t.md"), text).unwrap_err();
+            assert!(both(id, line, code).contains(&d.message), "{id}: {}", d.message);
+            assert_eq!(d.line, line);
+            assert!(d.hint.is_some());
+        }
+        let d = parse(Path::new("y.md"), "---\ntitle: A\ntags:\n\t- a\n---\n").unwrap_err();
+        let args: Vec<(&str, Arg)> = vec![("line", 4usize.into())];
+        assert!(
+            [tr_in(Lang::Vi, "fm-yaml-tab", &args), tr_in(Lang::En, "fm-yaml-tab", &args)].contains(&d.message),
+            "{}",
+            d.message
+        );
+        let d = parse(Path::new("t.md"), "+++\ntitle = \"A\"\ndate = 30/12/2023\n+++\n").unwrap_err();
+        let args: Vec<(&str, Arg)> = vec![("line", 3usize.into())];
+        assert!(
+            [tr_in(Lang::Vi, "fm-bare-date", &args), tr_in(Lang::En, "fm-bare-date", &args)].contains(&d.message),
+            "{}",
+            d.message
+        );
+        // inside a properly quoted value, curly quotes are text
+        assert!(parse(Path::new("t.md"), "+++\ntitle = \"Lễ \u{201C}hội\u{201D}\"\n+++\n").is_ok());
     }
 
     #[test]

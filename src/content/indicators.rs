@@ -42,8 +42,9 @@ fn text(v: Option<&Value>) -> Option<String> {
 pub const MAX_FIGURE: f64 = 1e12;
 
 /// Units whose figures count things: never negative. (Not always whole: a
-/// half-year report may average, `1250,5 hộ`.)
-const COUNT_UNITS: [&str; 14] = [
+/// half-year report may average, `1250,5 hộ`.) A unit that lists several
+/// (`thôn, ấp`, `tin, bài`) counts when each of them does.
+const COUNT_UNITS: [&str; 30] = [
     "hộ",
     "hộ gia đình",
     "người",
@@ -55,10 +56,40 @@ const COUNT_UNITS: [&str; 14] = [
     "bản",
     "buôn",
     "sóc",
+    "làng",
     "học sinh",
     "công trình",
     "căn",
+    "lớp",
+    "buổi",
+    "suất",
+    "hội nghị",
+    "cuộc",
+    "đợt",
+    "tin",
+    "bài",
+    "mô hình",
+    "tập thể",
+    "cá nhân",
+    "hồ sơ",
+    "văn bản",
+    "cơ sở",
+    "trường",
 ];
+
+fn is_count_unit(unit: &str) -> bool {
+    !unit.is_empty() && unit.split(',').all(|part| COUNT_UNITS.contains(&part.trim()))
+}
+
+/// The figure as the error shows it: huge ones in exponent form (`1e300`),
+/// not three hundred digits.
+fn shown(v: f64) -> String {
+    if v.abs() > MAX_FIGURE {
+        format!("{v:e}")
+    } else {
+        v.to_string()
+    }
+}
 
 /// A figure as written: a number, or text with `,` or `.` before decimals.
 /// Text that Rust would read as `NaN` or `inf` is no figure.
@@ -75,12 +106,12 @@ fn number(v: &Value) -> Option<f64> {
 fn check_figure(what: &str, unit: &str, v: f64) -> Result<f64, String> {
     let unit = unit.trim().to_lowercase();
     if v.abs() > MAX_FIGURE {
-        return Err(format!("{what} = {v} lớn quá mức cho phép (tối đa 1.000.000.000.000; figure too large)"));
+        return Err(format!("{what} = {} lớn quá mức cho phép (tối đa 1.000.000.000.000; figure too large)", shown(v)));
     }
     if unit == "%" && !(0.0..=1000.0).contains(&v) {
         return Err(format!("{what} = {v}% nằm ngoài 0–1000% (percentage out of range)"));
     }
-    if COUNT_UNITS.contains(&unit.as_str()) && v < 0.0 {
+    if is_count_unit(&unit) && v < 0.0 {
         return Err(format!("{what} = {v} {unit}: số đếm không thể âm (a count is never negative)"));
     }
     Ok(v)
@@ -148,5 +179,9 @@ mod tests {
         assert!(one(json!(-2), "hộ").is_err());
         assert!(one(json!(2.5), "người").is_ok());
         assert!(one(json!(1200), "Hộ").is_ok());
+        assert!(one(json!(-3), "lớp").is_err());
+        assert!(one(json!(-3), "thôn, ấp").is_err());
+        assert!(one(json!(7), "tin, bài").is_ok());
+        assert!(one(json!(-3.5), "tỷ đồng").is_ok());
     }
 }

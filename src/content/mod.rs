@@ -18,6 +18,7 @@ pub mod indicators;
 pub mod load;
 pub mod markdown;
 pub mod record;
+pub mod schema;
 pub mod scheme;
 pub mod site;
 pub mod validate;

@@ -30,7 +30,7 @@ pub use file::{Content, OutputFile};
 use place::remove_any;
 pub use place::{place_refusal, prepare, refuse_place, resolve, Refusal};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -54,15 +54,31 @@ pub enum OutputError {
         /// The cause.
         source: io::Error,
     },
-    /// Two files of the build would land on the same path.
-    #[error("two files would be written to {0}")]
-    Collision(String),
+    /// Two files of the build would land on the same path: each named by
+    /// the file it is copied from, or `None` for one the build made (a page,
+    /// a static file read into memory), which the build then names.
+    #[error("hai tệp cùng được ghi ra `{path}`: {} và {} (two files on one output path)", origin(.first), origin(.second))]
+    Collision {
+        /// The output path, relative to the output folder.
+        path: String,
+        /// Where the file written first comes from.
+        first: Option<PathBuf>,
+        /// Where the second one comes from.
+        second: Option<PathBuf>,
+    },
     /// A path would escape the output folder.
     #[error("refusing to write outside the output folder: {0}")]
     Escape(String),
     /// The output path is not usable.
     #[error("the output folder {0} is not usable: {1}")]
     BadOutput(PathBuf, String),
+}
+
+fn origin(source: &Option<PathBuf>) -> String {
+    match source {
+        Some(p) => format!("`{}`", p.display()),
+        None => "một tệp do thidua tạo ra (a generated file)".to_owned(),
+    }
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
@@ -158,7 +174,8 @@ pub struct Staging {
     tmp: PathBuf,
     old: PathBuf,
     previous: Option<PathBuf>,
-    seen: BTreeSet<String>,
+    /// Every path written so far, with the file it was copied from.
+    seen: BTreeMap<String, Option<PathBuf>>,
     dirs: BTreeSet<PathBuf>,
     files: usize,
     committed: bool,
@@ -188,7 +205,7 @@ impl Staging {
             tmp: tmp.clone(),
             old,
             previous: output.is_dir().then(|| output.to_path_buf()),
-            seen: BTreeSet::from([MARKER.to_owned()]),
+            seen: BTreeMap::from([(MARKER.to_owned(), None)]),
             dirs: BTreeSet::from([tmp.clone()]),
             files: 0,
             committed: false,
@@ -204,8 +221,12 @@ impl Staging {
     pub fn write(&mut self, files: &[OutputFile]) -> Result<(), OutputError> {
         for f in files {
             safe_rel(&f.path)?;
-            if !self.seen.insert(f.path.clone()) {
-                return Err(OutputError::Collision(f.path.clone()));
+            let source = match &f.content {
+                Content::Copy(p) => Some(p.clone()),
+                Content::Bytes(_) => None,
+            };
+            if let Some(first) = self.seen.insert(f.path.clone(), source.clone()) {
+                return Err(OutputError::Collision { path: f.path.clone(), first, second: source });
             }
         }
         for f in files {
@@ -369,7 +390,7 @@ mod tests {
         let err = write_all(&out, &[file("../escape.html", "x")]).unwrap_err();
         assert!(matches!(err, OutputError::Escape(_)));
         let err = write_all(&out, &[file("c.html", "x"), file("c.html", "y")]).unwrap_err();
-        assert!(matches!(err, OutputError::Collision(_)));
+        assert!(matches!(err, OutputError::Collision { .. }));
         assert_eq!(std::fs::read_to_string(out.join("b/index.html")).unwrap(), "two");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folders left");
     }

@@ -331,9 +331,52 @@ impl std::io::Write for Capped {
     }
 }
 
+/// Pages rendering now: (thread, started, template, page). The budget above
+/// is checked only when a page calls `range` or writes; a loop that does
+/// neither (nested `for` over lists, 50⁶ turns) is seen from outside by
+/// [`overdue`], which `thidua build` watches.
+static RENDERING: std::sync::Mutex<Vec<(std::thread::ThreadId, Instant, String, String)>> =
+    std::sync::Mutex::new(Vec::new());
+
+fn rendering() -> std::sync::MutexGuard<'static, Vec<(std::thread::ThreadId, Instant, String, String)>> {
+    RENDERING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Removes this thread's page from [`RENDERING`] when its render ends, however it ends.
+struct Rendering;
+
+impl Drop for Rendering {
+    fn drop(&mut self) {
+        let me = std::thread::current().id();
+        rendering().retain(|(t, ..)| *t != me);
+    }
+}
+
+/// A page that has been rendering for longer than [`PAGE_TIME`] plus `grace`,
+/// as the error to report: the template cannot be stopped from inside, so the
+/// caller stops the process.
+pub(crate) fn overdue(grace: Duration) -> Option<Diagnostic> {
+    let now = Instant::now();
+    let guard = rendering();
+    let (_, started, template, page) = guard.iter().find(|(_, started, ..)| now - *started > PAGE_TIME + grace)?;
+    Some(
+        Diagnostic::error(
+            format!("templates/{template}"),
+            format!(
+                "rendering {page} was stopped: it took longer than {} s ({} s so far)",
+                PAGE_TIME.as_secs(),
+                (now - *started).as_secs()
+            ),
+        )
+        .hint("the template does too much for one page: look for nested loops ({% for %} inside {% for %}) that grow without end, and bound them"),
+    )
+}
+
 /// Renders `template` for the output file `page` within the page budget; an
 /// error names the template and the page (and the budget, when it ran out).
 pub(crate) fn render(tera: &Tera, template: &str, ctx: &Context, page: &str) -> Result<String, Diagnostic> {
+    rendering().push((std::thread::current().id(), Instant::now(), template.to_owned(), page.to_owned()));
+    let _rendering = Rendering;
     let budget = Budget { deadline: Instant::now() + PAGE_TIME, range_left: RANGE_PAGE, stopped: None };
     BUDGET.with(|b| *b.borrow_mut() = Some(budget));
     let mut out = Capped(Vec::with_capacity(16 * 1024));

@@ -208,7 +208,16 @@ impl Indexed {
 /// theme's (`<theme_dir>/glossary.toml`), else the default theme's built in.
 pub fn load_glossary(root: &Path, theme_dir: Option<&Path>) -> Result<Glossary, SearchError> {
     let candidates = [Some(root.join("glossary.toml")), theme_dir.map(|d| d.join("glossary.toml"))];
+    let allowed = crate::content::confine::real_dirs([Some(root), theme_dir].into_iter().flatten());
     for path in candidates.into_iter().flatten() {
+        // A glossary linked from outside the site is not read (it is published in the search files).
+        if let Err(crate::content::confine::Escape::Outside(target)) = crate::content::confine::resolve(&path, &allowed)
+        {
+            return Err(SearchError::io(&path)(std::io::Error::other(format!(
+                "liên kết tượng trưng trỏ ra ngoài thư mục trang, tới `{}`: không đọc; chép tệp thật vào thư mục trang",
+                target.display()
+            ))));
+        }
         match std::fs::read_to_string(&path) {
             Ok(text) => return Glossary::from_toml(&text, &path),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,

@@ -347,6 +347,11 @@ fn connection(mut stream: TcpStream, shared: &Shared, streams: &Arc<AtomicUsize>
             Err(Bad::Syntax) => return answer_and_close(&mut stream, &Reply::plain(400, "bad request")),
             Err(Bad::Version) => return answer_and_close(&mut stream, &Reply::plain(505, "HTTP/1.1 only")),
         };
+        if crate::editor::owns(&request.target) {
+            if let Some(editor) = &shared.editor {
+                return editor.connection(stream, &buf[..end], &buf[end..]);
+            }
+        }
         buf.drain(..end);
         let head_only = request.method == "HEAD";
         if !head_only && request.method != "GET" {
@@ -368,6 +373,9 @@ fn route(path: &str, shared: &Shared) -> Reply {
     match path {
         "/__thidua/live.js" => Reply::typed(200, "text/javascript; charset=utf-8", LIVE_JS.as_bytes().to_vec()),
         "/__thidua/errors" => Reply::typed(200, "application/json; charset=utf-8", shared.errors_json().into_bytes()),
+        "/__thidua/bar.css" => {
+            Reply::typed(200, "text/css; charset=utf-8", crate::editor::bar_css().as_bytes().to_vec())
+        }
         _ => file(shared, path),
     }
 }
@@ -441,11 +449,12 @@ fn load(content: &Content) -> Option<Vec<u8>> {
     }
 }
 
-fn inject(html: Vec<u8>) -> Vec<u8> {
+/// Adds the reload script, and `bar` (the editor's "Sửa trang này" bar), before `</body>`.
+fn inject(html: Vec<u8>, bar: &str) -> Vec<u8> {
     let text = String::from_utf8_lossy(&html);
     match text.rfind("</body>") {
-        Some(i) => format!("{}{INJECT}{}", &text[..i], &text[i..]).into_bytes(),
-        None => format!("{text}{INJECT}").into_bytes(),
+        Some(i) => format!("{}{bar}{INJECT}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{bar}{INJECT}").into_bytes(),
     }
 }
 
@@ -470,7 +479,16 @@ fn file(shared: &Shared, path: &str) -> Reply {
         return Reply::plain(404, "not found");
     };
     let ty = content_type(&rel);
-    let bytes = if ty.starts_with("text/html") { inject(bytes) } else { bytes };
+    let bytes = if ty.starts_with("text/html") {
+        let bar = shared
+            .editor
+            .as_ref()
+            .map(|e| e.bar(&format!("/{}", rel.trim_end_matches("index.html"))))
+            .unwrap_or_default();
+        inject(bytes, &bar)
+    } else {
+        bytes
+    };
     Reply::typed(status, ty, bytes)
 }
 
@@ -627,7 +645,7 @@ mod tests {
 
     #[test]
     fn injects_the_reload_script_before_body_end() {
-        let out = String::from_utf8(inject(b"<html><body><p>x</p></body></html>".to_vec())).unwrap();
+        let out = String::from_utf8(inject(b"<html><body><p>x</p></body></html>".to_vec(), "")).unwrap();
         assert!(out.ends_with(&format!("{INJECT}</body></html>")));
     }
 }

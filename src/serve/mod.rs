@@ -49,6 +49,8 @@ pub struct Shared {
     state: Mutex<State>,
     /// What requests are answered from; replaced whole after each rebuild.
     served: RwLock<Served>,
+    /// The editor (`/__thidua/editor/`), when serve listens on loopback.
+    pub editor: Option<crate::editor::Editor>,
     generation: Mutex<(u64, bool)>,
     changed: Condvar,
 }
@@ -117,14 +119,17 @@ pub(crate) fn trace(label: &str, since: Instant) {
     }
 }
 
-fn report(what: &str, outcome: &state::Outcome) {
+/// Prints a rebuild's diagnostics and one line about it; `first` for the first build.
+fn report(first: bool, outcome: &state::Outcome) {
     for d in outcome.errors.iter().chain(&outcome.warnings) {
         eprintln!("{d}");
     }
+    let ms = outcome.elapsed.as_millis().to_string();
     if outcome.errors.is_empty() {
-        println!("{what}: {} files in {} ms", outcome.rendered, outcome.elapsed.as_millis());
+        let id = if first { "serve-built" } else { "serve-rebuilt" };
+        println!("{}", crate::t!(id, files = outcome.rendered, ms = ms));
     } else {
-        println!("{what}: {} error(s); still serving the last good site", outcome.errors.len());
+        println!("{}", crate::t!("serve-failed", errors = outcome.errors.len()));
     }
 }
 
@@ -136,10 +141,12 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
     build.overrides.base_url = Some(format!("http://{addr}/"));
     let mut state = State::new(build.clone());
     let first = state.rebuild_all();
-    report("built", &first);
+    report(true, &first);
+    let editor = crate::editor::Editor::new(&build.root, addr);
     let shared = Arc::new(Shared {
         served: RwLock::new(state.served()),
         state: Mutex::new(state),
+        editor,
         generation: Mutex::new((0, !first.errors.is_empty())),
         changed: Condvar::new(),
     });
@@ -152,6 +159,13 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
     let index_shared = shared.clone();
     std::thread::spawn(move || reindex_loop(&index_rx, &index_shared));
     println!("serving http://{addr}/ (Ctrl+C to stop)");
+    match &shared.editor {
+        Some(editor) => {
+            println!("{}", crate::t!("serve-editor-open"));
+            println!("{}", editor.address());
+        }
+        None => println!("{}", crate::t!("serve-editor-off", addr = addr.to_string())),
+    }
     rebuild_loop(&rx, &shared, &index_tx);
     Ok(())
 }
@@ -200,7 +214,7 @@ fn reindex_loop(rx: &mpsc::Receiver<()>, shared: &Shared) {
             applied
         };
         match applied {
-            Ok(()) => println!("search index updated in {} ms", started.elapsed().as_millis()),
+            Ok(()) => println!("{}", crate::t!("serve-search-updated", ms = started.elapsed().as_millis().to_string())),
             Err(ds) => ds.iter().for_each(|d| eprintln!("{d}")),
         }
     }
@@ -266,7 +280,7 @@ fn rebuild_loop(rx: &mpsc::Receiver<Change>, shared: &Shared, index_tx: &mpsc::S
         // Freed after the reload went out: dropping thousands of records is slow.
         let retired = shared.lock().take_retired();
         drop(retired);
-        report("rebuilt", &outcome);
+        report(false, &outcome);
         if outcome.errors.is_empty() && matches!(change, Change::Content(_)) && index_tx.send(()).is_err() {
             eprintln!("serve: the search re-indexer has stopped");
         }

@@ -70,8 +70,13 @@ impl Stamps {
     /// Records every file under the watched folders as it is now.
     pub fn prime(root: &Path) -> Stamps {
         let mut map = HashMap::new();
+        // Links are followed inside the site only, as the build does: a link
+        // to `/` must not make the watcher walk the whole machine.
+        let allowed = crate::content::confine::real_dirs([root]);
         for dir in ["content", "static", "themes"] {
-            for e in walkdir::WalkDir::new(root.join(dir)).follow_links(true).into_iter().flatten() {
+            let (entries, _refused_links_are_the_builds_diagnostics) =
+                crate::content::confine::walk(root, &root.join(dir), &allowed, |_| false);
+            for e in entries {
                 if e.file_type().is_file() {
                     map.insert(e.path().to_path_buf(), stamp(e.path()));
                 }
@@ -85,6 +90,13 @@ impl Stamps {
     }
 
     /// Keeps the paths whose file really changed (created, written, removed).
+    ///
+    /// An event on a Markdown file that is gone always counts, even when the
+    /// file was already gone the last time we looked: it was created and
+    /// deleted within one batch (an editor's temporary file, often under the
+    /// same name each time), and a rebuild that ran meanwhile may have found it
+    /// on its walk of content/. Dropping the event left that rebuild's error
+    /// (or record) in place until some other file was created or deleted.
     pub fn changed(&mut self, paths: Vec<PathBuf>) -> Vec<PathBuf> {
         paths
             .into_iter()
@@ -92,7 +104,8 @@ impl Stamps {
             .filter(|p| {
                 let now = stamp(p);
                 let before = self.0.insert(p.clone(), now);
-                before.flatten() != now
+                let absent_md = now.is_none() && p.extension().is_some_and(|x| x == "md");
+                absent_md || before.flatten() != now
             })
             .collect()
     }
@@ -180,5 +193,15 @@ mod tests {
         assert_eq!(stamps.changed(vec![f.clone()]), vec![f.clone()]);
         std::fs::remove_file(&f).unwrap();
         assert_eq!(stamps.changed(vec![f.clone()]), vec![f]);
+    }
+
+    #[test]
+    fn a_markdown_file_created_and_deleted_within_a_batch_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut stamps = Stamps::prime(dir.path());
+        let gone = dir.path().join("content/tam.md");
+        assert_eq!(stamps.changed(vec![gone.clone()]), vec![gone.clone()]);
+        assert_eq!(stamps.changed(vec![gone.clone()]), vec![gone], "the same temporary name again");
+        assert!(stamps.changed(vec![dir.path().join("content/.tam.swp")]).is_empty());
     }
 }

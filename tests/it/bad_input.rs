@@ -645,3 +645,19 @@ fn config_menu_entry_without_a_portal_path() {
     let message = config_error(build(site.path()).expect_err("a bad menu address fails the build"));
     assert!(message.contains("[[menu]]") && message.contains("javascript:alert(1)"), "{message}");
 }
+
+#[test]
+fn a_negative_count_in_any_count_unit_the_demo_uses_is_an_error() {
+    for unit in ["lớp", "buổi", "suất", "hội nghị", "tin, bài", "thôn, ấp"] {
+        let ds = campaign_with(&format!("unit = \"{unit}\"\nvalues = [{{ period = \"2022\", value = -3 }}]"));
+        assert_at(only(&ds), "phong-trao/so-lieu.md", 5, "không thể âm");
+    }
+}
+
+#[test]
+fn a_huge_target_is_shown_in_exponent_form_not_three_hundred_digits() {
+    let ds = campaign_with("unit = \"tỷ đồng\"\ntarget = 1e300\nvalues = [{ period = \"2022\", value = 1 }]");
+    let d = only(&ds);
+    assert_at(d, "phong-trao/so-lieu.md", 5, "1e300");
+    assert!(d.message.len() < 300, "{d}");
+}

@@ -444,8 +444,8 @@ fn an_output_path_that_is_a_file_is_refused() {
         |o| o.overrides.output = Some(o.root.parent().unwrap().join("la-tep")),
     );
     match outcome {
-        Outcome::Failed(BuildError::Output(e)) => assert!(e.to_string().contains("la-tep"), "{e}"),
         Outcome::Failed(BuildError::Refused(e)) => assert!(e.to_string().contains("la-tep"), "{e}"),
+        Outcome::Failed(BuildError::Output(e)) => assert!(e.to_string().contains("la-tep"), "{e}"),
         Outcome::Failed(BuildError::Content(ds)) => assert!(ds[0].to_string().contains("la-tep"), "{}", ds[0]),
         Outcome::Failed(e) => panic!("unexpected error: {e}"),
         Outcome::Built(_) => panic!("a file in the way must not be replaced"),
@@ -468,4 +468,163 @@ fn an_empty_content_folder_builds_an_empty_portal() {
 fn a_missing_content_folder_is_an_error() {
     let ds = errors(attempt(|c| std::fs::remove_dir_all(c.root.join("content")).unwrap()).1);
     one_containing(&ds, "content/ folder is missing");
+}
+
+// ------------------------------------------------------- what is never read
+
+/// Builds `root` on a thread and waits at most two minutes; a build still
+/// blocked by then is unblocked by opening `pipe` for writing (the reader then
+/// sees its end) and the test fails.
+#[cfg(unix)]
+fn build_or_unblock(root: &Path, pipes: &[PathBuf]) -> Result<Report, BuildError> {
+    let options = opts(root);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(thidua::build::run(&options)));
+    match rx.recv_timeout(std::time::Duration::from_secs(120)) {
+        Ok(result) => result,
+        Err(_) => {
+            for p in pipes {
+                drop(std::fs::OpenOptions::new().write(true).open(p));
+            }
+            panic!("the build blocked reading a named pipe (the build fingerprint read it)")
+        }
+    }
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let ok = std::process::Command::new("mkfifo").arg(path).status().expect("mkfifo").success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_static_link_to_a_pipe_outside_the_site_is_refused_without_reading_it() {
+    let case = Case::new();
+    let pipe = case.outer.path().join("ngoai.pipe");
+    mkfifo(&pipe);
+    std::fs::create_dir_all(case.root.join("static")).unwrap();
+    std::os::unix::fs::symlink(&pipe, case.root.join("static/du-lieu.bin")).unwrap();
+    match build_or_unblock(&case.root, &[pipe]) {
+        Err(BuildError::Content(ds)) => {
+            let d = one_containing(&ds, "ngoài thư mục trang");
+            assert!(d.message.contains("du-lieu.bin") && d.message.contains("ngoai.pipe"), "{d}");
+        }
+        Err(e) => panic!("expected the link's diagnostic, got: {e}"),
+        Ok(_) => panic!("a link out of the site must not build"),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_inside_static_is_not_read_or_published() {
+    let case = Case::new();
+    std::fs::create_dir_all(case.root.join("static")).unwrap();
+    let pipe = case.root.join("static/ong.pipe");
+    mkfifo(&pipe);
+    build_or_unblock(&case.root, &[pipe]).expect("builds");
+    assert!(!case.public().join("ong.pipe").exists());
+    // Built twice: the second build is skipped as unchanged, the pipe still unread.
+    assert!(build_or_unblock(&case.root, &[case.root.join("static/ong.pipe")]).expect("builds").unchanged);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_glossary_linked_from_outside_the_site_is_not_read() {
+    let (_case, outcome) = attempt(|c| {
+        let outside = c.outer.path().join("tu-dien-rieng.toml");
+        std::fs::write(&outside, "abbreviations = [[\"MATKHAU\", \"bi mat ngoai trang\"]]\n").unwrap();
+        std::os::unix::fs::symlink(&outside, c.root.join("glossary.toml")).unwrap();
+    });
+    match outcome {
+        Outcome::Failed(e) => {
+            let text = e.to_string();
+            assert!(text.contains("glossary.toml") && text.contains("tu-dien-rieng.toml"), "{text}");
+        }
+        Outcome::Built(_) => panic!("a glossary outside the site must not be read into the search files"),
+    }
+}
+
+#[test]
+fn a_static_file_on_a_generated_path_names_both_sources() {
+    let ds = errors(
+        attempt(|c| {
+            std::fs::create_dir_all(c.root.join("static")).unwrap();
+            std::fs::write(c.root.join("static/sitemap.xml"), "<urlset/>").unwrap();
+        })
+        .1,
+    );
+    let d = one_containing(&ds, "/sitemap.xml");
+    assert!(d.message.contains("static/sitemap.xml") && d.message.contains("thidua tự tạo"), "{d}");
+    assert_eq!(d.path, Path::new("static/sitemap.xml"), "{d}");
+}
+
+#[test]
+fn nested_loops_that_never_call_range_or_write_are_stopped_by_the_page_time_budget() {
+    let case = Case::new();
+    build(&case.root).expect("the fixture builds");
+    let before = snapshot(&case.public());
+    let list: Vec<String> = (1..=50).map(|i| i.to_string()).collect();
+    let loops = format!(
+        "{{% set a = [{}] %}}{}{{% set x = 1 %}}{}",
+        list.join(","),
+        "{% for i in a %}".repeat(6),
+        "{% endfor %}".repeat(6)
+    );
+    std::fs::write(local_theme(&case).join("templates/404.html"), loops).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(["build", "--root"])
+        .arg(&case.root)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run thidua");
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(240) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the build still rendered one page after four minutes (50⁶ loop turns)");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("templates/404.html") && stderr.contains("404.html was stopped"), "{stderr}");
+    assert_eq!(before, snapshot(&case.public()), "the previous output is intact");
+    let leftovers: Vec<_> = std::fs::read_dir(&case.root)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
+}
+
+#[test]
+fn a_second_build_of_the_same_output_waits_for_the_first() {
+    let case = Case::new();
+    build(&case.root).expect("the fixture builds");
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(case.root.join(".thidua-cache/build-public.lock"))
+        .expect("a build leaves its lock file beside its stamp");
+    let fd = std::os::fd::AsRawFd::as_raw_fd(&lock);
+    // SAFETY: an advisory lock on a descriptor this test owns.
+    assert_eq!(unsafe { libc::flock(fd, libc::LOCK_EX) }, 0);
+    case.write("tin-tuc/them.md", NEWS);
+    let options = opts(&case.root);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(thidua::build::run(&options).map(|r| r.records)));
+    assert!(
+        rx.recv_timeout(std::time::Duration::from_secs(10)).is_err(),
+        "the build ran while another build (this test) held the output's lock"
+    );
+    // SAFETY: as above.
+    assert_eq!(unsafe { libc::flock(fd, libc::LOCK_UN) }, 0);
+    let records = rx.recv().unwrap().expect("builds once the lock is free");
+    assert!(records > 0 && case.public().join("tin-tuc/them/index.html").is_file());
 }

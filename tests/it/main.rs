@@ -4,6 +4,7 @@
 mod bad_input;
 mod browser;
 mod cli;
+mod editor;
 mod fuzz_replay;
 mod generator;
 mod hostile;

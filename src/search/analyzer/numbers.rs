@@ -127,10 +127,13 @@ impl Stage for NumberWords {
         let mut spans = Vec::new();
         let mut k = 0;
         while k < words.len() {
-            // A run of neighbouring positions only.
+            // A run of neighbouring positions only, and of number words only:
+            // `read_number` stops at the first other word, so looking further
+            // would only make a long text quadratic (a 50 MB body is one run).
             let mut run = vec![words[k].1];
             while k + run.len() < words.len()
                 && tokens[words[k + run.len()].0].position == tokens[words[k].0].position + run.len()
+                && word_role(words[k + run.len()].1).is_some()
             {
                 run.push(words[k + run.len()].1);
             }
