@@ -169,11 +169,12 @@ pub fn check_with(
     Ok(report(&l, started))
 }
 
-/// A page of a build under way that has been rendering for longer than its
-/// time budget plus `grace`, as the error to report (public for the binary,
-/// which stops the process: a template cannot be stopped from inside).
-pub fn overdue_page(grace: Duration) -> Option<Diagnostic> {
-    render::templates::overdue(grace)
+/// A page of a build under way past its memory budget, or rendering for
+/// longer than its time budget plus `grace`, as the error to report (public
+/// for the binary, which stops the process: a template cannot be stopped from
+/// inside).
+pub fn page_past_budget(grace: Duration) -> Option<Diagnostic> {
+    render::templates::memory_overrun().or_else(|| render::templates::overdue(grace))
 }
 
 /// Builds the site into the output folder.

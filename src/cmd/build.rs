@@ -62,14 +62,15 @@ fn stage_bar() -> indicatif::ProgressBar {
     bar
 }
 
-/// A page whose template loops without calling `range` or writing cannot be
-/// stopped from inside the template engine: once it is past its time budget
-/// (and a grace period), the build reports the template and the page, removes
+/// A page whose template loops without calling `range` or writing, or builds a
+/// value that grows without end, cannot be stopped from inside the template
+/// engine: once it is past its time budget (and a grace period) or its memory
+/// budget (checked through [`thidua::build::page_past_budget`] ten times a second), the build reports the template and the page, removes
 /// its temporary folders (the previous output stays) and exits 1.
 fn stop_a_page_past_its_time() {
     std::thread::spawn(|| loop {
-        std::thread::sleep(Duration::from_secs(1));
-        if let Some(d) = thidua::build::overdue_page(Duration::from_secs(5)) {
+        std::thread::sleep(Duration::from_millis(100));
+        if let Some(d) = thidua::build::page_past_budget(Duration::from_secs(5)) {
             thidua::output::remove_pending();
             super::print_diagnostics(&[d]);
             eprintln!("error: 1 error(s), 0 warning(s); nothing was written, the previous output is unchanged");

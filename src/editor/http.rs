@@ -299,18 +299,7 @@ form-action 'self'; frame-ancestors 'none'; base-uri 'none'\r\nConnection: close
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::content::markdown::escape(s)
 }
 
 /// Encodes a site path for a URL (each segment percent-encoded, `/` kept).

@@ -335,10 +335,10 @@ impl std::io::Write for Capped {
 /// is checked only when a page calls `range` or writes; a loop that does
 /// neither (nested `for` over lists, 50⁶ turns) is seen from outside by
 /// [`overdue`], which `thidua build` watches.
-static RENDERING: std::sync::Mutex<Vec<(std::thread::ThreadId, Instant, String, String)>> =
+static RENDERING: std::sync::Mutex<Vec<(std::thread::ThreadId, Instant, String, String, u64)>> =
     std::sync::Mutex::new(Vec::new());
 
-fn rendering() -> std::sync::MutexGuard<'static, Vec<(std::thread::ThreadId, Instant, String, String)>> {
+fn rendering() -> std::sync::MutexGuard<'static, Vec<(std::thread::ThreadId, Instant, String, String, u64)>> {
     RENDERING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
@@ -358,7 +358,7 @@ impl Drop for Rendering {
 pub(crate) fn overdue(grace: Duration) -> Option<Diagnostic> {
     let now = Instant::now();
     let guard = rendering();
-    let (_, started, template, page) = guard.iter().find(|(_, started, ..)| now - *started > PAGE_TIME + grace)?;
+    let (_, started, template, page, _) = guard.iter().find(|(_, started, ..)| now - *started > PAGE_TIME + grace)?;
     Some(
         Diagnostic::error(
             format!("templates/{template}"),
@@ -372,10 +372,58 @@ pub(crate) fn overdue(grace: Duration) -> Option<Diagnostic> {
     )
 }
 
+/// The process's resident memory as last sampled by [`memory_overrun`]
+/// (0 before the first sample), kept so that starting a page costs no system call.
+static RESIDENT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Most memory one page may add while it renders, unless the environment
+/// variable `THIDUA_PAGE_MEMORY` (bytes) sets another (the tests set a small one).
+pub const PAGE_MEMORY: u64 = 2 << 30;
+
+/// The process's resident memory in bytes (Linux; `None` elsewhere).
+fn resident_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+/// Samples the process's memory, and returns the error to report when it has
+/// grown by more than the page memory budget since a page now rendering began:
+/// a template that builds a huge value (`{% set_global s = s ~ s %}` in a loop)
+/// allocates inside the template engine, where no budget can see it, and would
+/// otherwise end with the system killing the process without a word. Memory
+/// is shared by every thread, so the page named is the one that has been
+/// rendering longest since before the growth; pages take milliseconds, so a
+/// page still rendering while gigabytes appear is the one that made them.
+pub fn memory_overrun() -> Option<Diagnostic> {
+    let now = resident_bytes()?;
+    RESIDENT.store(now, std::sync::atomic::Ordering::Relaxed);
+    let budget = std::env::var("THIDUA_PAGE_MEMORY").ok().and_then(|v| v.parse().ok()).unwrap_or(PAGE_MEMORY);
+    let guard = rendering();
+    let (_, _, template, page, at_start) =
+        guard.iter().filter(|e| e.4 > 0 && now > e.4 + budget).min_by_key(|e| e.1)?;
+    Some(
+        Diagnostic::error(
+            format!("templates/{template}"),
+            format!(
+                "rendering {page} was stopped: it used more than {} MB of memory ({} MB when it began, {} MB now)",
+                budget >> 20,
+                at_start >> 20,
+                now >> 20
+            ),
+        )
+        .hint("the template builds a value that grows without end (a string or list doubled in a loop, `~` or `concat` on itself): bound it"),
+    )
+}
+
 /// Renders `template` for the output file `page` within the page budget; an
 /// error names the template and the page (and the budget, when it ran out).
 pub(crate) fn render(tera: &Tera, template: &str, ctx: &Context, page: &str) -> Result<String, Diagnostic> {
-    rendering().push((std::thread::current().id(), Instant::now(), template.to_owned(), page.to_owned()));
+    let resident = match RESIDENT.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => resident_bytes().unwrap_or(0),
+        sampled => sampled,
+    };
+    rendering().push((std::thread::current().id(), Instant::now(), template.to_owned(), page.to_owned(), resident));
     let _rendering = Rendering;
     let budget = Budget { deadline: Instant::now() + PAGE_TIME, range_left: RANGE_PAGE, stopped: None };
     BUDGET.with(|b| *b.borrow_mut() = Some(budget));
@@ -422,18 +470,7 @@ pub(crate) fn chain(e: &tera::Error) -> String {
 /// which no HTML context needs (every attribute the templates write is quoted)
 /// and which costs bytes on every link and makes view-source unreadable.
 fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::content::markdown::escape(input)
 }
 
 #[cfg(test)]
@@ -444,6 +481,6 @@ mod escape_tests {
     fn urls_keep_their_slashes_and_markup_is_escaped() {
         assert_eq!(escape_html("/css/site.css"), "/css/site.css");
         assert_eq!(escape_html("/tim-kiem/?q=a&b=\"c\""), "/tim-kiem/?q=a&amp;b=&quot;c&quot;");
-        assert_eq!(escape_html("<script>'x'</script>"), "&lt;script&gt;&#x27;x&#x27;&lt;/script&gt;");
+        assert_eq!(escape_html("<script>'x'</script>"), "&lt;script&gt;&#39;x&#39;&lt;/script&gt;");
     }
 }

@@ -5,7 +5,8 @@
 //! ```text
 //! _search/meta.<hash>.json      the entry: analyzer tables, scoring parameters,
 //!                               vocabulary, the hashes of the term buckets and
-//!                               store chunks, facet labels and columns
+//!                               store chunks, the record count, the facets file
+//! _search/f.<hash>.json         facet labels and columns (fetched when filters are used)
 //! _search/t.<n>.<hash>.json     word bucket n: {key: postings} for the words
 //!                               and spans whose FNV-1a hash is n modulo the
 //!                               bucket count; p.… pairs, x.… exact forms
@@ -32,7 +33,8 @@
 //! within a set costs a few bits a record at most. Both are
 //! written so that gzip sees whole symbols (a digit, a level), not bytes cut
 //! across characters. Hashes in the meta file are concatenated 6-digit
-//! hex strings (the file's number is in its name, so two files never share
+//! hex strings, one for each group of [`GROUP`] numbered files (see
+//! [`numbered`]; the file's number is in its name, so two files never share
 //! a name). Everything is sorted; the same records give byte-identical files.
 
 use std::collections::BTreeMap;
@@ -46,7 +48,7 @@ use super::excerpt::{LEAD, WINDOW};
 use super::impact::RATIO_PER_MILLE;
 use super::query::{
     vocabulary, HOLD_PER_MILLE, MAX_PREFIXES, MAX_QUERY_CHARS, MAX_SLOTS, MIN_PREFIX_CHARS, MIN_TYPO_CHARS,
-    OPTIONAL_PLAIN, OPTIONAL_WORDS, PROXIMITY,
+    OPTIONAL_PAIRS, OPTIONAL_PLAIN, OPTIONAL_WORDS, PROXIMITY,
 };
 use super::view::{IndexView, Posting};
 use super::{SearchDoc, SearchError, SearchExport, SearchStats};
@@ -78,12 +80,12 @@ pub const HEAVY_CHARS: usize = 500;
 pub const HEAVY_PAIR_CHARS: usize = 1_000;
 
 /// How many buckets a class of `bytes` encoded postings gets: about
-/// √(bytes · fetched / 10). A query pays the hash list (≈3 bytes gzip a
-/// bucket) plus, per fetched bucket, the other keys sharing it (≈0.3 · bytes
-/// / n once gzipped): the sum is smallest near this n (measured on the
-/// 5,000-record site), and grows with the square root of the site.
+/// √(bytes · fetched · [`GROUP`] / 10). A query pays the hash list (≈3 bytes
+/// gzip a group of [`GROUP`] buckets) plus, per fetched bucket, the other
+/// keys sharing it (≈0.3 · bytes / n once gzipped): the sum is smallest near
+/// this n, and grows with the square root of the site.
 pub fn bucket_count(bytes: usize, fetched: usize) -> usize {
-    ((bytes * fetched / 10) as f64).sqrt().ceil().max(1.0) as usize
+    ((bytes * fetched * GROUP / 10) as f64).sqrt().ceil().max(1.0) as usize
 }
 /// Most store chunks; chunks grow with the site beyond this.
 pub const MAX_STORE_FILES: usize = 1_250;
@@ -93,6 +95,8 @@ pub const TEXT_CHARS: usize = 240;
 pub const FORMAT: u32 = 3;
 /// Hex digits of the hash in bucket and chunk names (and in the meta file's lists).
 pub const SHORT_HASH: usize = 6;
+/// Numbered files sharing one hash in their names (see [`numbered`]).
+pub const GROUP: usize = 16;
 /// The 64 characters of facet column codes.
 pub const CODES: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 
@@ -278,9 +282,35 @@ fn facets(docs: &[SearchDoc]) -> Value {
 }
 
 /// A bucket or chunk file: `_search/<prefix>.<n>.<short hash>.json`; returns the short hash too.
-fn numbered(prefix: &str, n: usize, bytes: Vec<u8>) -> (String, String, Vec<u8>) {
-    let hash = content_hash(&bytes)[..SHORT_HASH].to_string();
-    (hash.clone(), format!("{DIR}/{prefix}.{n}.{hash}.json"), bytes)
+/// Names the numbered files of one list `<prefix>.<n>.<hash>.json`, where
+/// `hash` is the content hash of the group of [`GROUP`] files holding file
+/// `n`, adds them to `files` and returns the groups' hashes concatenated.
+///
+/// A name still changes whenever its file's content does (the group's hash
+/// covers every file of the group, lengths included), so every file can be
+/// cached forever; the meta file lists one hash a group instead of one a
+/// file. A change to one file renames the other files of its group too,
+/// which costs a returning reader a few small refetches.
+fn numbered(prefix: &str, contents: Vec<Vec<u8>>, files: &mut Vec<(String, Vec<u8>)>) -> String {
+    let mut hashes = String::new();
+    let mut n = 0;
+    let mut contents = contents.into_iter().peekable();
+    while contents.peek().is_some() {
+        let group: Vec<Vec<u8>> = contents.by_ref().take(GROUP).collect();
+        let mut digest = Sha256::new();
+        for c in &group {
+            digest.update((c.len() as u64).to_le_bytes());
+            digest.update(c);
+        }
+        let hash: String = digest.finalize().iter().take(SHORT_HASH.div_ceil(2)).map(|b| format!("{b:02x}")).collect();
+        let hash = &hash[..SHORT_HASH];
+        hashes.push_str(hash);
+        for c in group {
+            files.push((format!("{DIR}/{prefix}.{n}.{hash}.json"), c));
+            n += 1;
+        }
+    }
+    hashes
 }
 
 /// Sorts the files and writes a file once when it appears twice with the
@@ -379,32 +409,32 @@ pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Resu
         for (k, v) in light {
             buckets[fnv1a(&k) as usize % n].insert(k, Value::String(v));
         }
-        let mut hashes = String::new();
-        for (i, b) in buckets.into_iter().enumerate() {
-            let (hash, path, bytes) = numbered(prefix, i, serde_json::to_vec(&b).unwrap_or_default());
-            hashes.push_str(&hash);
-            files.push((path, bytes));
-        }
-        let (mut keys, mut heavy_hashes) = (Vec::new(), String::new());
-        for (i, (k, v)) in heavy.enumerate() {
-            let (hash, path, bytes) =
-                numbered(&format!("{prefix}h"), i, serde_json::to_vec(&Value::String(v)).unwrap_or_default());
-            heavy_hashes.push_str(&hash);
-            files.push((path, bytes));
+        let bucket_files = buckets.iter().map(|b| serde_json::to_vec(b).unwrap_or_default()).collect();
+        let hashes = numbered(prefix, bucket_files, &mut files);
+        let (mut keys, mut heavy_files) = (Vec::new(), Vec::new());
+        for (k, v) in heavy {
+            heavy_files.push(serde_json::to_vec(&Value::String(v)).unwrap_or_default());
             if vocab.binary_search(&k).is_err() {
                 keys.push(k);
             }
         }
-        term_hashes.insert(prefix.to_string(), json!([hashes, keys.join("\n"), heavy_hashes, flags]));
+        let heavy_hashes = numbered(&format!("{prefix}h"), heavy_files, &mut files);
+        term_hashes.insert(prefix.to_string(), json!([hashes, keys.join("\n"), heavy_hashes, flags, n]));
     }
     let chunk = docs.len().div_ceil(MAX_STORE_FILES).max(1);
-    let mut store = String::new();
-    for (n, records) in docs.chunks(chunk).enumerate() {
-        let arr: Vec<Value> = records.iter().map(store_record).collect();
-        let (hash, path, bytes) = numbered("d", n, serde_json::to_vec(&arr).unwrap_or_default());
-        store.push_str(&hash);
-        files.push((path, bytes));
-    }
+    let chunks = docs
+        .chunks(chunk)
+        .map(|records| {
+            serde_json::to_vec(&records.iter().map(store_record).collect::<Vec<Value>>()).unwrap_or_default()
+        })
+        .collect();
+    let store = numbered("d", chunks, &mut files);
+    // Facets are a file of their own, fetched only when the reader opens the
+    // filters or comes with a filter in the address: most queries never need them.
+    let facet_bytes = serde_json::to_vec(&facets(docs)).unwrap_or_default();
+    let facet_path = format!("{DIR}/f.{}.json", content_hash(&facet_bytes));
+    let facet_name = facet_path[DIR.len() + 1..].to_string();
+    files.push((facet_path, facet_bytes));
     let meta = json!({
         "format": FORMAT,
         "tables": Tables::new(glossary),
@@ -418,13 +448,16 @@ pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Resu
             "holdPerMille": HOLD_PER_MILLE,
             "optionalWords": OPTIONAL_WORDS.as_slice(),
             "optionalPlain": OPTIONAL_PLAIN.as_slice(),
+            "optionalPairs": OPTIONAL_PAIRS.as_slice(),
             "impactRatio": RATIO_PER_MILLE,
             "window": WINDOW,
             "lead": LEAD,
+            "group": GROUP,
         },
         "vocab": vocab,
         "terms": term_hashes,
-        "facets": facets(docs),
+        "records": docs.len(),
+        "facets": facet_name,
         "store": { "chunk": chunk, "files": store },
     });
     let meta_bytes = serde_json::to_vec(&meta).unwrap_or_default();
@@ -447,8 +480,9 @@ mod tests {
 
     #[test]
     fn a_file_listed_twice_is_written_once() {
-        let a = numbered("t", 3, b"{}".to_vec());
-        let files = vec![(a.1.clone(), a.2.clone()), (a.1.clone(), a.2.clone())];
+        let mut a = Vec::new();
+        numbered("t", vec![b"{}".to_vec()], &mut a);
+        let files = vec![a[0].clone(), a[0].clone()];
         assert_eq!(unique_files(files).len(), 1);
     }
 
@@ -457,6 +491,23 @@ mod tests {
         let files =
             vec![("_search/t.x.json".to_string(), b"a".to_vec()), ("_search/t.x.json".to_string(), b"b".to_vec())];
         assert_eq!(unique_files(files).len(), 2);
+    }
+
+    #[test]
+    fn a_changed_file_renames_its_group_and_no_other() {
+        let contents: Vec<Vec<u8>> = (0..GROUP * 2 + 3).map(|i| format!("[{i}]").into_bytes()).collect();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let ha = numbered("d", contents.clone(), &mut a);
+        let mut changed = contents;
+        changed[GROUP + 1] = b"[0]".to_vec();
+        let hb = numbered("d", changed, &mut b);
+        assert_eq!((ha.len(), a.len()), (3 * SHORT_HASH, GROUP * 2 + 3));
+        for (n, (x, y)) in a.iter().zip(&b).enumerate() {
+            assert!(x.0.starts_with(&format!("{DIR}/d.{n}.")), "{}", x.0);
+            assert_eq!(x.0 == y.0, n / GROUP != 1, "{} / {}", x.0, y.0);
+        }
+        assert_eq!(ha[..SHORT_HASH], hb[..SHORT_HASH]);
+        assert_ne!(ha[SHORT_HASH..2 * SHORT_HASH], hb[SHORT_HASH..2 * SHORT_HASH]);
     }
 
     #[test]

@@ -37,7 +37,13 @@
 //! evidence; a wrong tone mark that the site never writes falls back to
 //! the letters). A record is a hit when it holds every content slot, or
 //! when the slots it holds carry more than half of the query's information
-//! ([`HOLD_PER_MILLE`]); quoted words are always required. Hits are ordered
+//! ([`HOLD_PER_MILLE`]); quoted words are always required. A word the site
+//! lacks as typed (no record has it, it is no typo of a vocabulary word, or
+//! its diacritics are written nowhere) is information the site does not
+//! have: it weighs as much as all the other words together, and a record
+//! holding it only through another spelling counts it only in a full match,
+//! so a query about something the site does not cover returns nothing.
+//! Question phrases ([`OPTIONAL_PAIRS`]) are optional like question words. Hits are ordered
 //! by the number of content slots they lack, then by score.
 //!
 //! **Scoring a record.** A slot scores the word's impact, or else half the
@@ -87,6 +93,10 @@ pub const OPTIONAL_WORDS: [&str; 37] = [
 /// also `cơ`, `cô`; not `the`, also `thể`).
 pub const OPTIONAL_PLAIN: [&str; 16] =
     ["ai", "cac", "cho", "cua", "duoc", "gi", "hay", "khi", "khong", "la", "nao", "nhieu", "nhung", "sao", "va", "voi"];
+/// Question phrases (folded): their words are optional wherever they stand
+/// side by side (`bao nhiêu`, `tại sao`), though alone they are content
+/// words (`báo`, `tại`).
+pub const OPTIONAL_PAIRS: [&str; 7] = ["bao gio", "bao lau", "bao nhieu", "la gi", "tai sao", "the nao", "vi sao"];
 /// Most prefix alternatives for the last word while typing.
 pub const MAX_PREFIXES: usize = 64;
 /// Shortest word (in characters) that gets prefix alternatives.
@@ -156,6 +166,9 @@ pub struct Slot {
     pub alternatives: Vec<String>,
     /// A question or function word: never excludes a record.
     pub optional: bool,
+    /// A word of letters too short for typo alternatives that a vocabulary
+    /// word is one typo away from: a typo, not a topic the site lacks.
+    pub near: bool,
     /// Byte range of the word in the query.
     pub range: (usize, usize),
 }
@@ -351,6 +364,13 @@ pub fn resolve(plan: &mut Plan, vocab: &[String], mode: Mode) {
             None => OPTIONAL_PLAIN.contains(&s.word.as_str()),
         };
     }
+    for k in 1..plan.slots.len() {
+        let (a, b) = (&plan.slots[k - 1], &plan.slots[k]);
+        if !a.quoted && !b.quoted && OPTIONAL_PAIRS.contains(&pair_term(&a.word, &b.word).as_str()) {
+            plan.slots[k - 1].optional = true;
+            plan.slots[k].optional = true;
+        }
+    }
     if plan.slots.iter().all(|s| s.optional) {
         plan.slots.iter_mut().for_each(|s| s.optional = false);
     }
@@ -376,6 +396,8 @@ pub fn resolve(plan: &mut Plan, vocab: &[String], mode: Mode) {
         let present = known(&slot.word);
         if !present && is_letters(&slot.word) && slot.word.len() >= MIN_TYPO_CHARS {
             slot.alternatives = vocab.iter().filter(|t| is_letters(t) && one_typo(&slot.word, t)).cloned().collect();
+        } else if !present && is_letters(&slot.word) {
+            slot.near = vocab.iter().any(|t| is_letters(t) && one_typo(&slot.word, t));
         }
         if mode == Mode::Typing && i == last && open_end && slot.word.chars().count() >= MIN_PREFIX_CHARS {
             let from = vocab.partition_point(|t| t.as_str() <= slot.word.as_str());
@@ -444,6 +466,13 @@ pub struct Weights {
     pub strict: Vec<bool>,
     /// Information weight of each slot.
     pub weight: Vec<u64>,
+    /// The site lacks the slot's word as typed: no record has it (nor an
+    /// alternative or span over it) and it is no typo of a vocabulary word,
+    /// or it was typed with diacritics that no record writes. Such a slot
+    /// weighs as much as all the others together, so a record lacking it
+    /// is never a partial hit, and one holding it through another spelling
+    /// only in a full match.
+    pub uncovered: Vec<bool>,
 }
 
 /// The [`Weights`] of the plan's slots over the loaded postings.
@@ -461,6 +490,11 @@ pub fn weights(plan: &Plan, map: &PostingMap) -> Weights {
         }
         w.strict.push(strict);
         w.weight.push(if s.optional { 0 } else { information(df, map.records) });
+        w.uncovered.push(!s.optional && ((df == 0 && !s.near) || (s.exact.is_some() && !strict)));
+    }
+    let covered: u64 = w.weight.iter().zip(&w.uncovered).filter(|(_, &u)| !u).map(|(x, _)| x).sum();
+    for (x, _) in w.weight.iter_mut().zip(&w.uncovered).filter(|(_, &u)| u) {
+        *x = (*x).max(covered);
     }
     w
 }
@@ -521,18 +555,25 @@ pub fn score(plan: &Plan, w: &Weights, map: &PostingMap, doc: u32) -> Option<(u6
         }
         best[i] = b;
     }
-    let (mut total, mut kept) = (0, 0);
+    // An uncovered slot held through another spelling counts only for a
+    // full match (a wrong tone mark): a partial hit never rests on it.
+    let (mut total, mut kept, mut lacked) = (0, 0, 0);
     let mut missing = Vec::new();
     for (i, s) in plan.slots.iter().enumerate() {
         if s.quoted && !held[i] {
             return None;
         }
         total += w.weight[i];
-        if held[i] {
+        if held[i] && w.uncovered[i] {
+            lacked += w.weight[i];
+        } else if held[i] {
             kept += w.weight[i];
         } else if !s.optional {
             missing.push(i);
         }
+    }
+    if missing.is_empty() {
+        kept += lacked;
     }
     if kept == 0 || (!missing.is_empty() && kept * 1000 <= total * HOLD_PER_MILLE) {
         return None;

@@ -572,27 +572,7 @@ fn nested_loops_that_never_call_range_or_write_are_stopped_by_the_page_time_budg
         "{% endfor %}".repeat(6)
     );
     std::fs::write(local_theme(&case).join("templates/404.html"), loops).unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
-        .args(["build", "--root"])
-        .arg(&case.root)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("run thidua");
-    let started = std::time::Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if started.elapsed() > std::time::Duration::from_secs(240) {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("the build still rendered one page after four minutes (50⁶ loop turns)");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(200));
-    };
-    let mut stderr = String::new();
-    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+    let (status, stderr) = build_in_a_child(&case, &[]);
     assert_eq!(status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("templates/404.html") && stderr.contains("404.html was stopped"), "{stderr}");
     assert_eq!(before, snapshot(&case.public()), "the previous output is intact");
@@ -627,4 +607,50 @@ fn a_second_build_of_the_same_output_waits_for_the_first() {
     assert_eq!(unsafe { libc::flock(fd, libc::LOCK_UN) }, 0);
     let records = rx.recv().unwrap().expect("builds once the lock is free");
     assert!(records > 0 && case.public().join("tin-tuc/them/index.html").is_file());
+}
+
+#[test]
+fn a_template_that_doubles_a_string_is_stopped_by_the_page_memory_budget() {
+    // `s ~ s` forty times asks for a terabyte inside the template engine,
+    // where no output or range budget sees it: without a memory budget the
+    // system kills the build without a word (exit 137). The budget is set
+    // low here (256 MB above the page's start) so the test stays light.
+    let case = Case::new();
+    build(&case.root).expect("the fixture builds");
+    let before = snapshot(&case.public());
+    let bomb = "{% set_global s = \"0123456789abcdef\" %}{% for i in range(end=40) %}{% set_global s = s ~ s %}{% endfor %}{{ s | length }}";
+    std::fs::write(local_theme(&case).join("templates/404.html"), bomb).unwrap();
+    let (status, stderr) = build_in_a_child(&case, &[("THIDUA_PAGE_MEMORY", (256u64 << 20).to_string())]);
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("templates/404.html") && stderr.contains("MB of memory"), "{stderr}");
+    assert_eq!(before, snapshot(&case.public()), "the previous output is intact");
+}
+
+/// Runs `thidua build` on the case in a process of its own (a page the
+/// watchdog stops ends the process), killing it after four minutes; its exit
+/// status and standard error.
+fn build_in_a_child(case: &Case, env: &[(&str, String)]) -> (std::process::ExitStatus, String) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(["build", "--root"])
+        .arg(&case.root)
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run thidua");
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(240) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the build still rendered one page after four minutes");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+    (status, stderr)
 }

@@ -185,3 +185,28 @@ fn cli_json_has_the_contract_fields() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("thidua build"));
 }
+
+fn urls_and_missing(dir: &Path, q: &str) -> Vec<(String, Vec<String>)> {
+    let hits = search::query(dir, q, &Filters::default(), 10).expect("query");
+    hits.into_iter().map(|h| (h.url, h.missing)).collect()
+}
+
+/// A word the site lacks as typed (`chiếu`: the site writes only `chiều`,
+/// `chiêu`) is information the site does not have: no partial hit rests on
+/// the other words, while a wrong tone mark in a query the site otherwise
+/// holds in full still finds it, a typo of a short word still counts as one,
+/// and question phrases (`bao nhiêu`) stay optional.
+#[test]
+fn a_word_the_site_lacks_leaves_no_partial_hits() {
+    let (_tmp, output) = build_demo();
+    let dir = search::tantivy_dir_for(&output);
+    assert_eq!(urls_and_missing(&dir, "thủ tục cấp hộ chiếu"), vec![], "a topic the site does not cover");
+    assert_eq!(urls_and_missing(&dir, "tôi muốn biết giá vàng"), vec![]);
+    let tone = urls_and_missing(&dir, "văn hóa công sớ");
+    assert!(tone.iter().take(3).any(|(u, m)| u == "/phong-trao/van-hoa-cong-so/" && m.is_empty()), "{tone:?}");
+    let typo = urls_and_missing(&dir, "tiem vac sin");
+    assert!(typo.iter().take(5).any(|(u, _)| u == "/tin-tuc/gia-lang-van-dong-tiem-vac-xin/"), "{typo:?}");
+    let question = urls_and_missing(&dir, "bao nhiêu hộ thoát nghèo");
+    assert!(question.iter().all(|(_, m)| !m.iter().any(|w| w == "bao" || w == "nhiêu")), "{question:?}");
+    assert_eq!(question.first(), urls_and_missing(&dir, "hộ thoát nghèo").first(), "the question phrase is optional");
+}

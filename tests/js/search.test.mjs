@@ -169,7 +169,7 @@ test('a word typed with diacritics marks its own spelling in the excerpt, like R
 });
 
 test('filters narrow the hits and counts cover all matches', async () => {
-  const all = await engine.search('nguoi co uy tin', {});
+  const all = await engine.search('nguoi co uy tin', { facets: true });
   const people = await engine.search('nguoi co uy tin', { filters: { kind: ['person'] } });
   assert.ok(people.hits.length > 0 && people.hits.length < all.hits.length);
   assert.equal(people.counts.kind.person, people.hits.length);
@@ -178,7 +178,7 @@ test('filters narrow the hits and counts cover all matches', async () => {
 
 test('a facet count is the matches passing the other facets\' filters with that value', async () => {
   const q = 'nguoi co uy tin';
-  const all = await engine.search(q, {});
+  const all = await engine.search(q, { facets: true });
   const person = all.matches.map(([o]) => engine.facetsOf(o)).find((f) => f.kind === 'person' && f.year);
   const filters = { kind: ['person'], year: [person.year] };
   const res = await engine.search(q, { filters });
@@ -229,4 +229,18 @@ test('the published client also runs the typing and filter paths', async () => {
   const filters = { kind: ['news'], year: [2023] };
   const params = published.writeFilters(new URLSearchParams('q=x'), filters);
   assert.deepEqual(published.readFilters(params), filters);
+});
+
+test('a search without filters fetches no facets; a filter fetches them in the postings round', async () => {
+  const meta = readdirSync(join(out, '_search')).find((f) => f.startsWith('meta.'));
+  const fetched = [];
+  const load = (p) => { fetched.push(p); return JSON.parse(readFileSync(join(out, p), 'utf8')); };
+  const fresh = await client.open('/_search/' + meta, load);
+  const plain = await fresh.search('nguoi co uy tin', {});
+  assert.ok(plain.hits.length > 0 && plain.counts === null, 'no counts without facets');
+  assert.ok(!fetched.some((p) => /\/f\.[0-9a-f]+\.json$/.test(p)), fetched.join(' '));
+  const people = await fresh.search('nguoi co uy tin', { filters: { kind: ['person'] } });
+  assert.ok(fetched.some((p) => /\/f\.[0-9a-f]+\.json$/.test(p)), 'the facets file once a filter is used');
+  assert.ok(people.hits.length > 0 && people.hits.length < plain.hits.length);
+  assert.equal(people.counts.kind.person, people.hits.length);
 });

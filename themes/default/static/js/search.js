@@ -415,6 +415,10 @@
     plan.slots.forEach(function (s) {
       s.optional = !s.quoted && (s.exact ? P.optionalWords.indexOf(s.exact.slice(1)) >= 0 : P.optionalPlain.indexOf(s.word) >= 0);
     });
+    for (var q = 1; q < n; q++) {
+      var a = plan.slots[q - 1], b = plan.slots[q];
+      if (!a.quoted && !b.quoted && P.optionalPairs.indexOf(a.word + ' ' + b.word) >= 0) a.optional = b.optional = true;
+    }
     if (plan.slots.every(function (s) { return s.optional; })) plan.slots.forEach(function (s) { s.optional = false; });
     [2, 3].forEach(function (len) {
       for (var k = 0; k + len <= n; k++) {
@@ -430,6 +434,8 @@
       if (s.quoted) return;
       if (!vocabSet.has(s.word) && isLetters(s.word) && s.word.length >= P.minTypoChars) {
         s.alts = vocab.filter(function (t) { return isLetters(t) && oneTypo(s.word, t); });
+      } else if (!vocabSet.has(s.word) && isLetters(s.word)) {
+        s.near = vocab.some(function (t) { return isLetters(t) && oneTypo(s.word, t); });
       }
       if (typing && i === last && plan.openEnd && Array.from(s.word).length >= P.minPrefixChars) {
         var pre = [];
@@ -478,14 +484,19 @@
   }
 
   function weights(plan, map) {
-    var w = { strict: [], weight: [] };
+    var w = { strict: [], weight: [], uncovered: [] };
     plan.slots.forEach(function (s, i) {
       var strict = !!s.exact && count(map, s.exact) > 0, df = strict ? count(map, s.exact) : count(map, s.word);
       s.alts.forEach(function (t) { df = Math.max(df, count(map, t)); });
       plan.spans.forEach(function (sp) { if (sp.start <= i && i < sp.start + sp.len) df = Math.max(df, count(map, sp.term)); });
       w.strict.push(strict);
       w.weight.push(s.optional ? 0 : information(df, map.records));
+      w.uncovered.push(!s.optional && ((df === 0 && !s.near) || (!!s.exact && !strict)));
     });
+    // A word the site lacks as typed weighs as much as all the others together (query.rs weights).
+    var covered = 0;
+    w.weight.forEach(function (x, i) { if (!w.uncovered[i]) covered += x; });
+    w.weight.forEach(function (x, i) { if (w.uncovered[i]) w.weight[i] = Math.max(x, covered); });
     return w;
   }
 
@@ -549,13 +560,15 @@
       }
       best[i] = b;
     }
-    var total = 0, kept = 0, missing = [];
+    var total = 0, kept = 0, lacked = 0, missing = [];
     for (var j = 0; j < n; j++) {
       if (c.slots[j].quoted && !held[j]) return null;
       total += c.w.weight[j];
-      if (held[j]) kept += c.w.weight[j];
+      if (held[j] && c.w.uncovered[j]) lacked += c.w.weight[j];
+      else if (held[j]) kept += c.w.weight[j];
       else if (!c.slots[j].optional) missing.push(j);
     }
+    if (!missing.length) kept += lacked;
     if (kept === 0 || (missing.length && kept * 1000 <= total * c.P.holdPerMille)) return null;
     // Quoted phrases: every two neighbouring words adjacent (query.rs documents the approximation).
     for (var r = 0; r < c.phrases.length; r++) {
@@ -725,7 +738,8 @@
     this.index = new Map();
     for (var i = 0; i < this.vocab.length; i++) this.index.set(this.vocab[i], i);
     this.files = new Map();
-    this.facets = facetColumns(meta.facets);
+    this.recordCount = meta.records;
+    this.facets = null; // loaded with loadFacets, when filters are used
     // Keys with files of their own: vocabulary words marked by a bit (6 a digit), then others by name.
     this.heavy = {};
     for (var cls in meta.terms) {
@@ -738,26 +752,37 @@
     }
   }
 
+  // The facets file (export.rs): fetched once, when the reader opens the filters or brings one.
+  Engine.prototype.loadFacets = function () {
+    var self = this;
+    return this.file(this.meta.facets).then(function (f) {
+      if (!self.facets) { self.facetData = f; self.facets = facetColumns(f); }
+      return f;
+    });
+  };
+
   Engine.prototype.file = function (name) {
     if (!this.files.has(name)) this.files.set(name, Promise.resolve(this.load(this.dir + name)));
     return this.files.get(name);
   };
 
-  // Bucket and chunk n: `<prefix>.<n>.<hash>.json`, hashes concatenated in the meta file.
-  function numbered(prefix, hashes, n) {
-    return prefix + '.' + n + '.' + hashes.slice(n * HASH, (n + 1) * HASH) + '.json';
+  // Bucket and chunk n: `<prefix>.<n>.<hash>.json`, the hash of n's group of files (export.rs numbered),
+  // the groups' hashes concatenated in the meta file.
+  function numbered(prefix, hashes, n, group) {
+    var g = Math.floor(n / group);
+    return prefix + '.' + n + '.' + hashes.slice(g * HASH, (g + 1) * HASH) + '.json';
   }
   var HASH = 6, SAME = '=';
 
   // Loads postings of the plan's terms and neighbouring pairs: one parallel round of bucket fetches.
   Engine.prototype.postings = function (plan) {
-    var self = this, map = { terms: new Map(), pairs: new Map(), records: this.facets.length }, need = new Map(), exact = [];
+    var self = this, map = { terms: new Map(), pairs: new Map(), records: this.recordCount }, need = new Map(), exact = [];
     // Three classes of keys, each hashed into its own buckets: t (words, spans), p (pairs), x (exact
     // forms); large postings have files of their own, listed by key.
     function want(key, pair) {
       var cls = pair ? 'p' : key.charAt(0) === EXACT ? 'x' : 't', spec = self.meta.terms[cls];
       var h = self.heavy[cls].get(key), name = h === undefined
-        ? numbered(cls, spec[0], fnv1a(key) % (spec[0].length / HASH)) : numbered(cls + 'h', spec[2], h);
+        ? numbered(cls, spec[0], fnv1a(key) % spec[4], self.P.group) : numbered(cls + 'h', spec[2], h, self.P.group);
       if (!need.has(name)) need.set(name, []);
       need.get(name).push([key, pair, h !== undefined]);
     }
@@ -870,10 +895,13 @@
     var again = rewrite(this.an, plan, this.vocab, this.index);
     if (again !== null) plan = parse(this.an, this.P, again);
     resolve(plan, this.vocab, this.index, this.P, !!opts.typing);
-    return this.postings(plan).then(function (map) {
-      var matches = evaluate(plan, self.P, map), f = opts.filters;
-      var hits = matches.filter(function (m) { return passes(self.facets[m[0]], f); });
-      var counts = facetCounts(function (o) { return self.facets[o]; }, matches, f);
+    var f = opts.filters, filtered = FACET_KEYS.some(function (k) { return f && f[k] && f[k].length; });
+    // Facets only when asked for or filtering (fetched in the same round as the postings), or loaded before.
+    var facets = opts.facets || filtered ? this.loadFacets() : null;
+    return Promise.all([this.postings(plan), facets]).then(function (got) {
+      var map = got[0], matches = evaluate(plan, self.P, map), fc = self.facets;
+      var hits = fc ? matches.filter(function (m) { return passes(fc[m[0]], f); }) : matches;
+      var counts = fc ? facetCounts(function (o) { return fc[o]; }, matches, f) : null;
       return { plan: plan, matches: matches, hits: hits, counts: counts, blocking: blocking(plan, map) };
     });
   };
@@ -947,7 +975,7 @@
   Engine.prototype.records = function (ords, plan) {
     var self = this, st = this.meta.store;
     return Promise.all(ords.map(function (ord) {
-      return self.file(numbered('d', st.files, Math.floor(ord / st.chunk))).then(function (chunk) {
+      return self.file(numbered('d', st.files, Math.floor(ord / st.chunk), self.P.group)).then(function (chunk) {
         var r = chunk[ord % st.chunk];
         var rec = { ord: ord, url: r[0], title: r[1], kind: r[2], date: r[3] || null, text: r[4] };
         var ex = excerpt(self.an, self.P, plan, rec);
@@ -993,9 +1021,9 @@
     this.filtersBox = document.getElementById('search-filters');
     this.suggestBox = document.getElementById('search-suggest');
     this.suggestList = document.getElementById('search-suggest-list');
-    // Filters sit in a <details>: closed on phones, so results come first; open beside them on wide screens.
+    // Filters sit in a <details>, closed until the reader opens it (or comes with a filter): only then
+    // are the facets fetched, so a first query does not pay for them.
     this.panel = document.getElementById('search-filter-panel') || this.filtersBox;
-    if (this.panel.tagName === 'DETAILS' && window.matchMedia('(min-width: 48rem)').matches) this.panel.open = true;
     this.filters = {};
     this.shown = 0;
     this.seq = 0;
@@ -1022,6 +1050,9 @@
       self.timer = setTimeout(function () { self.filters = {}; self.run(true, 'replace'); }, 180);
     });
     this.more.addEventListener('click', function () { self.showMore(); });
+    this.panel.addEventListener('toggle', function () {
+      if (self.panel.open && self.result && !self.result.counts) self.refilter(null, null);
+    });
     window.addEventListener('popstate', function () { self.fromUrl(); });
     this.fromUrl();
   };
@@ -1030,6 +1061,7 @@
     var params = new URLSearchParams(location.search);
     this.input.value = params.get('q') || '';
     this.filters = readFilters(params);
+    if (FACET_KEYS.some(function (k) { return (this.filters[k] || []).length; }, this)) this.panel.open = true;
     this.run(false, null);
   };
 
@@ -1057,7 +1089,7 @@
     }
     this.say('Đang tìm…');
     this.engine.then(function (engine) {
-      return engine.search(q, { typing: typing, filters: self.filters }).then(function (res) {
+      return engine.search(q, { typing: typing, filters: self.filters, facets: self.panel.open }).then(function (res) {
         if (seq !== self.seq) return;
         self.engineReady = engine;
         self.result = res;
@@ -1175,7 +1207,7 @@
   };
 
   Page.prototype.label = function (facet, value) {
-    var f = this.engineReady.meta.facets;
+    var f = this.engineReady.facetData;
     function find(list) { var x = list.filter(function (p) { return p[0] === value; })[0]; return x ? x[1] : value; }
     if (facet === 'kind') return KINDS[value] || value;
     if (facet === 'campaign') return find(f.campaigns);
@@ -1186,6 +1218,11 @@
 
   Page.prototype.renderFilters = function () {
     var self = this, counts = this.result.counts, any = false;
+    if (!counts) {
+      // Facets not loaded yet: the closed panel offers them when there is something to filter.
+      this.panel.hidden = this.result.hits.length < 2;
+      return;
+    }
     FACETS.forEach(function (fd) {
       var key = fd[0], values = Object.keys(counts[key]);
       (self.filters[key] || []).forEach(function (v) {
@@ -1219,14 +1256,14 @@
     if (summary) summary.textContent = 'Lọc kết quả' + (active ? ' (' + active + ' đang chọn)' : '');
   };
 
-  Page.prototype.refilter = function (focusId) {
+  Page.prototype.refilter = function (focusId, history) {
     var self = this, seq = ++this.seq;
-    this.remember(this.q, 'push');
-    this.engineReady.search(this.q, { filters: this.filters }).then(function (res) {
+    if (history !== null) this.remember(this.q, 'push');
+    this.engineReady.search(this.q, { filters: this.filters, facets: true }).then(function (res) {
       if (seq !== self.seq) return;
       self.result = res;
       self.render();
-      var again = document.getElementById(focusId);
+      var again = focusId && document.getElementById(focusId);
       if (again) again.focus();
     }).catch(function () { self.failed(seq); });
   };
