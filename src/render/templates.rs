@@ -331,14 +331,16 @@ impl std::io::Write for Capped {
     }
 }
 
+/// One entry of [`RENDERING`].
+type RenderingPage = (std::thread::ThreadId, Instant, String, String, u64);
+
 /// Pages rendering now: (thread, started, template, page). The budget above
 /// is checked only when a page calls `range` or writes; a loop that does
 /// neither (nested `for` over lists, 50⁶ turns) is seen from outside by
 /// [`overdue`], which `thidua build` watches.
-static RENDERING: std::sync::Mutex<Vec<(std::thread::ThreadId, Instant, String, String, u64)>> =
-    std::sync::Mutex::new(Vec::new());
+static RENDERING: std::sync::Mutex<Vec<RenderingPage>> = std::sync::Mutex::new(Vec::new());
 
-fn rendering() -> std::sync::MutexGuard<'static, Vec<(std::thread::ThreadId, Instant, String, String, u64)>> {
+fn rendering() -> std::sync::MutexGuard<'static, Vec<RenderingPage>> {
     RENDERING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
