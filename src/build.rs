@@ -2,14 +2,16 @@
 //! index → rendered pages → atomic write. `check` runs the first three stages.
 
 use crate::config::{self, Overrides};
-use crate::content::{self, Publish, Record, Site};
+use crate::content::{self, Publish, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fresh;
 use crate::media;
 use crate::output::{self, OutputError};
-use crate::render::{self, Inputs, OutputFile, SearchPage};
-use crate::search::{self, SearchDoc};
-use crate::text::slugify;
+use crate::output::{Content, OutputFile};
+use crate::pipeline::cache::CacheDir;
+use crate::pipeline::{slim, take_search_docs, Setup};
+use crate::render::{self, Inputs, SearchPage};
+use crate::search;
 use crate::theme;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -82,13 +84,11 @@ fn fail(d: Diagnostic) -> BuildError {
 }
 
 fn load(opts: &BuildOptions) -> Result<Loaded, BuildError> {
-    let config = config::load(&opts.root, &opts.overrides).map_err(fail)?;
-    load_with(opts, config)
+    load_with(opts, Setup::load(&opts.root, &opts.overrides).map_err(fail)?)
 }
 
-fn load_with(opts: &BuildOptions, config: config::Config) -> Result<Loaded, BuildError> {
-    let theme = theme::load(&config).map_err(fail)?;
-    let statics = theme::site_statics(&config.root).map_err(fail)?;
+fn load_with(opts: &BuildOptions, setup: Setup) -> Result<Loaded, BuildError> {
+    let Setup { config, theme, statics } = setup;
     let publish = Publish { drafts: config.drafts, future: opts.future };
     let loaded = content::load(&config, publish, &theme::static_paths(&theme, &statics));
     if loaded.diagnostics.has_errors() {
@@ -169,6 +169,14 @@ pub fn check_with(
     Ok(report(&l, started))
 }
 
+/// A page of a build under way past its memory budget, or rendering for
+/// longer than its time budget plus `grace`, as the error to report (public
+/// for the binary, which stops the process: a template cannot be stopped from
+/// inside).
+pub fn page_past_budget(grace: Duration) -> Option<Diagnostic> {
+    render::templates::memory_overrun().or_else(|| render::templates::overdue(grace))
+}
+
 /// Builds the site into the output folder.
 pub fn run(opts: &BuildOptions) -> Result<Report, BuildError> {
     run_with_progress(opts, &|_| {})
@@ -208,7 +216,7 @@ pub fn run_with_progress(opts: &BuildOptions, progress: &dyn Fn(Stage)) -> Resul
     }
     let reusable = previous.and_then(|stamp| fresh::reusable_search(&config.output, &index_dir, &stamp));
     fresh::forget(&config.output);
-    let mut l = load_with(opts, config)?;
+    let mut l = load_with(opts, Setup::from_config(config).map_err(fail)?)?;
     let glossary = search::load_glossary(&l.config.root, l.config.theme_dir.as_deref())?;
     let staging = staging_dir(&index_dir);
     output::register_pending(&staging);
@@ -351,7 +359,7 @@ fn render_and_write(
     progress: &dyn Fn(Stage),
 ) -> Result<(usize, SearchOutcome), BuildError> {
     progress(Stage::Images);
-    let (images, image_errors) = media::process_site(&l.site, &l.config.root.join(".thidua-cache").join("images"));
+    let (images, image_errors) = media::process_site(&l.site, &CacheDir::of_site(&l.config.root).images());
     if !image_errors.is_empty() {
         return Err(BuildError::Content(image_errors));
     }
@@ -394,7 +402,7 @@ fn render_and_write(
             let files: Vec<OutputFile> = export
                 .files
                 .into_iter()
-                .map(|(path, bytes)| OutputFile { path, content: render::Content::Bytes(bytes) })
+                .map(|(path, bytes)| OutputFile { path, content: Content::Bytes(bytes) })
                 .collect();
             out.write(&files)?;
             (export.entry, false, files.into_iter().map(|f| f.path).collect())
@@ -405,7 +413,7 @@ fn render_and_write(
             let files: Vec<OutputFile> = stamp
                 .files
                 .iter()
-                .map(|p| OutputFile { path: p.clone(), content: render::Content::Copy(previous.join(p)) })
+                .map(|p| OutputFile { path: p.clone(), content: Content::Copy(previous.join(p)) })
                 .collect();
             out.write(&files)?;
             (stamp.entry, true, stamp.files)
@@ -432,98 +440,7 @@ fn inputs<'a>(l: &'a Loaded, images: &'a media::Images, entry: String) -> Inputs
     }
 }
 
-/// The search documents of every record, made before the pages are
-/// rendered. Each record's body text moves into its document instead of being
-/// copied: the pages only need its first [`render::DESCRIPTION_CHARS`]
-/// characters, which stay.
-fn take_search_docs(site: &mut Site) -> Vec<SearchDoc> {
-    let texts: Vec<String> = site
-        .records
-        .iter_mut()
-        .map(|r| {
-            let text = std::mem::take(&mut r.body.text);
-            r.body.text = text.chars().take(render::DESCRIPTION_CHARS).collect();
-            text
-        })
-        .collect();
-    site.records.iter().zip(texts).map(|(r, body)| SearchDoc { body, ..search_doc(site, r) }).collect()
-}
-
-/// Drops what only pages needed (body HTML, headings, links, file text)
-/// once every page is written.
-fn slim(site: &mut Site) {
-    for r in &mut site.records {
-        r.body.html = String::new();
-        r.body.headings = Vec::new();
-        r.body.links = Vec::new();
-        r.source.text = String::new();
-        r.source.key_lines = Default::default();
-    }
-}
-
 fn staging_dir(index_dir: &Path) -> PathBuf {
     let name = index_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     index_dir.with_file_name(format!("{name}.tmp-{}", std::process::id()))
-}
-
-/// The search view of one record.
-pub fn search_doc(site: &Site, r: &Record) -> SearchDoc {
-    use crate::content::record::Details;
-    let mut names = Vec::new();
-    let (mut ethnicity, mut district, mut number) = (None, None, None);
-    let mut indicators = Vec::new();
-    match &r.details {
-        Details::Person(p) => {
-            names.extend([&p.role, &p.award, &p.commune, &p.district].into_iter().flatten().cloned());
-            ethnicity = p.ethnicity.as_ref().map(|e| (e.slug.clone(), e.name.clone()));
-            district = p.district.as_ref().map(|d| (slugify(d), d.clone()));
-            if let Some(e) = &p.ethnicity {
-                names.push(e.name.clone());
-            }
-        }
-        Details::Campaign(c) => {
-            names.extend([&c.launched_by, &c.level, &c.theme].into_iter().flatten().cloned());
-            indicators = c.indicators.iter().map(indicator_text).collect();
-        }
-        Details::Document(d) => {
-            names.extend([&d.doc_type, &d.issuer, &d.signer].into_iter().flatten().cloned());
-            number = d.number.clone();
-        }
-        Details::News(n) => names.extend(n.author.clone()),
-        Details::Page => {}
-    }
-    let campaign_slugs: Vec<String> =
-        if r.kind == content::Kind::Campaign { vec![r.slug.clone()] } else { r.campaign_refs().to_vec() };
-    let campaigns =
-        campaign_slugs.iter().filter_map(|s| site.campaign(s)).map(|c| (c.slug.clone(), c.title.clone())).collect();
-    SearchDoc {
-        url: r.url.clone(),
-        title: r.title.clone(),
-        kind: r.kind.name().to_owned(),
-        date: r.date.map(|d| d.iso()),
-        year: r.year(),
-        summary: r.summary.clone().unwrap_or_default(),
-        body: r.body.text.clone(),
-        number,
-        names,
-        campaigns,
-        ethnicity,
-        district,
-        tags: r.tags.clone(),
-        indicators,
-    }
-}
-
-/// An indicator as searchable text: its name, target and each period with
-/// its value, numbers written as on the page (`1.012`, `57,36`).
-fn indicator_text(i: &crate::content::record::Indicator) -> String {
-    use crate::render::format::number;
-    let mut text = i.name.clone();
-    if let Some(t) = i.target {
-        text.push_str(&format!(". Mục tiêu: {} {}", number(t), i.unit));
-    }
-    for v in &i.values {
-        text.push_str(&format!(". {}: {} {}", v.period, number(v.value), i.unit));
-    }
-    text
 }

@@ -152,7 +152,7 @@ pub struct MenuEntry {
 }
 
 /// The validated configuration every later stage reads.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Config {
     /// The site folder.
     pub root: PathBuf,

@@ -31,68 +31,70 @@ use walkdir::WalkDir;
 
 /// What a previous build recorded about itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Stamp {
+pub(crate) struct Stamp {
     /// Fingerprint of the inputs the build read.
-    pub fingerprint: String,
+    pub(crate) fingerprint: String,
     /// Records published.
-    pub records: usize,
+    pub(crate) records: usize,
     /// HTML pages written.
-    pub pages: usize,
+    pub(crate) pages: usize,
     /// Files written.
-    pub files: usize,
+    pub(crate) files: usize,
     /// Warnings of the build.
-    pub warnings: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
     /// Records held back as future-dated, with their dates.
-    pub future: Vec<(String, String)>,
+    pub(crate) future: Vec<(String, String)>,
     /// The output folder as the build left it.
-    pub output: Vec<Entry>,
+    pub(crate) output: Vec<Entry>,
     /// The tantivy index folder as the build left it.
-    pub index: Vec<Entry>,
+    pub(crate) index: Vec<Entry>,
     /// The search files the build wrote, and what they were made from.
     #[serde(default)]
-    pub search: Option<SearchStamp>,
+    pub(crate) search: Option<SearchStamp>,
 }
 
 /// The search index of a build: made from which documents and glossary, and
 /// which files of the output hold its static export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SearchStamp {
+pub(crate) struct SearchStamp {
     /// [`search_fingerprint`] of the documents and glossary indexed.
-    pub fingerprint: String,
+    pub(crate) fingerprint: String,
     /// Site path of the export's entry file.
-    pub entry: String,
+    pub(crate) entry: String,
     /// Paths of the export's files under the output folder.
-    pub files: Vec<String>,
+    pub(crate) files: Vec<String>,
 }
 
 /// One file, folder or link of a manifest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// Path relative to the manifest's folder, `/`-separated.
-    pub path: String,
+    pub(crate) path: String,
     /// `f` file, `d` folder, `l` symbolic link.
-    pub kind: char,
+    pub(crate) kind: char,
     /// Size in bytes.
-    pub size: u64,
+    pub(crate) size: u64,
     /// Modification time, nanoseconds since the epoch.
-    pub mtime: i128,
+    pub(crate) mtime: i128,
     /// Inode change time, nanoseconds since the epoch (it cannot be set back by hand).
-    pub ctime: i128,
+    pub(crate) ctime: i128,
 }
 
 /// Where the stamp of the output folder `output` lives.
-pub fn stamp_path(output: &Path) -> PathBuf {
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".to_string());
-    let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| Path::new("."));
-    parent.join(".thidua-cache").join(format!("build-{name}.json"))
+pub(crate) fn stamp_path(output: &Path) -> PathBuf {
+    crate::pipeline::cache::CacheDir::beside(output).build_stamp(output)
 }
 
 /// The fingerprint of every input of a build of `config`; `None` when an
 /// input cannot be read (the build then runs and reports the problem).
-pub fn fingerprint(config: &Config, future: bool) -> Option<String> {
+pub(crate) fn fingerprint(config: &Config, future: bool) -> Option<String> {
     let mut h = Sha256::new();
     h.update(program_identity()?);
-    h.update(format!("config {config:?}\nfuture {future}\n"));
+    // The configuration's fields as serde writes them, not its Debug text,
+    // which a field's Debug could change (or stop showing) without a word.
+    h.update(b"config ");
+    h.update(serde_json::to_vec(config).ok()?);
+    h.update(format!("\nfuture {future}\n"));
     let root = &config.root;
     // Only what the build may read is read here: links are followed inside the
     // site root and the theme folder alone (a link in static/ to /dev/zero or
@@ -160,13 +162,17 @@ fn hash_file(path: &Path) -> Option<String> {
 fn program_identity() -> Option<String> {
     let exe = std::env::current_exe().ok()?;
     let meta = std::fs::metadata(&exe).ok()?;
-    Some(format!("thidua {} exe {} {:?}\n", env!("CARGO_PKG_VERSION"), meta.len(), meta.modified().ok()?))
+    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+    Some(format!("thidua {} exe {} {modified}\n", env!("CARGO_PKG_VERSION"), meta.len()))
 }
 
 /// The fingerprint of what the search index is made from: every search
 /// document (in URL order), the glossary, and the program. Two builds with the
 /// same one write the same search files and the same tantivy index.
-pub fn search_fingerprint(docs: &[crate::search::SearchDoc], glossary: &crate::search::Glossary) -> Option<String> {
+pub(crate) fn search_fingerprint(
+    docs: &[crate::search::SearchDoc],
+    glossary: &crate::search::Glossary,
+) -> Option<String> {
     let mut h = Sha256::new();
     h.update(program_identity()?);
     h.update(format!("glossary {glossary:?}\n"));
@@ -182,7 +188,7 @@ pub fn search_fingerprint(docs: &[crate::search::SearchDoc], glossary: &crate::s
 }
 
 /// The previous build's stamp of `output`, if there is a readable one.
-pub fn read(output: &Path) -> Option<Stamp> {
+pub(crate) fn read(output: &Path) -> Option<Stamp> {
     serde_json::from_slice(&std::fs::read(stamp_path(output)).ok()?).ok()
 }
 
@@ -190,7 +196,7 @@ pub fn read(output: &Path) -> Option<Stamp> {
 /// tantivy folder `index` are exactly as that build left them, so that they
 /// can be kept if this build's [`search_fingerprint`] is the same. Must be
 /// asked before anything links to the previous output's files.
-pub fn reusable_search(output: &Path, index: &Path, stamp: &Stamp) -> Option<SearchStamp> {
+pub(crate) fn reusable_search(output: &Path, index: &Path, stamp: &Stamp) -> Option<SearchStamp> {
     let search = stamp.search.clone()?;
     if manifest(index).ok()? != stamp.index {
         return None;
@@ -227,7 +233,7 @@ fn entry(dir: &Path, path: &Path) -> std::io::Result<Entry> {
 }
 
 /// Every file, folder and link under `dir` (not following links), sorted by path.
-pub fn manifest(dir: &Path) -> std::io::Result<Vec<Entry>> {
+pub(crate) fn manifest(dir: &Path) -> std::io::Result<Vec<Entry>> {
     let mut out = Vec::new();
     for e in WalkDir::new(dir).sort_by_file_name() {
         let e = e.map_err(std::io::Error::other)?;
@@ -238,14 +244,14 @@ pub fn manifest(dir: &Path) -> std::io::Result<Vec<Entry>> {
 
 /// True when `stamp`'s fingerprint is `fingerprint` and the output folder
 /// `output` and the index folder `index` are exactly as that build left them.
-pub fn unchanged(output: &Path, index: &Path, stamp: &Stamp, fingerprint: &str) -> bool {
+pub(crate) fn unchanged(output: &Path, index: &Path, stamp: &Stamp, fingerprint: &str) -> bool {
     stamp.fingerprint == fingerprint
         && manifest(output).is_ok_and(|m| m == stamp.output)
         && manifest(index).is_ok_and(|m| m == stamp.index)
 }
 
 /// Removes the stamp of `output` (before a build changes the output).
-pub fn forget(output: &Path) {
+pub(crate) fn forget(output: &Path) {
     // A stamp that cannot be removed is harmless: its manifest no longer
     // matches the output once the build has replaced it.
     let _ignored = std::fs::remove_file(stamp_path(output));
@@ -253,7 +259,7 @@ pub fn forget(output: &Path) {
 
 /// Records a finished build: `stamp` with the manifests of `output` and `index`
 /// taken now. Best effort: without a stamp the next build is simply a full one.
-pub fn record(output: &Path, index: &Path, mut stamp: Stamp) {
+pub(crate) fn record(output: &Path, index: &Path, mut stamp: Stamp) {
     let (Ok(out), Ok(idx)) = (manifest(output), manifest(index)) else { return };
     stamp.output = out;
     stamp.index = idx;
@@ -306,6 +312,12 @@ mod tests {
         let mut tomorrow = config.clone();
         tomorrow.today = crate::content::date::PartialDate::ymd(2031, 1, 2);
         assert_ne!(fingerprint(&tomorrow, false).unwrap(), base, "today decides what is published");
+        let mut per_page = config.clone();
+        per_page.news_per_page += 1;
+        assert_ne!(fingerprint(&per_page, false).unwrap(), base, "every configured value counts");
+        let mut menu = config.clone();
+        menu.menu.push(crate::config::MenuEntry { name: "Văn bản".into(), url: "/van-ban/".into() });
+        assert_ne!(fingerprint(&menu, false).unwrap(), base, "nested values count too");
         std::fs::write(dir.path().join("content/tin-tuc/a.md"), "+++\ntitle = \"B\"\n+++\n").unwrap();
         assert_ne!(fingerprint(&config, false).unwrap(), base, "content");
         std::fs::write(dir.path().join("content/tin-tuc/a.md"), "+++\ntitle = \"A\"\n+++\n").unwrap();

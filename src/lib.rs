@@ -14,6 +14,12 @@
 //! model and rendering. [`fresh`] fingerprints a build's inputs and output so
 //! that a build with nothing changed stops early.
 //!
+//! [`routes`] owns the URL scheme every stage asks; [`pipeline`] holds the
+//! stages `build` and `serve` share and the cache folder's paths.
+//!
+//! Only what tests, fuzz targets, examples and the binary use is public; the
+//! rendering, media, freshness and theme modules are the crate's own.
+//!
 //! Around the pipeline: [`serve`] keeps the rendered site in memory and
 //! re-renders only the pages a changed record appears on; [`import`] turns
 //! official documents into records; [`scaffold`] writes new ones.
@@ -23,14 +29,16 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod editor;
-pub mod fresh;
+pub(crate) mod fresh;
 pub mod i18n;
 pub mod import;
-pub mod media;
+pub(crate) mod media;
 pub mod output;
-pub mod render;
+pub(crate) mod pipeline;
+pub(crate) mod render;
+pub(crate) mod routes;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod text;
-pub mod theme;
+pub(crate) mod theme;

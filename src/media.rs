@@ -9,6 +9,7 @@
 use crate::content::record::{Details, Record};
 use crate::content::Site;
 use crate::diagnostics::Diagnostic;
+use crate::output::OutputFile;
 use image::imageops::FilterType;
 use image::{DynamicImage, GenericImageView};
 use rayon::prelude::*;
@@ -18,44 +19,44 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The widths images are made in (never larger than the original).
-pub const WIDTHS: [u32; 3] = [480, 960, 1600];
+pub(crate) const WIDTHS: [u32; 3] = [480, 960, 1600];
 
 /// One resized copy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Variant {
+pub(crate) struct Variant {
     /// Width in pixels.
-    pub width: u32,
+    pub(crate) width: u32,
     /// Height in pixels.
-    pub height: u32,
+    pub(crate) height: u32,
     /// The cached JPEG.
-    pub jpeg: PathBuf,
+    pub(crate) jpeg: PathBuf,
     /// The cached WebP.
-    pub webp: PathBuf,
+    pub(crate) webp: PathBuf,
 }
 
 /// All sizes of one image, smallest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ImageSet {
+pub(crate) struct ImageSet {
     /// The variants.
-    pub variants: Vec<Variant>,
+    pub(crate) variants: Vec<Variant>,
 }
 
 impl ImageSet {
     /// The largest variant (the fallback `src`).
-    pub fn largest(&self) -> &Variant {
+    pub(crate) fn largest(&self) -> &Variant {
         self.variants.last().expect("at least one variant")
     }
 }
 
 /// Processed images by source file.
-pub type Images = BTreeMap<PathBuf, ImageSet>;
+pub(crate) type Images = BTreeMap<PathBuf, ImageSet>;
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().take(12).map(|b| format!("{b:02x}")).collect()
 }
 
 /// Resizes one image into the cache (or finds it there).
-pub fn process(source: &Path, cache: &Path) -> Result<ImageSet, String> {
+pub(crate) fn process(source: &Path, cache: &Path) -> Result<ImageSet, String> {
     let bytes = std::fs::read(source).map_err(|e| format!("cannot read the image: {e}"))?;
     let key = hex(&Sha256::digest(&bytes));
     let index = cache.join(format!("{key}.json"));
@@ -130,12 +131,12 @@ fn images_of(r: &Record) -> Vec<(Origin, PathBuf)> {
 }
 
 /// Processes every image the site's records name, in parallel; unreadable images are errors.
-pub fn process_site(site: &Site, cache: &Path) -> (Images, Vec<Diagnostic>) {
+pub(crate) fn process_site(site: &Site, cache: &Path) -> (Images, Vec<Diagnostic>) {
     process_records(&site.records.iter().collect::<Vec<_>>(), cache)
 }
 
 /// Processes the images of some records (serve: only the changed ones).
-pub fn process_records(records: &[&Record], cache: &Path) -> (Images, Vec<Diagnostic>) {
+pub(crate) fn process_records(records: &[&Record], cache: &Path) -> (Images, Vec<Diagnostic>) {
     let jobs: Vec<(&Record, Origin, PathBuf)> =
         records.iter().flat_map(|r| images_of(r).into_iter().map(move |(o, p)| (*r, o, p))).collect();
     let results: Vec<_> = jobs.par_iter().map(|(r, origin, path)| (r, *origin, path, process(path, cache))).collect();
@@ -163,10 +164,7 @@ pub fn process_records(records: &[&Record], cache: &Path) -> (Images, Vec<Diagno
 }
 
 /// The output files of every variant: `<record url><stem>-<width>.<ext>`.
-pub fn output_files<'a>(
-    records: impl IntoIterator<Item = &'a Record>,
-    images: &Images,
-) -> Vec<crate::render::OutputFile> {
+pub(crate) fn output_files<'a>(records: impl IntoIterator<Item = &'a Record>, images: &Images) -> Vec<OutputFile> {
     let mut files = Vec::new();
     for r in records {
         for (_, path) in images_of(r) {
@@ -174,10 +172,8 @@ pub fn output_files<'a>(
             for v in &set.variants {
                 for webp in [false, true] {
                     let from = if webp { &v.webp } else { &v.jpeg };
-                    files.push(crate::render::OutputFile {
-                        path: format!("{}{}", r.url.trim_start_matches('/'), published_name(&path, v, webp)),
-                        content: crate::render::Content::Copy(from.clone()),
-                    });
+                    let to = format!("{}{}", r.url.trim_start_matches('/'), published_name(&path, v, webp));
+                    files.push(OutputFile::copy(to, from.clone()));
                 }
             }
         }
@@ -186,7 +182,7 @@ pub fn output_files<'a>(
 }
 
 /// `srcset` of a set's variants, each published beside the page at `page_href`.
-pub fn srcset(page_href: &str, source: &Path, set: &ImageSet, webp: bool) -> String {
+pub(crate) fn srcset(page_href: &str, source: &Path, set: &ImageSet, webp: bool) -> String {
     set.variants
         .iter()
         .map(|v| format!("{page_href}{} {}w", published_name(source, v, webp), v.width))
@@ -198,7 +194,7 @@ pub fn srcset(page_href: &str, source: &Path, set: &ImageSet, webp: bool) -> Str
 /// WebP and JPEG `srcset`, `sizes`, `width` and `height`. The tags are the
 /// Markdown renderer's own (`<img src="…" alt="…" …>`); text never contains
 /// `<img`, since the renderer escapes `<` in text.
-pub fn rewrite_body(html: &str, r: &Record, images: &Images, page_href: &str) -> String {
+pub(crate) fn rewrite_body(html: &str, r: &Record, images: &Images, page_href: &str) -> String {
     let Some(dir) = r.source.bundle.as_ref() else { return html.to_owned() };
     let mut out = html.to_owned();
     let sizes = "(max-width: 50rem) 100vw, 50rem";
@@ -224,7 +220,7 @@ pub fn rewrite_body(html: &str, r: &Record, images: &Images, page_href: &str) ->
 }
 
 /// The file name a variant is published under, beside the record's page.
-pub fn published_name(source: &Path, v: &Variant, webp: bool) -> String {
+pub(crate) fn published_name(source: &Path, v: &Variant, webp: bool) -> String {
     let stem = source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "anh".into());
     format!("{stem}-{}.{}", v.width, if webp { "webp" } else { "jpg" })
 }

@@ -13,15 +13,15 @@ mod embedded {
 
 /// A loaded theme.
 #[derive(Debug, Clone, Default)]
-pub struct Theme {
+pub(crate) struct Theme {
     /// Template name (`base.html`) → source.
-    pub templates: BTreeMap<String, String>,
+    pub(crate) templates: BTreeMap<String, String>,
     /// Static file site path (`/css/site.css`) → bytes.
-    pub statics: BTreeMap<String, Vec<u8>>,
+    pub(crate) statics: BTreeMap<String, Vec<u8>>,
 }
 
 /// Loads the theme the config names.
-pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
+pub(crate) fn load(config: &Config) -> Result<Theme, Diagnostic> {
     let mut theme = Theme::default();
     match &config.theme_dir {
         Some(dir) => {
@@ -55,7 +55,7 @@ impl Theme {
 /// Links are followed only inside the site root and the theme folder
 /// ([`crate::content::confine`]); the first link that leads elsewhere, dangles
 /// or loops is the error.
-pub fn read_tree(root: &Path, dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+pub(crate) fn read_tree(root: &Path, dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     let mut out = Vec::new();
     if !dir.is_dir() {
         return Ok(out);
@@ -79,11 +79,11 @@ pub fn read_tree(root: &Path, dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Diag
 }
 
 /// The site's own `static/` files as (site path, bytes).
-pub fn site_statics(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
+pub(crate) fn site_statics(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
     Ok(read_tree(root, &root.join("static"))?.into_iter().map(|(rel, b)| (format!("/{rel}"), b)).collect())
 }
 
 /// The site paths of all static files (theme and site).
-pub fn static_paths(theme: &Theme, site: &BTreeMap<String, Vec<u8>>) -> BTreeSet<String> {
+pub(crate) fn static_paths(theme: &Theme, site: &BTreeMap<String, Vec<u8>>) -> BTreeSet<String> {
     theme.statics.keys().chain(site.keys()).cloned().collect()
 }

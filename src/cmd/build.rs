@@ -65,14 +65,12 @@ fn stage_bar() -> indicatif::ProgressBar {
 /// A page whose template loops without calling `range` or writing, or builds a
 /// value that grows without end, cannot be stopped from inside the template
 /// engine: once it is past its time budget (and a grace period) or its memory
-/// budget ([`thidua::render::templates::memory_overrun`], sampled ten times a second), the build reports the template and the page, removes
+/// budget (checked through [`thidua::build::page_past_budget`] ten times a second), the build reports the template and the page, removes
 /// its temporary folders (the previous output stays) and exits 1.
 fn stop_a_page_past_its_time() {
     std::thread::spawn(|| loop {
         std::thread::sleep(Duration::from_millis(100));
-        let stop = thidua::render::templates::memory_overrun()
-            .or_else(|| thidua::render::templates::overdue(Duration::from_secs(5)));
-        if let Some(d) = stop {
+        if let Some(d) = thidua::build::page_past_budget(Duration::from_secs(5)) {
             thidua::output::remove_pending();
             super::print_diagnostics(&[d]);
             eprintln!("error: 1 error(s), 0 warning(s); nothing was written, the previous output is unchanged");

@@ -41,7 +41,7 @@ pub struct Link {
 }
 
 /// A rendered body.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Body {
     /// The HTML fragment.
     pub html: String,

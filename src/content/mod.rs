@@ -123,12 +123,16 @@ impl BodiesUpdated {
 }
 
 /// A record without what may change without changing any other page: its body
-/// and the text of its file. Two records with the same key are listed,
-/// related and published the same way.
-fn listing_key(r: &Record) -> String {
+/// and the text of its file. Two records with equal keys are listed, related
+/// and published the same way. The record's own fields are compared (it was
+/// their `Debug` text, which a field's `Debug` could change without a word).
+#[derive(PartialEq)]
+struct ListingKey(Record);
+
+fn listing_key(r: &Record) -> ListingKey {
     let mut bare = Record { body: markdown::Body::default(), ..r.clone() };
     bare.source.text.clear();
-    format!("{bare:?}")
+    ListingKey(bare)
 }
 
 /// Applies edits of `paths` to `site` in place when they changed only the
@@ -346,12 +350,47 @@ fn finish(
     diags.extend(validate::collisions(&records, static_files));
     let mut site = Site::assemble(records, home, intros, config.today);
     site.future = future;
-    let news_pages = site.news.len().div_ceil(config.news_per_page).max(1);
-    let known = validate::known_urls(&site, static_files, news_pages);
+    let news_pages = crate::routes::news_pages(site.news.len(), config.news_per_page);
+    let known = crate::routes::known_urls(&site, static_files, news_pages);
     let anchors = validate::anchors(&site);
     let links: Vec<Vec<Diagnostic>> =
         site.records.iter().map(|r| validate::record_links(r, &known, sources, &anchors)).collect();
     diags.extend(links.iter().flatten().cloned());
     drop(anchors);
     (Loaded { site, diagnostics: diags, news_pages }, known, links)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(text: &str, body: &str) -> Record {
+        let src = discover::SourceFile {
+            rel: "tin-tuc/a.md".into(),
+            file: PathBuf::from("/site/content/tin-tuc/a.md"),
+            kind: Kind::News,
+            dirs: Vec::new(),
+            stem: "a".into(),
+            bundle: None,
+            is_intro: false,
+        };
+        let (pending, diags) = load::load_front_bytes(Path::new("/site"), &src, text.as_bytes().to_vec());
+        assert!(diags.is_empty(), "{diags:?}");
+        let sources = BTreeMap::new();
+        let ctx = markdown::LinkContext { base_path: "/", sources: &sources };
+        let mut r = pending.expect("a record").record;
+        r.body = markdown::render(body, 1, &ctx);
+        r
+    }
+
+    #[test]
+    fn listing_key_ignores_the_body_and_compares_every_other_field() {
+        let front = "+++\ntitle = \"A\"\ndate = 2024-05-01\n+++\n";
+        let a = record(front, "Một.");
+        assert!(listing_key(&a) == listing_key(&record(front, "Hai, khác hẳn.")), "body only");
+        let retitled = record("+++\ntitle = \"B\"\ndate = 2024-05-01\n+++\n", "Một.");
+        assert!(listing_key(&a) != listing_key(&retitled), "title");
+        let redated = record("+++\ntitle = \"A\"\ndate = 2024-05-02\n+++\n", "Một.");
+        assert!(listing_key(&a) != listing_key(&redated), "date");
+    }
 }

@@ -85,7 +85,7 @@ impl Kind {
 }
 
 /// Where a record came from, for diagnostics and bundled files.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     /// Path relative to the site root (for messages).
     pub path: PathBuf,
@@ -129,7 +129,7 @@ pub struct IndicatorValue {
 }
 
 /// Fields of a campaign.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Campaign {
     /// Start (year or date).
     pub start: Option<PartialDate>,
@@ -156,7 +156,7 @@ pub enum PersonKind {
 }
 
 /// Fields of a person or collective.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Person {
     /// Individual or collective.
     pub kind: PersonKind,
@@ -187,7 +187,7 @@ pub struct Person {
 }
 
 /// Fields of a news item.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct News {
     /// Campaign slugs.
     pub campaigns: Vec<String>,
@@ -206,7 +206,7 @@ pub struct News {
 }
 
 /// Fields of an official document.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Document {
     /// Số ký hiệu ("15/KH-BDT").
     pub number: Option<String>,
@@ -302,7 +302,7 @@ impl Document {
 }
 
 /// The kind-specific part of a record.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Details {
     /// A campaign.
     Campaign(Campaign),
@@ -317,7 +317,7 @@ pub enum Details {
 }
 
 /// One record, validated.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Record {
     /// Kind (from the section folder).
     pub kind: Kind,

@@ -3,24 +3,10 @@
 //! anchors. Every problem points at the line that caused it.
 
 use super::record::{Details, Kind, Record};
-use super::site::{Site, Taxonomy};
+use super::site::Site;
 use crate::diagnostics::Diagnostic;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-
-/// URLs the generator itself publishes; a page may not take them.
-/// The document registry's pages and the offline page are listed in
-/// [`crate::render::registry::RESERVED`].
-pub const RESERVED: &[&str] =
-    &["/tim-kiem/", "/dan-toc/", "/dia-ban/", "/nam/", "/chu-de/", "/_search/", "/css/", "/js/", "/img/"];
-
-fn reserved(url: &str) -> Option<&'static str> {
-    RESERVED
-        .iter()
-        .chain(crate::render::registry::RESERVED)
-        .copied()
-        .find(|p| url.starts_with(p) || url == p.trim_end_matches('/'))
-}
 
 fn at_key(r: &Record, key: &str, message: String, hint: String) -> Diagnostic {
     let line = r.source.line_of(key);
@@ -37,7 +23,7 @@ pub fn duplicates(records: &[Record]) -> Vec<Diagnostic> {
     let mut seen: BTreeMap<&str, &Record> = BTreeMap::new();
     let mut out = Vec::new();
     for r in records {
-        if let Some(reserved) = reserved(&r.url) {
+        if let Some(reserved) = crate::routes::reserved_prefix(&r.url) {
             out.push(at_key(
                 r,
                 "slug",
@@ -262,30 +248,6 @@ pub fn bundle_links(r: &Record) -> Vec<Diagnostic> {
             d.hint("tệp của một bản ghi phải nằm trong chính thư mục của nó: chép tệp vào đó thay vì tạo liên kết")
         })
         .collect()
-}
-
-/// Every site path the build publishes besides records' bundled files.
-pub fn known_urls(site: &Site, static_files: &BTreeSet<String>, news_pages: usize) -> BTreeSet<String> {
-    let mut urls: BTreeSet<String> = site.records.iter().map(|r| r.url.clone()).collect();
-    urls.extend(["/", "/tim-kiem/", "/atom.xml", "/sitemap.xml", "/robots.txt", "/404.html"].map(String::from));
-    for k in Kind::SECTIONS {
-        urls.insert(format!("/{}/", k.section()));
-    }
-    for n in 2..=news_pages {
-        urls.insert(format!("/tin-tuc/trang/{n}/"));
-    }
-    for c in &site.campaigns {
-        urls.insert(format!("{}atom.xml", site.records[*c].url));
-    }
-    for t in Taxonomy::ALL {
-        urls.insert(format!("/{}/", t.segment()));
-        for slug in site.taxonomies[&t].keys() {
-            urls.insert(format!("/{}/{slug}/", t.segment()));
-        }
-    }
-    urls.extend(crate::render::registry::urls(site));
-    urls.extend(static_files.iter().cloned());
-    urls
 }
 
 /// The heading ids of every record, by site path.

@@ -17,7 +17,7 @@ const INSIDE_FROM: f64 = 55.0;
 ///
 /// Horizontal positions are percentages of the chart's width and text keeps
 /// its CSS size, so labels stay legible from 360 px phones to desktops.
-pub fn bar_chart(ind: &Indicator, id: &str) -> Option<String> {
+pub(crate) fn bar_chart(ind: &Indicator, id: &str) -> Option<String> {
     if ind.values.is_empty() {
         return None;
     }

@@ -2,13 +2,17 @@
 //! Timestamps come from the records' dates, never from the clock, so two
 //! builds of the same content are byte-identical.
 
+use super::Renderer;
 use crate::config::Config;
 use crate::content::markdown::escape;
-use crate::content::record::Record;
+use crate::content::record::{Kind, Record};
+use crate::output::OutputFile;
+use crate::routes::{self, Page};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 /// An Atom feed of `entries` (newest first), published at `self_path`.
-pub fn atom(config: &Config, title: &str, self_path: &str, alt_path: &str, entries: &[&Record]) -> String {
+pub(crate) fn atom(config: &Config, title: &str, self_path: &str, alt_path: &str, entries: &[&Record]) -> String {
     let updated = entries
         .iter()
         .filter_map(|r| r.date)
@@ -45,7 +49,7 @@ pub fn atom(config: &Config, title: &str, self_path: &str, alt_path: &str, entri
 }
 
 /// sitemap.xml listing `paths` (site paths) with optional last-modified dates.
-pub fn sitemap(config: &Config, paths: &[(String, Option<String>)]) -> String {
+pub(crate) fn sitemap(config: &Config, paths: &[(String, Option<String>)]) -> String {
     let mut x = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -61,6 +65,56 @@ pub fn sitemap(config: &Config, paths: &[(String, Option<String>)]) -> String {
 }
 
 /// robots.txt pointing at the sitemap.
-pub fn robots(config: &Config) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {}\n", config.absolute_url("/sitemap.xml"))
+pub(crate) fn robots(config: &Config) -> String {
+    format!("User-agent: *\nAllow: /\nSitemap: {}\n", config.absolute_url(crate::routes::SITEMAP))
+}
+
+impl Renderer<'_> {
+    /// Feeds, sitemap, robots.txt and the syntax stylesheet.
+    pub(super) fn generated(&self, jobs: &[Page]) -> Vec<OutputFile> {
+        let mut files = self.feeds(None);
+        files.push(self.sitemap(jobs));
+        files.push(OutputFile::bytes(routes::output_path(routes::ROBOTS), robots(self.views.config)));
+        files.extend(self.syntax_css());
+        files
+    }
+
+    /// The news feed and the feeds of the campaigns in `campaigns` (of every campaign with `None`).
+    pub(super) fn feeds(&self, campaigns: Option<&BTreeSet<usize>>) -> Vec<OutputFile> {
+        let site = self.site();
+        let config = self.views.config;
+        let news: Vec<_> = site.news.iter().map(|&i| &site.records[i]).collect();
+        let title = format!("{} – Tin tức", config.title);
+        let mut files = vec![OutputFile::bytes(
+            routes::output_path(routes::NEWS_FEED),
+            atom(config, &title, routes::NEWS_FEED, &routes::section_url(Kind::News), &news),
+        )];
+        for &c in &site.campaigns {
+            if campaigns.is_some_and(|set| !set.contains(&c)) {
+                continue;
+            }
+            let rec = &site.records[c];
+            let links = site.by_campaign.get(&rec.slug).cloned().unwrap_or_default();
+            let mut entries: Vec<usize> = links.news.iter().chain(&links.documents).copied().collect();
+            entries.sort_by(|a, b| site.records[*b].date.cmp(&site.records[*a].date).then(a.cmp(b)));
+            let recs: Vec<_> = entries.iter().map(|&i| &site.records[i]).collect();
+            let path = routes::campaign_feed(&rec.url);
+            files.push(OutputFile::bytes(routes::output_path(&path), atom(config, &rec.title, &path, &rec.url, &recs)));
+        }
+        files
+    }
+
+    pub(super) fn sitemap(&self, jobs: &[Page]) -> OutputFile {
+        let site = self.site();
+        let mut paths: Vec<(String, Option<String>)> = Vec::new();
+        for j in jobs.iter().filter(|j| j.in_sitemap()) {
+            let date = match j {
+                Page::Record(i) => site.records[*i].date.filter(|d| d.is_full()).map(|d| d.iso()),
+                _ => None,
+            };
+            paths.push((j.url(site), date));
+        }
+        paths.sort();
+        OutputFile::bytes(routes::output_path(routes::SITEMAP), sitemap(self.views.config, &paths))
+    }
 }

@@ -10,7 +10,7 @@ use crate::content::date::PartialDate;
 /// assert_eq!(thidua::render::format::number(46.25), "46,25");
 /// assert_eq!(thidua::render::format::number(-1234567.5), "-1.234.567,5");
 /// ```
-pub fn number(v: f64) -> String {
+pub(crate) fn number(v: f64) -> String {
     let neg = v < 0.0;
     let rounded = (v.abs() * 100.0).round() as u64;
     let (int, frac) = (rounded / 100, rounded % 100);
@@ -57,7 +57,7 @@ fn month2(m: u8) -> String {
 /// assert_eq!(thidua::render::format::formal_value(d("2022-09-30")), "30 tháng 9 năm 2022");
 /// assert_eq!(thidua::render::format::formal_value(d("2021-01-05")), "05 tháng 01 năm 2021");
 /// ```
-pub fn formal_value(d: PartialDate) -> String {
+pub(crate) fn formal_value(d: PartialDate) -> String {
     match (d.month, d.day) {
         (Some(m), Some(day)) => format!("{} tháng {} năm {}", day2(day), month2(m), d.year),
         (Some(m), None) => format!("tháng {} năm {}", month2(m), d.year),
@@ -67,7 +67,7 @@ pub fn formal_value(d: PartialDate) -> String {
 
 /// The formal date as a sentence writes it: `ngày 30 tháng 9 năm 2022`
 /// (`tháng 02 năm 2022`, `năm 2022` when the day or month is unknown).
-pub fn formal(d: PartialDate) -> String {
+pub(crate) fn formal(d: PartialDate) -> String {
     if d.day.is_some() {
         format!("ngày {}", formal_value(d))
     } else {
@@ -88,7 +88,7 @@ fn worded(d: PartialDate) -> String {
 /// A campaign's period, both ends in one form: `2021 – 2025`,
 /// `13/06/2022 – 31/12/2025`, and when the ends differ in precision
 /// `từ ngày 13/06/2022 đến năm 2025` (never `13/06/2022 – 2025`).
-pub fn period(start: Option<PartialDate>, end: Option<PartialDate>) -> Option<String> {
+pub(crate) fn period(start: Option<PartialDate>, end: Option<PartialDate>) -> Option<String> {
     let same =
         |a: PartialDate, b: PartialDate| a.month.is_some() == b.month.is_some() && a.day.is_some() == b.day.is_some();
     match (start, end) {

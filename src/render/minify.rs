@@ -15,7 +15,7 @@ use oxc_span::SourceType;
 
 /// The minified form of the classic (non-module) script `source`, or `None`
 /// when it does not parse.
-pub fn javascript(source: &str) -> Option<String> {
+pub(crate) fn javascript(source: &str) -> Option<String> {
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, source, SourceType::cjs()).parse();
     if parsed.panicked || !parsed.errors.is_empty() {

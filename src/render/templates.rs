@@ -32,7 +32,7 @@ pub(crate) const RANGE_CALL: usize = 1_000_000;
 pub(crate) const RANGE_PAGE: usize = 10_000_000;
 
 /// Compiles every template of the theme.
-pub fn compile(theme: &Theme, theme_path: &std::path::Path) -> Result<Tera, Diagnostic> {
+pub(crate) fn compile(theme: &Theme, theme_path: &std::path::Path) -> Result<Tera, Diagnostic> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_html);
@@ -331,17 +331,16 @@ impl std::io::Write for Capped {
     }
 }
 
+/// One entry of [`RENDERING`].
+type RenderingPage = (std::thread::ThreadId, Instant, String, String, u64);
+
 /// Pages rendering now: (thread, started, template, page). The budget above
 /// is checked only when a page calls `range` or writes; a loop that does
 /// neither (nested `for` over lists, 50⁶ turns) is seen from outside by
 /// [`overdue`], which `thidua build` watches.
-/// A page rendering now: thread, start, template, page, resident memory at the start.
-type PageInFlight = (std::thread::ThreadId, Instant, String, String, u64);
+static RENDERING: std::sync::Mutex<Vec<RenderingPage>> = std::sync::Mutex::new(Vec::new());
 
-static RENDERING: std::sync::Mutex<Vec<PageInFlight>> =
-    std::sync::Mutex::new(Vec::new());
-
-fn rendering() -> std::sync::MutexGuard<'static, Vec<PageInFlight>> {
+fn rendering() -> std::sync::MutexGuard<'static, Vec<RenderingPage>> {
     RENDERING.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
@@ -358,7 +357,7 @@ impl Drop for Rendering {
 /// A page that has been rendering for longer than [`PAGE_TIME`] plus `grace`,
 /// as the error to report: the template cannot be stopped from inside, so the
 /// caller stops the process.
-pub fn overdue(grace: Duration) -> Option<Diagnostic> {
+pub(crate) fn overdue(grace: Duration) -> Option<Diagnostic> {
     let now = Instant::now();
     let guard = rendering();
     let (_, started, template, page, _) = guard.iter().find(|(_, started, ..)| now - *started > PAGE_TIME + grace)?;
@@ -457,7 +456,7 @@ fn parse_error_place(message: &str) -> Option<(&str, usize, usize)> {
 }
 
 /// A Tera error with its causes, on one line.
-pub fn chain(e: &tera::Error) -> String {
+pub(crate) fn chain(e: &tera::Error) -> String {
     let mut s = e.to_string();
     let mut cur = e.source();
     while let Some(c) = cur {

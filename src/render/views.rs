@@ -8,254 +8,255 @@ use crate::config::Config;
 use crate::config::{Identity, MenuEntry};
 use crate::content::record::{Details, Kind, PersonKind, Record};
 use crate::content::site::{self, Site, Taxonomy};
+use crate::routes;
 use crate::text::slugify;
 use serde::Serialize;
 
 /// Site-wide values every page gets.
 #[derive(Debug, Serialize)]
-pub struct SiteView<'a> {
+pub(crate) struct SiteView<'a> {
     /// Title.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// Description.
-    pub description: &'a str,
+    pub(crate) description: &'a str,
     /// Organisation (footer).
-    pub organization: &'a str,
+    pub(crate) organization: &'a str,
     /// Contact lines (footer).
-    pub contact: &'a [String],
+    pub(crate) contact: &'a [String],
     /// Base path (`/` or `/portal/`).
-    pub base_path: &'a str,
+    pub(crate) base_path: &'a str,
     /// Language code.
-    pub lang: &'a str,
+    pub(crate) lang: &'a str,
     /// Menu entries.
-    pub menu: Vec<Link>,
+    pub(crate) menu: Vec<Link>,
     /// Footer identity (Decree 42/2022/NĐ-CP).
-    pub identity: &'a Identity,
+    pub(crate) identity: &'a Identity,
     /// Address of the logo or emblem.
-    pub logo: String,
+    pub(crate) logo: String,
     /// Menu of the English pages.
-    pub menu_en: Vec<Link>,
+    pub(crate) menu_en: Vec<Link>,
     /// Address of the contact page, if configured.
-    pub contact_href: Option<String>,
+    pub(crate) contact_href: Option<String>,
 }
 
 /// A plain link.
 #[derive(Debug, Clone, Serialize)]
-pub struct Link {
+pub(crate) struct Link {
     /// Text.
-    pub name: String,
+    pub(crate) name: String,
     /// Address.
-    pub href: String,
+    pub(crate) href: String,
     /// A count to show beside it, if any.
-    pub count: Option<usize>,
+    pub(crate) count: Option<usize>,
     /// Which menu section it is (for `aria-current`).
-    pub key: String,
+    pub(crate) key: String,
 }
 
 /// A record in a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct Card {
+pub(crate) struct Card {
     /// Address.
-    pub href: String,
+    pub(crate) href: String,
     /// Title.
-    pub title: String,
+    pub(crate) title: String,
     /// Kind name (css).
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     /// Kind label.
-    pub kind_label: &'static str,
+    pub(crate) kind_label: &'static str,
     /// `18/01/2021`.
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     /// ISO date for `<time datetime>`.
-    pub date_iso: Option<String>,
+    pub(crate) date_iso: Option<String>,
     /// Summary.
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     /// Short facts (ethnicity, district, role, số ký hiệu).
-    pub meta: Vec<String>,
+    pub(crate) meta: Vec<String>,
     /// Campaign status, for campaigns; validity, for documents.
-    pub status: Option<StatusView>,
+    pub(crate) status: Option<StatusView>,
     /// What the date is (`Ngày đăng`, `Ban hành`), for screen readers and the eye alike.
-    pub date_label: &'static str,
+    pub(crate) date_label: &'static str,
     /// A small picture (person's photo, news lead image), smallest variant.
-    pub thumb: Option<ImageView>,
+    pub(crate) thumb: Option<ImageView>,
 }
 
 /// A campaign's status.
 #[derive(Debug, Clone, Serialize)]
-pub struct StatusView {
+pub(crate) struct StatusView {
     /// Label.
-    pub label: &'static str,
+    pub(crate) label: &'static str,
     /// CSS class suffix.
-    pub class: &'static str,
+    pub(crate) class: &'static str,
 }
 
 /// A row of the document registry.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocRow {
+pub(crate) struct DocRow {
     /// Address.
-    pub href: String,
+    pub(crate) href: String,
     /// Số ký hiệu.
-    pub number: String,
+    pub(crate) number: String,
     /// Loại.
-    pub doc_type: String,
+    pub(crate) doc_type: String,
     /// `16/09/2022`.
-    pub issued: String,
+    pub(crate) issued: String,
     /// ISO.
-    pub issued_iso: String,
+    pub(crate) issued_iso: String,
     /// Trích yếu.
-    pub title: String,
+    pub(crate) title: String,
     /// Cơ quan ban hành.
-    pub issuer: String,
+    pub(crate) issuer: String,
     /// Hiệu lực, when known.
-    pub validity: Option<StatusView>,
+    pub(crate) validity: Option<StatusView>,
 }
 
 /// A label/value pair for a facts table.
 #[derive(Debug, Clone, Serialize)]
-pub struct Fact {
+pub(crate) struct Fact {
     /// Label.
-    pub label: &'static str,
+    pub(crate) label: &'static str,
     /// Value.
-    pub value: String,
+    pub(crate) value: String,
     /// Optional link.
-    pub href: Option<String>,
+    pub(crate) href: Option<String>,
 }
 
 /// An indicator with its table and chart.
 #[derive(Debug, Clone, Serialize)]
-pub struct IndicatorView {
+pub(crate) struct IndicatorView {
     /// Name.
-    pub name: String,
+    pub(crate) name: String,
     /// Unit.
-    pub unit: String,
+    pub(crate) unit: String,
     /// Target, formatted.
-    pub target: Option<String>,
+    pub(crate) target: Option<String>,
     /// (period, formatted value).
-    pub values: Vec<(String, String)>,
+    pub(crate) values: Vec<(String, String)>,
     /// Inline SVG.
-    pub chart: Option<String>,
+    pub(crate) chart: Option<String>,
 }
 
 /// A downloadable attachment.
 #[derive(Debug, Clone, Serialize)]
-pub struct Attachment {
+pub(crate) struct Attachment {
     /// File name.
-    pub name: String,
+    pub(crate) name: String,
     /// Address.
-    pub href: String,
+    pub(crate) href: String,
     /// Upper-case extension (PDF, DOCX).
-    pub format: String,
+    pub(crate) format: String,
     /// Human size (`120 KB`).
-    pub size: String,
+    pub(crate) size: String,
     /// The button's words: `Tải văn bản (PDF, 1,2 MB)`.
-    pub label: String,
+    pub(crate) label: String,
 }
 
 /// The record page view: common fields plus the kind's own.
 #[derive(Debug, Clone, Serialize)]
-pub struct RecordView {
+pub(crate) struct RecordView {
     /// Kind name.
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     /// Kind label.
-    pub kind_label: &'static str,
+    pub(crate) kind_label: &'static str,
     /// Title.
-    pub title: String,
+    pub(crate) title: String,
     /// Summary.
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     /// Body HTML (trusted: made by the Markdown renderer).
-    pub body: String,
+    pub(crate) body: String,
     /// Date, short form.
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     /// Date, long form (`ngày 18 tháng 01 năm 2021`).
-    pub date_long: Option<String>,
+    pub(crate) date_long: Option<String>,
     /// ISO date.
-    pub date_iso: Option<String>,
+    pub(crate) date_iso: Option<String>,
     /// Tags as links.
-    pub tags: Vec<Link>,
+    pub(crate) tags: Vec<Link>,
     /// Facts shown in the header table.
-    pub facts: Vec<Fact>,
+    pub(crate) facts: Vec<Fact>,
     /// Table of contents (h2 headings).
-    pub toc: Vec<Link>,
+    pub(crate) toc: Vec<Link>,
     /// Campaign status.
-    pub status: Option<StatusView>,
+    pub(crate) status: Option<StatusView>,
     /// Indicators (campaigns).
-    pub indicators: Vec<IndicatorView>,
+    pub(crate) indicators: Vec<IndicatorView>,
     /// Documents (campaigns).
-    pub documents: Vec<DocRow>,
+    pub(crate) documents: Vec<DocRow>,
     /// People (campaigns).
-    pub people: Vec<Card>,
+    pub(crate) people: Vec<Card>,
     /// News (campaigns, people).
-    pub news: Vec<Card>,
+    pub(crate) news: Vec<Card>,
     /// Campaigns (people, news, documents).
-    pub campaigns: Vec<Card>,
+    pub(crate) campaigns: Vec<Card>,
     /// Attachments (documents).
-    pub attachments: Vec<Attachment>,
+    pub(crate) attachments: Vec<Attachment>,
     /// Photo or lead image.
-    pub image: Option<ImageView>,
+    pub(crate) image: Option<ImageView>,
     /// Feed of this campaign.
-    pub feed: Option<String>,
+    pub(crate) feed: Option<String>,
     /// True for records whose front matter says they are sample content (`sample = true`).
-    pub sample_notice: bool,
+    pub(crate) sample_notice: bool,
     /// What the date is (`Ngày đăng`).
-    pub date_label: &'static str,
+    pub(crate) date_label: &'static str,
     /// Caption of the photo or lead image.
-    pub caption: Option<String>,
+    pub(crate) caption: Option<String>,
     /// Credit of the photo or lead image.
-    pub credit: Option<String>,
+    pub(crate) credit: Option<String>,
     /// The document that replaces this one.
-    pub replaced_by: Option<Link>,
+    pub(crate) replaced_by: Option<Link>,
     /// The documents this one replaces.
-    pub replaces: Vec<Link>,
+    pub(crate) replaces: Vec<Link>,
     /// Validity of a document.
-    pub validity: Option<StatusView>,
+    pub(crate) validity: Option<StatusView>,
     /// Related news (news items, people).
-    pub related: Vec<Card>,
+    pub(crate) related: Vec<Card>,
     /// Side column: newest documents.
-    pub side_documents: Vec<DocRow>,
+    pub(crate) side_documents: Vec<DocRow>,
     /// Side column: the first campaign's other records.
-    pub side_campaign: Option<SideCampaign>,
+    pub(crate) side_campaign: Option<SideCampaign>,
     /// Share links.
-    pub share: Vec<Link>,
+    pub(crate) share: Vec<Link>,
 }
 
 /// The side column's block about a record's campaign.
 #[derive(Debug, Clone, Serialize)]
-pub struct SideCampaign {
+pub(crate) struct SideCampaign {
     /// The campaign.
-    pub campaign: Link,
+    pub(crate) campaign: Link,
     /// Its other records (news and people), at most five.
-    pub items: Vec<Card>,
+    pub(crate) items: Vec<Card>,
 }
 
 /// An image, with its resized variants when it was processed.
 #[derive(Debug, Clone, Serialize)]
-pub struct ImageView {
+pub(crate) struct ImageView {
     /// Address of the fallback (largest JPEG variant, or the original).
-    pub src: String,
+    pub(crate) src: String,
     /// Alt text.
-    pub alt: String,
+    pub(crate) alt: String,
     /// `srcset` of the WebP variants (empty when not processed).
-    pub srcset_webp: String,
+    pub(crate) srcset_webp: String,
     /// `srcset` of the JPEG variants.
-    pub srcset_jpeg: String,
+    pub(crate) srcset_jpeg: String,
     /// Intrinsic width of the fallback.
-    pub width: Option<u32>,
+    pub(crate) width: Option<u32>,
     /// Intrinsic height of the fallback.
-    pub height: Option<u32>,
+    pub(crate) height: Option<u32>,
 }
 
 /// Builds views for one site.
-pub struct Views<'a> {
+pub(crate) struct Views<'a> {
     /// The model.
-    pub site: &'a Site,
+    pub(crate) site: &'a Site,
     /// The configuration.
-    pub config: &'a Config,
+    pub(crate) config: &'a Config,
     /// Processed images.
-    pub images: &'a crate::media::Images,
+    pub(crate) images: &'a crate::media::Images,
     /// For each document slug, the documents whose `replaced_by` names it.
-    pub replaces: std::collections::BTreeMap<&'a str, Vec<usize>>,
+    pub(crate) replaces: std::collections::BTreeMap<&'a str, Vec<usize>>,
 }
 
 /// For each document slug, the documents that name it in `replaced_by`.
-pub fn replacements(site: &Site) -> std::collections::BTreeMap<&str, Vec<usize>> {
+pub(crate) fn replacements(site: &Site) -> std::collections::BTreeMap<&str, Vec<usize>> {
     let mut map: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
     for &i in &site.documents {
         if let Some(by) = site.records[i].document().and_then(|d| d.replaced_by.as_deref()) {
@@ -266,7 +267,7 @@ pub fn replacements(site: &Site) -> std::collections::BTreeMap<&str, Vec<usize>>
 }
 
 /// Words for the download button of a file: `Tải văn bản (PDF, 1,2 MB)`.
-pub fn download_label(format: &str, size: &str) -> String {
+pub(crate) fn download_label(format: &str, size: &str) -> String {
     if format.is_empty() {
         format!("Tải văn bản ({size})")
     } else {
@@ -276,12 +277,12 @@ pub fn download_label(format: &str, size: &str) -> String {
 
 impl<'a> Views<'a> {
     /// An address for a site path (`/phong-trao/a/` → `/portal/phong-trao/a/`).
-    pub fn href(&self, path: &str) -> String {
+    pub(crate) fn href(&self, path: &str) -> String {
         format!("{}{}", self.config.base_path, path.trim_start_matches('/'))
     }
 
     /// Site-wide values.
-    pub fn site_view(&self) -> SiteView<'a> {
+    pub(crate) fn site_view(&self) -> SiteView<'a> {
         let entries = |m: &[MenuEntry]| -> Vec<Link> {
             m.iter()
                 .map(|e| Link {
@@ -313,17 +314,17 @@ impl<'a> Views<'a> {
             .iter()
             .map(|k| Link {
                 name: k.section_title().into(),
-                href: self.href(&format!("/{}/", k.section())),
+                href: self.href(&routes::section_url(*k)),
                 count: None,
                 key: k.section().into(),
             })
             .collect();
-        if let Some(about) = self.site.pages.iter().map(|&i| &self.site.records[i]).find(|r| r.url == "/gioi-thieu/") {
+        if let Some(about) = self.site.pages.iter().map(|&i| &self.site.records[i]).find(|r| r.url == routes::ABOUT) {
             menu.push(Link {
                 name: about.title.clone(),
                 href: self.href(&about.url),
                 count: None,
-                key: "gioi-thieu".into(),
+                key: routes::ABOUT.trim_matches('/').into(),
             });
         }
         SiteView {
@@ -348,7 +349,7 @@ impl<'a> Views<'a> {
     }
 
     /// A record as a list entry.
-    pub fn card(&self, r: &Record) -> Card {
+    pub(crate) fn card(&self, r: &Record) -> Card {
         let mut meta = Vec::new();
         match &r.details {
             Details::Person(p) => {
@@ -386,7 +387,7 @@ impl<'a> Views<'a> {
     }
 
     /// The smallest processed variant of a record's photo or lead image, for lists.
-    pub fn thumb(&self, r: &Record) -> Option<ImageView> {
+    pub(crate) fn thumb(&self, r: &Record) -> Option<ImageView> {
         let file = match &r.details {
             Details::Person(p) => p.photo.as_deref(),
             Details::News(n) => n.image.as_deref(),
@@ -415,12 +416,12 @@ impl<'a> Views<'a> {
     }
 
     /// Cards for record ids.
-    pub fn cards(&self, ids: &[usize]) -> Vec<Card> {
+    pub(crate) fn cards(&self, ids: &[usize]) -> Vec<Card> {
         ids.iter().map(|&i| self.card(&self.site.records[i])).collect()
     }
 
     /// A registry row.
-    pub fn doc_row(&self, r: &Record) -> DocRow {
+    pub(crate) fn doc_row(&self, r: &Record) -> DocRow {
         let d = r.document().cloned().unwrap_or_default();
         let validity = d.validity(self.site.today).map(|v| StatusView { label: v.label(), class: v.class() });
         DocRow {
@@ -440,7 +441,7 @@ impl<'a> Views<'a> {
     }
 
     fn term_link(&self, t: Taxonomy, slug: &str) -> Option<String> {
-        self.site.taxonomies.get(&t)?.get(slug).map(|_| self.href(&format!("/{}/{}/", t.segment(), slug)))
+        self.site.taxonomies.get(&t)?.get(slug).map(|_| self.href(&routes::term_url(t, slug)))
     }
 
     fn bundle_href(&self, r: &Record, file: &str) -> String {
@@ -448,7 +449,7 @@ impl<'a> Views<'a> {
     }
 
     /// The view of an image beside record `r`.
-    pub fn image(&self, r: &Record, file: &str, alt: String) -> ImageView {
+    pub(crate) fn image(&self, r: &Record, file: &str, alt: String) -> ImageView {
         let source = r.source.bundle.as_ref().map(|d| d.join(file));
         let Some((path, set)) = source.as_ref().and_then(|p| self.images.get(p).map(|s| (p, s))) else {
             return ImageView {
@@ -474,7 +475,7 @@ impl<'a> Views<'a> {
     }
 
     /// The full view of one record's page.
-    pub fn record(&self, r: &Record) -> RecordView {
+    pub(crate) fn record(&self, r: &Record) -> RecordView {
         let mut v = RecordView {
             kind: r.kind.name(),
             kind_label: r.kind.label(),
@@ -489,7 +490,7 @@ impl<'a> Views<'a> {
                 .iter()
                 .map(|t| Link {
                     name: t.clone(),
-                    href: self.href(&format!("/chu-de/{}/", slugify(t))),
+                    href: self.href(&routes::term_url(Taxonomy::Tag, &slugify(t))),
                     count: None,
                     key: String::new(),
                 })
@@ -548,7 +549,7 @@ impl<'a> Views<'a> {
                     v.people = self.cards(&links.people);
                     v.news = self.cards(&links.news);
                 }
-                v.feed = Some(self.href(&format!("{}atom.xml", r.url)));
+                v.feed = Some(self.href(&routes::campaign_feed(&r.url)));
             }
             Details::Person(p) => {
                 v.facts.push(Fact {
@@ -768,7 +769,7 @@ fn attachment(r: &Record, name: &str, href: String) -> Attachment {
 }
 
 /// `1536` → `1,5 KB`.
-pub fn human_size(bytes: u64) -> String {
+pub(crate) fn human_size(bytes: u64) -> String {
     match bytes {
         b if b < 1024 => format!("{b} B"),
         b if b < 1024 * 1024 => format!("{} KB", number((b as f64 / 1024.0 * 10.0).round() / 10.0)),

@@ -21,7 +21,7 @@
 //! as the client reads; at most [`MAX_EVENT_STREAMS`] are open at once.
 
 use super::Shared;
-use crate::render::Content;
+use crate::output::Content;
 use std::io::{self, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};

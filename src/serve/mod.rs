@@ -12,7 +12,7 @@ pub mod state;
 pub mod watch;
 
 use crate::build::BuildOptions;
-use crate::render::Content;
+use crate::output::Content;
 use state::{Served, State};
 use std::net::SocketAddr;
 use std::sync::{mpsc, Arc, Condvar, Mutex, MutexGuard, RwLock};

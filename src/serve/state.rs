@@ -4,11 +4,14 @@
 //! those records are rendered again). A failed rebuild keeps the last good
 //! files and records the diagnostics for the browser overlay.
 
-use crate::build::{search_doc, BuildOptions};
-use crate::config::{self, Config};
+use crate::build::BuildOptions;
+use crate::config::Config;
 use crate::content::{self, Publish, Site};
 use crate::diagnostics::Diagnostic;
-use crate::render::{self, Content, Inputs, SearchPage};
+use crate::output::Content;
+use crate::pipeline::cache::CacheDir;
+use crate::pipeline::{search_doc, Setup};
+use crate::render::{self, Inputs, SearchPage};
 use crate::search;
 use crate::theme::{self, Theme};
 use std::collections::{BTreeMap, BTreeSet};
@@ -115,7 +118,7 @@ impl State {
 
     /// Where the served site's search index lives.
     fn index_dir(&self) -> PathBuf {
-        self.opts.root.join(".thidua-cache").join("serve-search")
+        CacheDir::of_site(&self.opts.root).serve_search()
     }
 
     fn fail(&mut self, errors: Vec<Diagnostic>, started: Instant) -> Outcome {
@@ -137,13 +140,8 @@ impl State {
     /// Reads config, theme, static files and all content, and renders everything.
     pub fn rebuild_all(&mut self) -> Outcome {
         let started = Instant::now();
-        let setup = config::load(&self.opts.root, &self.opts.overrides).and_then(|c| {
-            let t = theme::load(&c)?;
-            let s = theme::site_statics(&c.root)?;
-            Ok((c, t, s))
-        });
-        let (config, theme, statics) = match setup {
-            Ok(x) => x,
+        let (config, theme, statics) = match Setup::load(&self.opts.root, &self.opts.overrides) {
+            Ok(Setup { config, theme, statics }) => (config, theme, statics),
             Err(d) => return self.fail(vec![d], started),
         };
         self.cache = content::Cache::default();
@@ -331,7 +329,7 @@ impl State {
     }
 
     fn image_cache(&self) -> PathBuf {
-        self.opts.root.join(".thidua-cache").join("images")
+        CacheDir::of_site(&self.opts.root).images()
     }
 
     /// What the background re-indexer needs: the records as search sees them,
@@ -348,7 +346,7 @@ impl State {
         let Some(config) = self.config.as_ref() else { return Ok(None) };
         let glossary = search::load_glossary(&config.root, config.theme_dir.as_deref())
             .map_err(|e| vec![Diagnostic::error(&config.root, e.to_string())])?;
-        Ok(Some((glossary, self.opts.root.join(".thidua-cache").join("serve-search-background"))))
+        Ok(Some((glossary, CacheDir::of_site(&self.opts.root).serve_search_background())))
     }
 
     /// The records from index `from`, at most `count` of them, as search sees

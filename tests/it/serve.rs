@@ -164,8 +164,8 @@ fn served(state: &thidua::serve::state::State) -> BTreeMap<String, Vec<u8>> {
         .iter()
         .map(|(p, c)| {
             let bytes = match &**c {
-                thidua::render::Content::Bytes(b) => b.clone(),
-                thidua::render::Content::Copy(f) => std::fs::read(f).unwrap(),
+                thidua::output::Content::Bytes(b) => b.clone(),
+                thidua::output::Content::Copy(f) => std::fs::read(f).unwrap(),
             };
             (p.clone(), bytes)
         })

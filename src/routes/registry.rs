@@ -5,9 +5,9 @@
 //! work without JavaScript; one page a value keeps each page small however
 //! many documents there are (a 1,000-document table was 420 KB of HTML).
 //!
-//! Every address made here is in [`RESERVED`] or [`urls`], so that validation
-//! refuses a record that would take one and accepts links to them; the whole
-//! URL scheme of these pages is in this file so it can move as one piece.
+//! Every address made here is under [`RESERVED`], so that validation refuses
+//! a record that would take one; `routes::pages` lists each page (`Page::Registry`),
+//! so links to them are accepted and the sitemap holds them.
 
 use crate::content::collate;
 use crate::content::record::Record;
@@ -16,18 +16,18 @@ use crate::text::slugify;
 use std::collections::BTreeMap;
 
 /// Documents on one registry page.
-pub const PER_PAGE: usize = 20;
+pub(crate) const PER_PAGE: usize = 20;
 
 /// The page that lists what a reader's browser saved for reading offline.
-pub const OFFLINE: &str = "/ngoai-tuyen/";
+pub(crate) const OFFLINE: &str = "/ngoai-tuyen/";
 
 /// Address prefixes of the pages of this module: no record may publish under them.
-pub const RESERVED: &[&str] =
+pub(crate) const RESERVED: &[&str] =
     &["/van-ban/trang/", "/van-ban/loai/", "/van-ban/nam/", "/van-ban/co-quan/", "/van-ban/linh-vuc/", OFFLINE];
 
 /// What a filter page selects documents by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Facet {
+pub(crate) enum Facet {
     /// Loại văn bản.
     Type,
     /// Năm ban hành.
@@ -40,10 +40,10 @@ pub enum Facet {
 
 impl Facet {
     /// Every facet, in the order the registry shows them.
-    pub const ALL: [Facet; 4] = [Facet::Type, Facet::Year, Facet::Issuer, Facet::Field];
+    pub(crate) const ALL: [Facet; 4] = [Facet::Type, Facet::Year, Facet::Issuer, Facet::Field];
 
     /// The URL segment under /van-ban/.
-    pub fn segment(self) -> &'static str {
+    pub(crate) fn segment(self) -> &'static str {
         match self {
             Facet::Type => "loai",
             Facet::Year => "nam",
@@ -53,7 +53,7 @@ impl Facet {
     }
 
     /// Vietnamese name of the facet.
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Facet::Type => "Loại văn bản",
             Facet::Year => "Năm ban hành",
@@ -76,25 +76,25 @@ impl Facet {
 
 /// One filter value and the documents that have it, newest first (the order of `site.documents`).
 #[derive(Debug, Clone)]
-pub struct Filter {
+pub(crate) struct Filter {
     /// The facet.
-    pub facet: Facet,
+    pub(crate) facet: Facet,
     /// URL slug of the value.
-    pub slug: String,
+    pub(crate) slug: String,
     /// The value as written (the first spelling met).
-    pub name: String,
+    pub(crate) name: String,
     /// Record ids.
-    pub docs: Vec<usize>,
+    pub(crate) docs: Vec<usize>,
 }
 
 impl Filter {
     /// Its first page's site path.
-    pub fn path(&self) -> String {
+    pub(crate) fn path(&self) -> String {
         path(Some((self.facet, &self.slug)), 1)
     }
 
     /// Heading of its page: `Kế hoạch`, `Năm 2022`, `Lĩnh vực: …`.
-    pub fn heading(&self) -> String {
+    pub(crate) fn heading(&self) -> String {
         match self.facet {
             Facet::Type => format!("Văn bản loại {}", self.name),
             Facet::Year => format!("Văn bản ban hành năm {}", self.name),
@@ -106,7 +106,7 @@ impl Filter {
 
 /// Every filter of the site, by facet; values sorted (years newest first,
 /// names in Vietnamese order).
-pub fn filters(site: &Site) -> BTreeMap<Facet, Vec<Filter>> {
+pub(crate) fn filters(site: &Site) -> BTreeMap<Facet, Vec<Filter>> {
     let mut out = BTreeMap::new();
     for facet in Facet::ALL {
         let mut by_slug: BTreeMap<String, Filter> = BTreeMap::new();
@@ -130,12 +130,12 @@ pub fn filters(site: &Site) -> BTreeMap<Facet, Vec<Filter>> {
 }
 
 /// Number of pages a list of `n` documents takes (at least one).
-pub fn pages(n: usize) -> usize {
+pub(crate) fn pages(n: usize) -> usize {
     n.div_ceil(PER_PAGE).max(1)
 }
 
 /// Site path of page `page` of the registry, filtered or not.
-pub fn path(filter: Option<(Facet, &str)>, page: usize) -> String {
+pub(crate) fn path(filter: Option<(Facet, &str)>, page: usize) -> String {
     let base = match filter {
         None => "/van-ban/".to_owned(),
         Some((f, slug)) => format!("/van-ban/{}/{slug}/", f.segment()),
@@ -145,19 +145,6 @@ pub fn path(filter: Option<(Facet, &str)>, page: usize) -> String {
     } else {
         base
     }
-}
-
-/// Every site path this module publishes (the unfiltered registry's first
-/// page is the documents section, published by the renderer).
-pub fn urls(site: &Site) -> Vec<String> {
-    let mut out = vec![OFFLINE.to_owned()];
-    out.extend((2..=pages(site.documents.len())).map(|p| path(None, p)));
-    for list in filters(site).values() {
-        for f in list {
-            out.extend((1..=pages(f.docs.len())).map(|p| path(Some((f.facet, &f.slug)), p)));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
