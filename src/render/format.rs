@@ -5,11 +5,8 @@ use crate::content::date::PartialDate;
 
 /// Formats a number with `.` between thousands and `,` before decimals (at most 2).
 ///
-/// ```
-/// assert_eq!(thidua::render::format::number(1000.0), "1.000");
-/// assert_eq!(thidua::render::format::number(46.25), "46,25");
-/// assert_eq!(thidua::render::format::number(-1234567.5), "-1.234.567,5");
-/// ```
+/// `1000.0` → `1.000`, `46.25` → `46,25`, `-1234567.5` → `-1.234.567,5`
+/// (tested below).
 pub(crate) fn number(v: f64) -> String {
     let neg = v < 0.0;
     let rounded = (v.abs() * 100.0).round() as u64;
@@ -51,12 +48,8 @@ fn month2(m: u8) -> String {
 /// already says it is a day (`Ngày ban hành: 30 tháng 9 năm 2022`):
 /// `30 tháng 9 năm 2022`, `tháng 02 năm 2022`, `năm 2022`.
 ///
-/// ```
-/// use thidua::content::date::PartialDate;
-/// let d = |s| PartialDate::parse(s).unwrap();
-/// assert_eq!(thidua::render::format::formal_value(d("2022-09-30")), "30 tháng 9 năm 2022");
-/// assert_eq!(thidua::render::format::formal_value(d("2021-01-05")), "05 tháng 01 năm 2021");
-/// ```
+/// `2022-09-30` → `30 tháng 9 năm 2022`, `2021-01-05` → `05 tháng 01 năm 2021`
+/// (tested below).
 pub(crate) fn formal_value(d: PartialDate) -> String {
     match (d.month, d.day) {
         (Some(m), Some(day)) => format!("{} tháng {} năm {}", day2(day), month2(m), d.year),
@@ -141,5 +134,25 @@ mod tests {
         assert_eq!(formal(d("2022-02")), "tháng 02 năm 2022");
         assert_eq!(formal(d("2022")), "năm 2022");
         assert_eq!(formal_value(d("2021-10-29")), "29 tháng 10 năm 2021", "no second `ngày` under a label");
+    }
+}
+
+#[cfg(test)]
+mod doc_examples {
+    use super::{formal_value, number};
+    use crate::content::date::PartialDate;
+
+    #[test]
+    fn numbers_use_vietnamese_separators() {
+        assert_eq!(number(1000.0), "1.000");
+        assert_eq!(number(46.25), "46,25");
+        assert_eq!(number(-1234567.5), "-1.234.567,5");
+    }
+
+    #[test]
+    fn formal_dates_follow_decree_30() {
+        let d = |s| PartialDate::parse(s).unwrap();
+        assert_eq!(formal_value(d("2022-09-30")), "30 tháng 9 năm 2022");
+        assert_eq!(formal_value(d("2021-01-05")), "05 tháng 01 năm 2021");
     }
 }

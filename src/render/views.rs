@@ -266,12 +266,15 @@ pub(crate) fn replacements(site: &Site) -> std::collections::BTreeMap<&str, Vec<
     map
 }
 
-/// Words for the download button of a file: `Tải văn bản (PDF, 1,2 MB)`.
-pub(crate) fn download_label(format: &str, size: &str) -> String {
+/// Words for the download button of a file: `Tải văn bản (PDF, 1,2 MB)` for a
+/// document's first file (the document itself), `Tải tệp kèm (…)` for the
+/// others (annexes, forms), so two buttons never say the same thing.
+pub(crate) fn download_label(first: bool, format: &str, size: &str) -> String {
+    let what = if first { "Tải văn bản" } else { "Tải tệp kèm" };
     if format.is_empty() {
-        format!("Tải văn bản ({size})")
+        format!("{what} ({size})")
     } else {
-        format!("Tải văn bản ({format}, {size})")
+        format!("{what} ({format}, {size})")
     }
 }
 
@@ -634,7 +637,12 @@ impl<'a> Views<'a> {
                     v.facts.push(Fact { label: "Nơi nhận", value: d.recipients.join("; "), href: None });
                 }
                 v.campaigns = self.campaign_cards(&d.campaigns);
-                v.attachments = d.attachments.iter().map(|f| attachment(r, f, self.bundle_href(r, f))).collect();
+                v.attachments = d
+                    .attachments
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| attachment(r, f, self.bundle_href(r, f), i == 0))
+                    .collect();
             }
             Details::Page => {}
         }
@@ -761,11 +769,11 @@ fn percent(s: &str) -> String {
     out
 }
 
-fn attachment(r: &Record, name: &str, href: String) -> Attachment {
+fn attachment(r: &Record, name: &str, href: String, first: bool) -> Attachment {
     let size = r.source.bundle.as_ref().and_then(|d| std::fs::metadata(d.join(name)).ok()).map_or(0, |m| m.len());
     let format = std::path::Path::new(name).extension().map(|e| e.to_string_lossy().to_uppercase()).unwrap_or_default();
     let size = human_size(size);
-    Attachment { name: name.to_owned(), href, label: download_label(&format, &size), format, size }
+    Attachment { name: name.to_owned(), href, label: download_label(first, &format, &size), format, size }
 }
 
 /// `1536` → `1,5 KB`.
@@ -774,5 +782,17 @@ pub(crate) fn human_size(bytes: u64) -> String {
         b if b < 1024 => format!("{b} B"),
         b if b < 1024 * 1024 => format!("{} KB", number((b as f64 / 1024.0 * 10.0).round() / 10.0)),
         b => format!("{} MB", number((b as f64 / 1048576.0 * 10.0).round() / 10.0)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::download_label;
+
+    #[test]
+    fn the_first_file_is_the_document_and_the_others_are_attachments() {
+        assert_eq!(download_label(true, "PDF", "1,2 MB"), "Tải văn bản (PDF, 1,2 MB)");
+        assert_eq!(download_label(false, "DOCX", "40 KB"), "Tải tệp kèm (DOCX, 40 KB)");
+        assert_eq!(download_label(true, "", "3 B"), "Tải văn bản (3 B)");
     }
 }
