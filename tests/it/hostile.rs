@@ -187,7 +187,6 @@ fn rtl_override_in_a_front_matter_slug_is_rejected() {
 
 #[test]
 fn a_50_mb_markdown_file_builds_or_fails_cleanly() {
-    let started = std::time::Instant::now();
     let (case, outcome) = attempt(|c| {
         let para =
             "Đồng bào dân tộc thiểu số tham gia phong trào thi đua, xây dựng nông thôn mới, giảm nghèo bền vững.\n\n";
@@ -204,7 +203,6 @@ fn a_50_mb_markdown_file_builds_or_fails_cleanly() {
             assert!(ds[0].path.ends_with("tin-tuc/rat-dai.md"), "{}", ds[0]);
         }
     }
-    assert!(started.elapsed() < std::time::Duration::from_secs(480), "took {:?}", started.elapsed());
 }
 
 #[test]
