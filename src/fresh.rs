@@ -82,7 +82,7 @@ pub(crate) struct Entry {
 
 /// Where the stamp of the output folder `output` lives.
 pub(crate) fn stamp_path(output: &Path) -> PathBuf {
-    crate::pipeline::cache::CacheDir::beside(output).build_stamp(output)
+    crate::cache::CacheDir::beside(output).build_stamp(output)
 }
 
 /// The fingerprint of every input of a build of `config`; `None` when an

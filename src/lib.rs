@@ -25,6 +25,7 @@
 //! official documents into records; [`scaffold`] writes new ones.
 
 pub mod build;
+pub(crate) mod cache;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
