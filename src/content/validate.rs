@@ -23,7 +23,7 @@ pub fn duplicates(records: &[Record]) -> Vec<Diagnostic> {
     let mut seen: BTreeMap<&str, &Record> = BTreeMap::new();
     let mut out = Vec::new();
     for r in records {
-        if let Some(reserved) = crate::routes::reserved_prefix(&r.url) {
+        if let Some(reserved) = crate::content::routes::reserved_prefix(&r.url) {
             out.push(at_key(
                 r,
                 "slug",

@@ -1,14 +1,14 @@
 //! What an edit can have changed, and so which pages `serve` renders again:
 //! the pages that show a changed record (before or after the change, as
-//! [`crate::routes::Page::shows`] says), the news list pages whose slice
+//! [`crate::content::routes::Page::shows`] says), the news list pages whose slice
 //! changed, and the feeds, sitemap and summaries every change can touch.
 //! Rendering them is [`crate::render::render_selection`]'s work; deciding
 //! which is the driver's.
 
 use crate::content::record::Kind;
+use crate::content::routes::{self, Page};
 use crate::content::site::Site;
 use crate::render::Selection;
-use crate::routes::{self, Page};
 use std::collections::BTreeSet;
 use std::path::Path;
 

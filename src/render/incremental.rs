@@ -2,9 +2,9 @@
 //! feeds, which the driver works out (`crate::pipeline::incremental`).
 
 use super::{Inputs, Renderer, Templates};
+use crate::content::routes::{self, Page};
 use crate::diagnostics::Diagnostics;
 use crate::output::OutputFile;
-use crate::routes::{self, Page};
 use std::collections::BTreeSet;
 
 /// What to render again after an edit.

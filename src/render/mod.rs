@@ -1,6 +1,6 @@
 //! Rendering: from the site model to the files of the portal, in memory.
 //!
-//! Every page is a [`Page`] of [`crate::routes`], which also says where it
+//! Every page is a [`Page`] of [`crate::content::routes`], which also says where it
 //! goes; pages render in parallel (Tera is shared read-only) and each produces
 //! one [`OutputFile`]. This module drives it (a whole site at once, streamed in
 //! batches, or the search page alone); the work is split by job:
@@ -25,11 +25,11 @@ pub(crate) use pages::DESCRIPTION_CHARS;
 pub(crate) use statics::{assets, statics};
 
 use crate::config::Config;
+use crate::content::routes::{self, registry, Page};
 use crate::content::site::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::Images;
 use crate::output::OutputFile;
-use crate::routes::{self, registry, Page};
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::BTreeMap;

@@ -8,8 +8,8 @@ use super::format::period;
 use crate::config::Config;
 use crate::config::{Identity, MenuEntry};
 use crate::content::record::{Details, Kind, Record};
+use crate::content::routes;
 use crate::content::site::{self, Site, Taxonomy};
-use crate::routes;
 use serde::Serialize;
 
 /// Site-wide values every page gets.

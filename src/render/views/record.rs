@@ -3,10 +3,10 @@
 
 use super::{date_label, Card, DocRow, ImageView, Link, StatusView, Views};
 use crate::content::record::{Details, Kind, PersonKind, Record};
+use crate::content::routes;
 use crate::content::site::Taxonomy;
 use crate::render::chart;
 use crate::render::format::{formal, formal_value, number, period};
-use crate::routes;
 use crate::text::slugify;
 use serde::Serialize;
 
