@@ -20,9 +20,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// Where the search index's files live in the output.
-const SEARCH_DIR: &str = "_search/";
-
 /// Which files of the previous render a [`Delta`] removes before adding its own.
 pub(crate) enum Removal {
     /// These paths.
@@ -38,10 +35,15 @@ impl Removal {
     pub(crate) fn covers(&self, path: &str) -> bool {
         match self {
             Removal::Paths(paths) => paths.iter().any(|p| p == path),
-            Removal::AllButSearch => !path.starts_with(SEARCH_DIR),
-            Removal::Search => path.starts_with(SEARCH_DIR),
+            Removal::AllButSearch => !is_search_file(path),
+            Removal::Search => is_search_file(path),
         }
     }
+}
+
+/// True for a file of the search index (`_search/…`, an output path).
+fn is_search_file(path: &str) -> bool {
+    path.starts_with(crate::content::routes::SEARCH_INDEX.trim_start_matches('/'))
 }
 
 /// How the served files change after a rebuild: `remove` first, then add `files`.
@@ -386,4 +388,18 @@ impl Live {
 fn search_files(export: search::SearchExport) -> (Delta, String) {
     let files = export.files.into_iter().map(|(path, b)| OutputFile { path, content: Content::Bytes(b) }).collect();
     (Delta { remove: Removal::Search, files }, export.entry)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Removal;
+
+    #[test]
+    fn a_full_render_keeps_the_search_index_and_a_new_index_keeps_the_pages() {
+        let (page, index) = ("tin-tuc/index.html", "_search/entry-1.json");
+        assert!(Removal::AllButSearch.covers(page) && !Removal::AllButSearch.covers(index));
+        assert!(Removal::Search.covers(index) && !Removal::Search.covers(page));
+        let paths = Removal::Paths(vec![page.to_owned()]);
+        assert!(paths.covers(page) && !paths.covers("tin-tuc/a/index.html"));
+    }
 }
