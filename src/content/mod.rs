@@ -8,22 +8,22 @@
 //! keeps for itself). All problems of all files are
 //! collected; the caller decides whether errors stop the build.
 
-pub mod collate;
-pub mod confine;
+pub(crate) mod collate;
+pub(crate) mod confine;
 pub mod discover;
-pub mod ethnicity;
+pub(crate) mod ethnicity;
 pub mod external;
-pub mod fields;
+pub(crate) mod fields;
 pub mod frontmatter;
-pub mod indicators;
+pub(crate) mod indicators;
 pub mod load;
 pub mod markdown;
-pub mod record;
+pub(crate) mod record;
 pub(crate) mod routes;
-pub mod schema;
+pub(crate) mod schema;
 pub mod scheme;
-pub mod site;
-pub mod validate;
+pub(crate) mod site;
+pub(crate) mod validate;
 
 pub use record::{Kind, Record};
 pub use site::Site;

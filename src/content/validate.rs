@@ -255,12 +255,6 @@ pub fn anchors(site: &Site) -> BTreeMap<&str, BTreeSet<&str>> {
     site.records.iter().map(|r| (r.url.as_str(), r.body.headings.iter().map(|h| h.id.as_str()).collect())).collect()
 }
 
-/// Broken internal links and anchors, and images without alt text.
-pub fn links(site: &Site, known: &BTreeSet<String>, sources: &BTreeMap<String, String>) -> Vec<Diagnostic> {
-    let anchors = anchors(site);
-    site.records.iter().flat_map(|r| record_links(r, known, sources, &anchors)).collect()
-}
-
 /// The site path a link of `r` leads to, when it leads to a page (not to a
 /// file beside the record or outside the site).
 pub fn link_target<'a>(r: &'a Record, dest: &'a str, sources: &'a BTreeMap<String, String>) -> Option<&'a str> {

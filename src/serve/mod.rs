@@ -7,9 +7,9 @@
 //! generation counter; live-reload streams wait on it. A failed rebuild keeps
 //! the last good files and publishes its diagnostics for the overlay.
 
-pub mod http;
+pub(crate) mod http;
 pub mod state;
-pub mod watch;
+pub(crate) mod watch;
 
 use crate::build::BuildOptions;
 use crate::output::Content;

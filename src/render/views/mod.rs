@@ -15,9 +15,7 @@ use serde::Serialize;
 /// Site-wide values every page gets.
 #[derive(Debug, Serialize)]
 pub(crate) struct SiteView<'a> {
-    /// Title.
     pub(crate) title: &'a str,
-    /// Description.
     pub(crate) description: &'a str,
     /// Organisation (footer).
     pub(crate) organization: &'a str,
@@ -57,17 +55,14 @@ pub(crate) struct Link {
 pub(crate) struct Card {
     /// Address.
     pub(crate) href: String,
-    /// Title.
     pub(crate) title: String,
     /// Kind name (css).
     pub(crate) kind: &'static str,
-    /// Kind label.
     pub(crate) kind_label: &'static str,
     /// `18/01/2021`.
     pub(crate) date: Option<String>,
     /// ISO date for `<time datetime>`.
     pub(crate) date_iso: Option<String>,
-    /// Summary.
     pub(crate) summary: Option<String>,
     /// Short facts (ethnicity, district, role, số ký hiệu).
     pub(crate) meta: Vec<String>,
@@ -82,7 +77,6 @@ pub(crate) struct Card {
 /// A campaign's status.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct StatusView {
-    /// Label.
     pub(crate) label: &'static str,
     /// CSS class suffix.
     pub(crate) class: &'static str,

@@ -13,9 +13,7 @@ use serde::Serialize;
 /// A label/value pair for a facts table.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Fact {
-    /// Label.
     pub(crate) label: &'static str,
-    /// Value.
     pub(crate) value: String,
     /// Optional link.
     pub(crate) href: Option<String>,
@@ -24,9 +22,7 @@ pub(crate) struct Fact {
 /// An indicator with its table and chart.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct IndicatorView {
-    /// Name.
     pub(crate) name: String,
-    /// Unit.
     pub(crate) unit: String,
     /// Target, formatted.
     pub(crate) target: Option<String>,
@@ -56,11 +52,8 @@ pub(crate) struct Attachment {
 pub(crate) struct RecordView {
     /// Kind name.
     pub(crate) kind: &'static str,
-    /// Kind label.
     pub(crate) kind_label: &'static str,
-    /// Title.
     pub(crate) title: String,
-    /// Summary.
     pub(crate) summary: Option<String>,
     /// Body HTML (trusted: made by the Markdown renderer).
     pub(crate) body: String,
