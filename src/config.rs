@@ -3,7 +3,7 @@
 //! Raw (as written) and validated (as used) configuration are separate types,
 //! so later stages never see a half-checked value.
 
-use crate::content::date::{today, PartialDate};
+use crate::date::{today, PartialDate};
 use crate::diagnostics::Diagnostic;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};

@@ -82,7 +82,7 @@ pub(crate) struct Entry {
 
 /// Where the stamp of the output folder `output` lives.
 pub(crate) fn stamp_path(output: &Path) -> PathBuf {
-    crate::pipeline::cache::CacheDir::beside(output).build_stamp(output)
+    crate::cache::CacheDir::beside(output).build_stamp(output)
 }
 
 /// The fingerprint of every input of a build of `config`; `None` when an
@@ -310,7 +310,7 @@ mod tests {
         assert_eq!(fingerprint(&config, false).unwrap(), base, "stable");
         assert_ne!(fingerprint(&config, true).unwrap(), base, "--future");
         let mut tomorrow = config.clone();
-        tomorrow.today = crate::content::date::PartialDate::ymd(2031, 1, 2);
+        tomorrow.today = crate::date::PartialDate::ymd(2031, 1, 2);
         assert_ne!(fingerprint(&tomorrow, false).unwrap(), base, "today decides what is published");
         let mut per_page = config.clone();
         per_page.news_per_page += 1;

@@ -14,8 +14,10 @@
 //! model and rendering. [`fresh`] fingerprints a build's inputs and output so
 //! that a build with nothing changed stops early.
 //!
-//! [`routes`] owns the URL scheme every stage asks; [`pipeline`] holds the
-//! stages `build` and `serve` share and the cache folder's paths.
+//! `content::routes` owns the URL scheme every stage asks; [`pipeline`] is the
+//! driver both `build` and `serve` run, and [`cache`] names the paths of the
+//! cache folder. No module imports one that imports it back
+//! (`scripts/module-cycles`).
 //!
 //! Only what tests, fuzz targets, examples and the binary use is public; the
 //! rendering, media, freshness and theme modules are the crate's own.
@@ -25,8 +27,10 @@
 //! official documents into records; [`scaffold`] writes new ones.
 
 pub mod build;
+pub(crate) mod cache;
 pub mod config;
 pub mod content;
+pub mod date;
 pub mod diagnostics;
 pub mod editor;
 pub(crate) mod fresh;
@@ -36,7 +40,6 @@ pub(crate) mod media;
 pub mod output;
 pub(crate) mod pipeline;
 pub(crate) mod render;
-pub(crate) mod routes;
 pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -1,9 +1,9 @@
 //! `thidua new`: writes a new record with the front matter of its kind, today's
 //! date, and a commented hint for every key, so staff start from a valid file.
 
-use crate::content::date::PartialDate;
 use crate::content::record::Kind;
 use crate::content::schema::{self, Field, Widget};
+use crate::date::PartialDate;
 use crate::text::{nfc, slugify};
 use std::path::{Path, PathBuf};
 

@@ -105,6 +105,24 @@ pub fn is_slug(s: &str) -> bool {
     !s.is_empty() && slugify(s) == s
 }
 
+/// Decodes the `%xx` escapes of a URL path or query; `None` when the result is not UTF-8 or holds a NUL.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok().filter(|s| !s.contains('\0'))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -2,8 +2,8 @@
 
 use crate::cli::{NewArgs, NewKind};
 use std::process::ExitCode;
-use thidua::content::date::today;
 use thidua::content::Kind;
+use thidua::date::today;
 use thidua::scaffold::create;
 use thidua::t;
 

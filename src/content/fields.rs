@@ -1,7 +1,7 @@
 //! Typed reading of front matter keys, with a diagnostic for every missing key,
 //! wrong type or bad value — each pointing at the key's line.
 
-use super::date::PartialDate;
+use crate::date::PartialDate;
 use crate::diagnostics::Diagnostic;
 use crate::text::nfc;
 use serde_json::{Map, Value};

@@ -1,27 +1,29 @@
 //! Content: from the files under `content/` to a validated [`Site`] model.
 //!
 //! `discover` finds the files, `frontmatter` and `fields` read each one into a
-//! typed [`record::Record`], `markdown` renders bodies, `validate` checks what
-//! spans records (references, duplicates, links), and `site` assembles the
-//! model with its relations and taxonomies. All problems of all files are
+//! typed [`record::Record`], `markdown` renders bodies, `site` assembles the
+//! model with its relations and taxonomies, `routes` gives each page of the
+//! model its URL (it reads only the model's types), and `validate` checks
+//! what spans records (references, duplicates, links, the names `routes`
+//! keeps for itself). All problems of all files are
 //! collected; the caller decides whether errors stop the build.
 
-pub mod collate;
-pub mod confine;
-pub mod date;
+pub(crate) mod collate;
+pub(crate) mod confine;
 pub mod discover;
-pub mod ethnicity;
+pub(crate) mod ethnicity;
 pub mod external;
-pub mod fields;
+pub(crate) mod fields;
 pub mod frontmatter;
-pub mod indicators;
+pub(crate) mod indicators;
 pub mod load;
 pub mod markdown;
-pub mod record;
-pub mod schema;
+pub(crate) mod record;
+pub(crate) mod routes;
+pub(crate) mod schema;
 pub mod scheme;
-pub mod site;
-pub mod validate;
+pub(crate) mod site;
+pub(crate) mod validate;
 
 pub use record::{Kind, Record};
 pub use site::Site;
@@ -350,8 +352,8 @@ fn finish(
     diags.extend(validate::collisions(&records, static_files));
     let mut site = Site::assemble(records, home, intros, config.today);
     site.future = future;
-    let news_pages = crate::routes::news_pages(site.news.len(), config.news_per_page);
-    let known = crate::routes::known_urls(&site, static_files, news_pages);
+    let news_pages = crate::content::routes::news_pages(site.news.len(), config.news_per_page);
+    let known = crate::content::routes::known_urls(&site, static_files, news_pages);
     let anchors = validate::anchors(&site);
     let links: Vec<Vec<Diagnostic>> =
         site.records.iter().map(|r| validate::record_links(r, &known, sources, &anchors)).collect();

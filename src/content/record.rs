@@ -1,9 +1,9 @@
 //! The typed records of a site: what every kind of record holds once its front
 //! matter has been read and checked.
 
-use super::date::PartialDate;
 use super::ethnicity::Ethnicity;
 use super::markdown::Body;
+use crate::date::PartialDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;

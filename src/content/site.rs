@@ -3,8 +3,8 @@
 //! need, computed once here so rendering never searches.
 
 use super::collate;
-use super::date::PartialDate;
 use super::record::{Kind, PersonKind, Record};
+use crate::date::PartialDate;
 use crate::text::slugify;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;

@@ -23,7 +23,7 @@ pub fn duplicates(records: &[Record]) -> Vec<Diagnostic> {
     let mut seen: BTreeMap<&str, &Record> = BTreeMap::new();
     let mut out = Vec::new();
     for r in records {
-        if let Some(reserved) = crate::routes::reserved_prefix(&r.url) {
+        if let Some(reserved) = crate::content::routes::reserved_prefix(&r.url) {
             out.push(at_key(
                 r,
                 "slug",
@@ -253,12 +253,6 @@ pub fn bundle_links(r: &Record) -> Vec<Diagnostic> {
 /// The heading ids of every record, by site path.
 pub fn anchors(site: &Site) -> BTreeMap<&str, BTreeSet<&str>> {
     site.records.iter().map(|r| (r.url.as_str(), r.body.headings.iter().map(|h| h.id.as_str()).collect())).collect()
-}
-
-/// Broken internal links and anchors, and images without alt text.
-pub fn links(site: &Site, known: &BTreeSet<String>, sources: &BTreeMap<String, String>) -> Vec<Diagnostic> {
-    let anchors = anchors(site);
-    site.records.iter().flat_map(|r| record_links(r, known, sources, &anchors)).collect()
 }
 
 /// The site path a link of `r` leads to, when it leads to a page (not to a

@@ -73,7 +73,7 @@ pub fn read_request(stream: &mut TcpStream, head: &[u8], rest: &[u8]) -> Result<
         return Err(ReadError::Bad);
     }
     let (raw_path, raw_query) = target.split_once('?').unwrap_or((target, ""));
-    let path = crate::serve::http::percent_decode(raw_path).ok_or(ReadError::Bad)?;
+    let path = crate::text::percent_decode(raw_path).ok_or(ReadError::Bad)?;
     let length: usize = match headers.get("content-length") {
         Some(v) => v.parse().map_err(|_| ReadError::Bad)?,
         None => 0,
@@ -106,7 +106,7 @@ pub fn parse_urlencoded(body: &[u8]) -> BTreeMap<String, String> {
     let text = String::from_utf8_lossy(body);
     for pair in text.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let dec = |s: &str| crate::serve::http::percent_decode(&s.replace('+', " ")).unwrap_or_default();
+        let dec = |s: &str| crate::text::percent_decode(&s.replace('+', " ")).unwrap_or_default();
         let (k, v) = (dec(k), dec(v));
         out.entry(k)
             .and_modify(|old| {

@@ -22,11 +22,11 @@ pub mod pages;
 pub mod save;
 pub mod upload;
 
-use crate::content::date::{today, PartialDate};
 use crate::content::discover::SourceFile;
 use crate::content::frontmatter::{self, Format};
 use crate::content::schema::{self, section_name};
 use crate::content::{Kind, Record};
+use crate::date::{today, PartialDate};
 use crate::diagnostics::Diagnostic;
 use crate::t;
 use http::{esc, Form, Reply, Request};

@@ -77,7 +77,7 @@ fn fold(s: &str) -> String {
 }
 
 /// The editor's home: the import drop zone, then the records by kind, filtered.
-pub fn home(entries: &[Entry], f: &Filters, today: crate::content::date::PartialDate, flash: &str) -> String {
+pub fn home(entries: &[Entry], f: &Filters, today: crate::date::PartialDate, flash: &str) -> String {
     let mut m = format!("<h1>{}</h1>", esc(&t!("ed-home-title")));
     if !flash.is_empty() {
         m.push_str(&format!("<p class=\"flash\" role=\"status\">{}</p>", esc(flash)));

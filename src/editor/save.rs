@@ -5,10 +5,10 @@
 //! edited. A YAML file is converted to TOML only when the user asked for it.
 
 use super::http::Form;
-use crate::content::date::PartialDate;
 use crate::content::frontmatter::{self, Format};
 use crate::content::schema::{self, Field, Widget};
 use crate::content::Kind;
+use crate::date::PartialDate;
 use serde_json::Value;
 use sha2::Digest;
 use std::path::Path;

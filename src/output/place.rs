@@ -41,7 +41,7 @@ pub fn place_refusal(root: &Path, output: &Path) -> Option<String> {
             return Some(format!("thư mục này nằm trong {folder}/ ({what} của trang)"));
         }
     }
-    if output.components().any(|c| c.as_os_str() == crate::pipeline::cache::DIR) {
+    if output.components().any(|c| c.as_os_str() == crate::cache::DIR) {
         return Some("thư mục này nằm trong bộ nhớ đệm .thidua-cache".to_owned());
     }
     None

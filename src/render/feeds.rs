@@ -6,8 +6,8 @@ use super::Renderer;
 use crate::config::Config;
 use crate::content::markdown::escape;
 use crate::content::record::{Kind, Record};
+use crate::content::routes::{self, Page};
 use crate::output::OutputFile;
-use crate::routes::{self, Page};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
@@ -66,7 +66,7 @@ pub(crate) fn sitemap(config: &Config, paths: &[(String, Option<String>)]) -> St
 
 /// robots.txt pointing at the sitemap.
 pub(crate) fn robots(config: &Config) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {}\n", config.absolute_url(crate::routes::SITEMAP))
+    format!("User-agent: *\nAllow: /\nSitemap: {}\n", config.absolute_url(crate::content::routes::SITEMAP))
 }
 
 impl Renderer<'_> {

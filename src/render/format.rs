@@ -1,7 +1,7 @@
 //! Numbers, dates and periods written the Vietnamese way: `1.000`, `46,2`,
 //! `2021 – 2025`, and the formal date of Decree 30/2020/NĐ-CP (`ngày 30 tháng 9 năm 2022`).
 
-use crate::content::date::PartialDate;
+use crate::date::PartialDate;
 
 /// Formats a number with `.` between thousands and `,` before decimals (at most 2).
 ///
@@ -140,7 +140,7 @@ mod tests {
 #[cfg(test)]
 mod doc_examples {
     use super::{formal_value, number};
-    use crate::content::date::PartialDate;
+    use crate::date::PartialDate;
 
     #[test]
     fn numbers_use_vietnamese_separators() {

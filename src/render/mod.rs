@@ -1,11 +1,11 @@
 //! Rendering: from the site model to the files of the portal, in memory.
 //!
-//! Every page is a [`Page`] of [`crate::routes`], which also says where it
+//! Every page is a [`Page`] of [`crate::content::routes`], which also says where it
 //! goes; pages render in parallel (Tera is shared read-only) and each produces
 //! one [`OutputFile`]. This module drives it (a whole site at once, streamed in
 //! batches, or the search page alone); the work is split by job:
 //! `pages` builds each kind of page from view structs ([`views`]: templates
-//! never see the model), `incremental` picks what `serve` renders again after
+//! never see the model), `incremental` renders what `serve` asks for again after
 //! an edit, `feeds` makes the Atom feeds, the sitemap and robots.txt, `chart`
 //! the inline SVG charts, `statics` the theme's and site's static files and the
 //! files beside records, and `templates` compiles and runs Tera.
@@ -20,16 +20,16 @@ mod statics;
 pub(crate) mod templates;
 pub(crate) mod views;
 
-pub(crate) use incremental::{render_changed, Changes};
+pub(crate) use incremental::{render_selection, Selection};
 pub(crate) use pages::DESCRIPTION_CHARS;
 pub(crate) use statics::{assets, statics};
 
 use crate::config::Config;
+use crate::content::routes::{self, registry, Page};
 use crate::content::site::Site;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::media::Images;
 use crate::output::OutputFile;
-use crate::routes::{self, registry, Page};
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -149,7 +149,7 @@ fn one(d: Diagnostic) -> Diagnostics {
     ds
 }
 
-/// The theme's templates, compiled once and reused by [`render_changed`].
+/// The theme's templates, compiled once and reused by [`render_selection`].
 pub(crate) struct Templates(Tera);
 
 impl Templates {

@@ -264,9 +264,7 @@ fn as_damaged(e: SearchError) -> SearchError {
 /// `<parent of output>/.thidua-cache/search-<output folder name>`, outside the
 /// output so that the output stays byte-deterministic and deployable.
 pub fn tantivy_dir_for(output: &Path) -> PathBuf {
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".to_string());
-    let parent = output.parent().unwrap_or_else(|| Path::new("."));
-    parent.join(".thidua-cache").join(format!("search-{name}"))
+    crate::cache::CacheDir::beside(output).build_search(output)
 }
 
 #[cfg(test)]

@@ -7,12 +7,13 @@
 //! generation counter; live-reload streams wait on it. A failed rebuild keeps
 //! the last good files and publishes its diagnostics for the overlay.
 
-pub mod http;
+pub(crate) mod http;
 pub mod state;
-pub mod watch;
+pub(crate) mod watch;
 
 use crate::build::BuildOptions;
 use crate::output::Content;
+use crate::pipeline::trace;
 use state::{Served, State};
 use std::net::SocketAddr;
 use std::sync::{mpsc, Arc, Condvar, Mutex, MutexGuard, RwLock};
@@ -108,14 +109,6 @@ impl Shared {
         let mut g = self.generation.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         *g = (g.0 + 1, failed);
         self.changed.notify_all();
-    }
-}
-
-/// With `THIDUA_TRACE` set, prints on stderr how long a rebuild has taken so
-/// far at the stage `label` (for profiling serve's latency).
-pub(crate) fn trace(label: &str, since: Instant) {
-    if std::env::var_os("THIDUA_TRACE").is_some() {
-        eprintln!("trace {label}: {:.1} ms", since.elapsed().as_secs_f64() * 1000.0);
     }
 }
 
@@ -267,7 +260,7 @@ fn rebuild_loop(rx: &mpsc::Receiver<Change>, shared: &Shared, index_tx: &mpsc::S
         let outcome_started = Instant::now();
         let outcome = {
             let mut state = shared.lock();
-            crate::serve::trace("locked", outcome_started);
+            trace("locked", outcome_started);
             let outcome = match &change {
                 Change::Full => state.rebuild_all(),
                 Change::Content(paths) => state.rebuild_content(paths),
@@ -276,7 +269,7 @@ fn rebuild_loop(rx: &mpsc::Receiver<Change>, shared: &Shared, index_tx: &mpsc::S
             outcome
         };
         shared.bump(!outcome.errors.is_empty());
-        crate::serve::trace("bumped", outcome_started);
+        trace("bumped", outcome_started);
         // Freed after the reload went out: dropping thousands of records is slow.
         let retired = shared.lock().take_retired();
         drop(retired);

@@ -1,6 +1,8 @@
 //! Where thidua keeps what it can make again: resized images, the build
-//! stamp, `serve`'s search indexes. Every such path is made here, from the
-//! one folder name, so that no stage spells `.thidua-cache` on its own.
+//! stamp and lock, the build's and `serve`'s search indexes. Every such path
+//! is made here, from the one folder name, so that no stage spells
+//! `.thidua-cache` on its own. It depends on nothing else in the crate, so
+//! that every stage (output, search, freshness, the driver) may ask it.
 
 use std::path::{Path, PathBuf};
 
@@ -42,9 +44,24 @@ impl CacheDir {
 
     /// The stamp of the last build into `output` (see [`crate::fresh`]).
     pub(crate) fn build_stamp(&self, output: &Path) -> PathBuf {
-        let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".to_string());
-        self.0.join(format!("build-{name}.json"))
+        self.0.join(format!("build-{}.json", output_name(output)))
     }
+
+    /// The lock a build of `output` holds while it runs.
+    pub(crate) fn build_lock(&self, output: &Path) -> PathBuf {
+        self.0.join(format!("build-{}.lock", output_name(output)))
+    }
+
+    /// The tantivy index of the builds into `output`, outside the output so
+    /// that the output stays byte-deterministic and deployable.
+    pub(crate) fn build_search(&self, output: &Path) -> PathBuf {
+        self.0.join(format!("search-{}", output_name(output)))
+    }
+}
+
+/// The output folder's name (`public` for a path without one).
+fn output_name(output: &Path) -> String {
+    output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".to_string())
 }
 
 #[cfg(test)]
@@ -60,5 +77,7 @@ mod tests {
         assert_eq!(CacheDir::beside(out).build_stamp(out), Path::new("/site/.thidua-cache/build-public.json"));
         let bare = Path::new("public");
         assert_eq!(CacheDir::beside(bare).build_stamp(bare), Path::new("./.thidua-cache/build-public.json"));
+        assert_eq!(CacheDir::beside(out).build_lock(out), Path::new("/site/.thidua-cache/build-public.lock"));
+        assert_eq!(CacheDir::beside(out).build_search(out), Path::new("/site/.thidua-cache/search-public"));
     }
 }
