@@ -148,7 +148,7 @@ fn no_prefix_matching_unless_typing() {
     let view = view::IndexView::new(&index, &f.path).unwrap();
     // The record's missing words, or None when it is no hit.
     let typing = |q: &str| -> Option<Vec<String>> {
-        query::run(&view, &glossary, q, &Filters::default(), 10, Mode::Typing)
+        hits::run(&view, &glossary, q, &Filters::default(), 10, Mode::Typing)
             .unwrap()
             .into_iter()
             .find(|h| h.url == "/van-ban/ke-hoach-263/")
