@@ -93,7 +93,7 @@ pub fn query(data: &[u8]) {
             summary: doc_text.chars().take(40).collect(),
             ..Default::default()
         };
-        let (terms, exact) = query::excerpt_terms(&plan);
+        let (terms, exact) = thidua::search::excerpt::excerpt_terms(&plan);
         let (excerpt, highlights) = thidua::search::excerpt::excerpt(&mut a, &terms, &exact, &doc);
         let n = excerpt.chars().count();
         for (from, to) in highlights {

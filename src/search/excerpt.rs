@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::analyzer::{self, classify, TokenClass, EXACT_PREFIX};
+use super::query::Plan;
 use super::SearchDoc;
 
 /// Length of an excerpt, in characters.
@@ -59,8 +60,25 @@ pub fn matches(
     merged
 }
 
+/// The terms an excerpt marks for this plan: every word (but the optional
+/// ones), alternative and span, and the exact form of each word typed with
+/// diacritics.
+pub fn excerpt_terms(plan: &Plan) -> (HashSet<&str>, HashMap<&str, &str>) {
+    let mut terms: HashSet<&str> = HashSet::new();
+    let mut exact: HashMap<&str, &str> = HashMap::new();
+    for s in plan.slots.iter().filter(|s| !s.optional) {
+        terms.insert(&s.word);
+        terms.extend(s.alternatives.iter().map(String::as_str));
+        if let Some(e) = &s.exact {
+            exact.insert(&s.word, e);
+        }
+    }
+    terms.extend(plan.spans.iter().map(|s| s.term.as_str()));
+    (terms, exact)
+}
+
 /// The excerpt of `doc` marking `terms` (with `exact`, as in [`matches`];
-/// `query::excerpt_terms` makes both from a query), with highlighted
+/// [`excerpt_terms`] makes both from a query), with highlighted
 /// character ranges.
 pub fn excerpt(
     analyzer: &mut TextAnalyzer,

@@ -148,7 +148,7 @@ fn no_prefix_matching_unless_typing() {
     let view = view::IndexView::new(&index, &f.path).unwrap();
     // The record's missing words, or None when it is no hit.
     let typing = |q: &str| -> Option<Vec<String>> {
-        query::run(&view, &glossary, q, &Filters::default(), 10, Mode::Typing)
+        hits::run(&view, &glossary, q, &Filters::default(), 10, Mode::Typing)
             .unwrap()
             .into_iter()
             .find(|h| h.url == "/van-ban/ke-hoach-263/")
@@ -214,6 +214,59 @@ fn export_is_deterministic_and_hashed() {
         }
     }
     assert_eq!(a.export.stats.docs, 6);
+}
+
+/// The files of one index, by name inside `_search/`.
+fn index_file(export: &SearchExport, name: &str) -> Vec<u8> {
+    let path = format!("{}/{name}", export::DIR);
+    export.files.iter().find(|(p, _)| *p == path).map(|(_, b)| b.clone()).unwrap_or_else(|| panic!("{path}"))
+}
+
+#[test]
+fn the_index_files_read_back_as_their_types_with_the_same_bytes() {
+    use export::format::{Facets, Meta, StoreRecord};
+    use export::{GROUP, SHORT_HASH};
+    let f = fixture();
+    let meta_bytes = index_file(&f.export, &f.export.entry[export::DIR.len() + 2..]);
+    let meta: Meta = serde_json::from_slice(&meta_bytes).unwrap();
+    // The types write what they read: fields in the files' own (alphabetical) order.
+    assert_eq!(serde_json::to_vec(&meta).unwrap(), meta_bytes);
+    let as_tree: serde_json::Value = serde_json::from_slice(&meta_bytes).unwrap();
+    assert_eq!(serde_json::to_vec(&as_tree).unwrap(), meta_bytes, "keys in serde_json's map order");
+    assert_eq!((meta.format, meta.records, meta.params.max_slots), (export::FORMAT, 6, query::MAX_SLOTS));
+    assert!(meta.vocab.windows(2).all(|w| w[0] < w[1]), "{:?}", meta.vocab);
+    let facet_bytes = index_file(&f.export, &meta.facets);
+    let facets: Facets = serde_json::from_slice(&facet_bytes).unwrap();
+    assert_eq!(serde_json::to_vec(&facets).unwrap(), facet_bytes);
+    assert_eq!(facets.cols.kind.len(), 6, "one kind code a record");
+    // Every bucket the meta file names is there, and holds strings.
+    let named = |prefix: &str, hashes: &str, n: usize| {
+        format!("{prefix}.{n}.{}.json", &hashes[n / GROUP * SHORT_HASH..][..SHORT_HASH])
+    };
+    for (prefix, class) in &meta.terms {
+        assert_eq!(class.buckets.len(), class.count.div_ceil(GROUP) * SHORT_HASH, "{prefix}");
+        for n in 0..class.count {
+            let bucket: std::collections::BTreeMap<String, String> =
+                serde_json::from_slice(&index_file(&f.export, &named(prefix, &class.buckets, n))).unwrap();
+            assert!(bucket.keys().all(|k| fnv1a_bucket(k, class.count) == n), "{prefix}.{n}: {bucket:?}");
+        }
+    }
+    let chunks = meta.records.div_ceil(meta.store.chunk);
+    let mut urls: Vec<String> = (0..chunks)
+        .flat_map(|n| {
+            let chunk: Vec<StoreRecord> =
+                serde_json::from_slice(&index_file(&f.export, &named("d", &meta.store.files, n))).unwrap();
+            chunk.into_iter().map(|r| r.url)
+        })
+        .collect();
+    let mut want: Vec<String> = docs().into_iter().map(|d| d.url).collect();
+    urls.sort();
+    want.sort();
+    assert_eq!(urls, want);
+}
+
+fn fnv1a_bucket(key: &str, count: usize) -> usize {
+    export::fnv1a(key) as usize % count
 }
 
 #[test]

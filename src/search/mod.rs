@@ -19,6 +19,8 @@
 //!   information, and says what it lacks), the best cover of the slots by
 //!   words or spans, plus a bonus for neighbouring query words that are
 //!   adjacent pairs in the record; quoted phrases need all their pairs.
+//! - [`hits`] runs a query on the index for `thidua search`: the filters,
+//!   each hit's excerpt ([`excerpt`]) and the query words it lacks.
 //! - [`export`] writes the same levels and pairs, the vocabulary, the facets
 //!   and the analyzer's tables as small content-hashed JSON files;
 //!   `search.js` runs the same query algorithm over them, so `thidua search`
@@ -31,6 +33,7 @@ pub mod analyzer;
 pub(crate) mod decode;
 pub mod excerpt;
 pub mod export;
+pub mod hits;
 pub mod impact;
 pub mod index;
 pub mod query;
@@ -45,7 +48,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 pub use analyzer::Glossary;
-pub use query::{Filters, Hit};
+pub use hits::{Filters, Hit};
 
 /// One record as search sees it. Built by the pipeline from the validated site model.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -234,7 +237,7 @@ pub fn query(tantivy_dir: &Path, q: &str, filters: &Filters, limit: usize) -> Re
     // (a slice out of bounds). That is a damaged index, not a crash.
     let answer = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let view = view::IndexView::new(&index, tantivy_dir)?;
-        query::run(&view, &glossary, q, filters, limit, query::Mode::Complete)
+        hits::run(&view, &glossary, q, filters, limit, query::Mode::Complete)
     }));
     let answer = answer.map(|r| r.map_err(as_damaged));
     answer.unwrap_or_else(|panic| {

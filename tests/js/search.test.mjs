@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
-const client = require(join(repo, 'themes/default/static/js/search.js'));
+const client = require(join(repo, 'themes/default/static/js/search-engine.js'));
 const relevance = JSON.parse(readFileSync(join(repo, 'tests/fixtures/search/relevance.json'), 'utf8')).queries;
 
 let out, bin, engine, published, publishedEngine;
@@ -40,7 +40,7 @@ before(async () => {
   const meta = readdirSync(join(out, '_search')).find((f) => f.startsWith('meta.'));
   const load = (p) => JSON.parse(readFileSync(join(out, p), 'utf8'));
   engine = await client.open('/_search/' + meta, load);
-  published = require(join(out, 'js/search.js'));
+  published = require(join(out, 'js/search-engine.js'));
   publishedEngine = await published.open('/_search/' + meta, load);
 });
 
@@ -213,14 +213,22 @@ test('filters go into the URL beside q and come back the same', () => {
 });
 
 test('the client stays within its budget (≤ 15 KB gzipped as published), and the published one is minified', () => {
-  const gz = (p) => gzipSync(readFileSync(p), { level: 9 }).length;
-  const source = gz(join(repo, 'themes/default/static/js/search.js'));
-  const minified = gz(join(out, 'js/search.js'));
+  // The engine and the page are two files, each gzipped on its own as a server sends them.
+  const gz = (dir) => ['search-engine.js', 'search.js'].reduce((n, f) => n + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+  const source = gz(join(repo, 'themes/default/static/js'));
+  const minified = gz(join(out, 'js'));
   // The budget is what readers download (BENCHMARKS: client JS ≤ 15 KB gzip, as published); the readable
   // source, comments and all, is held to 18 KB so that it cannot grow unnoticed.
-  assert.ok(minified <= 15 * 1024, `the published search.js is ${minified} bytes gzipped`);
-  assert.ok(source <= 18 * 1024, `search.js is ${source} bytes gzipped`);
-  assert.ok(minified < source * 0.8, `the published search.js is ${minified} bytes gzipped (source ${source})`);
+  assert.ok(minified <= 15 * 1024, `the published client is ${minified} bytes gzipped`);
+  assert.ok(source <= 18 * 1024, `the client's source is ${source} bytes gzipped`);
+  assert.ok(minified < source * 0.8, `the published client is ${minified} bytes gzipped (source ${source})`);
+});
+
+test('the engine runs without a page: no DOM in search-engine.js, the page in search.js', () => {
+  const engineSource = readFileSync(join(repo, 'themes/default/static/js/search-engine.js'), 'utf8');
+  assert.doesNotMatch(engineSource, /\bdocument\.|\bwindow\.|\blocation\./);
+  const pageSource = readFileSync(join(repo, 'themes/default/static/js/search.js'), 'utf8');
+  assert.match(pageSource, /ThiduaSearch/);
 });
 
 test('the published client also runs the typing and filter paths', async () => {

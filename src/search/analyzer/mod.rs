@@ -37,7 +37,7 @@ pub mod numbers;
 pub mod split;
 pub mod tone;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 pub use glossary::Glossary;
@@ -123,24 +123,26 @@ impl TokenStream for VecTokenStream {
     }
 }
 
-/// The data the analyzer's rules use, exported as is for the browser client.
-#[derive(Debug, Clone, Serialize)]
+/// The data the analyzer's rules use, exported as is for the browser client
+/// (fields in alphabetical order: the order the meta file has always had,
+/// see `search::export::format`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tables {
-    /// Tone table rows: a vowel, then the same vowel with the five tones
-    /// (huyền, sắc, hỏi, ngã, nặng).
-    pub tones: Vec<String>,
-    /// Vowels carrying a quality mark; the tone goes on (the last of) them.
-    pub marked: String,
-    /// Two-vowel open nuclei whose tone goes on the second vowel (new style).
-    pub second: Vec<String>,
     /// Extra folds beyond "remove the marks" (`đ` → `d`).
     pub fold: Vec<(char, char)>,
     /// Glossary: (analyzed words of a spelling, the span token it adds).
     pub glossary: Vec<(Vec<String>, String)>,
-    /// Number words: (spelling, role, value), see [`numbers`].
-    pub numbers: Vec<(String, char, u64)>,
+    /// Vowels carrying a quality mark; the tone goes on (the last of) them.
+    pub marked: String,
     /// Number words that are no number alone.
     pub not_alone: Vec<String>,
+    /// Number words: (spelling, role, value), see [`numbers`].
+    pub numbers: Vec<(String, char, u64)>,
+    /// Two-vowel open nuclei whose tone goes on the second vowel (new style).
+    pub second: Vec<String>,
+    /// Tone table rows: a vowel, then the same vowel with the five tones
+    /// (huyền, sắc, hỏi, ngã, nặng).
+    pub tones: Vec<String>,
 }
 
 impl Tables {
