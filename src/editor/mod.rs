@@ -202,6 +202,11 @@ impl Editor {
         if req.header("sec-fetch-site").is_some_and(|s| s == "cross-site") {
             return Err(Reply::html(403, pages::message(&t!("ed-refused"), &t!("ed-refused-origin"))));
         }
+        // the stylesheet and script are the same for everybody (the login form uses them)
+        let asset = matches!(req.path.strip_prefix(PREFIX), Some("/assets/editor.css" | "/assets/editor.js"));
+        if asset && req.method != "POST" {
+            return Ok(None);
+        }
         let given = req.query.get("khoa").map(String::as_str);
         if !self.token.is_empty()
             && req.method == "GET"

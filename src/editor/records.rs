@@ -101,6 +101,7 @@ impl Editor {
                 String::new(),
             );
             Self::refill(&mut p, &form);
+            self.keep_import(&mut p, &form);
             p.notice = Some((false, msg));
             Reply::html(422, pages::form(&p))
         };
