@@ -112,6 +112,8 @@ pub struct Overrides {
     pub base_url: Option<String>,
     /// `--drafts`.
     pub drafts: bool,
+    /// `serve`'s preview: a draft's errors do not stop it ([`crate::content::preview`]).
+    pub preview: bool,
 }
 
 /// Who publishes the portal, as a Vietnamese state portal must show it
@@ -178,6 +180,8 @@ pub struct Config {
     pub theme_dir: Option<PathBuf>,
     /// Include drafts.
     pub drafts: bool,
+    /// `serve`'s preview: a draft's errors are warnings ([`crate::content::preview`]).
+    pub preview: bool,
     /// News items per list page.
     pub news_per_page: usize,
     /// People shown on the home page.
@@ -307,6 +311,7 @@ fn validate(root: &Path, raw: RawConfig, ov: &Overrides, path: &Path, text: &str
         theme: raw.site.theme,
         theme_dir,
         drafts: ov.drafts,
+        preview: ov.preview,
         news_per_page: raw.build.news_per_page,
         featured_people: raw.build.featured_people,
         today: today(),

@@ -41,10 +41,15 @@ fn default_value(f: &Field, title: &str, today: PartialDate) -> Option<String> {
     let year = today.year;
     Some(match f.widget {
         _ if f.key == "title" => quoted(title),
-        Widget::Date => today.iso(),
+        // the record's own date; optional dates (`effective`, `expires`) are
+        // never guessed: a document written today has not expired today
+        Widget::Date if f.required || matches!(f.key, "date" | "issued") => today.iso(),
+        Widget::Date => return None,
         Widget::YearOrDate if f.key == "end" => (year + 4).to_string(),
         Widget::YearOrDate | Widget::Year => year.to_string(),
         Widget::Bool => "true".to_owned(),
+        // a choice whose first value is empty (a document's `status`) is left to the program
+        Widget::Choice(values) if values.first().is_none_or(|v| v.0.is_empty()) => return None,
         Widget::Choice(values) => quoted(values.first().map_or("", |v| v.0)),
         Widget::Photo | Widget::Indicators => return None,
         Widget::Files => return None,
@@ -144,6 +149,19 @@ mod tests {
             let date = if kind == Kind::Document { "issued" } else { "date" };
             assert_eq!(parsed.data[date], "2026-11-22");
         }
+    }
+
+    #[test]
+    fn a_new_document_sets_no_optional_date_and_no_status() {
+        let text = record_text(Kind::Document, "Kế hoạch", PartialDate::ymd(2026, 11, 22));
+        let parsed = frontmatter::parse(Path::new("x.md"), &text).unwrap();
+        for key in ["effective", "expires", "status", "replaced_by"] {
+            assert!(parsed.data.get(key).is_none_or(|v| v == ""), "{key} is set: {text}");
+        }
+        for key in ["effective", "expires", "status"] {
+            assert!(text.contains(&format!("# {key} = ")), "{key} is offered as a comment: {text}");
+        }
+        assert_eq!(parsed.data["issued"], "2026-11-22");
     }
 
     /// Whatever the title holds, what `new` writes parses and loads with no error.

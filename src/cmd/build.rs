@@ -11,7 +11,12 @@ use thidua::config::Overrides;
 pub fn run(args: &BuildArgs) -> ExitCode {
     let opts = BuildOptions {
         root: args.root.clone(),
-        overrides: Overrides { output: args.output.clone(), base_url: args.base_url.clone(), drafts: args.drafts },
+        overrides: Overrides {
+            output: args.output.clone(),
+            base_url: args.base_url.clone(),
+            drafts: args.drafts,
+            preview: false,
+        },
         future: args.future,
     };
     remove_temporaries_on_interrupt();

@@ -15,7 +15,7 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     let opts = ServeOptions {
         build: BuildOptions {
             root: args.root.clone(),
-            overrides: Overrides { drafts: args.drafts || all, ..Overrides::default() },
+            overrides: Overrides { drafts: args.drafts || all, preview: true, ..Overrides::default() },
             future: args.future || all,
         },
         addr: SocketAddr::new(args.interface, args.port),

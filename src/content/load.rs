@@ -226,7 +226,7 @@ fn read_details(f: &mut Fields, kind: Kind, is_intro: bool) -> Details {
             ethnicity: f.string("ethnicity", "ethnicity = \"Xtiêng\"").map(|e| ethnicity::resolve(&e)),
             role: f.string("role", "role = \"Người có uy tín\""),
             commune: f.string("commune", "commune = \"Xã Bom Bo\""),
-            district: f.string("district", "district = \"Bù Đăng\""),
+            district: f.string("district", "district = \"Bù Đăng\"").map(|d| super::schema::district_name(&d)),
             year: f.int_in("year", "year = 2023", YEARS).and_then(|y| i32::try_from(y).ok()),
             award: f.string("award", "award = \"Bằng khen của Chủ tịch UBND tỉnh\""),
             sort_name: f.string("sort_name", "sort_name = \"Lợi Điểu Văn\""),

@@ -18,6 +18,7 @@ pub mod frontmatter;
 pub(crate) mod indicators;
 pub mod load;
 pub mod markdown;
+pub(crate) mod preview;
 pub(crate) mod record;
 pub(crate) mod routes;
 pub(crate) mod schema;
@@ -223,6 +224,12 @@ pub fn update_bodies(config: &Config, cache: &mut Cache, site: &mut Site, paths:
         diags.extend(c.diags.iter().cloned());
     }
     diags.extend(cache.links.iter().flatten().cloned());
+    if config.preview && config.drafts {
+        let drafts = draft_paths(config, cache);
+        let mut demoted = Diagnostics::default();
+        demoted.extend(preview::demote(diags.sorted(), &drafts));
+        diags = demoted;
+    }
     Some(BodiesUpdated { urls, diagnostics: diags, replaced })
 }
 
@@ -246,7 +253,7 @@ pub fn load(config: &Config, publish: Publish, static_files: &BTreeSet<String>) 
             rendered.push((record, is_intro));
         }
     }
-    finish(config, publish, static_files, rendered, diags, &sources).0
+    finish(config, publish, static_files, rendered, diags, &sources, None).0
 }
 
 /// Like [`load`], reusing what `cache` holds for files not invalidated since.
@@ -261,9 +268,25 @@ pub fn load_cached(config: &Config, publish: Publish, static_files: &BTreeSet<St
             rendered.push((record, p.is_intro));
         }
     }
-    let (loaded, known, links) = finish(config, publish, static_files, rendered, diags, &cache.sources);
+    let drafts = (config.preview && publish.drafts).then(|| draft_paths(config, cache));
+    let (loaded, known, links) = finish(config, publish, static_files, rendered, diags, &cache.sources, drafts);
     (cache.known, cache.links) = (known, links);
     loaded
+}
+
+/// The files of the drafts `cache` holds, as diagnostics name them: records
+/// marked `draft = true`, and files that could not be made a record but say so
+/// (see [`preview`]).
+fn draft_paths(config: &Config, cache: &Cache) -> BTreeSet<PathBuf> {
+    cache
+        .files
+        .values()
+        .filter(|c| match &c.pending {
+            Some(p) => p.record.draft,
+            None => c.diags.iter().any(Diagnostic::is_error) && preview::is_draft_file(&c.src),
+        })
+        .map(|c| crate::diagnostics::display_path(&config.root, &c.src.file))
+        .collect()
 }
 
 /// Brings `cache` up to date with the files under `content/`: front matter of
@@ -320,6 +343,7 @@ fn finish(
     rendered: Vec<(Record, bool)>,
     mut diags: Diagnostics,
     sources: &BTreeMap<String, String>,
+    drafts: Option<BTreeSet<PathBuf>>,
 ) -> (Loaded, BTreeSet<String>, Vec<Vec<Diagnostic>>) {
     let mut home = None;
     let mut intros = BTreeMap::new();
@@ -347,18 +371,30 @@ fn finish(
         }
         records.push(r);
     }
+    if drafts.is_some() {
+        diags.extend(preview::set_aside(&mut records, static_files, &mut hidden));
+    }
     diags.extend(validate::duplicates(&records));
     diags.extend(validate::references(&records, &hidden));
+    diags.extend(validate::districts(&records));
     diags.extend(validate::collisions(&records, static_files));
     let mut site = Site::assemble(records, home, intros, config.today);
     site.future = future;
     let news_pages = crate::content::routes::news_pages(site.news.len(), config.news_per_page);
     let known = crate::content::routes::known_urls(&site, static_files, news_pages);
     let anchors = validate::anchors(&site);
-    let links: Vec<Vec<Diagnostic>> =
+    let mut links: Vec<Vec<Diagnostic>> =
         site.records.iter().map(|r| validate::record_links(r, &known, sources, &anchors)).collect();
-    diags.extend(links.iter().flatten().cloned());
     drop(anchors);
+    if let Some(drafts) = &drafts {
+        for l in &mut links {
+            *l = preview::demote(std::mem::take(l), drafts);
+        }
+        let mut demoted = Diagnostics::default();
+        demoted.extend(preview::demote(diags.sorted(), drafts));
+        diags = demoted;
+    }
+    diags.extend(links.iter().flatten().cloned());
     (Loaded { site, diagnostics: diags, news_pages }, known, links)
 }
 

@@ -75,6 +75,15 @@ const fn field(key: &'static str, widget: Widget, label: &'static str, help: &'s
 const PERSON_KINDS: &[(&str, &str)] =
     &[("ca-nhan", "schema-person-kind-individual"), ("tap-the", "schema-person-kind-collective")];
 
+/// A document's validity; the empty value leaves it to the dates (`effective`,
+/// `expires`, `replaced_by`), and `thidua new` writes no `status` at all.
+const STATUS: &[(&str, &str)] = &[
+    ("", "schema-status-auto"),
+    ("con-hieu-luc", "schema-status-valid"),
+    ("het-hieu-luc", "schema-status-expired"),
+    ("bi-thay-the", "schema-status-replaced"),
+];
+
 const TITLE: Field = Field { required: true, ..field("title", Widget::Text, "schema-title", "schema-title-help") };
 const DATE: Field = field("date", Widget::Date, "schema-date", "schema-date-help");
 const NEWS_DATE: Field = Field { required: true, ..DATE };
@@ -111,6 +120,9 @@ const PERSON: &[Field] = &[
     field("award", Widget::Text, "schema-award", "schema-award-help"),
     CAMPAIGNS,
     field("photo", Widget::Photo, "schema-photo", "schema-photo-help"),
+    field("photo_alt", Widget::Text, "schema-photo-alt", "schema-photo-alt-help"),
+    field("photo_caption", Widget::Text, "schema-photo-caption", "schema-photo-caption-help"),
+    field("photo_credit", Widget::Text, "schema-photo-credit", "schema-photo-credit-help"),
     field("sort_name", Widget::Text, "schema-sort-name", "schema-sort-name-help"),
     DRAFT,
 ];
@@ -124,6 +136,9 @@ const NEWS: &[Field] = &[
     field("people", Widget::People, "schema-people", "schema-people-help"),
     field("author", Widget::Text, "schema-author", "schema-author-help"),
     field("image", Widget::Photo, "schema-image", "schema-image-help"),
+    field("image_alt", Widget::Text, "schema-image-alt", "schema-image-alt-help"),
+    field("image_caption", Widget::Text, "schema-image-caption", "schema-image-caption-help"),
+    field("image_credit", Widget::Text, "schema-image-credit", "schema-image-credit-help"),
     DRAFT,
 ];
 
@@ -134,11 +149,17 @@ const DOCUMENT: &[Field] = &[
     field("issued", Widget::Date, "schema-issued", "schema-issued-help"),
     field("issuer", Widget::Text, "schema-issuer", "schema-issuer-help"),
     field("signer", Widget::Text, "schema-signer", "schema-signer-help"),
+    field("signer_title", Widget::Text, "schema-signer-title", "schema-signer-title-help"),
     field("recipients", Widget::Lines, "schema-recipients", "schema-recipients-help"),
+    field("field", Widget::Text, "schema-field", "schema-field-help"),
     SUMMARY,
     TAGS,
     CAMPAIGNS,
     field("attachments", Widget::Files, "schema-attachments", "schema-attachments-help"),
+    field("status", Widget::Choice(STATUS), "schema-status", "schema-status-help"),
+    field("effective", Widget::Date, "schema-effective", "schema-effective-help"),
+    field("expires", Widget::Date, "schema-expires", "schema-expires-help"),
+    field("replaced_by", Widget::Text, "schema-replaced-by", "schema-replaced-by-help"),
     DRAFT,
 ];
 
@@ -182,19 +203,36 @@ pub fn section_name(kind: Kind) -> &'static str {
     }
 }
 
-/// The unit words a district name may start with (`huyện Bù Đăng` is `Bù Đăng`).
-const DISTRICT_UNITS: [&str; 6] = ["thành phố", "thị xã", "huyện", "quận", "tp.", "tx."];
+/// The unit words a district name may start with (`huyện Bù Đăng` is `Bù
+/// Đăng`), longest first so that `thị xã` is not read as `xã`.
+const DISTRICT_UNITS: [&str; 10] =
+    ["thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "xã", "tp.", "tx.", "tt."];
 
-/// A district name without its unit word, for comparing names: `huyện Bù
-/// Đăng`, `Huyện Bù Đăng` and `Bù Đăng` give the same key.
-pub fn district_key(name: &str) -> String {
+/// A district name without its unit word, as the site shows and groups it:
+/// `huyện Bù Đăng`, `Huyện  Bù Đăng` and `Bù Đăng` are all `Bù Đăng`.
+pub fn district_name(name: &str) -> String {
     let n = crate::text::nfc(name.trim());
     let lower = n.to_lowercase();
-    let bare = DISTRICT_UNITS
-        .iter()
-        .find_map(|u| lower.strip_prefix(u).filter(|rest| rest.starts_with([' ', '.']) || u.ends_with('.')))
-        .map_or(lower.as_str(), str::trim_start);
-    crate::text::slugify(bare)
+    let unit = DISTRICT_UNITS.iter().find(|u| {
+        lower.strip_prefix(**u).is_some_and(|rest| u.ends_with('.') || rest.starts_with([' ', '.', '\u{a0}']))
+    });
+    match unit {
+        Some(u) => {
+            let rest: String = n.chars().skip(u.chars().count()).collect();
+            let bare = rest.trim_start_matches(['.', ' ', '\u{a0}']).split_whitespace().collect::<Vec<_>>().join(" ");
+            if bare.is_empty() {
+                n
+            } else {
+                bare
+            }
+        }
+        None => n.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// A district name as a key for comparing names: the slug of [`district_name`].
+pub fn district_key(name: &str) -> String {
+    crate::text::slugify(&district_name(name))
 }
 
 /// When `name` is a district the site does not have yet but is close to one
@@ -254,6 +292,7 @@ mod tests {
             Widget::Date => "\"2024-05-20\"",
             Widget::YearOrDate | Widget::Year => "2024",
             Widget::Bool => "true",
+            Widget::Choice(values) if values.iter().any(|v| v.0 == "bi-thay-the") => "\"bi-thay-the\"",
             Widget::Choice(_) => "\"ca-nhan\"",
             Widget::Ethnicity => "\"Xtiêng\"",
             Widget::Indicators => {
@@ -311,6 +350,11 @@ mod tests {
         assert_eq!(district_key("Huyện Bù Đăng"), "bu-dang");
         assert_eq!(district_key("thị xã Phước Long"), "phuoc-long");
         assert_eq!(district_key("TP. Đồng Xoài"), "dong-xoai");
+        assert_eq!(district_key("thị trấn Đức Phong"), "duc-phong");
+        assert_eq!(district_name("Thị xã  Bình Long"), "Bình Long");
+        assert_eq!(district_name("huyện Bù Đăng"), "Bù Đăng");
+        assert_eq!(district_name("Xã"), "Xã", "a name that is only a unit word stays");
+        assert_eq!(district_name("Xuân Lộc"), "Xuân Lộc", "a name beginning like a unit word stays");
         let known = vec!["Bù Đăng".to_owned(), "Lộc Ninh".to_owned()];
         assert_eq!(near_district("huyện Bù Đăng", &known), None, "the same district");
         assert_eq!(near_district("Bù Đăn", &known), Some(&known[0]));

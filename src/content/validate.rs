@@ -52,10 +52,15 @@ pub fn references(records: &[Record], hidden: &BTreeSet<String>) -> Vec<Diagnost
     let slugs =
         |k: Kind| -> BTreeSet<String> { records.iter().filter(|r| r.kind == k).map(|r| r.slug.clone()).collect() };
     let (campaigns, people) = (slugs(Kind::Campaign), slugs(Kind::Person));
+    let titles = campaign_titles(records);
     let mut out = Vec::new();
     let mut check = |r: &Record, key: &str, list: &[String], known: &BTreeSet<String>, kind: Kind| {
         for slug in list {
             if known.contains(slug) {
+                continue;
+            }
+            if kind == Kind::Campaign && !hidden.contains(&format!("/{}/{slug}/", kind.section())) {
+                out.push(unknown_campaign(r, key, slug, &titles));
                 continue;
             }
             let what = if kind == Kind::Campaign { "campaign" } else { "person" };
@@ -90,6 +95,68 @@ pub fn references(records: &[Record], hidden: &BTreeSet<String>) -> Vec<Diagnost
         out.extend(bundle_links(r));
     }
     out.extend(documents(records, hidden));
+    out
+}
+
+/// The campaigns' (slug, title), sorted by slug: what a wrong reference is
+/// shown and suggested from.
+pub fn campaign_titles(records: &[Record]) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> =
+        records.iter().filter(|r| r.kind == Kind::Campaign).map(|r| (r.slug.clone(), r.title.clone())).collect();
+    v.sort();
+    v
+}
+
+/// At most this many campaigns are listed in the message of a wrong reference.
+const LISTED_CAMPAIGNS: usize = 12;
+
+/// A reference to a campaign that does not exist: the message lists the
+/// site's campaigns (there are few), the hint names the one meant, found by
+/// slug or by title with the same function the editor uses
+/// ([`super::schema::suggest_campaign`]).
+fn unknown_campaign(r: &Record, key: &str, slug: &str, campaigns: &[(String, String)]) -> Diagnostic {
+    let mut valid: Vec<String> = campaigns.iter().take(LISTED_CAMPAIGNS).map(|(s, t)| format!("{s} ({t})")).collect();
+    if campaigns.len() > LISTED_CAMPAIGNS {
+        valid.push("…".into());
+    }
+    let valid = if valid.is_empty() { crate::t!("chk-campaign-none") } else { valid.join("; ") };
+    let hint = match super::schema::suggest_campaign(slug, campaigns) {
+        Some((s, t)) => crate::t!("chk-campaign-suggest", key = key, slug = s.as_str(), title = t.as_str()),
+        None => crate::t!("chk-campaign-pick", key = key),
+    };
+    at_key(r, key, crate::t!("chk-campaign-unknown", key = key, slug = slug, valid = valid), hint)
+}
+
+/// Person records whose district is written a little differently from a
+/// district more records use (`Bù Đăn` beside `Bù Đăng`): a warning on each,
+/// naming the other spelling. Names that differ only by the unit word
+/// (`huyện Bù Đăng`) are the same district and are not reported.
+pub fn districts(records: &[Record]) -> Vec<Diagnostic> {
+    let mut counts: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    for d in records.iter().filter_map(|r| r.person()?.district.as_ref()) {
+        let e = counts.entry(super::schema::district_key(d)).or_insert((0, d.clone()));
+        e.0 += 1;
+    }
+    let mut out = Vec::new();
+    for r in records {
+        let Some(name) = r.person().and_then(|p| p.district.as_ref()) else { continue };
+        let key = super::schema::district_key(name);
+        let mine = counts.get(&key).map_or(0, |c| c.0);
+        // the spelling fewer records use is the slip; with as many, each names the other
+        let others: Vec<&String> =
+            counts.iter().filter(|(k, (n, _))| **k != key && *n >= mine).map(|(_, (_, shown))| shown).collect();
+        if let Some(near) = super::schema::near_district(name, others) {
+            let line = r.source.line_of("district");
+            out.push(
+                Diagnostic::warning(
+                    &r.source.path,
+                    crate::t!("chk-district-near", name = name.as_str(), near = near.as_str()),
+                )
+                .at(&r.source.text, line, 1)
+                .hint(crate::t!("chk-district-near-hint", near = near.as_str())),
+            );
+        }
+    }
     out
 }
 
@@ -354,5 +421,77 @@ fn check_link(
             ))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::discover::SourceFile;
+    use crate::content::load::load_front_bytes;
+
+    fn record(rel: &str, front: &str) -> Record {
+        let (section, stem) = rel.rsplit_once('/').unwrap();
+        let src = SourceFile {
+            rel: rel.to_owned(),
+            file: Path::new("/site/content").join(rel),
+            kind: Kind::of_section(section),
+            dirs: Vec::new(),
+            stem: stem.trim_end_matches(".md").to_owned(),
+            bundle: None,
+            is_intro: false,
+        };
+        let text = format!("+++\n{front}\n+++\nThân bài.\n");
+        let (pending, diags) = load_front_bytes(Path::new("/site"), &src, text.into_bytes());
+        pending.unwrap_or_else(|| panic!("{rel}: {diags:?}")).record
+    }
+
+    fn campaigns() -> Vec<Record> {
+        vec![
+            record("phong-trao/alpha.md", "title = \"Vì người nghèo - Không để ai bị bỏ lại phía sau\""),
+            record("phong-trao/beta.md", "title = \"Phòng, chống dịch Covid-19\""),
+        ]
+    }
+
+    #[test]
+    fn an_unknown_campaign_lists_the_campaigns_and_is_suggested_by_title() {
+        let mut all = campaigns();
+        all.push(record("tin-tuc/a.md", "title = \"A\"\ndate = 2024-05-01\ncampaigns = [\"vi-nguoi-ngheo\"]"));
+        let d = references(&all, &BTreeSet::new());
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].is_error());
+        assert_eq!(d[0].line, 4, "at the campaigns line");
+        assert!(d[0].message.contains("alpha (Vì người nghèo") && d[0].message.contains("beta ("), "{}", d[0].message);
+        let hint = d[0].hint.as_deref().unwrap();
+        assert!(hint.contains("\"alpha\"") && hint.contains("Vì người nghèo"), "by title: {hint}");
+    }
+
+    #[test]
+    fn an_unknown_campaign_is_suggested_by_slug_too() {
+        let mut all = campaigns();
+        all.push(record("dien-hinh/b.md", "title = \"B\"\ncampaigns = [\"alhpa\"]"));
+        let d = references(&all, &BTreeSet::new());
+        assert!(d[0].hint.as_deref().unwrap().contains("\"alpha\""), "{d:?}");
+        let mut none = campaigns();
+        none.push(record("dien-hinh/c.md", "title = \"C\"\ncampaigns = [\"xay-dung-nong-thon-moi\"]"));
+        let d = references(&none, &BTreeSet::new());
+        assert!(!d[0].hint.as_deref().unwrap().contains("\"alpha\""), "nothing close: {d:?}");
+    }
+
+    #[test]
+    fn districts_with_and_without_the_unit_word_are_one_and_slips_are_warned() {
+        let person = |rel: &str, district: &str| record(rel, &format!("title = \"X\"\ndistrict = \"{district}\""));
+        let same = vec![person("dien-hinh/a.md", "Bù Đăng"), person("dien-hinh/b.md", "huyện Bù Đăng")];
+        assert_eq!(same[1].person().unwrap().district.as_deref(), Some("Bù Đăng"), "the unit word is dropped");
+        assert!(districts(&same).is_empty());
+        let mut slip = same.clone();
+        slip.push(person("dien-hinh/c.md", "huyện Bù Đăg"));
+        let d = districts(&slip);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(!d[0].is_error(), "a warning");
+        assert_eq!(d[0].path, Path::new("content/dien-hinh/c.md"));
+        assert!(d[0].message.contains("Bù Đăng") && d[0].message.contains("Bù Đăg"), "{}", d[0].message);
+        let far = vec![person("dien-hinh/a.md", "Bù Đăng"), person("dien-hinh/d.md", "Lộc Ninh")];
+        assert!(districts(&far).is_empty(), "two districts far apart");
     }
 }

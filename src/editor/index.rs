@@ -73,7 +73,7 @@ impl Index {
     pub fn entries(&self) -> Vec<Entry> {
         let mut out: Vec<Entry> = self.entries.values().cloned().collect();
         let records: Vec<Record> = out.iter().filter_map(|e| e.record.clone()).collect();
-        let refs = validate::references(&records, &BTreeSet::new());
+        let refs = validate::references(&records, &BTreeSet::new()).into_iter().chain(validate::districts(&records));
         for d in refs {
             if let Some(e) = out.iter_mut().find(|e| e.record.as_ref().is_some_and(|r| r.source.path == d.path)) {
                 e.diags.push(d);

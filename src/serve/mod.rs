@@ -154,10 +154,10 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
     println!("serving http://{addr}/ (Ctrl+C to stop)");
     match &shared.editor {
         Some(editor) => {
-            println!("{}", crate::t!("serve-editor-open"));
+            println!("{}", editor.notice());
             println!("{}", editor.address());
         }
-        None => println!("{}", crate::t!("serve-editor-off", addr = addr.to_string())),
+        None => println!("{}", crate::t!("serve-editor-needs-password", addr = addr.to_string())),
     }
     rebuild_loop(&rx, &shared, &index_tx);
     Ok(())

@@ -1,7 +1,8 @@
 // The editor inside `thidua serve` in a real browser (headless Debian chromium
 // through playwright-core): a news item with a photo and a campaign made
 // through the form and seen in the preview, an edit that keeps every comment,
-// a dropped .docx saved as a record, the conflict when the file changed on
+// a dropped .docx saved as a record, several dropped files reviewed and saved
+// one after another, the login form when a password is set, the conflict when the file changed on
 // disk, the refusals (no cookie, foreign Origin, foreign Host, `../../x` as
 // an upload name), axe-core on the editor's pages, and screenshots at 360
 // and 1280 px. Run with `node --test tests/browser/` (cargo test does it
@@ -20,8 +21,8 @@ let site, server, browser, ctx, editorUrl, origin;
 const shots = process.env.THIDUA_SHOTS || join(tmpdir(), 'shots-editor');
 
 /** Starts `thidua serve` on a copy of the basic fixture; resolves with the printed editor address. */
-function startServe(root) {
-  const child = spawn(thiduaBin(), ['serve', '--port', '0', '--root', root], { stdio: ['ignore', 'pipe', 'ignore'] });
+function startServe(root, env = {}) {
+  const child = spawn(thiduaBin(), ['serve', '--port', '0', '--root', root], { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ...env } });
   const lines = createInterface({ input: child.stdout });
   const address = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('serve printed no editor address')), 60000);
@@ -133,6 +134,11 @@ function docx(paragraphs) {
   ]);
 }
 
+/** The axe-core script, to evaluate in a page. */
+function axeSource() {
+  return readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
+}
+
 describe('the editor', () => {
   test('a news item with a photo and a campaign, made through the form, shows in the preview', async () => {
     const page = await open('/__thidua/editor/new/tin-tuc');
@@ -222,6 +228,87 @@ Nội dung giữ nguyên.
     await page.close();
   });
 
+  test('several dropped files are each imported, reviewed and saved, one after another', async () => {
+    const files = [16, 17].map((n) => docx([
+      'BAN DÂN TỘC',
+      `Số: ${n}/KH-BDT`,
+      `Bình Phước, ngày ${n} tháng 03 năm 2025`,
+      'KẾ HOẠCH',
+      `Triển khai đợt thi đua số ${n} năm 2025`,
+      `Nội dung riêng của kế hoạch ${n}.`,
+    ]).toString('base64'));
+    const page = await open('/__thidua/editor/');
+    await Promise.all([
+      page.waitForURL(/\/import$/),
+      page.evaluate((all) => {
+        const dt = new DataTransfer();
+        all.forEach((b64, i) => {
+          const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+          dt.items.add(new File([data], `Kế hoạch ${16 + i}.docx`, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+        });
+        document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, files),
+    ]);
+    const queue = page.getByRole('navigation', { name: 'Các tệp đang nhập' });
+    assert.equal(await queue.getByRole('link').count(), 2, 'both files are listed');
+    assert.equal(await page.inputValue('input[name=number]'), '16/KH-BDT');
+    await page.evaluate(axeSource());
+    const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+    assert.deepEqual(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), [], 'the review page');
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.screenshot({ path: join(shots, `import-queue-${width}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // the first one is corrected before it is saved
+    await page.fill('input[name=title]', 'Kế hoạch thi đua đợt 16, đã sửa');
+    await Promise.all([page.waitForURL(/\/import\/\d+\/2$/), page.getByRole('button', { name: 'Lưu' }).click()]);
+    assert.equal(await page.inputValue('input[name=number]'), '17/KH-BDT', 'the second file comes next');
+    assert.match(await page.inputValue('textarea[name=body]'), /kế hoạch 17/);
+    assert.match(await queue.textContent(), /đã lưu/, 'the first is marked saved');
+    await Promise.all([page.waitForURL(/da=nhap/), page.getByRole('button', { name: 'Lưu' }).click()]);
+    const dir = join(site, 'content/van-ban');
+    const made = readdirSync(dir).filter((f) => /dot-16|dot-thi-dua-so-17/.test(f));
+    assert.equal(made.length, 2, readdirSync(dir).join(', '));
+    assert.match(readFileSync(join(dir, made.find((f) => f.includes('16'))), 'utf8'), /title = "Kế hoạch thi đua đợt 16, đã sửa"[\s\S]*number = "16\/KH-BDT"/);
+    assert.match(readFileSync(join(dir, made.find((f) => f.includes('17'))), 'utf8'), /number = "17\/KH-BDT"/);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('with a password set, a browser without the cookie signs in through a Vietnamese form', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'thidua-editor-pw-'));
+    cpSync(join(repo, 'tests/fixtures/generator/basic'), other, { recursive: true });
+    const serve = startServe(other, { THIDUA_EDITOR_PASSWORD: 'Mật khẩu 2026' });
+    try {
+      const home = new URL(await serve.address).origin + '/__thidua/editor/';
+      const c = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
+      const page = await c.newPage();
+      const res = await page.goto(home);
+      assert.equal(res.status(), 401);
+      await page.evaluate(axeSource());
+      const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+      assert.deepEqual(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), [], 'the login page');
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: 800 });
+        const over = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        assert.ok(over <= 0, `the login page overflows by ${over}px at ${width}px`);
+        await page.screenshot({ path: join(shots, `login-${width}.png`), fullPage: true });
+      }
+      await page.getByLabel('Mật khẩu').fill('sai rồi');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByRole('alert').waitFor();
+      await page.getByLabel('Mật khẩu').fill('Mật khẩu 2026');
+      await Promise.all([page.waitForURL(home), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+      assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+      assert.equal((await page.goto(home)).status(), 200, 'signed in');
+      await c.close();
+    } finally {
+      serve.child.kill();
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   test('a save is refused when the file changed on disk, showing both versions', async () => {
     const file = join(site, 'content/tin-tuc/tin-ba.md');
     const page = await open('/__thidua/editor/edit/content/tin-tuc/tin-ba.md');
@@ -263,7 +350,7 @@ Nội dung giữ nguyên.
   });
 
   test('axe-core finds no serious violations on the editor pages; screenshots at 360 and 1280 px', async () => {
-    const axe = readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    const axe = axeSource();
     mkdirSync(shots, { recursive: true });
     const pages = {
       home: '/__thidua/editor/',

@@ -508,3 +508,126 @@ fn editor_suggests_a_missing_campaign_by_its_title() {
     assert!(note.contains("alpha (Vì người nghèo") && note.contains("beta ("), "the valid slugs are listed: {note}");
     assert!(note.contains("(alpha)?") || note.contains("(alpha)? "), "a suggestion by title: {note}");
 }
+
+/// Starts serve with `args` and, when given, the editor password in the
+/// environment; returns the child, the loopback address to connect to and
+/// the editor address serve printed, if it printed one.
+fn spawn(root: &Path, args: &[&str], password: Option<&str>) -> (Child, String, Option<String>) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_thidua"));
+    cmd.args(["serve", "--port", "0", "--root", root.to_str().unwrap()]).args(args);
+    cmd.env_remove("THIDUA_EDITOR_PASSWORD");
+    if let Some(p) = password {
+        cmd.env("THIDUA_EDITOR_PASSWORD", p);
+    }
+    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("start serve");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut port = None;
+    let mut editor = None;
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        if let Some(rest) = line.strip_prefix("serving http://") {
+            port = rest.split('/').next().and_then(|a| a.rsplit(':').next()).map(str::to_owned);
+            if password.is_none() {
+                break;
+            }
+        } else if line.starts_with("http://") && line.contains("/__thidua/editor/") {
+            editor = Some(line);
+            break;
+        }
+    }
+    std::thread::spawn(move || for _ in lines {});
+    (child, format!("127.0.0.1:{}", port.expect("serve printed its address")), editor)
+}
+
+fn cookie_of(head: &str) -> Option<String> {
+    head.lines().find_map(|l| l.strip_prefix("Set-Cookie: ")).and_then(|c| c.split(';').next()).map(str::to_owned)
+}
+
+#[test]
+fn editor_on_another_interface_needs_a_password_and_a_login() {
+    let site = fixture("generator/basic");
+    let (child, addr, printed) = spawn(site.path(), &["--interface", "0.0.0.0"], None);
+    let off = Editor { child, addr, cookie: String::new() };
+    assert!(printed.is_none(), "no password, no editor address");
+    let (status, _, _) = request(&off.addr, "GET", "/__thidua/editor/", &[], b"");
+    assert_eq!(status, 404, "no password: no editor on a network interface");
+    drop(off);
+
+    let password = "Mật khẩu của phòng 7";
+    let (child, addr, printed) = spawn(site.path(), &["--interface", "0.0.0.0"], Some(password));
+    let mut ed = Editor { child, addr, cookie: String::new() };
+    assert!(printed.is_some_and(|p| p.contains("?khoa=")), "the address that unlocks this machine's browser");
+    let (status, _, page) = request(&ed.addr, "GET", "/__thidua/editor/", &[], b"");
+    assert_eq!(status, 401);
+    assert!(page.contains("name=\"mat_khau\"") && page.contains("type=\"password\""), "{page}");
+    let login = |body: &str, origin: Option<&str>| {
+        let mut h = vec![("Content-Type", "application/x-www-form-urlencoded")];
+        if let Some(o) = origin {
+            h.push(("Origin", o));
+        }
+        request(&ed.addr, "POST", "/__thidua/editor/dang-nhap", &h, body.as_bytes())
+    };
+    let origin = format!("http://{}", ed.addr);
+    let (status, head, _) = login("mat_khau=sai", Some(&origin));
+    assert_eq!(status, 401, "a wrong password");
+    assert!(cookie_of(&head).is_none());
+    let right = format!("mat_khau={}", enc(password));
+    let (status, _, _) = login(&right, None);
+    assert_eq!(status, 403, "a login post without Origin");
+    let (status, _, _) = login(&right, Some("http://evil.example"));
+    assert_eq!(status, 403, "a login post from elsewhere");
+    let (status, head, _) = login(&right, Some(&origin));
+    assert_eq!(status, 303, "{head}");
+    ed.cookie = cookie_of(&head).expect("the login sets the editor's cookie");
+    let (status, _, _) = ed.get("/__thidua/editor/");
+    assert_eq!(status, 200, "signed in");
+    let port = ed.addr.rsplit(':').next().unwrap().to_owned();
+    for (host, why) in [
+        (format!("evil.example:{port}"), "a DNS name (rebinding)"),
+        (format!("192.0.2.7:{}", port.parse::<u16>().unwrap() ^ 1), "another port"),
+    ] {
+        let (status, _, _) =
+            request(&ed.addr, "GET", "/__thidua/editor/", &[("Host", &host), ("Cookie", &ed.cookie)], b"");
+        assert_eq!(status, 403, "{why}");
+    }
+    let (status, _, _) = request(
+        &ed.addr,
+        "GET",
+        "/__thidua/editor/",
+        &[("Host", &format!("192.0.2.7:{port}")), ("Cookie", &ed.cookie)],
+        b"",
+    );
+    assert_eq!(status, 200, "the machine's address on the network, as another computer's browser writes it");
+}
+
+#[test]
+fn serve_previews_the_site_while_a_draft_has_errors() {
+    let site = fixture("generator/basic");
+    let draft = site.path().join("content/tin-tuc/nhap-co-loi.md");
+    std::fs::write(
+        &draft,
+        "+++\ntitle = \"Nháp có lỗi\"\ndate = \"31/02/2024\"\ncampaigns = [\"khong-co\"]\ndraft = true\n+++\n\
+Nội dung có [liên kết hỏng](/khong-co-trang/).\n",
+    )
+    .unwrap();
+    let ed = start(site.path());
+    let (status, _, errors) = request(&ed.addr, "GET", "/__thidua/errors", &[], b"");
+    assert_eq!((status, errors.trim()), (200, "[]"), "no error overlay for a draft's errors");
+    served_soon(&ed, "/tin-tuc/tin-mot/", "thidua-bar");
+    let page = served_soon(&ed, "/tin-tuc/nhap-co-loi/", "thidua-errors");
+    assert!(page.contains("/__thidua/editor/edit/content/tin-tuc/nhap-co-loi.md"), "the bar links to the editor");
+    let (_, _, form) = ed.get("/__thidua/editor/edit/content/tin-tuc/nhap-co-loi.md");
+    assert!(form.contains("id=\"e-date\"") && form.contains("id=\"e-campaigns\""), "the errors, beside their fields");
+    // an edit of a published record is still previewed
+    let mot = site.path().join("content/tin-tuc/tin-mot.md");
+    let text = std::fs::read_to_string(&mot).unwrap();
+    std::fs::write(&mot, format!("{text}\nĐoạn thêm sau khi có bản nháp lỗi.\n")).unwrap();
+    served_soon(&ed, "/tin-tuc/tin-mot/", "Đoạn thêm sau khi có bản nháp lỗi.");
+    // thidua check is no preview: the draft's errors are still errors
+    let out = Command::new(env!("CARGO_BIN_EXE_thidua"))
+        .args(["check", "--root", site.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(!out.status.success() && said.contains("nhap-co-loi.md"), "{said}");
+}
