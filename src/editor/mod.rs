@@ -411,9 +411,12 @@ impl Editor {
                 let path = record.as_ref().map(|r| r.source.path.clone()).unwrap_or_default();
                 let line = frontmatter::parse(Path::new("x.md"), text).map_or(0, |p| p.key_line("district"));
                 diags.push(
-                    Diagnostic::warning(path, t!("ed-district-near", name = district.as_str(), near = near.as_str()))
-                        .at(text, line.max(1), 1)
-                        .hint(t!("ed-district-near-hint", near = near.as_str())),
+                    Diagnostic::warning(
+                        path,
+                        crate::msg!("ed-district-near", name = district.as_str(), near = near.as_str()),
+                    )
+                    .at(text, line.max(1), 1)
+                    .hint(crate::msg!("ed-district-near-hint", near = near.as_str())),
                 );
             }
         }
@@ -424,13 +427,13 @@ impl Editor {
             for slug in r.campaign_refs().iter().filter(|s| !campaigns.iter().any(|c| &c.0 == *s)) {
                 let valid: Vec<String> = campaigns.iter().map(|(s, t)| format!("{s} ({t})")).collect();
                 let hint = match schema::suggest_campaign(slug, &campaigns) {
-                    Some((s, t)) => t!("ed-campaign-suggest", slug = s.as_str(), title = t.as_str()),
-                    None => t!("ed-campaign-pick"),
+                    Some((s, t)) => crate::msg!("ed-campaign-suggest", slug = s.as_str(), title = t.as_str()),
+                    None => crate::msg!("ed-campaign-pick"),
                 };
                 diags.push(
                     Diagnostic::error(
                         &r.source.path,
-                        t!("ed-campaign-unknown", slug = slug.as_str(), valid = valid.join("; ")),
+                        crate::msg!("ed-campaign-unknown", slug = slug.as_str(), valid = valid.join("; ")),
                     )
                     .at(text, line.max(1), 1)
                     .hint(hint),

@@ -345,7 +345,7 @@ impl State {
     pub fn search_setup(&self) -> Result<Option<(search::Glossary, PathBuf)>, Vec<Diagnostic>> {
         let Some(config) = self.config.as_ref() else { return Ok(None) };
         let glossary = search::load_glossary(&config.root, config.theme_dir.as_deref())
-            .map_err(|e| vec![Diagnostic::error(&config.root, e.to_string())])?;
+            .map_err(|e| vec![Diagnostic::error(&config.root, crate::msg!("search-failed", detail = e.to_string()))])?;
         Ok(Some((glossary, CacheDir::of_site(&self.opts.root).serve_search_background())))
     }
 
@@ -391,7 +391,9 @@ impl State {
 
     fn index_search(&mut self) -> Result<(), Vec<Diagnostic>> {
         let config = self.config.as_ref().expect("config loaded");
-        let as_diag = |e: search::SearchError| vec![Diagnostic::error(&config.root, e.to_string())];
+        let as_diag = |e: search::SearchError| {
+            vec![Diagnostic::error(&config.root, crate::msg!("search-failed", detail = e.to_string()))]
+        };
         let glossary = search::load_glossary(&config.root, config.theme_dir.as_deref()).map_err(as_diag)?;
         let docs: Vec<_> = self.site.records.iter().map(|r| search_doc(&self.site, r)).collect();
         let export = search::build(docs, &glossary, &self.index_dir()).map_err(as_diag)?;
