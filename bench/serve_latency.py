@@ -25,7 +25,7 @@ def main():
         deadline = time.time() + 600
         while time.time() < deadline:
             line = proc.stdout.readline()
-            if line.startswith("serving http://"):
+            if "http://" in line:  # the first address printed is the site's
                 addr = line.split("http://")[1].split("/")[0]
                 break
         host, port = addr.rsplit(":", 1)

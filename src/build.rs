@@ -191,7 +191,7 @@ fn lock_output(output: &Path) -> Option<std::fs::File> {
         if std::io::Error::last_os_error().raw_os_error() != Some(libc::EWOULDBLOCK) {
             return None;
         }
-        eprintln!("một lần build khác đang ghi vào {}; chờ nó xong…", output.display());
+        eprintln!("{}", crate::t!("build-waiting-lock", output = output.display().to_string()));
         // SAFETY: as above.
         if unsafe { libc::flock(fd, libc::LOCK_EX) } != 0 {
             return None;
@@ -215,7 +215,7 @@ fn name_collision(l: &Model, e: BuildError) -> BuildError {
     } else if l.theme.statics.contains_key(&site_path) {
         made.push(match &l.config.theme_dir {
             Some(dir) => shown(&dir.join("static").join(&path)),
-            None => format!("static/{path} của giao diện mặc định"),
+            None => crate::t!("output-default-theme-file", path = path.as_str()),
         });
     }
     made.extend(
@@ -224,16 +224,13 @@ fn name_collision(l: &Model, e: BuildError) -> BuildError {
     made.retain(|m| !sources.contains(m));
     sources.extend(made);
     while sources.len() < 2 {
-        sources.push(format!("trang thidua tự tạo tại {site_path} (a generated page)"));
+        sources.push(crate::t!("output-generated-page", path = site_path.as_str()));
     }
     let d = Diagnostic::error(
         PathBuf::from(&sources[0]),
-        format!("hai tệp cùng ghi ra {site_path}: `{}` và `{}` (two files on one output path)", sources[0], sources[1]),
+        crate::msg!("output-collision", path = site_path.as_str(), a = sources[0].as_str(), b = sources[1].as_str()),
     )
-    .hint(
-        "đổi tên hoặc xoá một trong hai tệp; các đường dẫn thidua tự tạo (sitemap.xml, atom.xml, robots.txt, 404.html, \
-         trang chuyên mục, _search/) không dùng cho tệp tĩnh",
-    );
+    .hint(crate::msg!("output-collision-generated-hint"));
     BuildError::Content(vec![d])
 }
 

@@ -124,6 +124,9 @@ pub struct CheckArgs {
     /// Also check external links (http/https) by asking their servers; needs a network.
     #[arg(long)]
     pub external: bool,
+    /// Print the diagnostics as JSON (each with its message identifier `id`).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `thidua search`.
@@ -179,4 +182,33 @@ pub struct ImportArgs {
     /// The documents to import, or folders to import every document in (recursively).
     #[arg(required = true, num_args = 1..)]
     pub files: Vec<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+    use thidua::i18n::{self, cli::arg_help_id};
+
+    /// Every subcommand and every argument has its help in the catalogue, so
+    /// no English help text from the doc comments above reaches `--help`.
+    #[test]
+    fn every_subcommand_and_argument_has_catalogue_help() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            let name = sub.get_name();
+            if !i18n::has(&format!("help-{name}")) {
+                missing.push(format!("help-{name}"));
+            }
+            for arg in sub.get_arguments() {
+                let id = arg_help_id(name, arg.get_id().as_str());
+                if !i18n::has(&id) {
+                    missing.push(id);
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no catalogue help for: {missing:?}");
+    }
 }

@@ -5,6 +5,7 @@
 
 use crate::date::{today, PartialDate};
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -204,16 +205,15 @@ pub struct Config {
 pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostic> {
     let path = root.join("config.toml");
     let text = std::fs::read_to_string(&path).map_err(|e| {
-        Diagnostic::error(&path, format!("cannot read config.toml: {e}"))
-            .hint("run thidua in the site folder, or pass --root DIR pointing at the folder that holds config.toml")
+        Diagnostic::error(&path, msg!("config-unreadable", error = e.to_string())).hint(msg!("config-unreadable-hint"))
     })?;
     let raw: RawConfig = toml::from_str(&text).map_err(|e| {
-        let d = Diagnostic::error(&path, format!("invalid config.toml: {}", e.message().trim()));
+        let d = Diagnostic::error(&path, msg!("config-invalid", detail = e.message().trim()));
         let d = match e.span() {
             Some(s) => d.at_offset(&text, s.start),
             None => d,
         };
-        d.hint("config.toml needs a [site] table with at least title = \"…\"; see the README for every key")
+        d.hint(msg!("config-invalid-hint"))
     })?;
     validate(root, raw, overrides, &path, &text)
 }
@@ -222,17 +222,19 @@ fn validate(root: &Path, raw: RawConfig, ov: &Overrides, path: &Path, text: &str
     let line_of = |key: &str| text.lines().position(|l| l.trim_start().starts_with(key)).map_or(0, |i| i + 1);
     let base_url = ov.base_url.clone().unwrap_or(raw.site.base_url);
     let base_path = base_path_of(&base_url).ok_or_else(|| {
-        Diagnostic::error(path, format!("base_url `{base_url}` is not a URL or a path"))
+        Diagnostic::error(path, msg!("config-base-url", value = base_url.as_str()))
             .at(text, line_of("base_url"), 1)
-            .hint("write a full URL such as \"https://bandantoc.example.gov.vn/\" or a path such as \"/portal/\"")
+            .hint(msg!("config-base-url-hint"))
     })?;
     if raw.site.language != "vi" {
-        return Err(Diagnostic::error(path, format!("language `{}` is not supported", raw.site.language))
+        return Err(Diagnostic::error(path, msg!("config-language", value = raw.site.language.as_str()))
             .at(text, line_of("language"), 1)
-            .hint("thidua builds Vietnamese portals: set language = \"vi\""));
+            .hint(msg!("config-language-hint")));
     }
     if raw.build.news_per_page == 0 {
-        return Err(Diagnostic::error(path, "news_per_page must be at least 1").at(text, line_of("news_per_page"), 1));
+        return Err(Diagnostic::error(path, msg!("config-news-per-page"))
+            .at(text, line_of("news_per_page"), 1)
+            .hint(msg!("config-news-per-page-hint")));
     }
     let theme_dir = root.join("themes").join(&raw.site.theme);
     let theme_dir = if theme_dir.is_dir() {
@@ -242,10 +244,10 @@ fn validate(root: &Path, raw: RawConfig, ov: &Overrides, path: &Path, text: &str
     } else {
         return Err(Diagnostic::error(
             path,
-            format!("theme `{}` not found at {}", raw.site.theme, theme_dir.display()),
+            msg!("config-theme-missing", theme = raw.site.theme.as_str(), folder = theme_dir.display().to_string()),
         )
         .at(text, line_of("theme"), 1)
-        .hint("create that folder with templates/ and static/, or set theme = \"default\" to use the built-in theme"));
+        .hint(msg!("config-theme-missing-hint")));
     };
     let title = crate::text::nfc(raw.site.title.trim());
     let clean = |s: Option<String>| s.map(|s| crate::text::nfc(s.trim())).filter(|s| !s.is_empty());
@@ -261,9 +263,9 @@ fn validate(root: &Path, raw: RawConfig, ov: &Overrides, path: &Path, text: &str
         if ok {
             Ok(Some(v))
         } else {
-            Err(Diagnostic::error(path, format!("`{key}` names `{v}`, which is not a file in static/"))
+            Err(Diagnostic::error(path, msg!("config-static-file", key = key, value = v.as_str()))
                 .at(text, line_of(key), 1)
-                .hint(format!("put the image in the site's static/ folder and write its path from there, e.g. {key} = \"/img/logo.svg\"")))
+                .hint(msg!("config-static-file-hint", key = key)))
         }
     };
     let logo = site_file("logo", raw.site.logo.clone())?;
@@ -275,9 +277,9 @@ fn validate(root: &Path, raw: RawConfig, ov: &Overrides, path: &Path, text: &str
                 let url = m.url.trim().to_owned();
                 let ok = (url.starts_with('/') && !url.starts_with("//")) || url.starts_with("https://");
                 if !ok || m.name.trim().is_empty() {
-                    return Err(Diagnostic::error(path, format!("a [[{key}]] entry has the address `{url}` or an empty name"))
+                    return Err(Diagnostic::error(path, msg!("config-menu-entry", key = key, url = url.as_str()))
                         .at(text, line_of(&format!("[[{key}]]")), 1)
-                        .hint("each entry needs name = \"Văn bản\" and url = \"/van-ban/\" (a path on the portal, or an https:// address)"));
+                        .hint(msg!("config-menu-entry-hint")));
                 }
                 Ok(MenuEntry { name: crate::text::nfc(m.name.trim()), url })
             })

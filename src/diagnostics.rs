@@ -1,9 +1,15 @@
 //! Diagnostics: every problem found in a site, with its file, line, column, the
 //! offending line and a hint in plain words.
 //!
+//! Every message and hint comes from the catalogue ([`crate::i18n`]): the
+//! constructors take a [`Msg`] (identifier and arguments), never free text, and
+//! the diagnostic keeps the identifier (`id`) beside the words, so tests and
+//! tools (`thidua check --json`) name a problem whatever the language.
+//!
 //! Content errors are collected, never thrown one at a time, so a build reports
 //! *all* of them together (like rustc) and exits with code 1.
 
+use crate::i18n::Msg;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -21,36 +27,44 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
+    /// The catalogue identifier of the message (`fm-curly-quote`, `ref-unknown`…).
+    #[serde(default)]
+    pub id: String,
     /// The file, relative to the site root where possible.
     pub path: PathBuf,
     /// 1-based line, 0 when the problem concerns the whole file.
     pub line: usize,
     /// 1-based column, 0 when unknown.
     pub column: usize,
-    /// What is wrong.
+    /// What is wrong, in the current language.
     pub message: String,
-    /// What to do about it.
+    /// What to do about it, in the current language.
     pub hint: Option<String>,
+    /// The catalogue identifier of the hint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint_id: Option<String>,
     /// The offending line, as written.
     pub source_line: Option<String>,
 }
 
 impl Diagnostic {
     /// An error about `path` as a whole.
-    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn error(path: impl Into<PathBuf>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            id: message.id().to_owned(),
             path: path.into(),
             line: 0,
             column: 0,
-            message: message.into(),
+            message: message.text(),
             hint: None,
+            hint_id: None,
             source_line: None,
         }
     }
 
     /// A warning about `path` as a whole.
-    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl Into<PathBuf>, message: Msg) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, message) }
     }
 
@@ -69,8 +83,9 @@ impl Diagnostic {
     }
 
     /// Adds a hint.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn hint(mut self, hint: Msg) -> Self {
+        self.hint = Some(hint.text());
+        self.hint_id = Some(hint.id().to_owned());
         self
     }
 
@@ -100,8 +115,8 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::t!("diag-error"),
+            Severity::Warning => crate::t!("diag-warning"),
         };
         writeln!(f, "{label}: {}", printable(&self.message))?;
         let path = printable(&self.path.display().to_string());
@@ -119,7 +134,7 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{pad} | {}{}", " ".repeat(caret_at), "^".repeat(width.max(1)))?;
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  = hint: {}", printable(hint))?;
+            writeln!(f, "  = {}: {}", crate::t!("diag-hint"), printable(hint))?;
         }
         Ok(())
     }
@@ -234,17 +249,23 @@ mod tests {
     #[test]
     fn display_shows_line_and_marker() {
         let src = "+++\ntitle = 3\n+++\n";
-        let d = Diagnostic::error("content/a.md", "wrong type").at(src, 2, 9).hint("quote it");
+        let d = Diagnostic::error("content/a.md", crate::msg!("field-wrong-type", key = "title", expected = "text"))
+            .at(src, 2, 9)
+            .hint(crate::msg!("field-write-like", example = "title = \"Lễ hội\""));
+        assert_eq!((d.id.as_str(), d.hint_id.as_deref()), ("field-wrong-type", Some("field-write-like")));
         let text = d.to_string();
         assert!(text.contains("content/a.md:2:9"), "{text}");
         assert!(text.contains("2 | title = 3"), "{text}");
-        assert!(text.contains("hint: quote it"), "{text}");
+        assert!(text.contains(&format!("{}: {}", crate::t!("diag-hint"), d.hint.as_deref().unwrap())), "{text}");
+        assert!(text.contains("title = \"Lễ hội\""), "{text}");
     }
 
     #[test]
     fn control_characters_are_escaped_not_sent_to_the_terminal() {
         let src = "+++\ntitle = \"\u{1b}]0;pwned\u{7}\u{1b}[2J\"\n+++\n";
-        let d = Diagnostic::error("content/a.md", "bad \u{1b}[31m").at(src, 2, 9).hint("x\u{9b}y");
+        let d = Diagnostic::error("content/a.md", crate::msg!("fm-invalid-toml", detail = "bad \u{1b}[31m"))
+            .at(src, 2, 9)
+            .hint(crate::msg!("field-write-like", example = "x\u{9b}y"));
         let text = d.to_string();
         assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
         assert!(text.contains("\\u{1b}]0;pwned\\u{7}"), "{text}");
@@ -253,7 +274,7 @@ mod tests {
     #[test]
     fn a_long_line_is_cut_around_the_column() {
         let line = format!("{}BAD {}", "a ".repeat(5_000_000), "b ".repeat(5_000_000));
-        let d = Diagnostic::error("a.md", "x").at(&line, 1, 10_000_001);
+        let d = Diagnostic::error("a.md", crate::msg!("fm-missing")).at(&line, 1, 10_000_001);
         let text = d.to_string();
         assert!(text.len() < 1_000, "{} bytes", text.len());
         assert!(text.contains("…") && text.contains("BAD"), "{text}");

@@ -57,7 +57,7 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Resizes one image into the cache (or finds it there).
 pub(crate) fn process(source: &Path, cache: &Path) -> Result<ImageSet, String> {
-    let bytes = std::fs::read(source).map_err(|e| format!("cannot read the image: {e}"))?;
+    let bytes = std::fs::read(source).map_err(|e| crate::t!("img-unreadable", error = e.to_string()))?;
     let key = hex(&Sha256::digest(&bytes));
     let index = cache.join(format!("{key}.json"));
     if let Some(set) = std::fs::read(&index).ok().and_then(|b| serde_json::from_slice::<ImageSet>(&b).ok()) {
@@ -65,8 +65,7 @@ pub(crate) fn process(source: &Path, cache: &Path) -> Result<ImageSet, String> {
             return Ok(set);
         }
     }
-    let img = image::load_from_memory(&bytes)
-        .map_err(|e| format!("the image cannot be read ({e}); save it as JPEG or PNG"))?;
+    let img = image::load_from_memory(&bytes).map_err(|e| crate::t!("img-undecodable", error = e.to_string()))?;
     std::fs::create_dir_all(cache).map_err(|e| format!("{}: {e}", cache.display()))?;
     let (w0, _) = img.dimensions();
     let mut widths: Vec<u32> = WIDTHS.iter().map(|&w| w.min(w0)).collect();
@@ -88,7 +87,7 @@ fn variant(img: &DynamicImage, width: u32, cache: &Path, key: &str) -> Result<Va
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
         .encode_image(&rgb)
-        .map_err(|e| format!("JPEG encoding failed: {e}"))?;
+        .map_err(|e| crate::t!("img-encode-failed", error = e.to_string()))?;
     std::fs::write(&jpeg, &out).map_err(|e| format!("{}: {e}", jpeg.display()))?;
     let encoded = webp::Encoder::from_rgb(rgb.as_raw(), w, h).encode(75.0);
     std::fs::write(&webp, &*encoded).map_err(|e| format!("{}: {e}", webp.display()))?;
@@ -148,14 +147,14 @@ pub(crate) fn process_records(records: &[&Record], cache: &Path) -> (Images, Vec
                 images.insert(path.clone(), set);
             }
             Err(msg) => {
-                let (what, line, column) = match origin {
-                    Origin::Key(key) => (format!("`{key}`"), r.source.line_of(key), 1),
-                    Origin::Body { line, column } => ("an image in the text".to_owned(), line, column),
+                let (message, line, column) = match origin {
+                    Origin::Key(key) => (crate::msg!("img-failed-key", key = key, why = msg), r.source.line_of(key), 1),
+                    Origin::Body { line, column } => (crate::msg!("img-failed-body", why = msg), line, column),
                 };
                 diags.push(
-                    Diagnostic::error(&r.source.path, format!("{what}: {msg}"))
+                    Diagnostic::error(&r.source.path, message)
                         .at(&r.source.text, line, column)
-                        .hint("use a JPEG, PNG or WebP photo; re-save it from a photo editor if it is damaged"),
+                        .hint(crate::msg!("img-failed-hint")),
                 );
             }
         }
@@ -261,6 +260,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("x.jpg");
         std::fs::write(&p, b"not an image").unwrap();
-        assert!(process(&p, &dir.path().join("c")).unwrap_err().contains("cannot be read"));
+        let said = process(&p, &dir.path().join("c")).unwrap_err();
+        let shape = crate::t!("img-undecodable", error = "\u{0}");
+        let (before, after) = shape.split_once('\u{0}').unwrap();
+        assert!(said.starts_with(before) && said.ends_with(after), "{said}");
     }
 }

@@ -41,8 +41,9 @@ pub(crate) fn load(config: &Config) -> Result<Theme, Diagnostic> {
 impl Theme {
     fn add(&mut self, rel: &str, bytes: Vec<u8>, path: &Path) -> Result<(), Diagnostic> {
         if let Some(name) = rel.strip_prefix("templates/") {
-            let text = String::from_utf8(bytes)
-                .map_err(|_| Diagnostic::error(path, "the template is not valid UTF-8").hint("save it as UTF-8"))?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Diagnostic::error(path, crate::msg!("tpl-file-not-utf8")).hint(crate::msg!("tpl-file-not-utf8-hint"))
+            })?;
             self.templates.insert(name.to_owned(), text);
         } else if let Some(file) = rel.strip_prefix("static/") {
             self.statics.insert(format!("/{file}"), bytes);
@@ -71,8 +72,10 @@ pub(crate) fn read_tree(root: &Path, dir: &Path) -> Result<Vec<(String, Vec<u8>)
         }
         let rel = entry.path().strip_prefix(dir).expect("walk stays inside dir");
         let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-        let bytes = std::fs::read(entry.path())
-            .map_err(|e| Diagnostic::error(display_path(root, entry.path()), format!("cannot read: {e}")))?;
+        let bytes = std::fs::read(entry.path()).map_err(|e| {
+            Diagnostic::error(display_path(root, entry.path()), crate::msg!("path-unreadable", error = e.to_string()))
+                .hint(crate::msg!("path-unreadable-hint"))
+        })?;
         out.push((rel, bytes));
     }
     Ok(out)

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 use thidua::build::{run_with_progress, BuildOptions, Stage};
 use thidua::config::Overrides;
+use thidua::t;
 
 /// Builds the site and prints a one-line summary.
 pub fn run(args: &BuildArgs) -> ExitCode {
@@ -29,9 +30,9 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Some(bar) => {
             // Stages done so far: the bar moves forward whatever order the build runs them in.
             bar.set_position(started_stages.replace(started_stages.get() + 1));
-            bar.set_message(stage.label());
+            bar.set_message(stage_text(stage));
         }
-        None => eprintln!("[{:>6} ms] {}", started.elapsed().as_millis(), stage.label()),
+        None => eprintln!("[{:>6} ms] {}", started.elapsed().as_millis(), stage_text(stage)),
     };
     let result = run_with_progress(&opts, &progress);
     if let Some(bar) = bar {
@@ -41,14 +42,17 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(r) => {
             super::print_diagnostics(&r.warnings);
             println!(
-                "{} {} records into {} pages ({} files) in {} ms → {}{}",
-                if r.unchanged { "nothing changed since the last build, kept" } else { "built" },
-                r.records,
-                r.pages,
-                r.files,
-                r.elapsed.as_millis(),
-                r.output.display(),
-                if r.warnings.is_empty() { String::new() } else { format!(", {} warning(s)", r.warnings.len()) }
+                "{}",
+                t!(
+                    "build-done",
+                    unchanged = if r.unchanged { "yes" } else { "no" },
+                    records = r.records,
+                    pages = r.pages,
+                    files = r.files,
+                    ms = r.elapsed.as_millis() as u64,
+                    output = r.output.display().to_string(),
+                    warnings = r.warnings.len()
+                )
             );
             ExitCode::SUCCESS
         }
@@ -58,6 +62,17 @@ pub fn run(args: &BuildArgs) -> ExitCode {
 
 /// A progress bar over the build's stages, for a terminal: a spinner that
 /// keeps moving during long stages, the stage count, its name and the time.
+/// The stage's progress line, from the catalogue.
+fn stage_text(stage: Stage) -> String {
+    match stage {
+        Stage::Load => t!("stage-load"),
+        Stage::Index => t!("stage-index"),
+        Stage::Images => t!("stage-images"),
+        Stage::Render => t!("stage-render"),
+        Stage::Write => t!("stage-write"),
+    }
+}
+
 fn stage_bar() -> indicatif::ProgressBar {
     let bar = indicatif::ProgressBar::new(Stage::ALL.len() as u64);
     let style = indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:20} {pos}/{len} {msg}…")
@@ -78,7 +93,7 @@ fn stop_a_page_past_its_time() {
         if let Some(d) = thidua::build::page_past_budget(Duration::from_secs(5)) {
             thidua::output::remove_pending();
             super::print_diagnostics(&[d]);
-            eprintln!("error: 1 error(s), 0 warning(s); nothing was written, the previous output is unchanged");
+            eprintln!("{}: {}", t!("diag-error"), t!("build-failed-summary", errors = 1u64, warnings = 0u64));
             std::process::exit(1);
         }
     });
@@ -93,14 +108,14 @@ fn remove_temporaries_on_interrupt() {
     let mut signals = match signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("cảnh báo: không cài được xử lý Ctrl-C ({e}); thư mục tạm sẽ được dọn ở lần build sau");
+            eprintln!("{}: {}", t!("diag-warning"), t!("build-no-interrupt-handler", error = e.to_string()));
             return;
         }
     };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             thidua::output::remove_pending();
-            eprintln!("đã dừng: thư mục tạm đã được xoá, bản xuất trước vẫn giữ nguyên");
+            eprintln!("{}", t!("build-interrupted"));
             std::process::exit(128 + signal);
         }
     });

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::process::ExitCode;
 use thidua::diagnostics::{display_path, Diagnostic};
 use thidua::import::{batch, record, write, Planned};
+use thidua::{msg, t};
 
 /// Lines of the body shown by `--dry-run`.
 const PREVIEW_LINES: usize = 12;
@@ -28,9 +29,9 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         let shown = display_path(&args.root, existing);
         super::print_diagnostics(&[Diagnostic::warning(
             &imp.source,
-            format!("văn bản này đã có trong trang ({}), cùng số và cơ quan ban hành; không nhập lại", shown.display()),
+            msg!("imp-existing", record = shown.display().to_string()),
         )
-        .hint("sửa bản ghi đã có nếu cần; muốn nhập lại thì xóa thư mục của nó trước")]);
+        .hint(msg!("imp-existing-hint"))]);
     }
     let mut taken = BTreeSet::new();
     let mut done = 0;
@@ -38,7 +39,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         super::print_diagnostics(&g.primary.warnings);
         let planned = batch::plan(&args.root, g, args.campaign.as_deref(), &mut taken);
         if let Some(wanted) = &planned.wanted {
-            println!("note: content/van-ban/{wanted} already exists; using the slug `{}` instead", planned.slug);
+            println!("{}", t!("imp-slug-taken", wanted = wanted.as_str(), slug = planned.slug.as_str()));
         }
         if args.dry_run {
             preview(args, &planned);
@@ -49,7 +50,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         } else {
             let shown = display_path(&args.root, &planned.dir);
             let names: Vec<String> = planned.files.iter().map(|(n, _)| format!("{}/{n}", shown.display())).collect();
-            println!("wrote {}/index.md and {}", shown.display(), names.join(", "));
+            println!("{}", t!("imp-wrote", dir = shown.display().to_string(), files = names.join(", ")));
         }
         done += 1;
     }
@@ -57,22 +58,28 @@ pub fn run(args: &ImportArgs) -> ExitCode {
     print!("{}", batch::table(&outcome.rows));
     if let Some(path) = &args.report {
         if let Err(e) = std::fs::write(path, batch::csv(&outcome.rows)) {
-            eprintln!("error: {}: cannot write the report: {e}", path.display());
+            eprintln!(
+                "{}: {}",
+                t!("diag-error"),
+                t!("imp-report-failed", path = path.display().to_string(), error = e.to_string())
+            );
             failed += 1;
         } else {
-            println!("report: {}", path.display());
+            println!("{}", t!("imp-report", path = path.display().to_string()));
         }
     }
-    let verb = if args.dry_run { "would import" } else { "imported" };
     let merged: usize = outcome.groups.iter().map(|g| g.copies.len()).sum();
-    let mut tail = String::new();
-    if merged > 0 {
-        tail.push_str(&format!(", {merged} copy(ies) merged"));
-    }
-    if !outcome.existing.is_empty() {
-        tail.push_str(&format!(", {} already in the site", outcome.existing.len()));
-    }
-    println!("{verb} {done} document(s), {failed} failed{tail}");
+    println!(
+        "{}",
+        t!(
+            "imp-summary",
+            dry_run = if args.dry_run { "yes" } else { "no" },
+            done = done,
+            failed = failed,
+            merged = merged,
+            existing = outcome.existing.len()
+        )
+    );
     if failed > 0 {
         ExitCode::from(1)
     } else {
@@ -82,7 +89,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
 
 fn preview(args: &ImportArgs, p: &Planned) {
     let shown = display_path(&args.root, &p.dir);
-    println!("would write {}/index.md and {}/{}:", shown.display(), shown.display(), p.attachment);
+    println!("{}", t!("imp-would-write", dir = shown.display().to_string(), attachment = p.attachment.as_str()));
     let mut lines = p.index.lines();
     let mut fences = 0;
     for line in lines.by_ref() {

@@ -10,6 +10,7 @@ pub mod serve;
 use std::io::Write as _;
 use thidua::build::BuildError;
 use thidua::diagnostics::Diagnostic;
+use thidua::t;
 
 /// Prints diagnostics to stderr, then a count line.
 pub fn print_diagnostics(diags: &[Diagnostic]) {
@@ -26,12 +27,15 @@ pub fn report_failure(e: &BuildError) -> std::process::ExitCode {
         print_diagnostics(diags);
         let errors = diags.iter().filter(|d| d.is_error()).count();
         let warnings = diags.len() - errors;
-        eprintln!(
-            "error: {errors} error(s), {warnings} warning(s); nothing was written, the previous output is unchanged"
-        );
+        eprintln!("{}: {}", t!("diag-error"), t!("build-failed-summary", errors = errors, warnings = warnings));
         return std::process::ExitCode::from(1);
     }
-    eprintln!("error: {e}");
+    let text = match e {
+        BuildError::Output(o) => t!("build-output-failed", detail = o.to_string()),
+        BuildError::Search(s) => t!("search-failed", detail = s.to_string()),
+        other => other.to_string(),
+    };
+    eprintln!("{}: {text}", t!("diag-error"));
     // A refused output folder is a usage error, like a bad flag: nothing was done.
     std::process::ExitCode::from(if matches!(e, BuildError::Refused(_)) { 2 } else { 1 })
 }

@@ -10,7 +10,7 @@ pub fn run(args: &SearchArgs) -> ExitCode {
     let output = args.output.clone().unwrap_or_else(|| args.root.join("public"));
     // The same places are refused as for `build`: such an --output is a mistake.
     if let Some(refusal) = thidua::output::refuse_place(&args.root, &output) {
-        eprintln!("error: {refusal}");
+        eprintln!("{}: {refusal}", thidua::t!("diag-error"));
         return ExitCode::from(2);
     }
     let dir = search::tantivy_dir_for(&output);
@@ -31,7 +31,7 @@ pub fn run(args: &SearchArgs) -> ExitCode {
     match answer {
         Ok(hits) => print_hits(&hits, &q, args.json),
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", thidua::t!("diag-error"));
             ExitCode::from(1)
         }
     }
@@ -41,7 +41,7 @@ fn print_hits(hits: &[Hit], q: &str, json: bool) -> ExitCode {
     let text = if json {
         serde_json::to_string_pretty(hits).unwrap_or_else(|_| "[]".to_string())
     } else if hits.is_empty() {
-        format!("Không có kết quả cho “{q}”.")
+        thidua::t!("search-no-results", query = q)
     } else {
         hits.iter().enumerate().map(|(i, h)| human(i + 1, h)).collect::<Vec<_>>().join("\n")
     };
@@ -50,7 +50,7 @@ fn print_hits(hits: &[Hit], q: &str, json: bool) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: writing the results: {e}");
+            eprintln!("{}: {}", thidua::t!("diag-error"), thidua::t!("search-write-failed", error = e.to_string()));
             ExitCode::from(1)
         }
     }
@@ -72,7 +72,10 @@ fn human(rank: usize, h: &Hit) -> String {
         excerpt.push(']');
     }
     let date = h.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
-    let missing =
-        if h.missing.is_empty() { String::new() } else { format!("\n   Không có: {}", h.missing.join(", ")) };
+    let missing = if h.missing.is_empty() {
+        String::new()
+    } else {
+        format!("\n   {}", thidua::t!("search-missing", words = h.missing.join(", ")))
+    };
     format!("{rank}. {} ({}{date}) score {}\n   {}\n   {excerpt}{missing}", h.title, h.kind, h.score, h.url)
 }

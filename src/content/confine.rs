@@ -11,6 +11,7 @@
 //! every file there is published beside the record's page.
 
 use crate::diagnostics::{display_path, Diagnostic};
+use crate::msg;
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use walkdir::{DirEntry, WalkDir};
@@ -53,27 +54,21 @@ pub fn real_dirs<'a>(dirs: impl IntoIterator<Item = &'a Path>) -> Vec<PathBuf> {
 /// The diagnostic for a link `link` that may not be followed.
 pub fn diagnostic(root: &Path, link: &Path, escape: &Escape) -> Diagnostic {
     let shown = display_path(root, link);
+    let link = shown.display().to_string();
     let message = match escape {
-        Escape::Outside(target) => format!(
-            "liên kết tượng trưng `{}` trỏ ra ngoài thư mục trang, tới `{}`: không đọc (symbolic link leads outside the site)",
-            shown.display(),
-            target.display()
-        ),
-        Escape::Dangling(target) => format!(
-            "liên kết tượng trưng `{}` trỏ tới `{}`, không tồn tại (dangling symbolic link)",
-            shown.display(),
-            target.display()
-        ),
-        Escape::Loop => format!("liên kết tượng trưng `{}` vòng lặp về chính nó (symbolic link loop)", shown.display()),
-        Escape::LoopsBack(folder) => format!(
-            "liên kết tượng trưng `{}` vòng lặp: trỏ ngược lên thư mục `{}` chứa nó (symbolic link loops back to a folder above it)",
-            shown.display(),
-            display_path(root, folder).display()
-        ),
+        Escape::Outside(target) => msg!("symlink-outside", link = link, target = target.display().to_string()),
+        Escape::Dangling(target) => msg!("symlink-dangling", link = link, target = target.display().to_string()),
+        Escape::Loop => msg!("symlink-loop", link = link),
+        Escape::LoopsBack(folder) => {
+            msg!("symlink-loops-back", link = link, folder = display_path(root, folder).display().to_string())
+        }
     };
-    Diagnostic::error(shown, message).hint(
-        "xoá liên kết, hoặc chép tệp thật vào trong thư mục trang; thidua chỉ xuất bản tệp nằm trong thư mục trang (và thư mục giao diện)",
-    )
+    Diagnostic::error(shown, message).hint(msg!("symlink-hint"))
+}
+
+fn unreadable(root: &Path, path: &Path, e: &walkdir::Error) -> Diagnostic {
+    Diagnostic::error(display_path(root, path), msg!("path-unreadable", error = e.to_string()))
+        .hint(msg!("path-unreadable-hint"))
 }
 
 /// Every entry under `dir`, following only links that stay inside `allowed`,
@@ -111,12 +106,10 @@ pub fn walk(
                 } else if is_link {
                     match resolve(&path, allowed) {
                         Err(escape) => diagnostic(root, &path, &escape),
-                        Ok(_) => Diagnostic::error(display_path(root, &path), format!("cannot read: {e}"))
-                            .hint("fix the folder's permissions"),
+                        Ok(_) => unreadable(root, &path, &e),
                     }
                 } else {
-                    Diagnostic::error(display_path(root, &path), format!("cannot read: {e}"))
-                        .hint("fix the folder's permissions")
+                    unreadable(root, &path, &e)
                 };
                 errors.push(d);
             }
@@ -153,10 +146,12 @@ mod tests {
             .map(|e| e.path().strip_prefix(&site).unwrap().display().to_string())
             .collect();
         assert_eq!(files, ["static/also/a.css", "static/shared/a.css"]);
-        let text: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+        let text: Vec<(String, String)> = diags.iter().map(|d| (d.id.clone(), d.message.clone())).collect();
         assert_eq!(diags.len(), 4, "{text:#?}");
-        assert!(text.iter().any(|m| m.contains("static/key") && m.contains("id_rsa")), "{text:#?}");
-        assert!(text.iter().any(|m| m.contains("static/gone") && m.contains("không tồn tại")), "{text:#?}");
-        assert!(text.iter().any(|m| m.contains("static/loop") && m.contains("vòng lặp")), "{text:#?}");
+        let has = |id: &str, a: &str, b: &str| text.iter().any(|(i, m)| i == id && m.contains(a) && m.contains(b));
+        assert!(has("symlink-outside", "static/key", "id_rsa"), "{text:#?}");
+        assert!(has("symlink-outside", "static/out", "secret"), "{text:#?}");
+        assert!(has("symlink-dangling", "static/gone", "static/nothing"), "{text:#?}");
+        assert!(has("symlink-loop", "static/loop", "static/loop"), "{text:#?}");
     }
 }

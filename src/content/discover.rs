@@ -34,8 +34,8 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     if !content.is_dir() {
         diags.push(
-            Diagnostic::error(root.join("content"), "the content/ folder is missing")
-                .hint("create content/ with phong-trao/, dien-hinh/, tin-tuc/ and van-ban/ inside (see the README)"),
+            Diagnostic::error(root.join("content"), crate::msg!("content-missing"))
+                .hint(crate::msg!("content-missing-hint")),
         );
         return (files, diags);
     }

@@ -14,6 +14,8 @@ use std::time::Duration;
 
 use super::site::Site;
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// How to check.
 #[derive(Debug, Clone)]
@@ -71,21 +73,15 @@ pub fn check(site: &Site, opts: &ExternalOptions) -> Vec<Diagnostic> {
     out
 }
 
-fn describe(address: &str, failure: &Failure) -> (String, String) {
+fn describe(address: &str, failure: &Failure) -> (Msg, Msg) {
     match failure {
         Failure::Status(code) => (
-            format!("external link answers {code}: {address}"),
-            if *code == 404 || *code == 410 {
-                "the page is gone: open the address in a browser, find where it moved and update the link, or remove it"
-                    .into()
-            } else {
-                "the site answered with an error: try the address in a browser; if it works there, the site may refuse automatic checks".into()
-            },
+            msg!("ext-status", code = *code, address = address),
+            if *code == 404 || *code == 410 { msg!("ext-gone-hint") } else { msg!("ext-status-hint") },
         ),
-        Failure::Unreachable(why) => (
-            format!("external link does not answer: {address} ({why})"),
-            "check the address for typos; if this computer is offline, run `thidua check` without --external".into(),
-        ),
+        Failure::Unreachable(why) => {
+            (msg!("ext-unreachable", address = address, why = why.as_str()), msg!("ext-unreachable-hint"))
+        }
     }
 }
 
@@ -132,9 +128,9 @@ fn probe(agent: &ureq::Agent, address: &str) -> Result<(), Failure> {
 
 fn short_error(e: &ureq::Error) -> String {
     match e {
-        ureq::Error::HostNotFound => "host not found".into(),
-        ureq::Error::Timeout(_) => "timed out".into(),
-        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => "connection refused".into(),
+        ureq::Error::HostNotFound => crate::t!("ext-host-not-found"),
+        ureq::Error::Timeout(_) => crate::t!("ext-timed-out"),
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => crate::t!("ext-refused"),
         ureq::Error::Io(io) => io.to_string(),
         other => other.to_string(),
     }
@@ -157,10 +153,12 @@ mod tests {
     #[test]
     fn messages_say_what_to_do() {
         let (m, h) = describe("https://x.vn/a", &Failure::Status(404));
-        assert!(m.contains("404") && m.contains("https://x.vn/a"));
-        assert!(h.contains("moved"));
+        assert_eq!((m.id(), h.id()), ("ext-status", "ext-gone-hint"));
+        assert!(m.text().contains("404") && m.text().contains("https://x.vn/a"));
+        let (m, h) = describe("https://x.vn/a", &Failure::Status(500));
+        assert_eq!((m.id(), h.id()), ("ext-status", "ext-status-hint"));
         let (m, h) = describe("https://x.vn/a", &Failure::Unreachable("host not found".into()));
-        assert!(m.contains("does not answer") && m.contains("host not found"));
-        assert!(h.contains("offline"));
+        assert_eq!((m.id(), h.id()), ("ext-unreachable", "ext-unreachable-hint"));
+        assert!(m.text().contains("host not found"));
     }
 }

@@ -3,6 +3,8 @@
 
 use crate::date::PartialDate;
 use crate::diagnostics::Diagnostic;
+use crate::i18n::{Lang, Msg};
+use crate::msg;
 use crate::text::nfc;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -11,13 +13,15 @@ use std::path::Path;
 /// Unknown keys warned about one by one in a file; the rest are counted.
 pub const UNKNOWN_SHOWN: usize = 10;
 
-/// A count written the Vietnamese way: `49.990`.
-fn vi_count(n: usize) -> String {
+/// A count written the way the current language groups thousands:
+/// `49.990` in Vietnamese, `49,990` in English.
+fn shown_count(n: usize) -> String {
+    let sep = if Lang::current() == Lang::En { ',' } else { '.' };
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
+            out.push(sep);
         }
         out.push(c);
     }
@@ -52,14 +56,14 @@ impl<'a> Fields<'a> {
     }
 
     /// An error at `key`'s line.
-    pub fn error(&mut self, key: &str, message: String, hint: &str) {
+    pub fn error(&mut self, key: &str, message: Msg, hint: Msg) {
         let line = (self.key_line)(key);
         let column = self.column_of(line, key);
         self.diagnostics.push(Diagnostic::error(self.path, message).at(self.text, line, column).hint(hint));
     }
 
     /// A warning at `key`'s line.
-    pub fn warn(&mut self, key: &str, message: String, hint: &str) {
+    pub fn warn(&mut self, key: &str, message: Msg, hint: Msg) {
         let line = (self.key_line)(key);
         let column = self.column_of(line, key);
         self.diagnostics.push(Diagnostic::warning(self.path, message).at(self.text, line, column).hint(hint));
@@ -69,21 +73,26 @@ impl<'a> Fields<'a> {
         self.text.lines().nth(line.wrapping_sub(1)).and_then(|l| l.find(key)).map_or(1, |b| b + 1)
     }
 
-    fn wrong_type(&mut self, key: &'static str, expected: &str, example: &str) {
-        self.error(key, format!("`{key}` must be {expected}"), &format!("write it like {example}"));
+    /// `expected` selects the wording in the catalogue: `text`, `list`, `bool`, `int` or `date`.
+    fn wrong_type(&mut self, key: &'static str, expected: &'static str, example: &str) {
+        self.error(
+            key,
+            msg!("field-wrong-type", key = key, expected = expected),
+            msg!("field-write-like", example = example),
+        );
     }
 
     /// A required text value.
     pub fn required_str(&mut self, key: &'static str, example: &str) -> Option<String> {
         if self.raw(key).is_none() {
-            let d = Diagnostic::error(self.path, format!("missing required key `{key}`"))
+            let d = Diagnostic::error(self.path, msg!("field-missing", key = key))
                 .at(self.text, 1, 1)
-                .hint(format!("add a line {example} to the front matter"));
+                .hint(msg!("field-missing-hint", example = example));
             self.diagnostics.push(d);
             return None;
         }
         self.string(key, example).filter(|s| !s.is_empty()).or_else(|| {
-            self.error(key, format!("`{key}` is empty"), "write a value between the quotes");
+            self.error(key, msg!("field-empty", key = key), msg!("field-empty-hint"));
             None
         })
     }
@@ -113,7 +122,7 @@ impl<'a> Fields<'a> {
                         Value::String(s) => out.push(nfc(s.trim())),
                         Value::Number(n) => out.push(n.to_string()),
                         _ => {
-                            self.wrong_type(key, "a list of text values", &format!("{key} = [\"a\", \"b\"]"));
+                            self.wrong_type(key, "list", &format!("{key} = [\"a\", \"b\"]"));
                             return Vec::new();
                         }
                     }
@@ -121,7 +130,7 @@ impl<'a> Fields<'a> {
                 out
             }
             Some(_) => {
-                self.wrong_type(key, "a list of text values", &format!("{key} = [\"a\", \"b\"]"));
+                self.wrong_type(key, "list", &format!("{key} = [\"a\", \"b\"]"));
                 Vec::new()
             }
         }
@@ -133,7 +142,7 @@ impl<'a> Fields<'a> {
             None => false,
             Some(Value::Bool(b)) => *b,
             Some(_) => {
-                self.wrong_type(key, "true or false", &format!("{key} = true"));
+                self.wrong_type(key, "bool", &format!("{key} = true"));
                 false
             }
         }
@@ -145,7 +154,7 @@ impl<'a> Fields<'a> {
             Value::Number(n) if n.is_i64() => n.as_i64(),
             Value::String(s) if s.trim().parse::<i64>().is_ok() => s.trim().parse().ok(),
             _ => {
-                self.wrong_type(key, "a whole number", example);
+                self.wrong_type(key, "int", example);
                 None
             }
         }
@@ -160,8 +169,8 @@ impl<'a> Fields<'a> {
         }
         self.error(
             key,
-            format!("`{key}` = {v} nằm ngoài khoảng cho phép {}–{} (out of range)", range.start(), range.end()),
-            &format!("kiểm tra lại con số, ví dụ {example}"),
+            msg!("field-out-of-range", key = key, value = v, min = *range.start(), max = *range.end()),
+            msg!("field-check-number", example = example),
         );
         None
     }
@@ -171,16 +180,13 @@ impl<'a> Fields<'a> {
         let parsed = match self.raw(key)? {
             Value::String(s) => PartialDate::parse(s),
             Value::Number(n) if n.is_i64() => PartialDate::parse(&n.to_string()),
-            _ => Err(format!("`{key}` must be a date")),
+            _ => {
+                self.error(key, msg!("field-wrong-type", key = key, expected = "date"), msg!("field-date-hint"));
+                return None;
+            }
         };
         parsed
-            .map_err(|msg| {
-                self.error(
-                    key,
-                    format!("invalid date in `{key}`: {msg}"),
-                    "write the date as YYYY-MM-DD, e.g. 2022-09-16 (YYYY-MM or YYYY when the day is unknown)",
-                )
-            })
+            .map_err(|why| self.error(key, msg!("field-bad-date", key = key, why = why), msg!("field-date-hint")))
             .ok()
     }
 
@@ -195,20 +201,17 @@ impl<'a> Fields<'a> {
         let unknown: Vec<&String> = self.data.keys().filter(|k| !self.used.contains(k.as_str())).collect();
         if unknown.len() > UNKNOWN_SHOWN {
             let rest = unknown.len() - UNKNOWN_SHOWN;
-            let d = Diagnostic::warning(
-                self.path,
-                format!("và {} cảnh báo khác: khoá không dùng đến (and {rest} more unknown keys)", vi_count(rest)),
-            )
-            .hint("bỏ các khoá không dùng đến khỏi phần đầu tệp; xem README để biết các khoá của từng loại bản ghi");
+            let d = Diagnostic::warning(self.path, msg!("field-unknown-more", shown = shown_count(rest)))
+                .hint(msg!("field-unknown-more-hint"));
             self.diagnostics.push(d);
         }
         for key in unknown.into_iter().take(UNKNOWN_SHOWN) {
             let suggestion = self.used.iter().map(|k| (strsim::levenshtein(k, key), *k)).filter(|(d, _)| *d <= 2).min();
             let hint = match suggestion {
-                Some((_, k)) => format!("did you mean `{k}`?"),
-                None => "remove it, or check the README for the keys this kind of record takes".to_owned(),
+                Some((_, k)) => msg!("field-did-you-mean", key = k),
+                None => msg!("field-unknown-hint"),
             };
-            self.warn(key, format!("unknown key `{key}` is ignored"), &hint);
+            self.warn(key, msg!("field-unknown", key = key.as_str()), hint);
         }
     }
 }

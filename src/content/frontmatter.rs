@@ -5,6 +5,7 @@
 //! typed readers in [`super::fields`] do not care which format a file used.
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::{Arg, Msg};
 use serde_json::{Map, Value};
 use std::path::Path;
 
@@ -85,9 +86,9 @@ pub fn parse<'a>(path: &Path, source: &'a str) -> Result<Parsed<'a>, Diagnostic>
         "+++" => (Format::Toml, "+++"),
         "---" => (Format::Yaml, "---"),
         _ => {
-            return Err(Diagnostic::error(path, "the file does not start with front matter")
+            return Err(Diagnostic::error(path, crate::msg!("fm-missing"))
                 .at(source, 1, 1)
-                .hint("start the file with a line `+++`, then `title = \"…\"` and the other keys, then a closing `+++` line (or use `---` fences for YAML)"))
+                .hint(crate::msg!("fm-missing-hint")))
         }
     };
     let after_open = src.find('\n').map_or(src.len(), |i| i + 1);
@@ -101,9 +102,9 @@ pub fn parse<'a>(path: &Path, source: &'a str) -> Result<Parsed<'a>, Diagnostic>
         offset += line.len();
     }
     let Some((raw_end, body_start)) = close else {
-        return Err(Diagnostic::error(path, format!("the front matter is never closed: no second `{fence}` line"))
+        return Err(Diagnostic::error(path, crate::msg!("fm-not-closed", fence = fence))
             .at(source, 1, 1)
-            .hint(format!("add a line containing only `{fence}` after the last key")));
+            .hint(crate::msg!("fm-not-closed-hint", fence = fence)));
     };
     let raw = &src[after_open..raw_end];
     let body = &src[body_start..];
@@ -111,16 +112,14 @@ pub fn parse<'a>(path: &Path, source: &'a str) -> Result<Parsed<'a>, Diagnostic>
     let body_line = src[..body_start].matches('\n').count() + 1;
     let parsed = match format {
         Format::Toml => parse_toml(raw).map_err(|(msg, off)| {
-            Diagnostic::error(path, format!("invalid TOML front matter: {msg}"))
+            Diagnostic::error(path, crate::msg!("fm-invalid-toml", detail = msg))
                 .at_offset(source, bom + after_open + off)
-                .hint("values need quotes (`title = \"…\"`), lists use brackets (`tags = [\"a\", \"b\"]`)")
+                .hint(crate::msg!("fm-invalid-toml-hint"))
         }),
         Format::Yaml => parse_yaml(raw).map_err(|(msg, line, col)| {
-            Diagnostic::error(path, format!("invalid YAML front matter: {msg}"))
+            Diagnostic::error(path, crate::msg!("fm-invalid-yaml", detail = msg))
                 .at(source, line + first_line - 1, col)
-                .hint(
-                    "write `key: value`, one per line; quote values that contain `:` or start with a special character",
-                )
+                .hint(crate::msg!("fm-invalid-yaml-hint"))
         }),
     };
     let data = match parsed {
@@ -131,14 +130,14 @@ pub fn parse<'a>(path: &Path, source: &'a str) -> Result<Parsed<'a>, Diagnostic>
 }
 
 /// The characters a word processor types that front matter cannot take, each
-/// with the message (catalogue identifier) that names it.
-const TYPED: [(char, &str); 6] = [
-    ('\u{201C}', "fm-curly-quote"),
-    ('\u{201D}', "fm-curly-quote"),
-    ('\u{201E}', "fm-curly-quote"),
-    ('\u{2018}', "fm-curly-apostrophe"),
-    ('\u{2019}', "fm-curly-apostrophe"),
-    ('\u{00A0}', "fm-nbsp"),
+/// with the message and hint (catalogue identifiers) that name it.
+const TYPED: [(char, &str, &str); 6] = [
+    ('\u{201C}', "fm-curly-quote", "fm-curly-quote-hint"),
+    ('\u{201D}', "fm-curly-quote", "fm-curly-quote-hint"),
+    ('\u{201E}', "fm-curly-quote", "fm-curly-quote-hint"),
+    ('\u{2018}', "fm-curly-apostrophe", "fm-curly-apostrophe-hint"),
+    ('\u{2019}', "fm-curly-apostrophe", "fm-curly-apostrophe-hint"),
+    ('\u{00A0}', "fm-nbsp", "fm-nbsp-hint"),
 ];
 
 /// When front matter that failed to parse holds something a word processor
@@ -151,20 +150,19 @@ fn explain_typing(path: &Path, source: &str, raw: &str, format: Format, first_li
         let code = line.split(" #").next().unwrap_or(line);
         // Outside a string only: before the first straight quote of the line.
         let unquoted = code.split(['"', '\'']).next().unwrap_or(code);
-        let found = TYPED.iter().find(|(c, _)| unquoted.contains(*c)).map(|&(c, id)| (c, id));
-        let (message, hint) = if let Some((c, id)) = found {
+        let found = TYPED.iter().find(|(c, _, _)| unquoted.contains(*c));
+        let (message, hint) = if let Some(&(c, id, hint)) = found {
             let col = code.chars().position(|x| x == c).unwrap_or(0) + 1;
-            let d = Diagnostic::error(path, crate::t!(id, line = n, code = format!("U+{:04X}", c as u32)))
-                .at(source, n, col)
-                .hint(crate::t!(&format!("{id}-hint")));
+            let args = vec![("line", Arg::from(n)), ("code", Arg::from(format!("U+{:04X}", c as u32)))];
+            let d = Diagnostic::error(path, Msg::new(id, args)).at(source, n, col).hint(Msg::new(hint, Vec::new()));
             return Some(d);
         } else if format == Format::Yaml
             && line.starts_with(['\t', ' '])
             && line.trim_start_matches(' ').starts_with('\t')
         {
-            (crate::t!("fm-yaml-tab", line = n), crate::t!("fm-yaml-tab-hint"))
+            (crate::msg!("fm-yaml-tab", line = n), crate::msg!("fm-yaml-tab-hint"))
         } else if format == Format::Toml && bare_vietnamese_date(code) {
-            (crate::t!("fm-bare-date", line = n), crate::t!("fm-bare-date-hint"))
+            (crate::msg!("fm-bare-date", line = n), crate::msg!("fm-bare-date-hint"))
         } else {
             continue;
         };
@@ -222,7 +220,7 @@ fn parse_yaml(raw: &str) -> Result<Map<String, Value>, (String, usize, usize)> {
     match yaml_to_json(value) {
         Value::Object(map) => Ok(map),
         Value::Null => Ok(Map::new()),
-        _ => Err(("the front matter must be a list of `key: value` lines".into(), 1, 1)),
+        _ => Err((crate::t!("fm-yaml-not-mapping"), 1, 1)),
     }
 }
 
@@ -260,6 +258,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_typed_character_has_its_message_and_hint() {
+        for (_, id, hint) in TYPED {
+            assert!(crate::i18n::has(id) && crate::i18n::has(hint), "{id}, {hint}");
+        }
+    }
+
+    #[test]
     fn toml_and_yaml_give_the_same_tree() {
         let t = "+++\ntitle = \"Đồng bào\"\ndate = 2022-09-16\ntags = [\"a\"]\n+++\nBody";
         let y = "---\ntitle: Đồng bào\ndate: 2022-09-16\ntags: [a]\n---\nBody";
@@ -289,7 +294,7 @@ mod tests {
         let t = "+++\ntitle = \"A\"\ndate = hôm nay\n+++\n";
         let d = parse(Path::new("t.md"), t).unwrap_err();
         assert_eq!(d.line, 3, "{d}");
-        assert!(d.message.contains("invalid TOML"));
+        assert_eq!(d.id, "fm-invalid-toml", "{d}");
     }
 
     #[test]
@@ -338,8 +343,9 @@ mod tests {
     #[test]
     fn missing_fence_has_a_hint() {
         let d = parse(Path::new("x.md"), "title = \"A\"\n").unwrap_err();
+        assert_eq!(d.id, "fm-missing", "{d}");
         assert!(d.hint.unwrap().contains("+++"));
         let d = parse(Path::new("x.md"), "+++\ntitle = \"A\"\n").unwrap_err();
-        assert!(d.message.contains("never closed"));
+        assert_eq!(d.id, "fm-not-closed", "{d}");
     }
 }

@@ -3,7 +3,9 @@
 
 use super::fields::Fields;
 use super::record::{Indicator, IndicatorValue};
+use crate::i18n::Msg;
 use crate::text::nfc;
+use crate::{msg, t};
 use serde_json::Value;
 
 const EXAMPLE: &str =
@@ -15,14 +17,14 @@ pub fn read_indicators(f: &mut Fields) -> Vec<Indicator> {
         return Vec::new();
     };
     let Value::Array(items) = value else {
-        f.error("indicators", "`indicators` must be a list of tables".into(), EXAMPLE);
+        f.error("indicators", msg!("ind-not-list"), msg!("ind-example", example = EXAMPLE));
         return Vec::new();
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        match read_one(item) {
+        match read_one(i + 1, item) {
             Ok(ind) => out.push(ind),
-            Err(msg) => f.error("indicators", format!("indicator {} {msg}", i + 1), EXAMPLE),
+            Err(message) => f.error("indicators", message, msg!("ind-example", example = EXAMPLE)),
         }
     }
     out
@@ -102,32 +104,34 @@ fn number(v: &Value) -> Option<f64> {
     n.is_finite().then_some(n)
 }
 
-/// Checks one figure against what its unit allows; the error says which rule.
-fn check_figure(what: &str, unit: &str, v: f64) -> Result<f64, String> {
+/// Checks one figure against what its unit allows; the error says which rule,
+/// for the figure at `place` (the target, or a value of a period) of indicator `n`.
+fn check_figure(n: usize, name: &str, place: &str, unit: &str, v: f64) -> Result<f64, Msg> {
     let unit = unit.trim().to_lowercase();
     if v.abs() > MAX_FIGURE {
-        return Err(format!("{what} = {} lớn quá mức cho phép (tối đa 1.000.000.000.000; figure too large)", shown(v)));
+        return Err(msg!("ind-too-large", n = n, name = name, place = place, value = shown(v)));
     }
     if unit == "%" && !(0.0..=1000.0).contains(&v) {
-        return Err(format!("{what} = {v}% nằm ngoài 0–1000% (percentage out of range)"));
+        return Err(msg!("ind-percent-range", n = n, name = name, place = place, value = v.to_string()));
     }
     if is_count_unit(&unit) && v < 0.0 {
-        return Err(format!("{what} = {v} {unit}: số đếm không thể âm (a count is never negative)"));
+        return Err(msg!("ind-negative-count", n = n, name = name, place = place, value = v.to_string(), unit = unit));
     }
     Ok(v)
 }
 
-fn read_one(item: &Value) -> Result<Indicator, String> {
+/// Reads indicator number `n` (1-based).
+fn read_one(n: usize, item: &Value) -> Result<Indicator, Msg> {
     let Value::Object(map) = item else {
-        return Err("is not a table".into());
+        return Err(msg!("ind-not-table", n = n));
     };
-    let name = text(map.get("name")).ok_or("has no `name`")?;
+    let name = text(map.get("name")).ok_or_else(|| msg!("ind-no-name", n = n))?;
     let unit = text(map.get("unit")).unwrap_or_default();
     let target = match map.get("target") {
         None | Some(Value::Null) => None,
         Some(v) => {
-            let t = number(v).ok_or(format!("(`{name}`): `target` must be a finite number"))?;
-            Some(check_figure(&format!("(`{name}`): `target`"), &unit, t)?)
+            let t = number(v).ok_or_else(|| msg!("ind-target-not-number", n = n, name = name.as_str()))?;
+            Some(check_figure(n, &name, &t!("ind-place-target"), &unit, t)?)
         }
     };
     let values = match map.get("values") {
@@ -137,18 +141,19 @@ fn read_one(item: &Value) -> Result<Indicator, String> {
             .enumerate()
             .map(|(j, v)| {
                 let Value::Object(m) = v else {
-                    return Err(format!("(`{name}`): value {} is not {{ period, value }}", j + 1));
+                    return Err(msg!("ind-value-not-table", n = n, name = name.as_str(), index = j + 1));
                 };
-                let period = text(m.get("period")).ok_or(format!("(`{name}`): value {} has no `period`", j + 1))?;
-                let value = m
-                    .get("value")
-                    .and_then(number)
-                    .ok_or(format!("(`{name}`): value {} (`{period}`) needs a finite number in `value`", j + 1))?;
-                let value = check_figure(&format!("(`{name}`): value {} (`{period}`)", j + 1), &unit, value)?;
+                let period = text(m.get("period"))
+                    .ok_or_else(|| msg!("ind-value-no-period", n = n, name = name.as_str(), index = j + 1))?;
+                let value = m.get("value").and_then(number).ok_or_else(|| {
+                    msg!("ind-value-not-number", n = n, name = name.as_str(), index = j + 1, period = period.as_str())
+                })?;
+                let place = t!("ind-place-value", index = j + 1, period = period.as_str());
+                let value = check_figure(n, &name, &place, &unit, value)?;
                 Ok(IndicatorValue { period, value })
             })
             .collect::<Result<_, _>>()?,
-        Some(_) => return Err(format!("(`{name}`): `values` must be a list of {{ period, value }}")),
+        Some(_) => return Err(msg!("ind-values-not-list", n = n, name = name.as_str())),
     };
     Ok(Indicator { name, unit, target, values })
 }
@@ -158,8 +163,8 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn one(v: Value, unit: &str) -> Result<Indicator, String> {
-        read_one(&json!({ "name": "n", "unit": unit, "values": [{ "period": "2022", "value": v }] }))
+    fn one(v: Value, unit: &str) -> Result<Indicator, Msg> {
+        read_one(1, &json!({ "name": "n", "unit": unit, "values": [{ "period": "2022", "value": v }] }))
     }
 
     #[test]
@@ -173,8 +178,11 @@ mod tests {
 
     #[test]
     fn percentages_and_counts_keep_to_their_meaning() {
-        assert!(one(json!(-1), "%").is_err());
-        assert!(one(json!(5000), "%").is_err());
+        assert_eq!(one(json!(-1), "%").unwrap_err().id(), "ind-percent-range");
+        assert_eq!(one(json!(5000), "%").unwrap_err().id(), "ind-percent-range");
+        assert_eq!(one(json!(-2), "hộ").unwrap_err().id(), "ind-negative-count");
+        assert_eq!(one(json!(2e17), "hộ").unwrap_err().id(), "ind-too-large");
+        assert_eq!(one(json!("nhiều"), "hộ").unwrap_err().id(), "ind-value-not-number");
         assert!(one(json!(104.5), "%").is_ok());
         assert!(one(json!(-2), "hộ").is_err());
         assert!(one(json!(2.5), "người").is_ok());

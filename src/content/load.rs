@@ -12,6 +12,7 @@ use super::indicators::read_indicators;
 use super::markdown::{self, Body, LinkContext};
 use super::record::*;
 use crate::diagnostics::{display_path, Diagnostic};
+use crate::msg;
 use crate::text::{is_slug, nfc, slugify};
 use std::path::Path;
 
@@ -35,7 +36,7 @@ pub fn load_front(root: &Path, src: &SourceFile) -> (Option<Pending>, Vec<Diagno
         Ok(bytes) => load_front_bytes(root, src, bytes),
         Err(e) => {
             let path = display_path(root, &src.file);
-            (None, vec![Diagnostic::error(&path, format!("cannot read the file: {e}"))])
+            (None, vec![Diagnostic::error(&path, msg!("file-unreadable", error = e.to_string()))])
         }
     }
 }
@@ -51,17 +52,14 @@ pub fn load_front_bytes(root: &Path, src: &SourceFile, bytes: Vec<u8>) -> (Optio
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let good = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
             let (line, col) = crate::diagnostics::line_col(&good, good.len());
-            let d = Diagnostic::error(&path, "the file is not valid UTF-8 text")
-                .at(&lossy, line, col)
-                .hint("save the file as UTF-8 (in Word or Notepad: Save As → Encoding: UTF-8); if it is not a text file, give it another extension");
+            let d =
+                Diagnostic::error(&path, msg!("file-not-utf8")).at(&lossy, line, col).hint(msg!("file-not-utf8-hint"));
             return (None, vec![d]);
         }
     };
     let (text, nul) = normalise(text);
     let nul = nul.map(|offset| {
-        Diagnostic::warning(&path, "tệp có ký tự NUL (byte 0); đã thay bằng � (the file holds NUL bytes)")
-            .at_offset(&text, offset)
-            .hint("byte 0 thường do tệp hỏng hoặc dán từ tệp nhị phân: mở tệp, xoá ký tự � và lưu lại dạng UTF-8")
+        Diagnostic::warning(&path, msg!("file-nul")).at_offset(&text, offset).hint(msg!("file-nul-hint"))
     });
     let parsed = match frontmatter::parse(&path, &text) {
         Ok(p) => p,
@@ -82,11 +80,7 @@ pub fn load_front_bytes(root: &Path, src: &SourceFile, bytes: Vec<u8>) -> (Optio
         date = date.or(d.issued);
     }
     if src.kind == Kind::News && date.is_none() && !src.is_intro && !parsed.data.contains_key("date") {
-        f.error(
-            "date",
-            "a news item needs `date`".into(),
-            "add a line date = 2024-05-20 (the day the news happened or was published)",
-        );
+        f.error("date", msg!("news-needs-date"), msg!("news-needs-date-hint"));
     }
     f.warn_unknown();
     let mut diags = std::mem::take(&mut f.diagnostics);
@@ -99,9 +93,11 @@ pub fn load_front_bytes(root: &Path, src: &SourceFile, bytes: Vec<u8>) -> (Optio
     if let Details::Person(p) = &details {
         if let Some(e) = p.ethnicity.as_ref().filter(|e| !e.known) {
             let line = key_line("ethnicity");
-            diags.push(Diagnostic::warning(&path, format!("ethnicity `{}` is not one of Vietnam's 54 ethnic groups", e.name))
-                .at(&text, line, 1)
-                .hint("check the spelling (e.g. Xtiêng, Mnông, Khmer, Chơ Ro); the record is kept under its own group"));
+            diags.push(
+                Diagnostic::warning(&path, msg!("person-unknown-ethnicity", name = e.name.as_str()))
+                    .at(&text, line, 1)
+                    .hint(msg!("person-unknown-ethnicity-hint")),
+            );
         }
     }
     let body = parsed.body.to_owned();
@@ -158,11 +154,7 @@ fn read_slug(f: &mut Fields, src: &SourceFile) -> Option<String> {
             return Some(s);
         }
         let suggestion = slugify(&s);
-        f.error(
-            "slug",
-            format!("slug `{s}` is not a URL slug"),
-            &format!("use lowercase ASCII letters, digits and hyphens, e.g. slug = \"{suggestion}\""),
-        );
+        f.error("slug", msg!("slug-invalid", slug = s.as_str()), msg!("slug-invalid-hint", suggestion = suggestion));
         return None;
     }
     if src.is_intro || is_slug(&src.stem) {
@@ -170,11 +162,7 @@ fn read_slug(f: &mut Fields, src: &SourceFile) -> Option<String> {
     }
     let folded = slugify(&src.stem);
     if folded.is_empty() {
-        f.error(
-            "title",
-            format!("the file name `{}` gives no usable URL", src.stem),
-            "rename the file with letters or digits, e.g. bao-cao-2023.md, or set slug = \"…\"",
-        );
+        f.error("title", msg!("slug-from-file-empty", name = src.stem.as_str()), msg!("slug-from-file-empty-hint"));
         return None;
     }
     Some(folded)
@@ -215,11 +203,7 @@ fn read_details(f: &mut Fields, kind: Kind, is_intro: bool) -> Details {
                 None | Some("ca-nhan") => PersonKind::Individual,
                 Some("tap-the") => PersonKind::Collective,
                 Some(other) => {
-                    f.error(
-                        "kind",
-                        format!("kind `{other}` is neither \"ca-nhan\" nor \"tap-the\""),
-                        "write kind = \"ca-nhan\" for a person or kind = \"tap-the\" for a collective",
-                    );
+                    f.error("kind", msg!("person-kind-invalid", value = other), msg!("person-kind-invalid-hint"));
                     PersonKind::Individual
                 }
             },
@@ -270,11 +254,7 @@ fn read_validity(f: &mut Fields) -> Option<Validity> {
     let written = f.string("status", "status = \"con-hieu-luc\"")?;
     let v = Validity::parse(&written);
     if v.is_none() {
-        f.error(
-            "status",
-            format!("status `{written}` is not a validity"),
-            "write status = \"con-hieu-luc\" (còn hiệu lực), \"het-hieu-luc\" (hết hiệu lực) or \"bi-thay-the\" (bị thay thế)",
-        );
+        f.error("status", msg!("doc-status-invalid", value = written.as_str()), msg!("doc-status-invalid-hint"));
     }
     v
 }

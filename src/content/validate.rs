@@ -5,10 +5,12 @@
 use super::record::{Details, Kind, Record};
 use super::site::Site;
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-fn at_key(r: &Record, key: &str, message: String, hint: String) -> Diagnostic {
+fn at_key(r: &Record, key: &str, message: Msg, hint: Msg) -> Diagnostic {
     let line = r.source.line_of(key);
     let col = r.source.text.lines().nth(line.wrapping_sub(1)).and_then(|l| l.find(key)).map_or(1, |b| b + 1);
     Diagnostic::error(&r.source.path, message).at(&r.source.text, line, col).hint(hint)
@@ -27,8 +29,8 @@ pub fn duplicates(records: &[Record]) -> Vec<Diagnostic> {
             out.push(at_key(
                 r,
                 "slug",
-                format!("the URL {} is reserved for the portal's {} pages", r.url, reserved.trim_matches('/')),
-                "rename the file or set another slug".into(),
+                msg!("url-reserved", url = r.url.as_str(), pages = reserved.trim_matches('/')),
+                msg!("url-reserved-hint"),
             ));
             continue;
         }
@@ -36,8 +38,8 @@ pub fn duplicates(records: &[Record]) -> Vec<Diagnostic> {
             Some(first) => out.push(at_key(
                 r,
                 "slug",
-                format!("duplicate slug: {} is also published by {}", r.url, first.source.path.display()),
-                "give one of the two records another slug (set slug = \"…\" or rename the file)".into(),
+                msg!("url-duplicate", url = r.url.as_str(), other = first.source.path.display().to_string()),
+                msg!("url-duplicate-hint"),
             )),
             None => {
                 seen.insert(&r.url, r);
@@ -64,19 +66,16 @@ pub fn references(records: &[Record], hidden: &BTreeSet<String>) -> Vec<Diagnost
                 continue;
             }
             let what = if kind == Kind::Campaign { "campaign" } else { "person" };
-            let hint = if hidden.contains(&format!("/{}/{slug}/", kind.section())) {
-                format!("`{slug}` is a draft or dated in the future: publish it, or build with --drafts / --future")
+            let section = kind.section();
+            let hint = if hidden.contains(&format!("/{section}/{slug}/")) {
+                msg!("ref-hidden", slug = slug)
             } else {
                 match closest(slug, known.iter()) {
-                    Some(c) => {
-                        format!("did you mean `{c}`? the slugs are the file names in content/{}/", kind.section())
-                    }
-                    None => {
-                        format!("use the slug of a file in content/{}/ (its file name without .md)", kind.section())
-                    }
+                    Some(c) => msg!("ref-did-you-mean", slug = c, section = section),
+                    None => msg!("ref-use-slug", section = section),
                 }
             };
-            out.push(at_key(r, key, format!("`{key}` refers to the {what} `{slug}`, which does not exist"), hint));
+            out.push(at_key(r, key, msg!("ref-unknown", key = key, what = what, slug = slug), hint));
         }
     };
     for r in records {
@@ -121,10 +120,10 @@ fn unknown_campaign(r: &Record, key: &str, slug: &str, campaigns: &[(String, Str
     }
     let valid = if valid.is_empty() { crate::t!("chk-campaign-none") } else { valid.join("; ") };
     let hint = match super::schema::suggest_campaign(slug, campaigns) {
-        Some((s, t)) => crate::t!("chk-campaign-suggest", key = key, slug = s.as_str(), title = t.as_str()),
-        None => crate::t!("chk-campaign-pick", key = key),
+        Some((s, t)) => crate::msg!("chk-campaign-suggest", key = key, slug = s.as_str(), title = t.as_str()),
+        None => crate::msg!("chk-campaign-pick", key = key),
     };
-    at_key(r, key, crate::t!("chk-campaign-unknown", key = key, slug = slug, valid = valid), hint)
+    at_key(r, key, crate::msg!("chk-campaign-unknown", key = key, slug = slug, valid = valid), hint)
 }
 
 /// Person records whose district is written a little differently from a
@@ -150,10 +149,10 @@ pub fn districts(records: &[Record]) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::warning(
                     &r.source.path,
-                    crate::t!("chk-district-near", name = name.as_str(), near = near.as_str()),
+                    crate::msg!("chk-district-near", name = name.as_str(), near = near.as_str()),
                 )
                 .at(&r.source.text, line, 1)
-                .hint(crate::t!("chk-district-near-hint", near = near.as_str())),
+                .hint(crate::msg!("chk-district-near-hint", near = near.as_str())),
             );
         }
     }
@@ -169,27 +168,17 @@ fn documents(records: &[Record], hidden: &BTreeSet<String>) -> Vec<Diagnostic> {
         let Some(d) = r.document() else { continue };
         if let Some(slug) = &d.replaced_by {
             if slug == &r.slug {
-                out.push(at_key(
-                    r,
-                    "replaced_by",
-                    "`replaced_by` names this document itself".into(),
-                    "write the slug of the newer document that replaces this one".into(),
-                ));
+                out.push(at_key(r, "replaced_by", msg!("doc-replaced-by-self"), msg!("doc-replaced-by-self-hint")));
             } else if !docs.contains(slug) {
                 let hint = if hidden.contains(&format!("/van-ban/{slug}/")) {
-                    format!("`{slug}` is a draft or dated in the future: publish it, or build with --drafts / --future")
+                    msg!("ref-hidden", slug = slug)
                 } else {
                     match closest(slug, docs.iter().copied()) {
-                        Some(c) => format!("did you mean `{c}`? the slugs are the file names in content/van-ban/"),
-                        None => "use the slug of a file in content/van-ban/ (its file name without .md)".into(),
+                        Some(c) => msg!("ref-did-you-mean", slug = c, section = "van-ban"),
+                        None => msg!("ref-use-slug", section = "van-ban"),
                     }
                 };
-                out.push(at_key(
-                    r,
-                    "replaced_by",
-                    format!("`replaced_by` refers to the document `{slug}`, which does not exist"),
-                    hint,
-                ));
+                out.push(at_key(r, "replaced_by", msg!("doc-replaced-by-unknown", slug = slug), hint));
             }
         }
         if let (Some(from), Some(to)) = (d.effective, d.expires) {
@@ -197,8 +186,8 @@ fn documents(records: &[Record], hidden: &BTreeSet<String>) -> Vec<Diagnostic> {
                 out.push(at_key(
                     r,
                     "expires",
-                    format!("`expires` ({}) is before `effective` ({})", to.iso(), from.iso()),
-                    "check the two dates: a document expires after it takes effect".into(),
+                    msg!("doc-expires-before-effective", expires = to.short_vi(), effective = from.short_vi()),
+                    msg!("doc-expires-before-effective-hint"),
                 ));
             }
         }
@@ -216,8 +205,12 @@ fn files(r: &Record) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (key, file) in named {
         if let Some(scheme) = super::scheme::unsafe_scheme(file) {
-            let (msg, hint) = unsafe_link(&scheme);
-            out.push(at_key(r, key, format!("`{key}`: {msg}"), hint));
+            out.push(at_key(
+                r,
+                key,
+                msg!("file-key-unsafe-scheme", key = key, scheme = scheme),
+                msg!("link-unsafe-hint"),
+            ));
             continue;
         }
         let ok = match &r.source.bundle {
@@ -226,14 +219,10 @@ fn files(r: &Record) -> Vec<Diagnostic> {
         };
         if !ok {
             let hint = match &r.source.bundle {
-                Some(dir) => format!("put `{file}` in {} next to index.md, or fix the name", dir.display()),
-                None => format!(
-                    "make the record a folder: move it to content/{}/{}/index.md and put `{file}` beside it",
-                    r.kind.section(),
-                    r.slug
-                ),
+                Some(dir) => msg!("file-put-beside", file = file, folder = dir.display().to_string()),
+                None => msg!("file-make-folder", file = file, section = r.kind.section(), slug = r.slug.as_str()),
             };
-            out.push(at_key(r, key, format!("`{key}` names the file `{file}`, which was not found"), hint));
+            out.push(at_key(r, key, msg!("file-key-missing", key = key, file = file), hint));
         }
     }
     out
@@ -278,11 +267,12 @@ pub fn collisions(records: &[Record], static_files: &BTreeSet<String>) -> Vec<Di
 
 fn collision(r: &Record, path: &str, a: &Path, b: &Path) -> Diagnostic {
     let (a, b) = (a.display(), b.display());
-    Diagnostic::error(
-        &r.source.path,
-        format!("hai tệp cùng ghi ra {path}: `{a}` và `{b}` (two files on one output path)"),
-    )
-    .hint(format!("đổi tên hoặc xoá `{a}` hay `{b}`, để mỗi đường dẫn chỉ có một tệp"))
+    let (a, b) = (a.to_string(), b.to_string());
+    Diagnostic::error(&r.source.path, msg!("output-collision", path = path, a = a.as_str(), b = b.as_str())).hint(msg!(
+        "output-collision-hint",
+        a = a,
+        b = b
+    ))
 }
 
 /// True when `name` is a plain file name (no `..`, no absolute path) of a file
@@ -311,9 +301,7 @@ pub fn bundle_links(r: &Record) -> Vec<Diagnostic> {
         .into_iter()
         .filter(|p| super::confine::resolve(p, &site).is_ok())
         .filter_map(|p| super::confine::resolve(&p, &allowed).err().map(|e| super::confine::diagnostic(root, &p, &e)))
-        .map(|d| {
-            d.hint("tệp của một bản ghi phải nằm trong chính thư mục của nó: chép tệp vào đó thay vì tạo liên kết")
-        })
+        .map(|d| d.hint(msg!("bundle-link-hint")))
         .collect()
 }
 
@@ -350,23 +338,19 @@ pub fn record_links(
             None => check_link(r, &link.dest, known, sources, anchors),
         };
         let located = |d: Diagnostic| d.at(&r.source.text, link.line, link.column);
-        if let Some((msg, hint)) = problem {
-            out.push(located(Diagnostic::error(&r.source.path, msg)).hint(hint));
+        if let Some((message, hint)) = problem {
+            out.push(located(Diagnostic::error(&r.source.path, message)).hint(hint));
         }
         if link.missing_alt {
-            out.push(located(Diagnostic::warning(&r.source.path, "an image has no alt text"))
-                .hint("describe the picture between the brackets: ![Già làng trao quà cho học sinh](anh.jpg), for readers who cannot see it"));
+            out.push(located(Diagnostic::warning(&r.source.path, msg!("img-no-alt"))).hint(msg!("img-no-alt-hint")));
         }
     }
     out
 }
 
 /// The message and hint for a link whose scheme may not be published.
-fn unsafe_link(scheme: &str) -> (String, String) {
-    (
-        format!("liên kết dùng giao thức `{scheme}:`, không được phép (link scheme not allowed)"),
-        "chỉ dùng http:, https:, mailto:, tel:, hoặc địa chỉ trong trang (/tin-tuc/…, #muc); liên kết này không được xuất bản".into(),
-    )
+fn unsafe_link(scheme: &str) -> (Msg, Msg) {
+    (msg!("link-unsafe-scheme", scheme = scheme), msg!("link-unsafe-hint"))
 }
 
 fn check_link(
@@ -375,7 +359,7 @@ fn check_link(
     known: &BTreeSet<String>,
     sources: &BTreeMap<String, String>,
     anchors: &BTreeMap<&str, BTreeSet<&str>>,
-) -> Option<(String, String)> {
+) -> Option<(Msg, Msg)> {
     let dest = dest.split('?').next().unwrap_or(dest);
     if dest.is_empty() || dest.split('/').next().is_some_and(|first| first.contains(':')) || dest.starts_with("//") {
         return None;
@@ -386,39 +370,35 @@ fn check_link(
     } else if let Some(file) = path.strip_prefix("@/") {
         match sources.get(file) {
             Some(u) => u.clone(),
-            None => {
-                return Some((
-                    format!("broken link: no content file `{file}`"),
-                    "write @/ followed by the path under content/, e.g. @/phong-trao/vi-nguoi-ngheo.md".into(),
-                ))
-            }
+            None => return Some((msg!("link-no-content-file", file = file), msg!("link-no-content-file-hint"))),
         }
     } else if path.starts_with('/') {
         if !known.contains(path) {
             let with_slash = format!("{path}/");
             let hint = if known.contains(&with_slash) {
-                format!("add the final slash: {with_slash}")
+                msg!("link-add-slash", address = with_slash)
             } else {
-                "check the address: record pages are /<section>/<slug>/, e.g. /phong-trao/vi-nguoi-ngheo/".into()
+                msg!("link-check-address")
             };
-            return Some((format!("broken link: nothing is published at {path}"), hint));
+            return Some((msg!("link-nothing-at", address = path), hint));
         }
         path.to_owned()
     } else {
         let ok = r.source.bundle.as_deref().is_some_and(|dir| is_inside_file(dir, path));
         if !ok {
-            return Some((format!("broken link: `{path}` is not a file beside this record"),
-                "link to pages with an address starting with / (e.g. /tin-tuc/ten-bai/); put images in the record's folder (<slug>/index.md with the image beside it)".into()));
+            return Some((msg!("link-not-beside", file = path), msg!("link-not-beside-hint")));
         }
         return None;
     };
     match (anchor, anchors.get(target.as_str())) {
         (Some(a), Some(ids)) if !a.is_empty() && !ids.contains(a) => {
             let list: Vec<&str> = ids.iter().copied().take(8).collect();
-            Some((
-                format!("broken anchor: {target} has no heading with id `{a}`"),
-                format!("the headings there are: {}", if list.is_empty() { "(none)".into() } else { list.join(", ") }),
-            ))
+            let hint = if list.is_empty() {
+                msg!("link-no-headings")
+            } else {
+                msg!("link-headings-are", list = list.join(", "))
+            };
+            Some((msg!("link-broken-anchor", address = target.as_str(), anchor = a), hint))
         }
         _ => None,
     }

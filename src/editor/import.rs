@@ -8,8 +8,8 @@
 
 use super::http::{self, esc, Form, Reply, Request};
 use super::{pages, save, upload, Editor, PREFIX};
-use crate::date::{today, PartialDate};
 use crate::content::Kind;
+use crate::date::{today, PartialDate};
 use crate::diagnostics::Diagnostic;
 use crate::t;
 use std::collections::BTreeMap;

@@ -30,9 +30,9 @@ mod records;
 pub mod save;
 pub mod upload;
 
-use crate::date::today;
 use crate::content::discover::SourceFile;
 use crate::content::schema::{self, section_name};
+use crate::date::today;
 use crate::t;
 use http::{esc, Reply, Request};
 use index::Index;

@@ -4,11 +4,11 @@
 
 use super::http::{self, esc, Form, Reply, Request};
 use super::{pages, save, upload, write_atomic, Editor, PREFIX};
-use crate::date::today;
 use crate::content::discover::SourceFile;
 use crate::content::frontmatter::{self, Format};
 use crate::content::schema::{self, section_name};
 use crate::content::Kind;
+use crate::date::today;
 use crate::diagnostics::Diagnostic;
 use crate::t;
 use std::path::{Path, PathBuf};

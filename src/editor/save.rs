@@ -6,10 +6,10 @@
 
 use super::http::Form;
 use super::indicators::{indicators_from_form, indicators_of, write_indicators};
-use crate::date::PartialDate;
 use crate::content::frontmatter::{self, Format};
 use crate::content::schema::{self, Field, Widget};
 use crate::content::Kind;
+use crate::date::PartialDate;
 use serde_json::Value;
 use sha2::Digest;
 use std::path::Path;

@@ -42,14 +42,46 @@ pub fn localize(mut cmd: clap::Command, lang: Lang) -> clap::Command {
             s = s.help_template(if positional { sub_template.clone() } else { sub_template_no_pos.clone() });
             let args: Vec<String> = s.get_arguments().map(|a| a.get_id().to_string()).collect();
             for arg in args {
-                if let Some(help) = lookup(lang, &format!("help-{sub}-{}", arg.replace('_', "-"))) {
+                if let Some(help) = lookup(lang, &arg_help_id(&sub, &arg)) {
                     s = s.mut_arg(&arg, |a| a.help(help));
                 }
             }
             s
         });
     }
+    // clap's own -h and -V, and its `help` subcommand, speak English: the
+    // flags are replaced by the same flags with the catalogue's help, and
+    // the subcommand is left out (`thidua <lệnh> --help` does its work).
+    let help_flag = || {
+        clap::Arg::new("help").short('h').long("help").action(clap::ArgAction::Help).help(tr_in(
+            lang,
+            "help-flag-help",
+            &[],
+        ))
+    };
+    cmd = cmd.disable_help_subcommand(true).disable_help_flag(true).arg(help_flag());
+    if cmd.get_version().is_some() {
+        let version = clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help(tr_in(lang, "help-flag-version", &[]));
+        cmd = cmd.disable_version_flag(true).arg(version);
+    }
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    for sub in subs {
+        cmd = cmd.mut_subcommand(&sub, |s| s.disable_help_flag(true).arg(help_flag()));
+    }
     cmd
+}
+
+/// The catalogue identifier of the help of argument `arg` of subcommand `sub`:
+/// `help-flag-help` for clap's own `--help`, else `help-<sub>-<arg>`.
+pub fn arg_help_id(sub: &str, arg: &str) -> String {
+    match arg {
+        "help" | "version" => format!("help-flag-{arg}"),
+        _ => format!("help-{sub}-{}", arg.replace('_', "-")),
+    }
 }
 
 #[cfg(test)]

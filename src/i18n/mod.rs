@@ -116,9 +116,58 @@ pub fn tr_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     b.format_pattern(pattern, Some(&fa), &mut errors).into_owned()
 }
 
+/// True when the catalogue has the message `id`.
+pub fn has(id: &str) -> bool {
+    bundle(Lang::Vi).has_message(id)
+}
+
 /// The message `id` in the current language.
 pub fn tr(id: &str, args: &[(&str, Arg)]) -> String {
     tr_in(Lang::current(), id, args)
+}
+
+/// A message of the catalogue not yet put into words: its identifier and
+/// arguments. Diagnostics are built from these (never from free text), so
+/// every message a staff member reads has an identifier that tests and tools
+/// can name, and its wording lives only in the catalogue.
+#[derive(Debug, Clone)]
+pub struct Msg {
+    id: &'static str,
+    args: Vec<(&'static str, Arg)>,
+}
+
+impl Msg {
+    /// The message `id` with `args` (use [`msg!`](crate::msg)).
+    pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Msg {
+        debug_assert!(has(id), "`{id}` is not in the message catalogue");
+        Msg { id, args }
+    }
+
+    /// The catalogue identifier.
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The text in `lang`.
+    pub fn text_in(&self, lang: Lang) -> String {
+        let args: Vec<(&str, Arg)> = self.args.iter().map(|(k, v)| (*k, v.clone())).collect();
+        tr_in(lang, self.id, &args)
+    }
+
+    /// The text in the current language.
+    pub fn text(&self) -> String {
+        self.text_in(Lang::current())
+    }
+}
+
+/// `msg!("id")` or `msg!("id", name = value, …)`: a [`Msg`] (identifier and
+/// arguments), for diagnostics.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal) => { $crate::i18n::Msg::new($id, Vec::new()) };
+    ($id:literal, $($k:ident = $v:expr),+ $(,)?) => {
+        $crate::i18n::Msg::new($id, vec![$((stringify!($k), $crate::i18n::Arg::from($v))),+])
+    };
 }
 
 /// `t!("id")` or `t!("id", name = value, …)`: a message of the current language.
@@ -174,6 +223,59 @@ mod tests {
             assert_eq!(vars, &en[id], "{id}: the two languages take different arguments");
         }
         assert!(vi.len() > 50);
+    }
+
+    /// The identifiers written in the code as `msg!("…")` or `t!("…")`.
+    fn ids_in_code() -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut dirs = vec![src];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for mac in ["msg!(", "t!("] {
+                        for (at, _) in text.match_indices(mac) {
+                            let before = text[..at].chars().next_back();
+                            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+                            let in_comment = text[line_start..at].trim_start().starts_with("//");
+                            if in_comment || before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '"') {
+                                continue; // a comment, a string, or another macro such as `format_t!(`
+                            }
+                            let rest = text[at + mac.len()..].trim_start();
+                            if let Some(lit) = rest.strip_prefix('"') {
+                                let id = lit.split('"').next().unwrap_or("");
+                                out.push((id.to_owned(), path.display().to_string()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Every message the code names is in both catalogues (a diagnostic can
+    /// only be built from a [`Msg`], so this covers every diagnostic whose
+    /// identifier is written in the code; the others are checked when built).
+    #[test]
+    fn every_message_named_in_the_code_is_in_both_catalogues() {
+        let (vi, en) = (shape(Lang::Vi), shape(Lang::En));
+        let found = ids_in_code();
+        assert!(found.len() > 200, "the scan found only {} messages", found.len());
+        let missing: Vec<_> = found.iter().filter(|(id, _)| !vi.contains_key(id) || !en.contains_key(id)).collect();
+        assert!(missing.is_empty(), "not in the catalogue: {missing:?}");
+    }
+
+    #[test]
+    fn a_message_keeps_its_identifier_and_speaks_either_language() {
+        let m = crate::msg!("field-missing", key = "title");
+        assert_eq!(m.id(), "field-missing");
+        assert_eq!(m.text_in(Lang::Vi), "thiếu khoá bắt buộc `title`");
+        assert_eq!(m.text_in(Lang::En), "missing required key `title`");
     }
 
     #[test]

@@ -147,7 +147,7 @@ pub fn run(root: &Path, files: &[PathBuf]) -> Outcome {
                 out.rows.push(Row {
                     file: file.display().to_string(),
                     kind: "lỗi".into(),
-                    warnings: e.to_string().split_once(": ").map_or(e.to_string(), |(_, m)| m.to_owned()),
+                    warnings: e.message().text(),
                     ..Row::default()
                 });
                 out.failed.push((file.clone(), e));
@@ -158,8 +158,7 @@ pub fn run(root: &Path, files: &[PathBuf]) -> Outcome {
         let k = key(&imp);
         if let Some(record) = k.as_ref().and_then(|k| existing.get(k)) {
             row.kind = "trùng".into();
-            row.warnings =
-                format!("đã có trong trang: {} (cùng số và cơ quan ban hành); không nhập lại", record.display());
+            row.warnings = crate::t!("imp-row-existing", record = record.display().to_string());
             out.rows.push(row);
             out.existing.push((imp, record.clone()));
             continue;
@@ -167,10 +166,7 @@ pub fn run(root: &Path, files: &[PathBuf]) -> Outcome {
         match k.as_ref().and_then(|k| by_key.get(k)) {
             Some(&g) => {
                 let group = &mut out.groups[g];
-                row.warnings = format!(
-                    "cùng văn bản với {}: gộp thành một bản ghi, đính kèm cả hai tệp",
-                    group.primary.source.display()
-                );
+                row.warnings = crate::t!("imp-row-merged", primary = group.primary.source.display().to_string());
                 if richness(&imp) < richness(&group.primary) {
                     let old = std::mem::replace(&mut group.primary, imp);
                     group.copies.push(old);

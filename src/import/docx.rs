@@ -18,13 +18,13 @@ use std::io::{Read, Seek};
 #[derive(Debug, thiserror::Error)]
 pub enum DocxError {
     /// Not a zip archive at all.
-    #[error("it is not a .docx file (not a zip archive: {0})")]
+    #[error("{}", crate::t!("docx-not-zip", detail = .0.to_string()))]
     NotZip(#[source] zip::result::ZipError),
     /// A zip without the main document part.
-    #[error("it is a zip archive without word/document.xml, so not a Word document")]
+    #[error("{}", crate::t!("docx-no-document"))]
     NoDocument,
     /// A part could not be read from the archive.
-    #[error("cannot read {part} from the archive: {message}")]
+    #[error("{}", crate::t!("docx-part", part = *part, detail = message.as_str()))]
     Part {
         /// The part, e.g. `word/document.xml`.
         part: &'static str,
@@ -32,13 +32,13 @@ pub enum DocxError {
         message: String,
     },
     /// A part larger than the importer reads: refused, never cut short.
-    #[error("{part} giải nén ra hơn {} MiB, mức tối đa mà thidua import đọc", PART_LIMIT >> 20)]
+    #[error("{}", crate::t!("docx-part-too-large", part = *part, limit = PART_LIMIT >> 20))]
     PartTooLarge {
         /// The part.
         part: &'static str,
     },
     /// A part that ends before its elements are closed (a cut-off file).
-    #[error("{part} bị cắt cụt: hết tệp khi {open} phần tử còn chưa đóng (đầu tiên là <{first}>)")]
+    #[error("{}", crate::t!("docx-truncated", part = *part, open = *open, first = first.as_str()))]
     Truncated {
         /// The part.
         part: &'static str,
@@ -48,7 +48,7 @@ pub enum DocxError {
         first: String,
     },
     /// Broken XML.
-    #[error("{part} is not well-formed XML at byte {offset}: {message}")]
+    #[error("{}", crate::t!("docx-xml", part = *part, offset = *offset, detail = message.as_str()))]
     Xml {
         /// The part.
         part: &'static str,

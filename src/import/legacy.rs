@@ -29,14 +29,12 @@ pub enum Legacy {
 
 impl Legacy {
     /// The note for the import report.
-    pub fn note(self) -> String {
+    pub fn note(self) -> crate::i18n::Msg {
         let (name, fonts) = match self {
             Legacy::Tcvn3 => ("TCVN3 (ABC)", ".VnTime"),
             Legacy::Vni => ("VNI", "VNI-Times"),
         };
-        format!(
-            "văn bản gõ bằng bảng mã cũ {name} (phông {fonts}…) đã được chuyển sang Unicode; hãy đối chiếu với bản gốc"
-        )
+        crate::msg!("imp-legacy-encoding", encoding = name, fonts = fonts)
     }
 
     /// The encoding a font name belongs to: `.VnTime`, `.VnTimeH`, `VNI-Times`.

@@ -19,6 +19,8 @@ pub mod record;
 pub mod text;
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Msg;
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 pub use record::{plan, write, Planned};
@@ -27,7 +29,7 @@ pub use record::{plan, write, Planned};
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file could not be read.
-    #[error("{}: cannot read the file: {source}", path.display())]
+    #[error("{}", self.full_message())]
     Read {
         /// The input file.
         path: PathBuf,
@@ -35,7 +37,7 @@ pub enum ImportError {
         source: std::io::Error,
     },
     /// A broken or foreign `.docx`.
-    #[error("{}: {source}", path.display())]
+    #[error("{}", self.full_message())]
     Docx {
         /// The input file.
         path: PathBuf,
@@ -43,7 +45,7 @@ pub enum ImportError {
         source: docx::DocxError,
     },
     /// Text that is not UTF-8.
-    #[error("{}: it is not UTF-8 text (the first invalid byte is at offset {offset})", path.display())]
+    #[error("{}", self.full_message())]
     NotUtf8 {
         /// The input file.
         path: PathBuf,
@@ -51,19 +53,19 @@ pub enum ImportError {
         offset: usize,
     },
     /// A binary file named `.txt`.
-    #[error("{}: it is a binary file, not text (it contains NUL bytes)", path.display())]
+    #[error("{}", self.full_message())]
     Binary {
         /// The input file.
         path: PathBuf,
     },
     /// Not a regular file: a device such as `/dev/zero`, a pipe or a folder.
-    #[error("{}: không phải một tệp thông thường (thiết bị, ống dẫn hay thư mục)", path.display())]
+    #[error("{}", self.full_message())]
     NotAFile {
         /// The input file.
         path: PathBuf,
     },
     /// A file larger than the importer reads.
-    #[error("{}: tệp lớn hơn {} MiB, mức tối đa mà thidua import đọc", path.display(), limit >> 20)]
+    #[error("{}", self.full_message())]
     TooLarge {
         /// The input file.
         path: PathBuf,
@@ -71,7 +73,7 @@ pub enum ImportError {
         limit: u64,
     },
     /// A broken, encrypted or oversized PDF.
-    #[error("{}: {source}", path.display())]
+    #[error("{}", self.full_message())]
     Pdf {
         /// The input file.
         path: PathBuf,
@@ -79,13 +81,13 @@ pub enum ImportError {
         source: pdf::PdfError,
     },
     /// A Word 97–2003 `.doc` (an OLE compound file), whatever its name says.
-    #[error("{}: đây là tệp Word 97–2003 (.doc), thidua không đọc được định dạng cũ này", path.display())]
+    #[error("{}", self.full_message())]
     LegacyDoc {
         /// The input file.
         path: PathBuf,
     },
     /// An extension the importer does not read.
-    #[error("{}: cannot import `.{ext}` files", path.display())]
+    #[error("{}", self.full_message())]
     Unsupported {
         /// The input file.
         path: PathBuf,
@@ -93,13 +95,13 @@ pub enum ImportError {
         ext: String,
     },
     /// A file with no text in it.
-    #[error("{}: the document has no text", path.display())]
+    #[error("{}", self.full_message())]
     Empty {
         /// The input file.
         path: PathBuf,
     },
     /// `--campaign` names a campaign that does not exist.
-    #[error("the campaign `{slug}` does not exist in content/phong-trao/")]
+    #[error("{}", self.full_message())]
     NoCampaign {
         /// The slug given.
         slug: String,
@@ -107,7 +109,7 @@ pub enum ImportError {
         known: Vec<String>,
     },
     /// The record could not be written.
-    #[error("{}: cannot write: {source}", path.display())]
+    #[error("{}", self.full_message())]
     Write {
         /// The file or folder being written.
         path: PathBuf,
@@ -117,55 +119,82 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    /// The error as a diagnostic with a hint, like the rest of the CLI prints.
-    pub fn diagnostic(&self) -> Diagnostic {
-        let (path, hint): (PathBuf, String) = match self {
-            ImportError::Read { path, .. } => (path.clone(), "check that the file exists and can be read".into()),
-            ImportError::Docx { path, .. } => {
-                (path.clone(), "open it in Word or LibreOffice and save it again as .docx (Word Document)".into())
-            }
-            ImportError::NotUtf8 { path, .. } => {
-                (path.clone(), "save the text as UTF-8 (in Notepad: Save As → Encoding: UTF-8)".into())
-            }
-            ImportError::Binary { path } => {
-                (path.clone(), "import the original .docx, or copy the text into a UTF-8 .txt file".into())
-            }
-            ImportError::Unsupported { path, .. } => {
-                (path.clone(), "import .docx, .pdf, .txt or .md files, or a folder of them".into())
-            }
-            ImportError::NotAFile { path } => {
-                (path.clone(), "hãy chỉ ra chính tệp văn bản (.docx, .pdf, .txt, .md) hoặc thư mục chứa chúng".into())
-            }
-            ImportError::TooLarge { path, .. } => (
-                path.clone(),
-                "một văn bản hành chính hiếm khi quá vài MiB: kiểm tra đúng tệp chưa, hoặc tách phụ lục thành tệp riêng"
-                    .into(),
-            ),
-            ImportError::Pdf { path, source } => (path.clone(), source.hint().into()),
-            ImportError::LegacyDoc { path } => {
-                (path.clone(), "mở tệp bằng Word hoặc LibreOffice và lưu lại thành .docx (Word Document), rồi nhập tệp .docx".into())
-            }
-            ImportError::Empty { path } => (path.clone(), "is this the right file?".into()),
-            ImportError::NoCampaign { slug, known } => (
-                PathBuf::from("content/phong-trao"),
-                match known
+    /// What went wrong, without the file (a diagnostic prints it beside).
+    pub fn message(&self) -> Msg {
+        match self {
+            ImportError::Read { source, .. } => msg!("imp-read", error = source.to_string()),
+            ImportError::Docx { source, .. } => msg!("imp-docx", detail = source.to_string()),
+            ImportError::NotUtf8 { offset, .. } => msg!("imp-not-utf8", offset = *offset),
+            ImportError::Binary { .. } => msg!("imp-binary"),
+            ImportError::NotAFile { .. } => msg!("imp-not-a-file"),
+            ImportError::TooLarge { limit, .. } => msg!("imp-too-large", limit = limit >> 20),
+            ImportError::Pdf { source, .. } => source.message(),
+            ImportError::LegacyDoc { .. } => msg!("imp-legacy-doc"),
+            ImportError::Unsupported { ext, .. } => msg!("imp-unsupported", ext = ext.as_str()),
+            ImportError::Empty { .. } => msg!("imp-empty"),
+            ImportError::NoCampaign { slug, .. } => msg!("imp-no-campaign", slug = slug.as_str()),
+            ImportError::Write { source, .. } => msg!("imp-write", error = source.to_string()),
+        }
+    }
+
+    /// The file the error is about.
+    fn path(&self) -> PathBuf {
+        match self {
+            ImportError::Read { path, .. }
+            | ImportError::Docx { path, .. }
+            | ImportError::NotUtf8 { path, .. }
+            | ImportError::Binary { path }
+            | ImportError::NotAFile { path }
+            | ImportError::TooLarge { path, .. }
+            | ImportError::Pdf { path, .. }
+            | ImportError::LegacyDoc { path }
+            | ImportError::Unsupported { path, .. }
+            | ImportError::Empty { path }
+            | ImportError::Write { path, .. } => path.clone(),
+            ImportError::NoCampaign { .. } => PathBuf::from("content/phong-trao"),
+        }
+    }
+
+    /// The file and the message, for `Display`.
+    fn full_message(&self) -> String {
+        match self {
+            ImportError::NoCampaign { .. } => self.message().text(),
+            _ => format!("{}: {}", self.path().display(), self.message().text()),
+        }
+    }
+
+    /// What to do about it.
+    fn hint(&self) -> Msg {
+        match self {
+            ImportError::Read { .. } => msg!("imp-read-hint"),
+            ImportError::Docx { .. } => msg!("imp-docx-hint"),
+            ImportError::NotUtf8 { .. } => msg!("imp-not-utf8-hint"),
+            ImportError::Binary { .. } => msg!("imp-binary-hint"),
+            ImportError::Unsupported { .. } => msg!("imp-unsupported-hint"),
+            ImportError::NotAFile { .. } => msg!("imp-not-a-file-hint"),
+            ImportError::TooLarge { .. } => msg!("imp-too-large-hint"),
+            ImportError::Pdf { source, .. } => source.hint(),
+            ImportError::LegacyDoc { .. } => msg!("imp-legacy-doc-hint"),
+            ImportError::Empty { .. } => msg!("imp-empty-hint"),
+            ImportError::NoCampaign { slug, known } => {
+                let near = known
                     .iter()
                     .map(|k| (strsim::levenshtein(k, slug), k))
                     .filter(|(d, _)| *d <= 3)
                     .min()
-                    .map(|(_, k)| k)
-                {
-                    Some(s) => format!("did you mean `{s}`? the slugs are the file names in content/phong-trao/"),
-                    None => format!("the slugs are the file names in content/phong-trao/: {}", known.join(", ")),
-                },
-            ),
-            ImportError::Write { path, .. } => (path.clone(), "check the folder's permissions and free space".into()),
-        };
-        let message = match self {
-            ImportError::NoCampaign { .. } => self.to_string(),
-            _ => self.to_string().split_once(": ").map_or_else(|| self.to_string(), |(_, m)| m.to_owned()),
-        };
-        Diagnostic::error(path, message).hint(hint)
+                    .map(|(_, k)| k);
+                match near {
+                    Some(s) => msg!("ref-did-you-mean", slug = s, section = "phong-trao"),
+                    None => msg!("imp-campaigns-are", list = known.join(", ")),
+                }
+            }
+            ImportError::Write { .. } => msg!("imp-write-hint"),
+        }
+    }
+
+    /// The error as a diagnostic with a hint, like the rest of the CLI prints.
+    pub fn diagnostic(&self) -> Diagnostic {
+        Diagnostic::error(self.path(), self.message()).hint(self.hint())
     }
 }
 
@@ -250,7 +279,7 @@ pub fn import_bytes(path: &Path, bytes: Vec<u8>) -> Result<Imported, ImportError
     if bytes.starts_with(&OLE_MAGIC) || ext == "doc" {
         return Err(ImportError::LegacyDoc { path: path.to_owned() });
     }
-    let mut notes: Vec<String> = Vec::new();
+    let mut notes: Vec<Msg> = Vec::new();
     let mut pdf_evidence = None;
     let doc = match ext.as_str() {
         "docx" => {
@@ -266,11 +295,7 @@ pub fn import_bytes(path: &Path, bytes: Vec<u8>) -> Result<Imported, ImportError
             }
             pdf_evidence = Some(read.stamp);
             if read.undiacritised {
-                notes.push(
-                    "chữ trong tệp PDF gần như không có dấu tiếng Việt: có lẽ là chữ nhận dạng (OCR) từ bản quét, \
-                     các trường đọc được không đáng tin; hãy nhập bản .docx hoặc bản PDF xuất từ Word"
-                        .to_owned(),
-                );
+                notes.push(msg!("pdf-undiacritised"));
             }
             text::parse(&read.text)
         }
@@ -298,8 +323,8 @@ pub fn import_bytes(path: &Path, bytes: Vec<u8>) -> Result<Imported, ImportError
     if meta.title.is_none() {
         let stem = stem(path);
         warnings.push(
-            Diagnostic::warning(path, format!("no trích yếu found; the title is the file name \"{stem}\""))
-                .hint("edit `title` in the written index.md"),
+            Diagnostic::warning(path, msg!("imp-title-from-file", name = stem.as_str()))
+                .hint(msg!("imp-title-from-file-hint")),
         );
         meta.title = Some(stem);
     }
@@ -314,11 +339,7 @@ fn stem(path: &Path) -> String {
 /// file name as its title and an empty body, and a warning that says so.
 fn scanned(path: &Path, bytes: Vec<u8>, pages: usize) -> Imported {
     let stem = stem(path);
-    let warning = Diagnostic::warning(
-        path,
-        format!("tệp PDF này ({pages} trang) không có lớp chữ (là bản quét): chỉ đính kèm tệp gốc, nội dung để trống"),
-    )
-    .hint("gõ lại số, ngày, người ký, trích yếu vào index.md, hoặc nhập bản .docx/.pdf có chữ của văn bản này");
+    let warning = Diagnostic::warning(path, msg!("pdf-scanned", pages = pages)).hint(msg!("pdf-scanned-hint"));
     let meta = header::Metadata { title: Some(stem), ..header::Metadata::default() };
     Imported { source: path.to_owned(), original: bytes, meta, body: String::new(), warnings: vec![warning] }
 }

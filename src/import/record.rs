@@ -217,7 +217,7 @@ pub fn write(p: &Planned) -> Result<(), ImportError> {
     if p.dir.exists() {
         return Err(ImportError::Write {
             path: p.dir.clone(),
-            source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the record folder exists"),
+            source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, crate::t!("imp-folder-exists")),
         });
     }
     let tmp = parent.join(format!(".{}.import-{}", p.slug, std::process::id()));

@@ -57,7 +57,7 @@ pub enum OutputError {
     /// Two files of the build would land on the same path: each named by
     /// the file it is copied from, or `None` for one the build made (a page,
     /// a static file read into memory), which the build then names.
-    #[error("hai tệp cùng được ghi ra `{path}`: {} và {} (two files on one output path)", origin(.first), origin(.second))]
+    #[error("{}", crate::t!("output-collision", path = path.as_str(), a = origin(.first), b = origin(.second)))]
     Collision {
         /// The output path, relative to the output folder.
         path: String,
@@ -67,17 +67,17 @@ pub enum OutputError {
         second: Option<PathBuf>,
     },
     /// A path would escape the output folder.
-    #[error("refusing to write outside the output folder: {0}")]
+    #[error("{}", crate::t!("output-escape", path = .0.as_str()))]
     Escape(String),
     /// The output path is not usable.
-    #[error("the output folder {0} is not usable: {1}")]
+    #[error("{}", crate::t!("output-unusable", path = .0.display().to_string(), why = .1.as_str()))]
     BadOutput(PathBuf, String),
 }
 
 fn origin(source: &Option<PathBuf>) -> String {
     match source {
-        Some(p) => format!("`{}`", p.display()),
-        None => "một tệp do thidua tạo ra (a generated file)".to_owned(),
+        Some(p) => p.display().to_string(),
+        None => crate::t!("output-generated-file"),
     }
 }
 
@@ -187,14 +187,14 @@ impl Staging {
     pub fn new(output: &Path) -> Result<Staging, OutputError> {
         let name = output
             .file_name()
-            .ok_or_else(|| OutputError::BadOutput(output.to_path_buf(), "it has no folder name".into()))?;
+            .ok_or_else(|| OutputError::BadOutput(output.to_path_buf(), crate::t!("refusal-no-name")))?;
         let parent = match output.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
         if output.exists() && !output.is_dir() {
-            return Err(OutputError::BadOutput(output.to_path_buf(), "a file (not a folder) is in the way".into()));
+            return Err(OutputError::BadOutput(output.to_path_buf(), crate::t!("refusal-a-file")));
         }
         let tmp = parent.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
         let old = parent.join(format!(".{}.old-{}", name.to_string_lossy(), std::process::id()));

@@ -8,7 +8,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// Why thidua will not write to an output folder: nothing has been touched.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("không ghi vào thư mục xuất {}: {reason}\n  gợi ý: {hint}", .path.display())]
+#[error("{}", crate::t!("refusal", path = .path.display().to_string(), reason = reason.as_str(), hint = hint.as_str()))]
 pub struct Refusal {
     /// The output folder as given.
     pub path: PathBuf,
@@ -18,7 +18,10 @@ pub struct Refusal {
     pub hint: String,
 }
 
-const HINT_ELSEWHERE: &str = "chọn một thư mục chưa có hoặc đang trống, ví dụ --output <thư mục trang>/public";
+/// The hint of most refusals: write elsewhere.
+fn hint_elsewhere() -> String {
+    crate::t!("refusal-elsewhere-hint")
+}
 
 /// Checks where an output folder lies, by its path alone: `None` when it may
 /// be written, else why not. `root` and `output` must be absolute and free of
@@ -31,18 +34,18 @@ pub fn place_refusal(root: &Path, output: &Path) -> Option<String> {
     let (root, output) = (lexical(root)?, lexical(output)?);
     if root.starts_with(&output) {
         return Some(if root == output {
-            "đó là chính thư mục trang (nơi có config.toml và content/); build sẽ xoá mất nguồn".to_owned()
+            crate::t!("refusal-is-root")
         } else {
-            format!("thư mục này chứa thư mục trang {}; build sẽ xoá mất nguồn", root.display())
+            crate::t!("refusal-holds-root", root = root.display().to_string())
         });
     }
-    for (folder, what) in [("content", "nội dung"), ("static", "tệp tĩnh"), ("themes", "giao diện")] {
+    for folder in ["content", "static", "themes"] {
         if output.starts_with(root.join(folder)) {
-            return Some(format!("thư mục này nằm trong {folder}/ ({what} của trang)"));
+            return Some(crate::t!("refusal-in-sources", folder = folder));
         }
     }
     if output.components().any(|c| c.as_os_str() == crate::cache::DIR) {
-        return Some("thư mục này nằm trong bộ nhớ đệm .thidua-cache".to_owned());
+        return Some(crate::t!("refusal-in-cache"));
     }
     None
 }
@@ -106,31 +109,27 @@ pub fn resolve(p: &Path) -> io::Result<PathBuf> {
 /// aside and removes what interrupted builds left beside it. Returns the
 /// folder to write into (the link's target when `output` is a link).
 pub fn prepare(root: &Path, output: &Path) -> Result<PathBuf, Refusal> {
-    let refuse = |reason: String, hint: &str| Refusal { path: output.to_path_buf(), reason, hint: hint.to_owned() };
-    let unreadable = |e: io::Error| refuse(format!("không đọc được đường dẫn: {e}"), HINT_ELSEWHERE);
+    let refuse = |reason: String, hint: String| Refusal { path: output.to_path_buf(), reason, hint };
+    let unreadable = |e: io::Error| refuse(crate::t!("refusal-unreadable", error = e.to_string()), hint_elsewhere());
     let dir = placed(root, output)?;
     let is_link = std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink());
     if is_link && !dir.is_dir() {
         return Err(refuse(
-            format!("đây là liên kết tới {}, nơi chưa có thư mục", dir.display()),
-            "tạo thư mục đích của liên kết trước (mkdir), hoặc xoá liên kết",
+            crate::t!("refusal-dangling-link", target = dir.display().to_string()),
+            crate::t!("refusal-dangling-link-hint"),
         ));
     }
     match std::fs::symlink_metadata(&dir) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => return Err(unreadable(e)),
         Ok(m) if !m.is_dir() => {
-            return Err(refuse("ở đó đã có một tệp, không phải thư mục".into(), HINT_ELSEWHERE));
+            return Err(refuse(crate::t!("refusal-a-file"), hint_elsewhere()));
         }
         Ok(_) => {
             if let Some(stranger) = foreign_entry(&dir, output).map_err(unreadable)? {
                 return Err(refuse(
-                    format!(
-                        "thư mục đã có nội dung mà thidua không viết ra (ví dụ: {}); build sẽ xoá hết",
-                        stranger.display()
-                    ),
-                    "chọn một thư mục chưa có hoặc đang trống; nếu đúng là muốn xuất bản vào đây, \
-                     hãy tự chuyển nội dung cũ đi nơi khác rồi build lại",
+                    crate::t!("refusal-foreign", example = stranger.display().to_string()),
+                    crate::t!("refusal-foreign-hint"),
                 ));
             }
         }
@@ -148,18 +147,18 @@ pub fn refuse_place(root: &Path, output: &Path) -> Option<Refusal> {
 
 /// The folder `output` names on disk, when its place is allowed.
 fn placed(root: &Path, output: &Path) -> Result<PathBuf, Refusal> {
-    let refuse = |reason: String| Refusal { path: output.to_path_buf(), reason, hint: HINT_ELSEWHERE.to_owned() };
-    let unreadable = |e: io::Error| refuse(format!("không đọc được đường dẫn: {e}"));
+    let refuse = |reason: String| Refusal { path: output.to_path_buf(), reason, hint: hint_elsewhere() };
+    let unreadable = |e: io::Error| refuse(crate::t!("refusal-unreadable", error = e.to_string()));
     let real_root = std::fs::canonicalize(root).map_err(unreadable)?;
     let dir = resolve(output).map_err(unreadable)?;
     if let Some(reason) = place_refusal(&real_root, &dir) {
         if lexical(&absolute(output)).is_some_and(|given| given == dir) {
             return Err(refuse(reason));
         }
-        return Err(refuse(format!("{reason} (đường dẫn trỏ tới {})", dir.display())));
+        return Err(refuse(crate::t!("refusal-via-link", reason = reason, target = dir.display().to_string())));
     }
     if dir.file_name().is_none() {
-        return Err(refuse("đường dẫn không có tên thư mục".into()));
+        return Err(refuse(crate::t!("refusal-no-name")));
     }
     Ok(dir)
 }

@@ -329,7 +329,7 @@ impl Live {
     pub(crate) fn search_setup(&self) -> Result<Option<(search::Glossary, PathBuf)>, Vec<Diagnostic>> {
         let Some(config) = self.config.as_ref() else { return Ok(None) };
         let glossary = search::load_glossary(&config.root, config.theme_dir.as_deref())
-            .map_err(|e| vec![Diagnostic::error(&config.root, e.to_string())])?;
+            .map_err(|e| vec![Diagnostic::error(&config.root, crate::msg!("search-failed", detail = e.to_string()))])?;
         Ok(Some((glossary, self.cache_dir().serve_search_background())))
     }
 
@@ -376,7 +376,9 @@ impl Live {
     /// its files, and the site path of its entry file.
     fn index_search(&self) -> Result<(Delta, String), Vec<Diagnostic>> {
         let config = self.config.as_ref().expect("config loaded");
-        let as_diag = |e: search::SearchError| vec![Diagnostic::error(&config.root, e.to_string())];
+        let as_diag = |e: search::SearchError| {
+            vec![Diagnostic::error(&config.root, crate::msg!("search-failed", detail = e.to_string()))]
+        };
         let glossary = search::load_glossary(&config.root, config.theme_dir.as_deref()).map_err(as_diag)?;
         let docs: Vec<_> = self.site.records.iter().map(|r| search_doc(&self.site, r)).collect();
         let export = search::build(docs, &glossary, &self.cache_dir().serve_search()).map_err(as_diag)?;

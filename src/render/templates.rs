@@ -14,6 +14,7 @@
 //!   gigabytes of memory.
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::theme::Theme;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -42,12 +43,15 @@ pub(crate) fn compile(theme: &Theme, theme_path: &std::path::Path) -> Result<Ter
         let d = match parse_error_place(&message) {
             Some((name, line, column)) if theme.templates.contains_key(name) => {
                 let source = &theme.templates[name];
-                Diagnostic::error(theme_path.join("templates").join(name), format!("a template does not compile: {message}"))
-                    .at(source, line, column)
+                Diagnostic::error(
+                    theme_path.join("templates").join(name),
+                    msg!("tpl-compile", detail = message.as_str()),
+                )
+                .at(source, line, column)
             }
-            _ => Diagnostic::error(theme_path.join("templates"), format!("a template does not compile: {message}")),
+            _ => Diagnostic::error(theme_path.join("templates"), msg!("tpl-compile", detail = message.as_str())),
         };
-        d.hint("fix the template syntax at the place named ({{ }} for values, {% %} for tags, each {% block %} closed by {% endblock %})")
+        d.hint(msg!("tpl-compile-hint"))
     })?;
     if let Some(d) = recursion(&tera, theme, theme_path) {
         return Err(d);
@@ -86,8 +90,7 @@ fn recursion(tera: &Tera, theme: &Theme, theme_path: &std::path::Path) -> Option
     let first = &cycle[0];
     let next = cycle.get(1).unwrap_or(first);
     let path: Vec<String> = cycle.iter().chain(std::iter::once(first)).map(Call::describe).collect();
-    let message =
-        format!("the templates call themselves without end ({}); rendering would overflow the stack", path.join(" → "));
+    let message = msg!("tpl-recursion", path = path.join(" → "));
     let file = first.file().to_owned();
     let mut d = Diagnostic::error(theme_path.join("templates").join(&file), message);
     if let Some(source) = theme.templates.get(&file) {
@@ -95,7 +98,7 @@ fn recursion(tera: &Tera, theme: &Theme, theme_path: &std::path::Path) -> Option
             d = d.at(source, line, column);
         }
     }
-    Some(d.hint("break the loop: a template may not include itself, and a macro may not call itself (directly or through others); write the repeated part out or pass the data already nested"))
+    Some(d.hint(msg!("tpl-recursion-hint")))
 }
 
 /// The line and column of `source` (1-based) where it calls `target`, when
@@ -264,7 +267,7 @@ fn stop(why: String) -> String {
 fn check_time() -> Result<(), String> {
     let late = BUDGET.with(|b| b.borrow().as_ref().is_some_and(|b| Instant::now() > b.deadline));
     if late {
-        return Err(stop(format!("it took longer than {} s", PAGE_TIME.as_secs())));
+        return Err(stop(crate::t!("tpl-why-time", limit = PAGE_TIME.as_secs())));
     }
     Ok(())
 }
@@ -319,7 +322,7 @@ impl std::io::Write for Capped {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         check_time().map_err(std::io::Error::other)?;
         if self.0.len() + buf.len() > PAGE_BYTES {
-            let why = stop(format!("its output grew past {} MB", PAGE_BYTES / (1024 * 1024)));
+            let why = stop(crate::t!("tpl-why-output", limit = PAGE_BYTES / (1024 * 1024)));
             return Err(std::io::Error::other(why));
         }
         self.0.extend_from_slice(buf);
@@ -364,13 +367,14 @@ pub(crate) fn overdue(grace: Duration) -> Option<Diagnostic> {
     Some(
         Diagnostic::error(
             format!("templates/{template}"),
-            format!(
-                "rendering {page} was stopped: it took longer than {} s ({} s so far)",
-                PAGE_TIME.as_secs(),
-                (now - *started).as_secs()
+            msg!(
+                "tpl-overdue",
+                page = page.as_str(),
+                limit = PAGE_TIME.as_secs(),
+                elapsed = (now - *started).as_secs()
             ),
         )
-        .hint("the template does too much for one page: look for nested loops ({% for %} inside {% for %}) that grow without end, and bound them"),
+        .hint(msg!("tpl-overdue-hint")),
     )
 }
 
@@ -407,14 +411,9 @@ pub fn memory_overrun() -> Option<Diagnostic> {
     Some(
         Diagnostic::error(
             format!("templates/{template}"),
-            format!(
-                "rendering {page} was stopped: it used more than {} MB of memory ({} MB when it began, {} MB now)",
-                budget >> 20,
-                at_start >> 20,
-                now >> 20
-            ),
+            msg!("tpl-memory", page = page.as_str(), budget = budget >> 20, start = at_start >> 20, now = now >> 20),
         )
-        .hint("the template builds a value that grows without end (a string or list doubled in a loop, `~` or `concat` on itself): bound it"),
+        .hint(msg!("tpl-memory-hint")),
     )
 }
 
@@ -434,13 +433,15 @@ pub(crate) fn render(tera: &Tera, template: &str, ctx: &Context, page: &str) -> 
     let stopped = BUDGET.with(|b| b.borrow_mut().take()).and_then(|b| b.stopped);
     let path = format!("templates/{template}");
     match (result, stopped) {
-        (Ok(()), _) => String::from_utf8(out.0).map_err(|_| {
-            Diagnostic::error(path, format!("rendering {page} made text that is not UTF-8")).hint("check the filters the template uses")
-        }),
-        (Err(_), Some(why)) => Err(Diagnostic::error(path, format!("rendering {page} was stopped: {why}"))
-            .hint("the template does too much for one page: look for a range() or a loop that grows without end, and bound it")),
-        (Err(e), None) => Err(Diagnostic::error(path, format!("rendering {page} failed: {}", chain(&e)))
-            .hint("check the template: a value it uses may be missing for this page; use {% if x %} around optional values")),
+        (Ok(()), _) => String::from_utf8(out.0)
+            .map_err(|_| Diagnostic::error(path, msg!("tpl-not-utf8", page = page)).hint(msg!("tpl-not-utf8-hint"))),
+        (Err(_), Some(why)) => {
+            Err(Diagnostic::error(path, msg!("tpl-stopped", page = page, why = why)).hint(msg!("tpl-stopped-hint")))
+        }
+        (Err(e), None) => {
+            Err(Diagnostic::error(path, msg!("tpl-failed", page = page, detail = chain(&e)))
+                .hint(msg!("tpl-failed-hint")))
+        }
     }
 }
 

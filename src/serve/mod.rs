@@ -33,7 +33,7 @@ pub struct ServeOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// The port is taken or the address is not local.
-    #[error("cannot listen on {addr}: {message}")]
+    #[error("{}", crate::t!("serve-listen-failed", addr = addr.to_string(), error = message.as_str()))]
     Listen {
         /// The address.
         addr: SocketAddr,
@@ -41,7 +41,7 @@ pub enum ServeError {
         message: String,
     },
     /// The watcher could not start.
-    #[error("cannot watch the site folder: {0}")]
+    #[error("{}", crate::t!("serve-watch-failed", error = .0.as_str()))]
     Watch(String),
 }
 
@@ -151,7 +151,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
     let (index_tx, index_rx) = mpsc::channel();
     let index_shared = shared.clone();
     std::thread::spawn(move || reindex_loop(&index_rx, &index_shared));
-    println!("serving http://{addr}/ (Ctrl+C to stop)");
+    println!("{}", crate::t!("serve-listening", addr = addr.to_string()));
     match &shared.editor {
         Some(editor) => {
             println!("{}", editor.notice());
@@ -190,13 +190,13 @@ fn reindex_loop(rx: &mpsc::Receiver<()>, shared: &Shared) {
             .join()
         });
         let Ok(built) = built else {
-            eprintln!("serve: the search index build panicked");
+            eprintln!("serve: {}", crate::t!("serve-search-panicked"));
             continue;
         };
         let export = match built {
             Ok(e) => e,
             Err(e) => {
-                eprintln!("serve: search index: {e}");
+                eprintln!("serve: {}", crate::t!("search-failed", detail = e.to_string()));
                 continue;
             }
         };
@@ -243,7 +243,7 @@ fn lower_priority() {
     // with PRIO_PROCESS names the calling thread.
     let failed = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 19) } != 0;
     if failed {
-        eprintln!("serve: could not lower the search indexer's priority");
+        eprintln!("serve: {}", crate::t!("serve-no-low-priority"));
     }
 }
 
@@ -275,7 +275,7 @@ fn rebuild_loop(rx: &mpsc::Receiver<Change>, shared: &Shared, index_tx: &mpsc::S
         drop(retired);
         report(false, &outcome);
         if outcome.errors.is_empty() && matches!(change, Change::Content(_)) && index_tx.send(()).is_err() {
-            eprintln!("serve: the search re-indexer has stopped");
+            eprintln!("serve: {}", crate::t!("serve-reindexer-stopped"));
         }
     }
 }

@@ -136,11 +136,11 @@ pub fn start(
             if let Some(change) = classify(&root_owned, &paths) {
                 // The receiver is gone only when serve is stopping.
                 if tx.send(change).is_err() {
-                    eprintln!("serve: the rebuild loop has stopped");
+                    eprintln!("serve: {}", crate::t!("serve-rebuild-stopped"));
                 }
             }
         }
-        Err(e) => eprintln!("serve: watching failed: {e}"),
+        Err(e) => eprintln!("serve: {}", crate::t!("serve-watch-failed", error = e.to_string())),
     })?;
     for dir in ["content", "static", "themes"] {
         let p = root.join(dir);

@@ -2,9 +2,30 @@
 
 use super::*;
 use std::process::Command;
+use thidua::i18n::Lang;
+use thidua::t_in;
 
+/// Runs the binary in its default language (Vietnamese).
 fn thidua(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_thidua")).args(args).output().expect("run thidua")
+    Command::new(env!("CARGO_BIN_EXE_thidua")).args(args).env_remove("THIDUA_LANG").output().expect("run thidua")
+}
+
+/// Runs the binary with `THIDUA_LANG=en`.
+fn thidua_en(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_thidua")).args(args).env("THIDUA_LANG", "en").output().expect("run thidua")
+}
+
+/// The errors of `thidua check --json`, as (id, message) pairs.
+fn check_json(out: &std::process::Output) -> Vec<(String, String)> {
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    v["diagnostics"]
+        .as_array()
+        .expect("a list of diagnostics")
+        .iter()
+        .filter(|d| d["severity"] == "Error")
+        .map(|d| (d["id"].as_str().unwrap_or("").to_owned(), d["message"].as_str().unwrap_or("").to_owned()))
+        .collect()
 }
 
 #[test]
@@ -12,8 +33,12 @@ fn build_succeeds_with_exit_0() {
     let site = fixture("generator/basic");
     let out = thidua(&["build", "--root", site.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("built "));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("đã dựng "), "{}", String::from_utf8_lossy(&out.stdout));
     assert!(site.path().join("public/index.html").is_file());
+    std::fs::write(site.path().join("content/tin-tuc/moi.md"), "+++\ntitle = \"Mới\"\ndate = 2023-01-01\n+++\n")
+        .unwrap();
+    let en = thidua_en(&["build", "--root", site.path().to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&en.stdout).contains("built "), "{}", String::from_utf8_lossy(&en.stdout));
 }
 
 #[test]
@@ -35,7 +60,51 @@ fn content_errors_exit_1_and_show_file_line_and_hint() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("content/tin-tuc/x.md:3"), "{err}");
     assert!(err.contains("3 | date = \"2023-13-01\""), "{err}");
-    assert!(err.contains("hint:"), "{err}");
+    assert!(err.contains("gợi ý:"), "{err}");
+}
+
+/// Diagnostics are Vietnamese by default and English with THIDUA_LANG=en,
+/// both from the catalogue; `check --json` names each by its identifier.
+#[test]
+fn diagnostics_speak_vietnamese_by_default_and_english_on_request() {
+    let site = fixture("generator/basic");
+    std::fs::write(
+        site.path().join("content/tin-tuc/x.md"),
+        "+++\ntitle = \"A\"\ndate = 2023-01-01\ndraft = \"có\"\n+++\n",
+    )
+    .unwrap();
+    let root = site.path().to_str().unwrap();
+    let json = thidua(&["check", "--root", root, "--json"]);
+    assert_eq!(json.status.code(), Some(1));
+    let diags = check_json(&json);
+    assert_eq!(diags.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(), ["field-wrong-type"], "{diags:?}");
+    let words = |lang| t_in!(lang, "field-wrong-type", key = "draft", expected = "bool");
+    assert_eq!(diags[0].1, words(Lang::Vi));
+    let vi = String::from_utf8_lossy(&thidua(&["check", "--root", root]).stderr).into_owned();
+    let en = String::from_utf8_lossy(&thidua_en(&["check", "--root", root]).stderr).into_owned();
+    assert_ne!(words(Lang::Vi), words(Lang::En));
+    assert!(vi.contains(&format!("lỗi: {}", words(Lang::Vi))) && vi.contains("gợi ý:"), "{vi}");
+    assert!(en.contains(&format!("error: {}", words(Lang::En))) && en.contains("hint:"), "{en}");
+    assert!(!vi.contains(&words(Lang::En)) && !en.contains(&words(Lang::Vi)));
+}
+
+/// `--help` of the program and of each subcommand is Vietnamese by default
+/// and English with THIDUA_LANG=en.
+#[test]
+fn help_speaks_vietnamese_by_default_and_english_on_request() {
+    for (lang, run) in [(Lang::Vi, thidua as fn(&[&str]) -> std::process::Output), (Lang::En, thidua_en)] {
+        let top = String::from_utf8_lossy(&run(&["--help"]).stdout).into_owned();
+        assert!(top.contains(&t_in!(lang, "help-about")) && top.contains(&t_in!(lang, "help-serve")), "{top}");
+        assert!(top.contains(&t_in!(lang, "help-usage")), "{top}");
+        for (sub, arg) in
+            [("build", "help-build-output"), ("import", "help-import-report"), ("search", "help-search-limit")]
+        {
+            let help = String::from_utf8_lossy(&run(&[sub, "--help"]).stdout).into_owned();
+            assert!(help.contains(&t_in!(lang, arg)) && help.contains(&t_in!(lang, "help-flag-help")), "{help}");
+        }
+    }
+    let vi = String::from_utf8_lossy(&thidua(&["build", "--help"]).stdout).into_owned();
+    assert!(!vi.contains("Where to write the site") && !vi.contains("Print help"), "no English left: {vi}");
 }
 
 #[test]
@@ -52,7 +121,8 @@ fn check_lists_scheduled_records() {
     let site = fixture("generator/basic");
     let out = thidua(&["check", "--root", site.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("tuong-lai.md is dated 2099-01-01"));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("hẹn đăng: ") && said.contains("tuong-lai.md") && said.contains("2099-01-01"), "{said}");
 }
 
 #[test]
@@ -120,7 +190,10 @@ fn check_external_reports_broken_external_links_with_file_and_line() {
     let offline = thidua(&["check", "--root", root]);
     assert_eq!(offline.status.code(), Some(0), "without --external nothing is asked");
 
-    let out = thidua(&["check", "--root", root, "--external"]);
+    let json = thidua(&["check", "--root", root, "--external", "--json"]);
+    let ids: Vec<String> = check_json(&json).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(ids, ["ext-status", "ext-unreachable"], "{ids:?}");
+    let out = thidua_en(&["check", "--root", root, "--external"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(&format!("external link answers 404: http://127.0.0.1:{port}/mat")), "{err}");

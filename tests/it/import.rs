@@ -62,8 +62,9 @@ fn fixture_file(dir: &Path, name: &str, ext: &str) -> PathBuf {
     path
 }
 
-fn warned(imp: &Imported, words: &str) -> bool {
-    imp.warnings.iter().any(|w| w.message.contains(words))
+/// `imp` has a warning that is the catalogue's message `id` and names `part`.
+fn warned(imp: &Imported, id: &str, part: &str) -> bool {
+    imp.warnings.iter().any(|w| w.id == id && w.message.contains(part))
 }
 
 /// `(level, text)` of every Markdown heading.
@@ -103,8 +104,8 @@ fn seed_000_plan_with_blank_number_and_day() {
         Some("Phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ công tác dân tộc năm 2022")
     );
     assert_eq!(m.issued.as_deref(), Some("2022-02"));
-    assert!(warned(&imp, "day of issue is blank"), "{:?}", imp.warnings);
-    assert!(warned(&imp, "number is blank"));
+    assert!(warned(&imp, "imp-day-blank", ""), "{:?}", imp.warnings);
+    assert!(warned(&imp, "imp-number-blank", ""));
     assert_eq!(m.issuer.as_deref(), Some("Ban Dân tộc"));
     assert_eq!((m.signer.as_deref(), m.signer_title.as_deref()), (None, Some("Trưởng ban")));
     assert_eq!(m.recipients.len(), 6);
@@ -132,7 +133,7 @@ fn seed_001_two_column_header_and_wrapped_lines() {
     assert_eq!(m.issuer.as_deref(), Some("Ban Dân tộc tỉnh Bình Phước"));
     assert_eq!(m.place.as_deref(), Some("Bình Phước"));
     assert_eq!(m.issued.as_deref(), Some("2022"));
-    assert!(warned(&imp, "day and month of issue are blank"));
+    assert!(warned(&imp, "imp-day-month-blank", ""));
     assert_eq!((m.signer.as_deref(), m.signer_title.as_deref()), (None, Some("Trưởng ban")));
     assert_eq!(m.recipients.len(), 7);
     let h = headings(&imp.body);
@@ -150,7 +151,7 @@ fn seed_002_full_date_and_signer_name() {
     assert_eq!(m.number.as_deref(), Some("15/KH-BDT"));
     assert_eq!(m.issued.as_deref(), Some("2021-01-18"));
     assert_eq!(m.place.as_deref(), Some("Đồng Nai"));
-    assert!(!warned(&imp, "of issue"));
+    assert!(!warned(&imp, "imp-day-blank", "") && !warned(&imp, "imp-day-month-blank", ""));
     assert_eq!((m.signer.as_deref(), m.signer_title.as_deref()), (Some("Nguyễn Văn Khang"), Some("Trưởng ban")));
     assert!(m.title.as_deref().unwrap().starts_with("Phát động phong trào thi đua"));
     assert!(imp.body.starts_with("Căn cứ Luật Thi đua"), "{}", &imp.body[..100]);
@@ -351,7 +352,7 @@ fn imported_records_pass_check() {
         assert_eq!(written, std::fs::read(f).unwrap(), "the original is attached unchanged");
     }
     let report = thidua::build::check(&opts(site.path())).unwrap_or_else(|e| panic!("{e:?}"));
-    let unknown: Vec<_> = report.warnings.iter().filter(|w| w.message.contains("unknown key")).collect();
+    let unknown: Vec<_> = report.warnings.iter().filter(|w| w.id == "field-unknown").collect();
     assert!(unknown.is_empty(), "{unknown:?}");
     build(site.path()).unwrap_or_else(|e| panic!("{e:?}"));
     let doc = page(site.path(), "van-ban/ke-hoach-12-kh-bdt-2024/index.html");
@@ -402,7 +403,8 @@ fn dry_run_writes_nothing_and_shows_the_record_and_the_report() {
     let dir = tempfile::tempdir().unwrap();
     let before = snapshot(site.path());
     let f = fixture_file(dir.path(), "02-bao-cao-so-ket", "txt");
-    let out = thidua(&["import", "--root", root_str(&site), "--dry-run", "--campaign", "alpha", f.to_str().unwrap()]);
+    let out =
+        thidua_en(&["import", "--root", root_str(&site), "--dry-run", "--campaign", "alpha", f.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(snapshot(site.path()), before);
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -415,8 +417,14 @@ fn dry_run_writes_nothing_and_shows_the_record_and_the_report() {
     assert!(stderr.contains("warning: the day of issue is blank"), "{stderr}");
 }
 
+/// Runs the binary in its default language (Vietnamese).
 fn thidua(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_thidua")).args(args).output().expect("run thidua")
+    Command::new(env!("CARGO_BIN_EXE_thidua")).args(args).env_remove("THIDUA_LANG").output().expect("run thidua")
+}
+
+/// Runs the binary in English, for the tests that check the wording.
+fn thidua_en(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_thidua")).args(args).env("THIDUA_LANG", "en").output().expect("run thidua")
 }
 
 #[test]
@@ -439,7 +447,7 @@ fn unreadable_inputs_are_errors_naming_the_file() {
     let args = [&fake, &binary, &latin1, &no_doc, &good].map(|p| p.to_str().unwrap().to_owned());
     let mut all = vec!["import", "--root", root_str(&site)];
     all.extend(args.iter().map(String::as_str));
-    let out = thidua(&all);
+    let out = thidua_en(&all);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     for (name, what) in [
@@ -462,7 +470,7 @@ fn unknown_campaign_is_an_error_and_usage_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let f = fixture_file(dir.path(), "01-ke-hoach-thi-dua", "txt");
     let before = snapshot(site.path());
-    let out = thidua(&["import", "--root", root_str(&site), "--campaign", "alpah", f.to_str().unwrap()]);
+    let out = thidua_en(&["import", "--root", root_str(&site), "--campaign", "alpah", f.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("the campaign `alpah` does not exist") && err.contains("did you mean `alpha`?"), "{err}");
@@ -602,16 +610,16 @@ fn legacy_encodings_are_converted_with_a_note_and_unicode_is_left_alone() {
     let tcvn3 = dir.path().join("tcvn3.txt");
     std::fs::write(&tcvn3, tcvn3_file(&text)).unwrap();
     let imp = import_file(&tcvn3).unwrap();
-    assert!(warned(&imp, "TCVN3"), "{:?}", imp.warnings);
+    assert!(warned(&imp, "imp-legacy-encoding", "TCVN3"), "{:?}", imp.warnings);
     assert!(imp.body.contains("Rà soát hộ đồng bào thiếu đất sản xuất"), "{}", imp.body);
     let vni = dir.path().join("vni.docx");
     std::fs::write(&vni, make::docx(&make::text_of("18-bao-cao-vni"), make::Encoding::Vni)).unwrap();
     let imp = import_file(&vni).unwrap();
-    assert!(warned(&imp, "VNI"), "{:?}", imp.warnings);
+    assert!(warned(&imp, "imp-legacy-encoding", "VNI"), "{:?}", imp.warnings);
     assert!(imp.body.contains("Hỗ trợ giống cây trồng cho 430 hộ nghèo"), "{}", imp.body);
     let unicode = fixture_file(dir.path(), "01-ke-hoach-thi-dua", "docx");
     let imp = import_file(&unicode).unwrap();
-    assert!(!warned(&imp, "bảng mã cũ"), "{:?}", imp.warnings);
+    assert!(!warned(&imp, "imp-legacy-encoding", ""), "{:?}", imp.warnings);
 }
 
 #[test]
@@ -641,10 +649,10 @@ fn a_signed_pdf_loses_its_stamp_text_but_keeps_it_as_evidence() {
     std::fs::write(&path, make::pdf(&text, Some(&stamp), true)).unwrap();
     let imp = import_file(&path).unwrap();
     assert!(!imp.body.contains("Ký bởi") && !imp.body.contains("Thời gian ký"), "{}", imp.body);
-    assert!(warned(&imp, "ký bởi Lâm Thị Thu"), "{:?}", imp.warnings);
+    assert!(warned(&imp, "pdf-stamp", "Lâm Thị Thu"), "{:?}", imp.warnings);
     // the document's day is blank: the day of signing fills it, with a note
     assert_eq!(imp.meta.issued.as_deref(), Some("2025-08-12"));
-    assert!(warned(&imp, "ngày ký số 2025-08-12"));
+    assert!(warned(&imp, "pdf-issued-from-stamp", "2025-08-12"));
 }
 
 // ------------------------------------------------------------ caps and refusals
@@ -803,7 +811,16 @@ fn a_folder_is_imported_whole_copies_merge_and_the_report_is_written() {
         thidua(&["import", "--root", root_str(&site), "--report", csv.to_str().unwrap(), dir.path().to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("imported 2 document(s), 0 failed, 1 copy(ies) merged"), "{stdout}");
+    let summary = thidua::t_in!(
+        thidua::i18n::Lang::Vi,
+        "imp-summary",
+        dry_run = "no",
+        done = 2usize,
+        failed = 0usize,
+        merged = 1usize,
+        existing = 0usize
+    );
+    assert!(stdout.contains(&summary), "{summary}: {stdout}");
     let record = site.path().join("content/van-ban/ke-hoach-12-kh-bdt-2024");
     let index = std::fs::read_to_string(record.join("index.md")).unwrap();
     assert!(index.contains(r#"attachments = ["01-ke-hoach-thi-dua.docx", "01-ke-hoach-thi-dua.pdf"]"#), "{index}");
@@ -861,9 +878,9 @@ fn real_sample_pdfs_where_present() {
         let imp = import_file(f).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(imp.original, std::fs::read(f).unwrap(), "{name}: attached as read");
         if name.starts_with("03-") || name.starts_with("10-") {
-            assert!(warned(&imp, "không có lớp chữ"), "{name}: {:?}", imp.warnings);
+            assert!(warned(&imp, "pdf-scanned", ""), "{name}: {:?}", imp.warnings);
         } else if name.starts_with("01-") || name.starts_with("11-") {
-            assert!(warned(&imp, "OCR"), "{name}: {:?}", imp.warnings);
+            assert!(warned(&imp, "pdf-undiacritised", ""), "{name}: {:?}", imp.warnings);
         } else {
             let m = &imp.meta;
             let ok = m.doc_type.is_some()

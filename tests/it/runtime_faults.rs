@@ -37,6 +37,8 @@ fn build_capped(site: &Path) -> Output {
     use std::os::unix::process::CommandExt as _;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_thidua"));
     cmd.args(["build", "--root", site.to_str().unwrap()]);
+    // English: the callers check the wording of the template messages.
+    cmd.env("THIDUA_LANG", "en");
     // SAFETY: setrlimit is async-signal-safe and only reads the struct given.
     unsafe {
         cmd.pre_exec(|| {

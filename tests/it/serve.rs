@@ -34,7 +34,8 @@ fn launch(mut cmd: Command) -> Server {
     let addr = loop {
         assert!(Instant::now() < deadline, "serve did not start");
         let line = lines.next().expect("serve printed its address").unwrap();
-        if let Some(rest) = line.strip_prefix("serving http://") {
+        // The first address printed is the site's (in either language).
+        if let Some((_, rest)) = line.split_once("http://") {
             break rest.split('/').next().unwrap().to_owned();
         }
     };

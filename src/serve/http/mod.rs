@@ -81,7 +81,7 @@ pub fn run(listener: TcpListener, shared: Arc<Shared>) {
             Ok(s) => s,
             Err(e) => {
                 // out of file descriptors and the like: wait a little rather than spin
-                eprintln!("serve: accept: {e}");
+                eprintln!("serve: {}", crate::t!("serve-accept-failed", error = e.to_string()));
                 std::thread::sleep(Duration::from_millis(100));
                 continue;
             }
@@ -96,7 +96,7 @@ pub fn run(listener: TcpListener, shared: Arc<Shared>) {
             connection(stream, &shared, &streams);
         });
         if let Err(e) = spawned {
-            eprintln!("serve: cannot start a connection thread: {e}");
+            eprintln!("serve: {}", crate::t!("serve-thread-failed", error = e.to_string()));
         }
     }
 }
