@@ -99,9 +99,10 @@ fn reference_to_a_missing_campaign() {
         write(r, "tin-tuc/x.md", "+++\ntitle = \"A\"\ndate = 2023-01-01\ncampaigns = [\"alpah\"]\n+++\n")
     });
     let d = only(&ds);
-    assert_at(d, "tin-tuc/x.md", 4, "ref-unknown", &["alpah"]);
-    assert_eq!(d.hint_id.as_deref(), Some("ref-did-you-mean"), "{d}");
-    assert!(d.hint.as_ref().unwrap().contains("`alpha`"), "{d}");
+    // The message lists the site's campaigns; the hint names the one meant.
+    assert_at(d, "tin-tuc/x.md", 4, "chk-campaign-unknown", &["alpah", "alpha"]);
+    assert_eq!(d.hint_id.as_deref(), Some("chk-campaign-suggest"), "{d}");
+    assert!(d.hint.as_ref().unwrap().contains("alpha"), "{d}");
 }
 
 #[test]
