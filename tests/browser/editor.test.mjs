@@ -72,8 +72,13 @@ async function open(path, c = ctx) {
 async function servedSoon(page, path, text) {
   const deadline = Date.now() + 20000;
   for (;;) {
-    const res = await page.goto(origin + path);
-    if (res.status() === 200 && (await page.content()).includes(text)) return;
+    // The preview's live reload can abort a navigation while the site is
+    // rebuilt (net::ERR_ABORTED): that is "not yet", like a 404.
+    const res = await page.goto(origin + path).catch((e) => {
+      if (!String(e).includes('ERR_ABORTED')) throw e;
+      return null;
+    });
+    if (res && res.status() === 200 && (await page.content()).includes(text)) return;
     assert.ok(Date.now() < deadline, `${path} never showed ${text}`);
     await page.waitForTimeout(200);
   }

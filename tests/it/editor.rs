@@ -525,14 +525,16 @@ fn spawn(root: &Path, args: &[&str], password: Option<&str>) -> (Child, String, 
     let mut editor = None;
     for line in lines.by_ref() {
         let line = line.unwrap();
-        if let Some(rest) = line.strip_prefix("serving http://") {
+        if line.starts_with("http://") && line.contains("/__thidua/editor/") {
+            editor = Some(line);
+            break;
+        } else if let Some(at) = line.find("http://").filter(|_| port.is_none()) {
+            // The preview's address, whatever the language of the line around it.
+            let rest = &line[at + "http://".len()..];
             port = rest.split('/').next().and_then(|a| a.rsplit(':').next()).map(str::to_owned);
             if password.is_none() {
                 break;
             }
-        } else if line.starts_with("http://") && line.contains("/__thidua/editor/") {
-            editor = Some(line);
-            break;
         }
     }
     std::thread::spawn(move || for _ in lines {});
