@@ -47,7 +47,8 @@ pub fn is_external(dest: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-/// Checks every external link of the site; one error per link that fails.
+/// Checks every external link of the site; one error per link that fails,
+/// in file and line order.
 pub fn check(site: &Site, opts: &ExternalOptions) -> Vec<Diagnostic> {
     // Address (without #fragment) → where it is linked from: (record index, link index).
     let mut places: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
@@ -70,6 +71,8 @@ pub fn check(site: &Site, opts: &ExternalOptions) -> Vec<Diagnostic> {
             out.push(Diagnostic::error(&r.source.path, message).at(&r.source.text, link.line, link.column).hint(hint));
         }
     }
+    // In the order of the files and lines, whatever the addresses sort as.
+    out.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     out
 }
 
