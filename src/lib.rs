@@ -32,7 +32,7 @@ pub mod config;
 pub mod content;
 pub mod date;
 pub mod diagnostics;
-pub mod editor;
+pub(crate) mod editor;
 pub(crate) mod fresh;
 pub mod i18n;
 pub mod import;

@@ -19,13 +19,13 @@ use std::time::Duration;
 use subtle::ConstantTimeEq;
 
 /// The environment variable that holds the editor's password.
-pub const PASSWORD_VAR: &str = "THIDUA_EDITOR_PASSWORD";
+pub(crate) const PASSWORD_VAR: &str = "THIDUA_EDITOR_PASSWORD";
 
 /// How long a wrong password is answered after (one at a time).
 const WRONG_DELAY: Duration = Duration::from_secs(1);
 
 /// A password, kept as a salted hash.
-pub struct Password {
+pub(crate) struct Password {
     salt: [u8; 16],
     hash: [u8; 32],
     /// Held while a wrong password is answered, so guesses queue.
@@ -34,7 +34,7 @@ pub struct Password {
 
 impl Password {
     /// The password `plain`, or `None` for an empty one (or no random source).
-    pub fn new(plain: &str) -> Option<Password> {
+    pub(crate) fn new(plain: &str) -> Option<Password> {
         if plain.is_empty() {
             return None;
         }
@@ -45,12 +45,12 @@ impl Password {
     }
 
     /// The password set in [`PASSWORD_VAR`], if any.
-    pub fn from_env() -> Option<Password> {
+    pub(crate) fn from_env() -> Option<Password> {
         std::env::var(PASSWORD_VAR).ok().and_then(|p| Password::new(&p))
     }
 
     /// True when `given` is the password (compared in constant time).
-    pub fn verify(&self, given: &str) -> bool {
+    pub(crate) fn verify(&self, given: &str) -> bool {
         bool::from(hash(&self.salt, given).ct_eq(&self.hash))
     }
 }
@@ -64,7 +64,7 @@ fn hash(salt: &[u8], plain: &str) -> [u8; 32] {
 
 /// The `Host` values a server at `addr` answers to: the loopback names of
 /// its port, and the address itself.
-pub fn hosts(addr: SocketAddr) -> Vec<String> {
+pub(crate) fn hosts(addr: SocketAddr) -> Vec<String> {
     let port = addr.port();
     let mut v = vec![format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("[::1]:{port}")];
     if !v.contains(&addr.to_string()) {
@@ -76,7 +76,7 @@ pub fn hosts(addr: SocketAddr) -> Vec<String> {
 /// True when `host` is an IP address with port `port`, as a browser writes
 /// it when opened at `http://<ip>:<port>/`. A DNS name is never accepted
 /// this way: a name is what a DNS rebinding attack must use.
-pub fn is_ip_host(host: &str, port: u16) -> bool {
+pub(crate) fn is_ip_host(host: &str, port: u16) -> bool {
     host.parse::<SocketAddr>().is_ok_and(|a| a.port() == port)
 }
 

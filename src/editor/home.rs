@@ -9,15 +9,15 @@ use crate::t;
 
 /// Filters of the home page.
 #[derive(Debug, Default)]
-pub struct Filters {
+pub(crate) struct Filters {
     /// Words to find in titles and paths.
-    pub q: String,
+    pub(crate) q: String,
     /// Only this section (`tin-tuc`…), or all.
-    pub kind: String,
+    pub(crate) kind: String,
     /// `nhap` (drafts only), `dang` (published only) or all.
-    pub state: String,
+    pub(crate) state: String,
     /// Only records with errors.
-    pub errors: bool,
+    pub(crate) errors: bool,
 }
 
 fn fold(s: &str) -> String {
@@ -25,7 +25,7 @@ fn fold(s: &str) -> String {
 }
 
 /// The editor's home: the import drop zone, then the records by kind, filtered.
-pub fn home(entries: &[Entry], f: &Filters, today: crate::date::PartialDate, flash: &str) -> String {
+pub(crate) fn home(entries: &[Entry], f: &Filters, today: crate::date::PartialDate, flash: &str) -> String {
     let mut m = format!("<h1>{}</h1>", esc(&t!("ed-home-title")));
     if !flash.is_empty() {
         m.push_str(&format!("<p class=\"flash\" role=\"status\">{}</p>", esc(flash)));

@@ -10,33 +10,32 @@ use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 /// The largest request body the editor reads (uploads included).
-pub const MAX_BODY: usize = 40 * 1024 * 1024;
+pub(crate) const MAX_BODY: usize = 40 * 1024 * 1024;
 /// A request body must arrive within this time.
-pub const BODY_TIMEOUT: Duration = Duration::from_secs(120);
+pub(crate) const BODY_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// A request to the editor.
 #[derive(Debug, Default)]
-pub struct Request {
+pub(crate) struct Request {
     /// `GET` or `POST`.
-    pub method: String,
+    pub(crate) method: String,
     /// The decoded path (without the query).
-    pub path: String,
+    pub(crate) path: String,
     /// The query's parameters.
-    pub query: BTreeMap<String, String>,
+    pub(crate) query: BTreeMap<String, String>,
     /// Header names in lowercase → value (the last one wins).
-    pub headers: BTreeMap<String, String>,
-    /// The body.
-    pub body: Vec<u8>,
+    pub(crate) headers: BTreeMap<String, String>,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Request {
     /// A header's value.
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).map(String::as_str)
     }
 
     /// The value of cookie `name`.
-    pub fn cookie(&self, name: &str) -> Option<&str> {
+    pub(crate) fn cookie(&self, name: &str) -> Option<&str> {
         self.header("cookie")?.split(';').find_map(|c| {
             let (k, v) = c.trim().split_once('=')?;
             (k == name).then_some(v)
@@ -46,7 +45,7 @@ impl Request {
 
 /// Why a request could not be read.
 #[derive(Debug, PartialEq, Eq)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     /// Malformed: 400.
     Bad,
     /// Body over [`MAX_BODY`]: 413.
@@ -57,7 +56,7 @@ pub enum ReadError {
 
 /// Parses `head` (request line and headers) and reads the body that follows,
 /// starting with `rest` (bytes already read after the head).
-pub fn read_request(stream: &mut TcpStream, head: &[u8], rest: &[u8]) -> Result<Request, ReadError> {
+pub(crate) fn read_request(stream: &mut TcpStream, head: &[u8], rest: &[u8]) -> Result<Request, ReadError> {
     let text = std::str::from_utf8(head).map_err(|_| ReadError::Bad)?;
     let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
     let mut first = lines.next().ok_or(ReadError::Bad)?.split(' ');
@@ -101,7 +100,7 @@ pub fn read_request(stream: &mut TcpStream, head: &[u8], rest: &[u8]) -> Result<
 
 /// Decodes `a=b&c=d` (with `+` for spaces); the last value of a name wins,
 /// except that repeated names are joined with a newline.
-pub fn parse_urlencoded(body: &[u8]) -> BTreeMap<String, String> {
+pub(crate) fn parse_urlencoded(body: &[u8]) -> BTreeMap<String, String> {
     let mut out: BTreeMap<String, String> = BTreeMap::new();
     let text = String::from_utf8_lossy(body);
     for pair in text.split('&').filter(|p| !p.is_empty()) {
@@ -120,33 +119,33 @@ pub fn parse_urlencoded(body: &[u8]) -> BTreeMap<String, String> {
 
 /// One part of a `multipart/form-data` body.
 #[derive(Debug, Clone)]
-pub struct Part {
+pub(crate) struct Part {
     /// The form field's name.
-    pub name: String,
+    pub(crate) name: String,
     /// The file name the browser sent, for file inputs.
-    pub filename: Option<String>,
+    pub(crate) filename: Option<String>,
     /// The bytes.
-    pub data: Vec<u8>,
+    pub(crate) data: Vec<u8>,
 }
 
 /// A submitted form: text fields and files.
 #[derive(Debug, Default)]
-pub struct Form {
+pub(crate) struct Form {
     /// Text fields; repeated names are joined with a newline.
-    pub fields: BTreeMap<String, String>,
+    pub(crate) fields: BTreeMap<String, String>,
     /// File parts that carry a file.
-    pub files: Vec<Part>,
+    pub(crate) files: Vec<Part>,
 }
 
 impl Form {
     /// A text field's value, or "".
-    pub fn get(&self, name: &str) -> &str {
+    pub(crate) fn get(&self, name: &str) -> &str {
         self.fields.get(name).map_or("", String::as_str)
     }
 }
 
 /// The form a POST carries, whichever encoding it used; `None` when malformed.
-pub fn form(req: &Request) -> Option<Form> {
+pub(crate) fn form(req: &Request) -> Option<Form> {
     let ty = req.header("content-type").unwrap_or("");
     if ty.starts_with("multipart/form-data") {
         let boundary = ty.split(';').find_map(|p| p.trim().strip_prefix("boundary="))?.trim_matches('"');
@@ -222,43 +221,41 @@ fn multipart(body: &[u8], boundary: &str) -> Option<Vec<Part>> {
 
 /// An editor answer.
 #[derive(Debug)]
-pub struct Reply {
+pub(crate) struct Reply {
     /// HTTP status.
-    pub status: u16,
-    /// Content type.
-    pub content_type: &'static str,
+    pub(crate) status: u16,
+    pub(crate) content_type: &'static str,
     /// Extra headers.
-    pub headers: Vec<(String, String)>,
-    /// The body.
-    pub body: Vec<u8>,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Reply {
     /// An HTML page.
-    pub fn html(status: u16, body: String) -> Reply {
+    pub(crate) fn html(status: u16, body: String) -> Reply {
         Reply { status, content_type: "text/html; charset=utf-8", headers: Vec::new(), body: body.into_bytes() }
     }
 
     /// Plain text.
-    pub fn text(status: u16, body: String) -> Reply {
+    pub(crate) fn text(status: u16, body: String) -> Reply {
         Reply { status, content_type: "text/plain; charset=utf-8", headers: Vec::new(), body: body.into_bytes() }
     }
 
     /// A redirect to `location` after a form (303 See Other).
-    pub fn see_other(location: &str) -> Reply {
+    pub(crate) fn see_other(location: &str) -> Reply {
         let mut r = Reply::text(303, String::new());
         r.headers.push(("Location".into(), location.to_owned()));
         r
     }
 
     /// Adds a header.
-    pub fn with(mut self, name: &str, value: String) -> Reply {
+    pub(crate) fn with(mut self, name: &str, value: String) -> Reply {
         self.headers.push((name.to_owned(), value));
         self
     }
 
     /// Writes the answer and closes the connection.
-    pub fn send(&self, stream: &mut TcpStream, head_only: bool) {
+    pub(crate) fn send(&self, stream: &mut TcpStream, head_only: bool) {
         let reason = match self.status {
             200 => "OK",
             303 => "See Other",
@@ -298,12 +295,12 @@ form-action 'self'; frame-ancestors 'none'; base-uri 'none'\r\nConnection: close
 }
 
 /// Escapes text for HTML content and attribute values.
-pub fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     crate::content::markdown::escape(s)
 }
 
 /// Encodes a site path for a URL (each segment percent-encoded, `/` kept).
-pub fn url_path(s: &str) -> String {
+pub(crate) fn url_path(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {

@@ -30,7 +30,7 @@ struct Item {
 
 /// The batches of dropped files, by number.
 #[derive(Default)]
-pub struct Batches {
+pub(crate) struct Batches {
     next: u64,
     open: BTreeMap<u64, Vec<Item>>,
 }

@@ -13,34 +13,34 @@ use std::time::SystemTime;
 
 /// One content file as the editor lists it.
 #[derive(Debug, Clone)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// The file as `discover` found it.
-    pub src: SourceFile,
+    pub(crate) src: SourceFile,
     /// The record, when its front matter could be read.
-    pub record: Option<Record>,
+    pub(crate) record: Option<Record>,
     /// Its problems (its own, then the references it makes).
-    pub diags: Vec<Diagnostic>,
+    pub(crate) diags: Vec<Diagnostic>,
     stamp: Option<(SystemTime, u64)>,
 }
 
 impl Entry {
     /// The path under the site root: `content/tin-tuc/a.md`.
-    pub fn site_path(&self) -> String {
+    pub(crate) fn site_path(&self) -> String {
         format!("content/{}", self.src.rel)
     }
 
     /// True when one of its diagnostics is an error.
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.diags.iter().any(Diagnostic::is_error)
     }
 }
 
 /// The records of the site, kept between requests.
 #[derive(Default)]
-pub struct Index {
+pub(crate) struct Index {
     entries: BTreeMap<PathBuf, Entry>,
     /// Problems of the walk itself (missing content/).
-    pub walk_errors: Vec<Diagnostic>,
+    pub(crate) walk_errors: Vec<Diagnostic>,
 }
 
 fn stamp(p: &Path) -> Option<(SystemTime, u64)> {
@@ -50,7 +50,7 @@ fn stamp(p: &Path) -> Option<(SystemTime, u64)> {
 
 impl Index {
     /// Reads what changed on disk since the last call.
-    pub fn refresh(&mut self, root: &Path) {
+    pub(crate) fn refresh(&mut self, root: &Path) {
         let (files, walk) = discover(root);
         self.walk_errors = walk;
         let mut next = BTreeMap::new();
@@ -70,7 +70,7 @@ impl Index {
 
     /// Every entry, with the reference problems (unknown campaigns or people,
     /// missing files) added to the entry they concern.
-    pub fn entries(&self) -> Vec<Entry> {
+    pub(crate) fn entries(&self) -> Vec<Entry> {
         let mut out: Vec<Entry> = self.entries.values().cloned().collect();
         let records: Vec<Record> = out.iter().filter_map(|e| e.record.clone()).collect();
         let refs = validate::references(&records, &BTreeSet::new()).into_iter().chain(validate::districts(&records));
@@ -83,23 +83,23 @@ impl Index {
     }
 
     /// The entry of the page at site path `url` (`/tin-tuc/a/`).
-    pub fn by_url(&self, url: &str) -> Option<&Entry> {
+    pub(crate) fn by_url(&self, url: &str) -> Option<&Entry> {
         self.entries.values().find(|e| e.record.as_ref().is_some_and(|r| r.url == url))
     }
 
     /// Every record of `kind`.
-    pub fn records(&self, kind: Kind) -> impl Iterator<Item = &Record> {
+    pub(crate) fn records(&self, kind: Kind) -> impl Iterator<Item = &Record> {
         self.entries.values().filter_map(|e| e.record.as_ref()).filter(move |r| r.kind == kind)
     }
 
     /// The records other than the one at `file`, for checking an edited record against them.
-    pub fn others(&self, file: &Path) -> Vec<Record> {
+    pub(crate) fn others(&self, file: &Path) -> Vec<Record> {
         self.entries.values().filter(|e| e.src.file != file).filter_map(|e| e.record.clone()).collect()
     }
 
     /// Distinct values the site uses for a text key (tags, districts, communes);
     /// districts once each whatever their unit word (`huyện Bù Đăng` is `Bù Đăng`).
-    pub fn values(&self, key: &str) -> BTreeSet<String> {
+    pub(crate) fn values(&self, key: &str) -> BTreeSet<String> {
         if key == "district" {
             let mut by_key: BTreeMap<String, String> = BTreeMap::new();
             for d in self.raw_values(key) {

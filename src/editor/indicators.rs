@@ -10,15 +10,14 @@ use toml_edit::{DocumentMut, Item, Table};
 
 /// One indicator as the form shows it: every number as text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct IndicatorRow {
+pub(crate) struct IndicatorRow {
     /// What is measured.
-    pub name: String,
-    /// Its unit.
-    pub unit: String,
+    pub(crate) name: String,
+    pub(crate) unit: String,
     /// The target, or "".
-    pub target: String,
+    pub(crate) target: String,
     /// (period, value) rows.
-    pub values: Vec<(String, String)>,
+    pub(crate) values: Vec<(String, String)>,
 }
 
 fn number_text(v: Option<&Value>) -> String {
@@ -52,7 +51,7 @@ fn normal_number(s: &str) -> String {
 }
 
 /// The indicators of a front matter value.
-pub fn indicators_of(v: Option<&Value>) -> Vec<IndicatorRow> {
+pub(crate) fn indicators_of(v: Option<&Value>) -> Vec<IndicatorRow> {
     let Some(Value::Array(items)) = v else { return Vec::new() };
     items
         .iter()
@@ -81,7 +80,7 @@ pub fn indicators_of(v: Option<&Value>) -> Vec<IndicatorRow> {
 
 /// The indicators the form submitted (`indicators.<i>.name`, `.unit`, `.target`,
 /// and repeated `.period` / `.value` rows); blank indicators and rows are dropped.
-pub fn indicators_from_form(form: &Form) -> Vec<IndicatorRow> {
+pub(crate) fn indicators_from_form(form: &Form) -> Vec<IndicatorRow> {
     let mut out = Vec::new();
     for i in 0.. {
         let key = |k: &str| format!("indicators.{i}.{k}");
@@ -110,7 +109,7 @@ pub fn indicators_from_form(form: &Form) -> Vec<IndicatorRow> {
 }
 
 /// Rows as the JSON a front matter value would be, for showing them in a form again.
-pub fn indicators_json(rows: &[IndicatorRow]) -> String {
+pub(crate) fn indicators_json(rows: &[IndicatorRow]) -> String {
     let items: Vec<Value> = rows
         .iter()
         .map(|r| {

@@ -17,18 +17,18 @@
 //! Nothing of the editor reaches a built site: it lives only in serve's HTTP
 //! handling, and the "Sửa trang này" bar is injected into served pages there.
 
-pub mod auth;
+pub(crate) mod auth;
 mod check;
 mod files;
 mod home;
-pub mod http;
+pub(crate) mod http;
 mod import;
-pub mod index;
+pub(crate) mod index;
 mod indicators;
-pub mod pages;
+pub(crate) mod pages;
 mod records;
-pub mod save;
-pub mod upload;
+pub(crate) mod save;
+pub(crate) mod upload;
 
 use crate::content::discover::SourceFile;
 use crate::content::schema::{self, section_name};
@@ -41,7 +41,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 /// The prefix of every editor URL.
-pub const PREFIX: &str = "/__thidua/editor";
+pub(crate) const PREFIX: &str = "/__thidua/editor";
 
 const JS: &str = include_str!("assets/editor.js");
 const CSS: &str = include_str!("assets/editor.css");
@@ -49,7 +49,7 @@ const BAR_CSS: &str = include_str!("assets/bar.css");
 const GUIDE: &str = include_str!("../../docs/huong-dan-bien-tap.md");
 
 /// True when a request path belongs to the editor.
-pub fn owns(target: &str) -> bool {
+pub(crate) fn owns(target: &str) -> bool {
     target == PREFIX || target.starts_with("/__thidua/editor/") || target.starts_with("/__thidua/editor?")
 }
 
@@ -85,12 +85,12 @@ impl Editor {
     /// of [`auth::PASSWORD_VAR`]; `None` when `addr` is not a loopback address
     /// and no password is set (the editor is never offered to a network
     /// without one).
-    pub fn new(root: &Path, addr: SocketAddr) -> Option<Editor> {
+    pub(crate) fn new(root: &Path, addr: SocketAddr) -> Option<Editor> {
         Editor::with_password(root, addr, auth::Password::from_env())
     }
 
     /// [`Editor::new`] with the password given.
-    pub fn with_password(root: &Path, addr: SocketAddr, password: Option<auth::Password>) -> Option<Editor> {
+    pub(crate) fn with_password(root: &Path, addr: SocketAddr, password: Option<auth::Password>) -> Option<Editor> {
         if !addr.ip().is_loopback() && password.is_none() {
             return None;
         }
@@ -108,7 +108,7 @@ impl Editor {
     }
 
     /// The line serve prints before [`Editor::address`]: how the editor is open.
-    pub fn notice(&self) -> String {
+    pub(crate) fn notice(&self) -> String {
         if self.addr.ip().is_loopback() {
             t!("serve-editor-open")
         } else {
@@ -117,7 +117,7 @@ impl Editor {
     }
 
     /// The address that authorises a browser (printed by serve).
-    pub fn address(&self) -> String {
+    pub(crate) fn address(&self) -> String {
         let host = if self.addr.ip().is_unspecified() { self.hosts[0].clone() } else { self.addr.to_string() };
         format!("http://{host}{PREFIX}/?khoa={}", self.token)
     }
@@ -130,7 +130,7 @@ impl Editor {
 
     /// The bar injected into a served HTML page at `path`: a "Sửa trang này"
     /// link, and the draft or scheduled mark of its record.
-    pub fn bar(&self, path: &str) -> String {
+    pub(crate) fn bar(&self, path: &str) -> String {
         let index = self.index();
         let Some(entry) = index.by_url(path) else { return String::new() };
         let Some(r) = &entry.record else { return String::new() };
@@ -168,7 +168,7 @@ impl Editor {
 
     /// Serves one request of `stream` whose head is `head` (with `rest`, the
     /// bytes read after it), then closes the connection.
-    pub fn connection(&self, mut stream: TcpStream, head: &[u8], rest: &[u8]) {
+    pub(crate) fn connection(&self, mut stream: TcpStream, head: &[u8], rest: &[u8]) {
         let reply = match http::read_request(&mut stream, head, rest) {
             Ok(req) => {
                 let head_only = req.method == "HEAD";
@@ -222,7 +222,7 @@ impl Editor {
     }
 
     /// Answers one request.
-    pub fn handle(&self, req: &Request) -> Reply {
+    pub(crate) fn handle(&self, req: &Request) -> Reply {
         match self.admit(req) {
             Err(refusal) => return refusal,
             Ok(Some(login)) => return login,
@@ -330,6 +330,6 @@ fn guide_html() -> String {
 }
 
 /// The stylesheet of the injected bar (public: served pages link it).
-pub fn bar_css() -> &'static str {
+pub(crate) fn bar_css() -> &'static str {
     BAR_CSS
 }

@@ -11,7 +11,7 @@ use crate::i18n::{tr, Lang};
 use crate::t;
 
 /// The page frame: header, navigation, `main`.
-pub fn frame(title: &str, main: &str) -> String {
+pub(crate) fn frame(title: &str, main: &str) -> String {
     let mut nav = format!("<a href=\"/__thidua/editor/\">{}</a>", esc(&t!("ed-nav-home")));
     for kind in [Kind::News, Kind::Campaign, Kind::Person, Kind::Document, Kind::Page] {
         let sec = crate::content::schema::section_name(kind);
@@ -36,7 +36,7 @@ pub fn frame(title: &str, main: &str) -> String {
 }
 
 /// The Vietnamese (or English) name of one record of `kind`.
-pub fn kind_label(kind: Kind) -> String {
+pub(crate) fn kind_label(kind: Kind) -> String {
     tr(
         match kind {
             Kind::Campaign => "kind-campaign",
@@ -50,7 +50,7 @@ pub fn kind_label(kind: Kind) -> String {
 }
 
 /// One diagnostic as a list item: message, line and hint.
-pub fn diag_item(d: &Diagnostic) -> String {
+pub(crate) fn diag_item(d: &Diagnostic) -> String {
     let class = if d.is_error() { "err" } else { "warn" };
     let what = if d.is_error() { t!("ed-error") } else { t!("ed-warning") };
     let line = if d.line > 0 { format!(" ({})", esc(&t!("ed-line", line = d.line))) } else { String::new() };
@@ -59,45 +59,42 @@ pub fn diag_item(d: &Diagnostic) -> String {
 }
 
 /// What a record form needs besides the values.
-pub struct FormPage {
-    /// The record kind.
-    pub kind: Kind,
+pub(crate) struct FormPage {
     /// Where the form posts.
-    pub action: String,
+    pub(crate) action: String,
     /// The page heading.
-    pub heading: String,
+    pub(crate) heading: String,
     /// Each schema key with the value to show.
-    pub fields: Vec<(&'static Field, String)>,
-    /// The body.
-    pub body: String,
+    pub(crate) fields: Vec<(&'static Field, String)>,
+    pub(crate) body: String,
     /// The file version the form was opened at.
-    pub version: String,
+    pub(crate) version: String,
     /// Diagnostics by key ("" for the whole file).
-    pub diags: Vec<(String, Diagnostic)>,
+    pub(crate) diags: Vec<(String, Diagnostic)>,
     /// A message at the top (saved, refused…).
-    pub notice: Option<(bool, String)>,
+    pub(crate) notice: Option<(bool, String)>,
     /// Suggestions: campaigns and people (slug, title), tags, districts, communes.
-    pub campaigns: Vec<(String, String)>,
+    pub(crate) campaigns: Vec<(String, String)>,
     /// People (slug, name).
-    pub people: Vec<(String, String)>,
+    pub(crate) people: Vec<(String, String)>,
     /// Existing tags.
-    pub tags: Vec<String>,
+    pub(crate) tags: Vec<String>,
     /// Existing districts.
-    pub districts: Vec<String>,
+    pub(crate) districts: Vec<String>,
     /// Existing communes.
-    pub communes: Vec<String>,
+    pub(crate) communes: Vec<String>,
     /// The file is YAML: offer the conversion.
-    pub yaml: bool,
+    pub(crate) yaml: bool,
     /// The site path of the file being edited (for delete and view links), if it exists.
-    pub path: Option<String>,
+    pub(crate) path: Option<String>,
     /// The record's URL on the previewed site.
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// Extra HTML after the form (the other version in a conflict).
-    pub after: String,
+    pub(crate) after: String,
     /// Extra HTML before the form (the files of an import batch).
-    pub before: String,
+    pub(crate) before: String,
     /// Hidden fields the form sends back (an imported file's place in its batch).
-    pub hidden: Vec<(String, String)>,
+    pub(crate) hidden: Vec<(String, String)>,
 }
 
 fn datalist(id: &str, items: &[String]) -> String {
@@ -228,7 +225,7 @@ fn indicators(value: &str) -> String {
 }
 
 /// A record form, generated from the kind's schema.
-pub fn form(p: &FormPage) -> String {
+pub(crate) fn form(p: &FormPage) -> String {
     let mut m = format!("<h1>{}</h1>", esc(&p.heading));
     if let Some((ok, text)) = &p.notice {
         let class = if *ok { "flash" } else { "refused" };
@@ -355,7 +352,7 @@ pub fn form(p: &FormPage) -> String {
 }
 
 /// A page with one message and a link home.
-pub fn message(status_title: &str, text: &str) -> String {
+pub(crate) fn message(status_title: &str, text: &str) -> String {
     frame(
         status_title,
         &format!(
@@ -368,7 +365,7 @@ pub fn message(status_title: &str, text: &str) -> String {
 }
 
 /// The confirmation before a record goes to the trash folder.
-pub fn confirm_delete(path: &str, title: &str) -> String {
+pub(crate) fn confirm_delete(path: &str, title: &str) -> String {
     frame(
         &t!("ed-delete"),
         &format!(
@@ -387,7 +384,7 @@ pub fn confirm_delete(path: &str, title: &str) -> String {
 
 /// The login form, shown for every editor page when a password is set and
 /// the browser has no cookie yet; `wrong` after a wrong password.
-pub fn login(wrong: bool) -> String {
+pub(crate) fn login(wrong: bool) -> String {
     let alert = if wrong {
         format!("<p class=\"refused\" role=\"alert\">{}</p>", esc(&t!("ed-login-wrong")))
     } else {

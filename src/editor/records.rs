@@ -40,7 +40,6 @@ impl Editor {
             (schema::fields(kind).iter().map(|f| (f, String::new())).collect(), text.to_owned(), Format::Toml)
         });
         let mut p = pages::FormPage {
-            kind,
             action,
             heading,
             fields,

@@ -17,7 +17,7 @@ use toml_edit::{DocumentMut, Item, Table};
 
 /// Why a form could not be applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ApplyError {
+pub(crate) enum ApplyError {
     /// The file's front matter cannot be read (its diagnostic).
     Unreadable(String),
     /// A YAML file whose fields changed, without the user's agreement to convert it.
@@ -25,7 +25,7 @@ pub enum ApplyError {
 }
 
 /// The hex SHA-256 of a file's bytes: the version a form was opened at.
-pub fn version(bytes: &[u8]) -> String {
+pub(crate) fn version(bytes: &[u8]) -> String {
     sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -57,7 +57,7 @@ fn split<'a>(text: &'a str) -> Result<Split<'a>, ApplyError> {
 }
 
 /// How a value is shown in its form field (and compared with what was submitted).
-pub fn form_value(widget: Widget, v: Option<&Value>) -> String {
+pub(crate) fn form_value(widget: Widget, v: Option<&Value>) -> String {
     let Some(v) = v else { return String::new() };
     let scalar = |v: &Value| match v {
         Value::String(s) => s.clone(),
@@ -82,7 +82,7 @@ pub fn form_value(widget: Widget, v: Option<&Value>) -> String {
 }
 
 /// A list's items as submitted: one per line (and per comma for tags).
-pub fn list_items(widget: Widget, submitted: &str) -> Vec<String> {
+pub(crate) fn list_items(widget: Widget, submitted: &str) -> Vec<String> {
     let seps: &[char] = if widget == Widget::Tags { &['\n', ',', ';'] } else { &['\n'] };
     let mut out: Vec<String> = Vec::new();
     for item in submitted.split(seps).map(|s| crate::text::nfc(s.trim())).filter(|s| !s.is_empty()) {
@@ -94,7 +94,7 @@ pub fn list_items(widget: Widget, submitted: &str) -> Vec<String> {
 }
 
 /// Normalises a submitted value to the form it is compared in (and shown again).
-pub fn normalise(field: &Field, submitted: &str) -> String {
+pub(crate) fn normalise(field: &Field, submitted: &str) -> String {
     let s = submitted.replace("\r\n", "\n");
     match field.widget {
         w if w.is_list() => list_items(w, &s).join("\n"),
@@ -222,13 +222,19 @@ fn from_yaml(data: &serde_json::Map<String, Value>) -> DocumentMut {
 }
 
 /// The body as submitted, with the browser's line ends made `\n`.
-pub fn submitted_body(form: &Form) -> String {
+pub(crate) fn submitted_body(form: &Form) -> String {
     form.get("body").replace("\r\n", "\n")
 }
 
 /// The new text of a record file: `text` with the form's changes applied.
 /// `extra_body` (Markdown for uploaded photos) is appended to the body.
-pub fn apply(kind: Kind, text: &str, form: &Form, convert: bool, extra_body: &str) -> Result<String, ApplyError> {
+pub(crate) fn apply(
+    kind: Kind,
+    text: &str,
+    form: &Form,
+    convert: bool,
+    extra_body: &str,
+) -> Result<String, ApplyError> {
     let s = split(text)?;
     let edits = changed(kind, form, &s.data);
     let indicators = shown(kind, form)
@@ -269,10 +275,10 @@ pub fn apply(kind: Kind, text: &str, form: &Form, convert: bool, extra_body: &st
 }
 
 /// Each schema key with the value its form field shows.
-pub type FieldValues = Vec<(&'static Field, String)>;
+pub(crate) type FieldValues = Vec<(&'static Field, String)>;
 
 /// The values a form shows for `text`: each schema key's form value, and the body.
-pub fn values(kind: Kind, text: &str) -> Result<(FieldValues, String, Format), ApplyError> {
+pub(crate) fn values(kind: Kind, text: &str) -> Result<(FieldValues, String, Format), ApplyError> {
     let s = split(text)?;
     let fields = schema::fields(kind).iter().map(|f| (f, form_value(f.widget, s.data.get(f.key)))).collect();
     Ok((fields, s.body.to_owned(), s.format))

@@ -9,26 +9,26 @@ use crate::t;
 use std::path::Path;
 
 /// The largest photo accepted.
-pub const MAX_PHOTO: usize = 15 * 1024 * 1024;
+pub(crate) const MAX_PHOTO: usize = 15 * 1024 * 1024;
 /// The largest other file accepted.
-pub const MAX_FILE: usize = 30 * 1024 * 1024;
+pub(crate) const MAX_FILE: usize = 30 * 1024 * 1024;
 
 const PHOTO_TYPES: &[&str] = &["jpg", "jpeg", "png", "webp", "gif"];
 const FILE_TYPES: &[&str] = &["pdf", "docx", "doc", "xlsx", "xls", "odt", "ods", "pptx", "zip", "jpg", "jpeg", "png"];
 
 /// One checked upload, ready to be written beside the record.
 #[derive(Debug, Clone)]
-pub struct Upload {
+pub(crate) struct Upload {
     /// The file name we chose.
-    pub name: String,
+    pub(crate) name: String,
     /// The bytes.
-    pub data: Vec<u8>,
+    pub(crate) data: Vec<u8>,
     /// What the body gets (a photo, or a link to a file on a record that has no `attachments`).
-    pub markdown: Option<String>,
+    pub(crate) markdown: Option<String>,
 }
 
 /// Refuses names that try to be paths (`../../x`, `a/b`, `C:\x`).
-pub fn check_name(name: &str) -> Result<(), String> {
+pub(crate) fn check_name(name: &str) -> Result<(), String> {
     if name.contains('/') || name.contains('\\') || name.contains("..") || name.contains('\0') || name.trim().is_empty()
     {
         return Err(t!("up-bad-name", name = name));
@@ -68,7 +68,7 @@ fn derive(name: &str, allowed: &[&str]) -> Result<(String, String), String> {
 
 /// Checks the form's uploads (`_anh` with `_anh_alt` and `_anh_chu_thich`, `_tep`)
 /// and names them for folder `dir`.
-pub fn prepare(form: &Form, kind: Kind, dir: &Path) -> Result<Vec<Upload>, String> {
+pub(crate) fn prepare(form: &Form, kind: Kind, dir: &Path) -> Result<Vec<Upload>, String> {
     let mut out: Vec<Upload> = Vec::new();
     for part in &form.files {
         let name = part.filename.clone().unwrap_or_default();
@@ -112,7 +112,7 @@ pub fn prepare(form: &Form, kind: Kind, dir: &Path) -> Result<Vec<Upload>, Strin
 }
 
 /// `text` with `names` added to its `attachments` list (a document's files).
-pub fn add_attachments(text: &str, names: &[String]) -> String {
+pub(crate) fn add_attachments(text: &str, names: &[String]) -> String {
     let Ok(p) = crate::content::frontmatter::parse(Path::new("x.md"), text) else { return text.to_owned() };
     if p.format != crate::content::frontmatter::Format::Toml {
         return text.to_owned();
