@@ -54,7 +54,7 @@ pub(crate) fn owns(target: &str) -> bool {
 }
 
 /// The editor of one serve process.
-pub struct Editor {
+pub(crate) struct Editor {
     root: PathBuf,
     token: String,
     cookie: String,

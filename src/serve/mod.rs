@@ -46,12 +46,12 @@ pub enum ServeError {
 }
 
 /// State shared by the rebuild loop and the HTTP threads.
-pub struct Shared {
+pub(crate) struct Shared {
     state: Mutex<State>,
     /// What requests are answered from; replaced whole after each rebuild.
     served: RwLock<Served>,
     /// The editor (`/__thidua/editor/`), when serve listens on loopback.
-    pub editor: Option<crate::editor::Editor>,
+    pub(crate) editor: Option<crate::editor::Editor>,
     generation: Mutex<(u64, bool)>,
     changed: Condvar,
 }
@@ -73,30 +73,30 @@ impl Shared {
     }
 
     /// The content of an output file.
-    pub fn file(&self, rel: &str) -> Option<Arc<Content>> {
+    pub(crate) fn file(&self, rel: &str) -> Option<Arc<Content>> {
         self.served().files.get(rel).cloned()
     }
 
     /// True when the last rebuild failed.
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         !self.served().errors.is_empty()
     }
 
     /// The current diagnostics as JSON: `[{"text": "..."}]`.
-    pub fn errors_json(&self) -> String {
+    pub(crate) fn errors_json(&self) -> String {
         let items: Vec<serde_json::Value> =
             self.served().errors.iter().map(|d| serde_json::json!({ "text": d.to_string() })).collect();
         serde_json::Value::Array(items).to_string()
     }
 
     /// The current generation.
-    pub fn generation(&self) -> u64 {
+    pub(crate) fn generation(&self) -> u64 {
         self.generation.lock().unwrap_or_else(std::sync::PoisonError::into_inner).0
     }
 
     /// Waits until the generation differs from `seen` or `timeout` passes;
     /// returns the generation and whether its rebuild failed.
-    pub fn wait_change(&self, seen: u64, timeout: Duration) -> (u64, bool) {
+    pub(crate) fn wait_change(&self, seen: u64, timeout: Duration) -> (u64, bool) {
         let guard = self.generation.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let (guard, _) = self
             .changed

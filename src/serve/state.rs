@@ -19,24 +19,23 @@ use std::time::{Duration, Instant};
 /// rebuild, published when it ends. Requests read this, never the [`State`],
 /// so a slow rebuild never makes them wait.
 #[derive(Debug, Clone, Default)]
-pub struct Served {
+pub(crate) struct Served {
     /// Output path → content.
-    pub files: Arc<BTreeMap<String, Arc<Content>>>,
+    pub(crate) files: Arc<BTreeMap<String, Arc<Content>>>,
     /// The errors of the last rebuild, if it failed.
-    pub errors: Arc<Vec<Diagnostic>>,
+    pub(crate) errors: Arc<Vec<Diagnostic>>,
 }
 
 /// What one rebuild did, for the terminal and the reload message.
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
     /// Files rendered again.
-    pub rendered: usize,
+    pub(crate) rendered: usize,
     /// Time from the start of the rebuild to a servable site.
-    pub elapsed: Duration,
+    pub(crate) elapsed: Duration,
     /// Errors (the last good site stays served).
     pub errors: Vec<Diagnostic>,
-    /// Warnings.
-    pub warnings: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 /// Inputs of a search index build that runs without holding the state.
@@ -57,7 +56,7 @@ pub struct State {
     /// changes its own copy of the map (the contents themselves are shared).
     pub files: Arc<BTreeMap<String, Arc<Content>>>,
     /// The errors of the last rebuild, if it failed.
-    pub errors: Vec<Diagnostic>,
+    pub(crate) errors: Vec<Diagnostic>,
 }
 
 impl State {
@@ -67,7 +66,7 @@ impl State {
     }
 
     /// The files and errors to serve now.
-    pub fn served(&self) -> Served {
+    pub(crate) fn served(&self) -> Served {
         Served { files: self.files.clone(), errors: Arc::new(self.errors.clone()) }
     }
 
@@ -111,7 +110,7 @@ impl State {
     }
 
     /// The model the last content rebuild replaced, to drop outside the lock.
-    pub fn take_retired(&mut self) -> Option<Site> {
+    pub(crate) fn take_retired(&mut self) -> Option<Site> {
         self.live.take_retired()
     }
 
@@ -125,25 +124,25 @@ impl State {
 
     /// The glossary and the background re-indexer's own index folder (never
     /// the one full rebuilds use); `None` before the config is loaded.
-    pub fn search_setup(&self) -> Result<Option<(search::Glossary, PathBuf)>, Vec<Diagnostic>> {
+    pub(crate) fn search_setup(&self) -> Result<Option<(search::Glossary, PathBuf)>, Vec<Diagnostic>> {
         self.live.search_setup()
     }
 
     /// The records from index `from`, at most `count` of them, as search sees
     /// them: the re-indexer takes them a slice at a time, so that it never
     /// holds the state long enough to delay a rebuild.
-    pub fn search_docs(&self, from: usize, count: usize) -> Vec<search::SearchDoc> {
+    pub(crate) fn search_docs(&self, from: usize, count: usize) -> Vec<search::SearchDoc> {
         self.live.search_docs(from, count)
     }
 
     /// The number of published records.
-    pub fn record_count(&self) -> usize {
+    pub(crate) fn record_count(&self) -> usize {
         self.live.record_count()
     }
 
     /// Changes whenever the model changes (slices of search documents taken
     /// at the same version belong together).
-    pub fn version(&self) -> u64 {
+    pub(crate) fn version(&self) -> u64 {
         self.live.version()
     }
 

@@ -13,7 +13,7 @@ use std::time::SystemTime;
 
 /// What a batch of file events asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change {
+pub(crate) enum Change {
     /// Only these content files changed (created, edited or removed).
     Content(Vec<PathBuf>),
     /// Config, theme or static files changed: rebuild everything.
@@ -21,7 +21,7 @@ pub enum Change {
 }
 
 /// Classifies changed paths under `root`; `None` when nothing relevant changed.
-pub fn classify(root: &Path, paths: &[PathBuf]) -> Option<Change> {
+pub(crate) fn classify(root: &Path, paths: &[PathBuf]) -> Option<Change> {
     let content = root.join("content");
     let mut files = Vec::new();
     let mut full = false;
@@ -59,7 +59,7 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Option<Change> {
 /// reads (the rebuild's own), so an event counts only when a file's size or
 /// modification time differs from what was seen before.
 #[derive(Debug, Default)]
-pub struct Stamps(HashMap<PathBuf, Option<(SystemTime, u64)>>);
+pub(crate) struct Stamps(HashMap<PathBuf, Option<(SystemTime, u64)>>);
 
 fn stamp(p: &Path) -> Option<(SystemTime, u64)> {
     let m = std::fs::metadata(p).ok()?;
@@ -68,7 +68,7 @@ fn stamp(p: &Path) -> Option<(SystemTime, u64)> {
 
 impl Stamps {
     /// Records every file under the watched folders as it is now.
-    pub fn prime(root: &Path) -> Stamps {
+    pub(crate) fn prime(root: &Path) -> Stamps {
         let mut map = HashMap::new();
         // Links are followed inside the site only, as the build does: a link
         // to `/` must not make the watcher walk the whole machine.
@@ -97,7 +97,7 @@ impl Stamps {
     /// same name each time), and a rebuild that ran meanwhile may have found it
     /// on its walk of content/. Dropping the event left that rebuild's error
     /// (or record) in place until some other file was created or deleted.
-    pub fn changed(&mut self, paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    pub(crate) fn changed(&mut self, paths: Vec<PathBuf>) -> Vec<PathBuf> {
         paths
             .into_iter()
             .filter(|p| !p.is_dir())
@@ -122,7 +122,7 @@ fn as_given(root: &Path, absolute_root: &Path, path: PathBuf) -> PathBuf {
 }
 
 /// Starts watching; batches arrive on `tx` (the watcher lives as long as the returned value).
-pub fn start(
+pub(crate) fn start(
     root: &Path,
     tx: Sender<Change>,
 ) -> notify_debouncer_mini::notify::Result<Debouncer<impl notify_debouncer_mini::notify::Watcher>> {

@@ -32,23 +32,23 @@ use std::time::{Duration, Instant};
 use wire::{answer_and_close, parse, read_head, write_by, Bad, Head, Reply};
 
 /// At most this many connections are open at once; more get 503 and are closed.
-pub const MAX_CONNECTIONS: usize = 256;
+pub(crate) const MAX_CONNECTIONS: usize = 256;
 /// At most this many live-reload streams stay open (they count as connections too).
-pub const MAX_EVENT_STREAMS: usize = 16;
+pub(crate) const MAX_EVENT_STREAMS: usize = 16;
 /// The largest request head (request line and headers) accepted; larger gets 431.
-pub const MAX_HEAD: usize = 16 * 1024;
+pub(crate) const MAX_HEAD: usize = 16 * 1024;
 /// A connection that sends no byte of a request for this long is closed.
-pub const IDLE_TIMEOUT: Duration = Duration::from_secs(5);
+pub(crate) const IDLE_TIMEOUT: Duration = Duration::from_secs(5);
 /// A request head must be complete this long after its first byte arrived.
-pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
 /// A response must be written whole within this time.
-pub const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
+pub(crate) const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
 
 const LIVE_JS: &str = include_str!("../live.js");
 const INJECT: &str = "<script src=\"/__thidua/live.js\" defer></script>";
 
 /// Listens on `addr` (a port of 0 picks a free one).
-pub fn bind(addr: SocketAddr) -> io::Result<TcpListener> {
+pub(crate) fn bind(addr: SocketAddr) -> io::Result<TcpListener> {
     TcpListener::bind(addr)
 }
 
@@ -73,7 +73,7 @@ impl Drop for Slot {
 }
 
 /// Accepts connections and serves each on a thread of its own until the process ends.
-pub fn run(listener: TcpListener, shared: Arc<Shared>) {
+pub(crate) fn run(listener: TcpListener, shared: Arc<Shared>) {
     let open = Arc::new(AtomicUsize::new(0));
     let streams = Arc::new(AtomicUsize::new(0));
     for conn in listener.incoming() {
@@ -162,7 +162,7 @@ fn route(path: &str, shared: &Shared) -> Reply {
 }
 
 /// The output file a request path names, or `None` for paths that try to leave the site.
-pub fn resolve(path: &str) -> Option<String> {
+pub(crate) fn resolve(path: &str) -> Option<String> {
     let decoded = crate::text::percent_decode(path)?;
     if decoded.contains('\\') || !decoded.starts_with('/') {
         return None;
