@@ -45,19 +45,17 @@ pub fn collect(inputs: &[PathBuf]) -> Vec<PathBuf> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Row {
     /// The input file.
-    pub file: String,
+    pub(crate) file: String,
     /// The document type, or what happened ("lỗi", "trùng").
-    pub kind: String,
+    pub(crate) kind: String,
     /// Số ký hiệu.
-    pub number: String,
+    pub(crate) number: String,
     /// Ngày ban hành.
-    pub date: String,
-    /// The signer.
-    pub signer: String,
-    /// The title.
-    pub title: String,
+    pub(crate) date: String,
+    pub(crate) signer: String,
+    pub(crate) title: String,
     /// Warnings and notes, "; "-separated.
-    pub warnings: String,
+    pub(crate) warnings: String,
 }
 
 /// A record to write: the primary document and the other copies of it.
@@ -200,7 +198,7 @@ fn row_of(imp: &Imported) -> Row {
 }
 
 /// The column names, in Vietnamese for the staff's records.
-pub const COLUMNS: [&str; 7] = ["tệp", "loại", "số", "ngày", "người ký", "trích yếu", "cảnh báo"];
+pub(crate) const COLUMNS: [&str; 7] = ["tệp", "loại", "số", "ngày", "người ký", "trích yếu", "cảnh báo"];
 
 impl Row {
     fn cells(&self) -> [&str; 7] {

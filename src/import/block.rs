@@ -9,28 +9,26 @@ use std::collections::BTreeMap;
 
 /// A piece of text with one style, or a footnote reference.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Run {
+pub(crate) struct Run {
     /// The text, NFC, as written.
-    pub text: String,
-    /// Bold.
-    pub bold: bool,
-    /// Italic.
-    pub italic: bool,
+    pub(crate) text: String,
+    pub(crate) bold: bool,
+    pub(crate) italic: bool,
     /// A footnote reference: the note's id in [`Doc::footnotes`]. `text` is
     /// the marker as written, used when the note turns out not to exist.
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 impl Run {
     /// Plain text run.
-    pub fn plain(text: impl Into<String>) -> Self {
+    pub(crate) fn plain(text: impl Into<String>) -> Self {
         Run { text: text.into(), ..Run::default() }
     }
 }
 
 /// What the source says a paragraph is, before any guessing from its text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum ParaKind {
+pub(crate) enum ParaKind {
     /// A plain paragraph (its text may still start with "I." or "-").
     #[default]
     Normal,
@@ -47,21 +45,21 @@ pub enum ParaKind {
 
 /// A paragraph.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Paragraph {
+pub(crate) struct Paragraph {
     /// Styled runs, in order.
-    pub runs: Vec<Run>,
+    pub(crate) runs: Vec<Run>,
     /// What the source says it is.
-    pub kind: ParaKind,
+    pub(crate) kind: ParaKind,
 }
 
 impl Paragraph {
     /// The text without styles, with whitespace runs collapsed and ends trimmed.
-    pub fn plain(&self) -> String {
+    pub(crate) fn plain(&self) -> String {
         collapse(&self.runs.iter().map(|r| r.text.as_str()).collect::<String>())
     }
 
     /// True when every non-blank run is bold.
-    pub fn all_bold(&self) -> bool {
+    pub(crate) fn all_bold(&self) -> bool {
         let mut seen = false;
         for r in self.runs.iter().filter(|r| !r.text.trim().is_empty()) {
             if !r.bold {
@@ -74,12 +72,11 @@ impl Paragraph {
 }
 
 /// One cell: its paragraphs.
-pub type Cell = Vec<Paragraph>;
+pub(crate) type Cell = Vec<Paragraph>;
 
 /// A block of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Block {
-    /// A paragraph.
+pub(crate) enum Block {
     Paragraph(Paragraph),
     /// A table: rows of cells; the first row is the header.
     Table(Vec<Vec<Cell>>),
@@ -87,20 +84,20 @@ pub enum Block {
 
 /// A whole document as read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Doc {
+pub(crate) struct Doc {
     /// The blocks in order.
-    pub blocks: Vec<Block>,
+    pub(crate) blocks: Vec<Block>,
     /// Footnote texts by id.
-    pub footnotes: BTreeMap<String, Vec<Run>>,
+    pub(crate) footnotes: BTreeMap<String, Vec<Run>>,
 }
 
 /// Collapses every whitespace run to one space and trims the ends.
-pub fn collapse(s: &str) -> String {
+pub(crate) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// True when `s` has letters and none of them is lowercase ("BAN DÂN TỘC").
-pub fn is_upper(s: &str) -> bool {
+pub(crate) fn is_upper(s: &str) -> bool {
     let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
 }

@@ -66,7 +66,7 @@ pub const PART_LIMIT: u64 = 64 << 20;
 
 /// Reads a `.docx` from its bytes, with the legacy encoding its text was
 /// converted from, if any (by the runs' fonts, or else by the characters).
-pub fn parse<R: Read + Seek>(reader: R) -> Result<(Doc, Option<Legacy>), DocxError> {
+pub(crate) fn parse<R: Read + Seek>(reader: R) -> Result<(Doc, Option<Legacy>), DocxError> {
     let mut zip = zip::ZipArchive::new(reader).map_err(DocxError::NotZip)?;
     let document = read_part(&mut zip, "word/document.xml")?.ok_or(DocxError::NoDocument)?;
     let numbering = match read_part(&mut zip, "word/numbering.xml")? {

@@ -49,13 +49,12 @@ pub struct Metadata {
 /// The metadata, the body blocks left once header and footer are taken out,
 /// and warnings about what was missing or guessed.
 #[derive(Debug, Clone, Default)]
-pub struct Split {
+pub(crate) struct Split {
     /// Metadata.
-    pub meta: Metadata,
-    /// The body.
-    pub body: Vec<Block>,
+    pub(crate) meta: Metadata,
+    pub(crate) body: Vec<Block>,
     /// Warnings, as catalogue messages.
-    pub warnings: Vec<Msg>,
+    pub(crate) warnings: Vec<Msg>,
 }
 
 /// Document types as written in capitals, and as shown.
@@ -117,7 +116,7 @@ const HEADER_SPAN: usize = 16;
 /// header (bodies, motto, number, place and date), the type line and the
 /// subject (or a letter's `V/v …`), the body, the signature block with
 /// `Nơi nhận`, and annexes after it, which go back into the body.
-pub fn extract(blocks: Vec<Block>) -> Split {
+pub(crate) fn extract(blocks: Vec<Block>) -> Split {
     let mut s = Split::default();
     let head = &blocks[..blocks.len().min(HEADER_SPAN)];
     let type_at = head.iter().position(|b| paragraph(b).is_some_and(|p| doc_type(&p.plain()).is_some()));

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 /// A legacy encoding found and converted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Legacy {
+pub(crate) enum Legacy {
     /// TCVN3 (ABC), `.Vn…` fonts.
     Tcvn3,
     /// VNI, `VNI-…` fonts.
@@ -29,7 +29,7 @@ pub enum Legacy {
 
 impl Legacy {
     /// The note for the import report.
-    pub fn note(self) -> crate::i18n::Msg {
+    pub(crate) fn note(self) -> crate::i18n::Msg {
         let (name, fonts) = match self {
             Legacy::Tcvn3 => ("TCVN3 (ABC)", ".VnTime"),
             Legacy::Vni => ("VNI", "VNI-Times"),
@@ -38,7 +38,7 @@ impl Legacy {
     }
 
     /// The encoding a font name belongs to: `.VnTime`, `.VnTimeH`, `VNI-Times`.
-    pub fn of_font(font: &str) -> Option<(Legacy, bool)> {
+    pub(crate) fn of_font(font: &str) -> Option<(Legacy, bool)> {
         let f = font.trim();
         if f.starts_with(".Vn") || f.starts_with("Vn") && f.len() > 2 && f[2..].starts_with(char::is_uppercase) {
             return Some((Legacy::Tcvn3, f.ends_with('H')));
@@ -157,7 +157,7 @@ fn tcvn3_map() -> &'static HashMap<char, char> {
 }
 
 /// Converts TCVN3 text; `caps` for text in an `…H` font.
-pub fn from_tcvn3(s: &str, caps: bool) -> String {
+pub(crate) fn from_tcvn3(s: &str, caps: bool) -> String {
     let m = tcvn3_map();
     let out: String = s.chars().map(|c| m.get(&c).copied().unwrap_or(c)).collect();
     let out = if caps { out.to_uppercase() } else { restore_caps(&out) };
@@ -212,7 +212,7 @@ fn vni_single(c: char) -> Option<char> {
 }
 
 /// Converts VNI text.
-pub fn from_vni(s: &str) -> String {
+pub(crate) fn from_vni(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut base: Option<char> = None;
     for c in s.chars() {
@@ -231,7 +231,7 @@ pub fn from_vni(s: &str) -> String {
 }
 
 /// Converts `s` from `legacy`.
-pub fn convert(s: &str, legacy: Legacy) -> String {
+pub(crate) fn convert(s: &str, legacy: Legacy) -> String {
     match legacy {
         Legacy::Tcvn3 => from_tcvn3(s, false),
         Legacy::Vni => from_vni(s),
@@ -276,7 +276,7 @@ fn tcvn3_sign(c: char) -> bool {
 /// The legacy encoding `text` is in, if it reads as one: TCVN3 by its own
 /// letters, VNI by marks standing after vowels, either in at least one word in
 /// twenty. Text with any Unicode Vietnamese letter is never legacy.
-pub fn detect(text: &str) -> Option<Legacy> {
+pub(crate) fn detect(text: &str) -> Option<Legacy> {
     if text.chars().any(unicode_vietnamese) {
         return None;
     }
@@ -297,7 +297,7 @@ pub fn detect(text: &str) -> Option<Legacy> {
 
 /// Why text bytes were refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TextError {
+pub(crate) enum TextError {
     /// NUL bytes: a binary file.
     Binary,
     /// Neither UTF-8 nor a legacy Vietnamese encoding.
@@ -309,7 +309,7 @@ pub enum TextError {
 
 /// Text bytes → Unicode: UTF-8 as it is (converted when its characters are
 /// TCVN3 or VNI pasted into a Unicode file), or 8-bit TCVN3/VNI bytes.
-pub fn decode_text(bytes: &[u8]) -> Result<(String, Option<Legacy>), TextError> {
+pub(crate) fn decode_text(bytes: &[u8]) -> Result<(String, Option<Legacy>), TextError> {
     if bytes.contains(&0) {
         return Err(TextError::Binary);
     }

@@ -216,7 +216,7 @@ fn merge_parts(outs: Vec<Out>) -> Vec<Out> {
 }
 
 /// The Markdown of a body and its footnotes.
-pub fn to_markdown(blocks: &[Block], footnotes: &BTreeMap<String, Vec<Run>>) -> String {
+pub(crate) fn to_markdown(blocks: &[Block], footnotes: &BTreeMap<String, Vec<Run>>) -> String {
     let outs: Vec<Out> = blocks
         .iter()
         .map(|b| match b {

@@ -9,14 +9,14 @@
 //! its own, and `--dry-run` is simply "stop before [`record::write`]".
 
 pub mod batch;
-pub mod block;
+pub(crate) mod block;
 pub mod docx;
-pub mod header;
+pub(crate) mod header;
 pub mod legacy;
 pub mod markdown;
 pub mod pdf;
 pub mod record;
-pub mod text;
+pub(crate) mod text;
 
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Msg;
@@ -120,7 +120,7 @@ pub enum ImportError {
 
 impl ImportError {
     /// What went wrong, without the file (a diagnostic prints it beside).
-    pub fn message(&self) -> Msg {
+    pub(crate) fn message(&self) -> Msg {
         match self {
             ImportError::Read { source, .. } => msg!("imp-read", error = source.to_string()),
             ImportError::Docx { source, .. } => msg!("imp-docx", detail = source.to_string()),
@@ -205,7 +205,7 @@ pub const TEXT_LIMIT: u64 = 16 << 20;
 pub const FILE_LIMIT: u64 = 64 << 20;
 
 /// The extensions read, for a folder walk.
-pub const EXTENSIONS: [&str; 6] = ["docx", "pdf", "txt", "md", "markdown", "text"];
+pub(crate) const EXTENSIONS: [&str; 6] = ["docx", "pdf", "txt", "md", "markdown", "text"];
 
 /// One document, read and converted, not yet written.
 #[derive(Debug, Clone)]
@@ -238,7 +238,7 @@ fn extension(path: &Path) -> String {
 /// Reads a regular file whole, refusing devices, pipes and anything over `limit`.
 /// The read itself stops at `limit + 1` bytes, so a file that grows meanwhile
 /// (or lies about its size) is refused too, never truncated.
-pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ImportError> {
+pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ImportError> {
     use std::io::Read as _;
     let read_err = |source| ImportError::Read { path: path.to_owned(), source };
     let meta = std::fs::metadata(path).map_err(read_err)?;

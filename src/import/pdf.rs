@@ -33,14 +33,14 @@ use lines::{place_marks, rebuild_lines};
 #[cfg(test)]
 use stamp::stamp_date;
 use stamp::take_stamp;
-pub use stamp::Stamp;
+pub(crate) use stamp::Stamp;
 
 /// Most pages read: official documents run to tens of pages.
 pub const PAGE_LIMIT: usize = 500;
 /// Largest decompressed stream (a page's content, a font map).
-pub const STREAM_LIMIT: usize = 16 << 20;
+pub(crate) const STREAM_LIMIT: usize = 16 << 20;
 /// Most characters of text taken from one PDF.
-pub const TEXT_LIMIT: usize = 8 << 20;
+pub(crate) const TEXT_LIMIT: usize = 8 << 20;
 /// Most text-showing operations on one page.
 const OPS_LIMIT: usize = 1_000_000;
 
@@ -63,7 +63,7 @@ pub enum PdfError {
 
 impl PdfError {
     /// What went wrong, as a catalogue message.
-    pub fn message(&self) -> Msg {
+    pub(crate) fn message(&self) -> Msg {
         match self {
             PdfError::Broken(why) => msg!("pdf-broken", why = why.as_str()),
             PdfError::Encrypted => msg!("pdf-encrypted"),
@@ -73,7 +73,7 @@ impl PdfError {
     }
 
     /// What to do about it.
-    pub fn hint(&self) -> Msg {
+    pub(crate) fn hint(&self) -> Msg {
         match self {
             PdfError::Broken(_) => msg!("pdf-broken-hint"),
             PdfError::Encrypted => msg!("pdf-encrypted-hint"),
@@ -84,18 +84,18 @@ impl PdfError {
 
 /// A PDF read.
 #[derive(Debug, Clone, Default)]
-pub struct Read {
+pub(crate) struct Read {
     /// The text, lines rebuilt, pages one after the other.
-    pub text: String,
+    pub(crate) text: String,
     /// Pages in the file.
-    pub pages: usize,
+    pub(crate) pages: usize,
     /// Pages with any text.
-    pub pages_with_text: usize,
+    pub(crate) pages_with_text: usize,
     /// The digital-signature stamp, if the page showed one.
-    pub stamp: Stamp,
+    pub(crate) stamp: Stamp,
     /// Long text with almost no Vietnamese letters: the hidden text a
     /// scanner's character recognition adds, without diacritics.
-    pub undiacritised: bool,
+    pub(crate) undiacritised: bool,
 }
 
 /// Vietnamese prose has a letter with a diacritic in most words; recognised
@@ -108,7 +108,7 @@ fn undiacritised(text: &str) -> bool {
 
 /// Reads a PDF's text. A panic inside the parser on a hostile file is turned
 /// into [`PdfError::Broken`]: one bad file never stops a batch.
-pub fn parse(bytes: &[u8]) -> Result<Read, PdfError> {
+pub(crate) fn parse(bytes: &[u8]) -> Result<Read, PdfError> {
     match std::panic::catch_unwind(|| parse_inner(bytes)) {
         Ok(r) => r,
         Err(_) => Err(PdfError::Broken(crate::t!("pdf-parser-stopped"))),

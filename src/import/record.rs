@@ -27,8 +27,6 @@ pub struct Planned {
     pub index: String,
     /// The (first) attachment's file name in `dir`.
     pub attachment: String,
-    /// The original file.
-    pub source: PathBuf,
     /// Every attachment: its name in `dir` and the bytes that were read.
     pub files: Vec<(String, Vec<u8>)>,
 }
@@ -87,7 +85,7 @@ pub fn plan(root: &Path, imp: &Imported, campaign: Option<&str>, taken: &mut BTr
 }
 
 /// [`plan`] for a document held in several files: `copies` are attached too.
-pub fn plan_with_copies(
+pub(crate) fn plan_with_copies(
     root: &Path,
     imp: &Imported,
     copies: &[&Imported],
@@ -135,7 +133,6 @@ pub fn plan_with_copies(
         slug,
         index,
         attachment: files[0].0.clone(),
-        source: imp.source.clone(),
         files,
     }
 }
@@ -193,7 +190,7 @@ fn base_slug(imp: &Imported) -> String {
 
 /// The original's name, slugified, keeping its extension. A `.md` original
 /// becomes `.md.txt`: a `.md` beside `index.md` would be read as a record.
-pub fn attachment_name(source: &Path) -> String {
+pub(crate) fn attachment_name(source: &Path) -> String {
     let stem = slugify(&source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
     let stem = if stem.is_empty() || stem == "index" { "van-ban-goc".to_owned() } else { stem };
     let ext = source.extension().map(|e| slugify(&e.to_string_lossy())).unwrap_or_default();

@@ -17,7 +17,7 @@ use super::block::{collapse, is_upper, Block, Doc, ParaKind, Paragraph, Run};
 use super::markdown;
 
 /// Reads text that has already been checked to be UTF-8.
-pub fn parse(text: &str) -> Doc {
+pub(crate) fn parse(text: &str) -> Doc {
     let text = crate::text::nfc(text.trim_start_matches('\u{feff}'));
     let mut doc = Doc::default();
     let mut para: Option<Para> = None;
@@ -191,7 +191,7 @@ fn footnote_definition(text: &str) -> Option<(String, &str)> {
 }
 
 /// The digit a superscript character stands for.
-pub fn superscript_digit(c: char) -> Option<char> {
+pub(crate) fn superscript_digit(c: char) -> Option<char> {
     match c {
         '⁰' => Some('0'),
         '¹' => Some('1'),
@@ -268,7 +268,7 @@ fn starts_block(line: &str) -> bool {
 }
 
 /// Two page columns side by side ("UBND TỈNH …      CỘNG HÒA …").
-pub fn has_columns(s: &str) -> bool {
+pub(crate) fn has_columns(s: &str) -> bool {
     s.trim().contains("   ")
 }
 
@@ -291,7 +291,7 @@ fn strip_markup(s: &str) -> String {
 
 /// Splits text into styled runs: `**`/`*` and `<b>`/`<i>` toggle styles;
 /// superscript numbers after a word become footnote references.
-pub fn parse_runs(s: &str) -> Vec<Run> {
+pub(crate) fn parse_runs(s: &str) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut cur = Run::default();
     let (mut bold, mut italic) = (false, false);

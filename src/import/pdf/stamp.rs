@@ -7,17 +7,17 @@ use crate::msg;
 
 /// What a digital-signature stamp said.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Stamp {
+pub(crate) struct Stamp {
     /// "Ký bởi: …".
-    pub signed_by: Option<String>,
+    pub(crate) signed_by: Option<String>,
     /// "Thời gian ký: …", as written.
-    pub time: Option<String>,
+    pub(crate) time: Option<String>,
 }
 
 impl Stamp {
     /// Notes for the report, and the date of signing where the document's own
     /// date is blank.
-    pub fn check(&self, meta: &mut crate::import::header::Metadata) -> Vec<Msg> {
+    pub(crate) fn check(&self, meta: &mut crate::import::header::Metadata) -> Vec<Msg> {
         let mut notes = Vec::new();
         if self.signed_by.is_none() && self.time.is_none() {
             return notes;
