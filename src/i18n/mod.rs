@@ -33,7 +33,7 @@ impl Lang {
     }
 
     /// The BCP 47 tag (for `<html lang>`).
-    pub fn tag(self) -> &'static str {
+    pub(crate) fn tag(self) -> &'static str {
         match self {
             Lang::Vi => "vi",
             Lang::En => "en",
@@ -42,7 +42,7 @@ impl Lang {
 }
 
 /// The catalogue source of `lang`.
-pub fn source(lang: Lang) -> &'static str {
+pub(crate) fn source(lang: Lang) -> &'static str {
     match lang {
         Lang::Vi => include_str!("../../locales/vi/thidua.ftl"),
         Lang::En => include_str!("../../locales/en/thidua.ftl"),
@@ -144,18 +144,18 @@ impl Msg {
     }
 
     /// The catalogue identifier.
-    pub fn id(&self) -> &'static str {
+    pub(crate) fn id(&self) -> &'static str {
         self.id
     }
 
     /// The text in `lang`.
-    pub fn text_in(&self, lang: Lang) -> String {
+    pub(crate) fn text_in(&self, lang: Lang) -> String {
         let args: Vec<(&str, Arg)> = self.args.iter().map(|(k, v)| (*k, v.clone())).collect();
         tr_in(lang, self.id, &args)
     }
 
     /// The text in the current language.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.text_in(Lang::current())
     }
 }
