@@ -18,11 +18,10 @@ pub enum Content {
 
 /// One file of the output.
 #[derive(Debug, Clone)]
-pub struct OutputFile {
+pub(crate) struct OutputFile {
     /// Path under the output folder, `/`-separated (`phong-trao/a/index.html`).
-    pub path: String,
-    /// Its content.
-    pub content: Content,
+    pub(crate) path: String,
+    pub(crate) content: Content,
 }
 
 impl OutputFile {

@@ -26,9 +26,11 @@
 mod file;
 mod place;
 
-pub use file::{Content, OutputFile};
+pub use file::Content;
+pub(crate) use file::OutputFile;
+pub(crate) use place::prepare;
 use place::remove_any;
-pub use place::{place_refusal, prepare, refuse_place, resolve, Refusal};
+pub use place::{place_refusal, refuse_place, Refusal};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
@@ -105,12 +107,12 @@ fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
 }
 
 /// Registers a temporary folder to remove if the build is interrupted.
-pub fn register_pending(p: &Path) {
+pub(crate) fn register_pending(p: &Path) {
     pending().push(p.to_path_buf());
 }
 
 /// Forgets a temporary folder registered with [`register_pending`].
-pub fn unregister_pending(p: &Path) {
+pub(crate) fn unregister_pending(p: &Path) {
     pending().retain(|q| q != p);
 }
 
@@ -136,7 +138,7 @@ pub fn remove_pending() {
 
 /// Replaces the folder `to` with the folder `from` (registered as pending),
 /// atomically where the system allows it; the previous `to` is removed after.
-pub fn replace_dir(from: &Path, to: &Path) -> Result<(), OutputError> {
+pub(crate) fn replace_dir(from: &Path, to: &Path) -> Result<(), OutputError> {
     let aside = to.with_file_name(format!(
         ".{}.old-{}",
         to.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
@@ -154,13 +156,6 @@ fn safe_rel(rel: &str) -> Result<&Path, OutputError> {
     Ok(p)
 }
 
-/// Writes `files` as the new content of `output`, atomically replacing it.
-pub fn write_all(output: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
-    let mut staging = Staging::new(output)?;
-    staging.write(files)?;
-    staging.commit()
-}
-
 /// A new output being written: files go into a temporary folder beside the
 /// output as they are produced, in any number of batches, and [`Staging::commit`]
 /// swaps it in. Dropping a `Staging` without committing removes the temporary
@@ -169,7 +164,7 @@ pub fn write_all(output: &Path, files: &[OutputFile]) -> Result<(), OutputError>
 /// Paths are checked across all batches (no `..`, no file written twice), so
 /// streaming the output in batches fails the same way writing it at once did.
 #[derive(Debug)]
-pub struct Staging {
+pub(crate) struct Staging {
     output: PathBuf,
     tmp: PathBuf,
     old: PathBuf,
@@ -184,7 +179,7 @@ pub struct Staging {
 impl Staging {
     /// Starts a new output for `output` (which need not exist yet; it should
     /// have passed [`prepare`], which also resolves a link to its target).
-    pub fn new(output: &Path) -> Result<Staging, OutputError> {
+    pub(crate) fn new(output: &Path) -> Result<Staging, OutputError> {
         let name = output
             .file_name()
             .ok_or_else(|| OutputError::BadOutput(output.to_path_buf(), crate::t!("refusal-no-name")))?;
@@ -218,7 +213,7 @@ impl Staging {
 
     /// Writes one batch of files (in parallel). Files whose bytes equal the
     /// previous output's at the same path are hard-linked from it.
-    pub fn write(&mut self, files: &[OutputFile]) -> Result<(), OutputError> {
+    pub(crate) fn write(&mut self, files: &[OutputFile]) -> Result<(), OutputError> {
         for f in files {
             safe_rel(&f.path)?;
             let source = match &f.content {
@@ -245,17 +240,17 @@ impl Staging {
     }
 
     /// Files written so far.
-    pub fn files(&self) -> usize {
+    pub(crate) fn files(&self) -> usize {
         self.files
     }
 
     /// The previous output, when there is one (it stays untouched until [`Staging::commit`]).
-    pub fn previous(&self) -> Option<&Path> {
+    pub(crate) fn previous(&self) -> Option<&Path> {
         self.previous.as_deref()
     }
 
     /// Replaces the output with what was written, then removes the previous output.
-    pub fn commit(mut self) -> Result<(), OutputError> {
+    pub(crate) fn commit(mut self) -> Result<(), OutputError> {
         self.committed = true;
         let result = swap(&self.output, &self.tmp, &self.old);
         if result.is_err() {
@@ -377,6 +372,13 @@ mod tests {
 
     fn file(p: &str, s: &str) -> OutputFile {
         OutputFile { path: p.into(), content: Content::Bytes(s.as_bytes().to_vec()) }
+    }
+
+    /// Writes `files` as the new content of `output` in one batch.
+    fn write_all(output: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+        let mut staging = Staging::new(output)?;
+        staging.write(files)?;
+        staging.commit()
     }
 
     #[test]

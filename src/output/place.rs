@@ -11,11 +11,11 @@ use std::path::{Component, Path, PathBuf};
 #[error("{}", crate::t!("refusal", path = .path.display().to_string(), reason = reason.as_str(), hint = hint.as_str()))]
 pub struct Refusal {
     /// The output folder as given.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// What is wrong with it.
-    pub reason: String,
+    pub(crate) reason: String,
     /// What to do.
-    pub hint: String,
+    pub(crate) hint: String,
 }
 
 /// The hint of most refusals: write elsewhere.
@@ -69,7 +69,7 @@ fn lexical(p: &Path) -> Option<PathBuf> {
 /// The absolute path `p` names on disk: relative to the working folder, with
 /// every symbolic link along it resolved (the last component too), as far as
 /// the path exists; the rest is appended as written.
-pub fn resolve(p: &Path) -> io::Result<PathBuf> {
+pub(crate) fn resolve(p: &Path) -> io::Result<PathBuf> {
     let mut cur = if p.is_absolute() { PathBuf::new() } else { std::env::current_dir()? };
     let mut hops = 0;
     for c in p.components() {
@@ -108,7 +108,7 @@ pub fn resolve(p: &Path) -> io::Result<PathBuf> {
 /// `output`, and readies it: puts back an output that an interrupted swap left
 /// aside and removes what interrupted builds left beside it. Returns the
 /// folder to write into (the link's target when `output` is a link).
-pub fn prepare(root: &Path, output: &Path) -> Result<PathBuf, Refusal> {
+pub(crate) fn prepare(root: &Path, output: &Path) -> Result<PathBuf, Refusal> {
     let refuse = |reason: String, hint: String| Refusal { path: output.to_path_buf(), reason, hint };
     let unreadable = |e: io::Error| refuse(crate::t!("refusal-unreadable", error = e.to_string()), hint_elsewhere());
     let dir = placed(root, output)?;
