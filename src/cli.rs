@@ -7,15 +7,15 @@ use std::path::PathBuf;
 /// Static site generator for the portal of a provincial Ban Dân tộc.
 #[derive(Debug, Parser)]
 #[command(name = "thidua", version, about)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Build the site into the output folder.
     Build(BuildArgs),
     /// Load and validate everything; write nothing.
@@ -32,30 +32,30 @@ pub enum Command {
 
 /// Arguments of `thidua serve`.
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// The site folder.
     #[arg(long, default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Port to listen on (0 picks a free one).
     #[arg(long, default_value_t = 1111)]
-    pub port: u16,
+    pub(crate) port: u16,
     /// Address to listen on; only loopback unless you ask for another.
     #[arg(long, default_value = "127.0.0.1")]
-    pub interface: std::net::IpAddr,
+    pub(crate) interface: std::net::IpAddr,
     /// Include records marked draft = true (the default; kept for old scripts).
     #[arg(long)]
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// Include records dated after today (the default; kept for old scripts).
     #[arg(long)]
-    pub future: bool,
+    pub(crate) future: bool,
     /// Show only what `build` publishes: no drafts, nothing dated after today.
     #[arg(long = "published-only", alias = "chi-ban-dang")]
-    pub published_only: bool,
+    pub(crate) published_only: bool,
 }
 
 /// The kinds `thidua new` can create, by their section names or English names.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum NewKind {
+pub(crate) enum NewKind {
     /// Phong trào (phong-trao/).
     #[value(name = "phong-trao", alias = "campaign")]
     Campaign,
@@ -75,113 +75,113 @@ pub enum NewKind {
 
 /// Arguments of `thidua new`.
 #[derive(Debug, Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// The site folder.
     #[arg(long, default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// What to create.
     #[arg(value_enum)]
-    pub kind: NewKind,
+    pub(crate) kind: NewKind,
     /// The title, with diacritics; the file name is folded from it.
-    pub title: String,
+    pub(crate) title: String,
     /// Make a folder record (<slug>/index.md) that keeps photos and files beside it.
     #[arg(long = "thu-muc", alias = "folder")]
-    pub folder: bool,
+    pub(crate) folder: bool,
 }
 
 /// Arguments of `thidua build`.
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// The site folder (holds config.toml and content/).
     #[arg(long, default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Where to write the site (default: <root>/public).
     #[arg(long)]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Override [site] base_url, e.g. http://localhost:8000/portal/.
     #[arg(long)]
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
     /// Include records marked draft = true.
     #[arg(long)]
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// Include records dated after today.
     #[arg(long)]
-    pub future: bool,
+    pub(crate) future: bool,
 }
 
 /// Arguments of `thidua check`.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// The site folder.
     #[arg(long, default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Include records marked draft = true.
     #[arg(long)]
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// Include records dated after today.
     #[arg(long)]
-    pub future: bool,
+    pub(crate) future: bool,
     /// Also check external links (http/https) by asking their servers; needs a network.
     #[arg(long)]
-    pub external: bool,
+    pub(crate) external: bool,
     /// Print the diagnostics as JSON (each with its message identifier `id`).
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
 }
 
 /// Arguments of `thidua search`.
 #[derive(Debug, Args)]
-pub struct SearchArgs {
+pub(crate) struct SearchArgs {
     /// The site folder.
     #[arg(long, default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// The output folder the last build wrote (default: <root>/public).
     #[arg(long)]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Maximum number of hits.
     #[arg(long, default_value_t = 10)]
-    pub limit: usize,
+    pub(crate) limit: usize,
     /// Print hits as a JSON array.
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
     /// Only this kind: campaign, person, news, document, page.
     #[arg(long)]
-    pub kind: Option<String>,
+    pub(crate) kind: Option<String>,
     /// Only records of this campaign (slug).
     #[arg(long)]
-    pub campaign: Option<String>,
+    pub(crate) campaign: Option<String>,
     /// Only this ethnicity (any spelling).
     #[arg(long)]
-    pub ethnicity: Option<String>,
+    pub(crate) ethnicity: Option<String>,
     /// Only this district.
     #[arg(long)]
-    pub district: Option<String>,
+    pub(crate) district: Option<String>,
     /// Only this year.
     #[arg(long)]
-    pub year: Option<i32>,
+    pub(crate) year: Option<i32>,
     /// The query, as a reader would type it.
     #[arg(required = true, num_args = 1..)]
-    pub query: Vec<String>,
+    pub(crate) query: Vec<String>,
 }
 
 /// Arguments of `thidua import`.
 #[derive(Debug, Args)]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The site folder.
     #[arg(long, default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Add the records to this campaign (a slug of content/phong-trao/).
     #[arg(long)]
-    pub campaign: Option<String>,
+    pub(crate) campaign: Option<String>,
     /// Show what would be written and the report; write no record.
     #[arg(long)]
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
     /// Also write the report (file, kind, number, date, signer, title, warnings) as CSV to this file.
     #[arg(long, value_name = "FILE")]
-    pub report: Option<PathBuf>,
+    pub(crate) report: Option<PathBuf>,
     /// The documents to import, or folders to import every document in (recursively).
     #[arg(required = true, num_args = 1..)]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
 }
 
 #[cfg(test)]

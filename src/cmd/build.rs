@@ -9,7 +9,7 @@ use thidua::config::Overrides;
 use thidua::t;
 
 /// Builds the site and prints a one-line summary.
-pub fn run(args: &BuildArgs) -> ExitCode {
+pub(crate) fn run(args: &BuildArgs) -> ExitCode {
     let opts = BuildOptions {
         root: args.root.clone(),
         overrides: Overrides {

@@ -9,7 +9,7 @@ use thidua::diagnostics::Diagnostic;
 use thidua::t;
 
 /// Validates the site, lists records held back for a future date, writes nothing.
-pub fn run(args: &CheckArgs) -> ExitCode {
+pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let opts = BuildOptions {
         root: args.root.clone(),
         overrides: Overrides { drafts: args.drafts, ..Overrides::default() },

@@ -12,7 +12,7 @@ const PREVIEW_LINES: usize = 12;
 
 /// Imports every file (folders walked); a file that fails is reported and the
 /// others go on; the report table ends the run.
-pub fn run(args: &ImportArgs) -> ExitCode {
+pub(crate) fn run(args: &ImportArgs) -> ExitCode {
     if let Some(slug) = &args.campaign {
         if let Err(e) = record::check_campaign(&args.root, slug) {
             super::print_diagnostics(&[e.diagnostic()]);

@@ -1,11 +1,11 @@
 //! One thin file per subcommand: arguments in, library calls, exit code out.
 
-pub mod build;
-pub mod check;
-pub mod import;
-pub mod new;
-pub mod search;
-pub mod serve;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod import;
+pub(crate) mod new;
+pub(crate) mod search;
+pub(crate) mod serve;
 
 use std::io::Write as _;
 use thidua::build::BuildError;
@@ -13,7 +13,7 @@ use thidua::diagnostics::Diagnostic;
 use thidua::t;
 
 /// Prints diagnostics to stderr, then a count line.
-pub fn print_diagnostics(diags: &[Diagnostic]) {
+pub(crate) fn print_diagnostics(diags: &[Diagnostic]) {
     let mut err = std::io::stderr().lock();
     for d in diags {
         let _ignored = writeln!(err, "{d}");
@@ -22,7 +22,7 @@ pub fn print_diagnostics(diags: &[Diagnostic]) {
 
 /// Prints a failed build and returns its exit code (2 when the output folder
 /// was refused, 1 otherwise).
-pub fn report_failure(e: &BuildError) -> std::process::ExitCode {
+pub(crate) fn report_failure(e: &BuildError) -> std::process::ExitCode {
     if let BuildError::Content(diags) = e {
         print_diagnostics(diags);
         let errors = diags.iter().filter(|d| d.is_error()).count();

@@ -8,7 +8,7 @@ use thidua::scaffold::create;
 use thidua::t;
 
 /// Creates the record and says, in the catalogue's language, where it is and how to see it.
-pub fn run(args: &NewArgs) -> ExitCode {
+pub(crate) fn run(args: &NewArgs) -> ExitCode {
     let kind = match args.kind {
         NewKind::Campaign => Kind::Campaign,
         NewKind::Person => Kind::Person,

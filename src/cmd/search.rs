@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use thidua::search::{self, Filters, Hit};
 
 /// Runs the query and prints the hits (a JSON array with `--json`).
-pub fn run(args: &SearchArgs) -> ExitCode {
+pub(crate) fn run(args: &SearchArgs) -> ExitCode {
     let output = args.output.clone().unwrap_or_else(|| args.root.join("public"));
     // The same places are refused as for `build`: such an --output is a mistake.
     if let Some(refusal) = thidua::output::refuse_place(&args.root, &output) {

@@ -10,7 +10,7 @@ use thidua::serve::{serve, ServeOptions};
 /// Serves until stopped; exit 1 when the server cannot start. Drafts and
 /// records dated in the future are shown (marked on their pages) unless
 /// `--published-only` asks for the site as `build` makes it.
-pub fn run(args: &ServeArgs) -> ExitCode {
+pub(crate) fn run(args: &ServeArgs) -> ExitCode {
     let all = !args.published_only;
     let opts = ServeOptions {
         build: BuildOptions {
