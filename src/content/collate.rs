@@ -19,12 +19,12 @@ fn collator() -> &'static CollatorBorrowed<'static> {
 }
 
 /// Compares two strings in Vietnamese alphabetical order.
-pub fn compare(a: &str, b: &str) -> Ordering {
+pub(crate) fn compare(a: &str, b: &str) -> Ordering {
     collator().compare(a, b)
 }
 
 /// The key a person's name sorts by: given name first, then the rest in order.
-pub fn given_name_key(full_name: &str) -> String {
+pub(crate) fn given_name_key(full_name: &str) -> String {
     let words: Vec<&str> = full_name.split_whitespace().collect();
     match words.split_last() {
         Some((given, rest)) if !rest.is_empty() => format!("{given} {}", rest.join(" ")),

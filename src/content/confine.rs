@@ -18,7 +18,7 @@ use walkdir::{DirEntry, WalkDir};
 
 /// Why a path may not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Escape {
+pub(crate) enum Escape {
     /// It resolves to `target`, outside every allowed folder.
     Outside(PathBuf),
     /// A link on the way points to nothing (`target` as written in the link).
@@ -30,7 +30,7 @@ pub enum Escape {
 }
 
 /// The real path of `path` when it lies inside one of `allowed` (real paths).
-pub fn resolve(path: &Path, allowed: &[PathBuf]) -> Result<PathBuf, Escape> {
+pub(crate) fn resolve(path: &Path, allowed: &[PathBuf]) -> Result<PathBuf, Escape> {
     match std::fs::canonicalize(path) {
         Ok(real) if allowed.iter().any(|a| real.starts_with(a)) => Ok(real),
         Ok(real) => Err(Escape::Outside(real)),
@@ -41,18 +41,18 @@ pub fn resolve(path: &Path, allowed: &[PathBuf]) -> Result<PathBuf, Escape> {
 }
 
 /// True when `path` is a file whose real path lies inside `dir`.
-pub fn is_file_inside(dir: &Path, path: &Path) -> bool {
+pub(crate) fn is_file_inside(dir: &Path, path: &Path) -> bool {
     let Ok(dir) = std::fs::canonicalize(dir) else { return false };
     resolve(path, &[dir]).is_ok_and(|real| real.is_file())
 }
 
 /// Real paths of `dirs` that exist.
-pub fn real_dirs<'a>(dirs: impl IntoIterator<Item = &'a Path>) -> Vec<PathBuf> {
+pub(crate) fn real_dirs<'a>(dirs: impl IntoIterator<Item = &'a Path>) -> Vec<PathBuf> {
     dirs.into_iter().filter_map(|d| std::fs::canonicalize(d).ok()).collect()
 }
 
 /// The diagnostic for a link `link` that may not be followed.
-pub fn diagnostic(root: &Path, link: &Path, escape: &Escape) -> Diagnostic {
+pub(crate) fn diagnostic(root: &Path, link: &Path, escape: &Escape) -> Diagnostic {
     let shown = display_path(root, link);
     let link = shown.display().to_string();
     let message = match escape {
@@ -74,7 +74,7 @@ fn unreadable(root: &Path, path: &Path, e: &walkdir::Error) -> Diagnostic {
 /// Every entry under `dir`, following only links that stay inside `allowed`,
 /// leaving out entries for which `skip` is true (their folders are not
 /// entered). Refused links and unreadable entries are diagnostics.
-pub fn walk(
+pub(crate) fn walk(
     root: &Path,
     dir: &Path,
     allowed: &[PathBuf],

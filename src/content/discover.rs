@@ -28,7 +28,7 @@ pub struct SourceFile {
 }
 
 /// Every `.md` file under `<root>/content`, sorted by path.
-pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+pub(crate) fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let content = root.join("content");
     let mut files = Vec::new();
     let mut diags = Vec::new();

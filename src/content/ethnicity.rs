@@ -67,13 +67,13 @@ const GROUPS: &[(&str, &[&str])] = &[
 
 /// The group an ethnicity value belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ethnicity {
+pub(crate) struct Ethnicity {
     /// Official name ("Xtiêng"), or the value as written when unknown.
-    pub name: String,
+    pub(crate) name: String,
     /// URL slug of the official name (`xtieng`).
-    pub slug: String,
+    pub(crate) slug: String,
     /// True when the value matched one of the 54 groups.
-    pub known: bool,
+    pub(crate) known: bool,
 }
 
 fn key(s: &str) -> String {
@@ -81,12 +81,12 @@ fn key(s: &str) -> String {
 }
 
 /// Every official name with its variants, for other stages (search glossary).
-pub fn groups() -> impl Iterator<Item = (&'static str, &'static [&'static str])> {
+pub(crate) fn groups() -> impl Iterator<Item = (&'static str, &'static [&'static str])> {
     GROUPS.iter().copied()
 }
 
 /// Matches a value against the official list; unknown values keep their spelling.
-pub fn resolve(value: &str) -> Ethnicity {
+pub(crate) fn resolve(value: &str) -> Ethnicity {
     let k = key(value);
     let hit = GROUPS.iter().find(|(name, variants)| key(name) == k || variants.iter().any(|v| key(v) == k));
     match hit {

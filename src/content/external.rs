@@ -21,9 +21,9 @@ use crate::msg;
 #[derive(Debug, Clone)]
 pub struct ExternalOptions {
     /// Longest wait for one address (connect, headers and redirects together).
-    pub timeout: Duration,
+    pub(crate) timeout: Duration,
     /// Addresses asked at the same time.
-    pub parallel: usize,
+    pub(crate) parallel: usize,
 }
 
 impl Default for ExternalOptions {
@@ -34,7 +34,7 @@ impl Default for ExternalOptions {
 
 /// Why an address failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Failure {
+pub(crate) enum Failure {
     /// The server answered with an error status.
     Status(u16),
     /// No answer: the host is unknown, refused the connection, or timed out.
@@ -42,14 +42,14 @@ pub enum Failure {
 }
 
 /// True for the links this module checks.
-pub fn is_external(dest: &str) -> bool {
+pub(crate) fn is_external(dest: &str) -> bool {
     let lower = dest.get(..8).unwrap_or(dest).to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// Checks every external link of the site; one error per link that fails,
 /// in file and line order.
-pub fn check(site: &Site, opts: &ExternalOptions) -> Vec<Diagnostic> {
+pub(crate) fn check(site: &Site, opts: &ExternalOptions) -> Vec<Diagnostic> {
     // Address (without #fragment) → where it is linked from: (record index, link index).
     let mut places: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (ri, r) in site.records.iter().enumerate() {

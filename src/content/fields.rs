@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Unknown keys warned about one by one in a file; the rest are counted.
-pub const UNKNOWN_SHOWN: usize = 10;
+pub(crate) const UNKNOWN_SHOWN: usize = 10;
 
 /// A count written the way the current language groups thousands:
 /// `49.990` in Vietnamese, `49,990` in English.
@@ -29,19 +29,19 @@ fn shown_count(n: usize) -> String {
 }
 
 /// Reads keys from one record's front matter, collecting diagnostics.
-pub struct Fields<'a> {
+pub(crate) struct Fields<'a> {
     path: &'a Path,
     text: &'a str,
     data: &'a Map<String, Value>,
     key_line: &'a dyn Fn(&str) -> usize,
     used: BTreeSet<&'static str>,
     /// Everything found wrong so far.
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> Fields<'a> {
     /// A reader over `data`; `key_line` maps a key to its file line.
-    pub fn new(
+    pub(crate) fn new(
         path: &'a Path,
         text: &'a str,
         data: &'a Map<String, Value>,
@@ -56,14 +56,14 @@ impl<'a> Fields<'a> {
     }
 
     /// An error at `key`'s line.
-    pub fn error(&mut self, key: &str, message: Msg, hint: Msg) {
+    pub(crate) fn error(&mut self, key: &str, message: Msg, hint: Msg) {
         let line = (self.key_line)(key);
         let column = self.column_of(line, key);
         self.diagnostics.push(Diagnostic::error(self.path, message).at(self.text, line, column).hint(hint));
     }
 
     /// A warning at `key`'s line.
-    pub fn warn(&mut self, key: &str, message: Msg, hint: Msg) {
+    pub(crate) fn warn(&mut self, key: &str, message: Msg, hint: Msg) {
         let line = (self.key_line)(key);
         let column = self.column_of(line, key);
         self.diagnostics.push(Diagnostic::warning(self.path, message).at(self.text, line, column).hint(hint));
@@ -83,7 +83,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A required text value.
-    pub fn required_str(&mut self, key: &'static str, example: &str) -> Option<String> {
+    pub(crate) fn required_str(&mut self, key: &'static str, example: &str) -> Option<String> {
         if self.raw(key).is_none() {
             let d = Diagnostic::error(self.path, msg!("field-missing", key = key))
                 .at(self.text, 1, 1)
@@ -98,7 +98,7 @@ impl<'a> Fields<'a> {
     }
 
     /// An optional text value (numbers are accepted and written as text).
-    pub fn string(&mut self, key: &'static str, example: &str) -> Option<String> {
+    pub(crate) fn string(&mut self, key: &'static str, example: &str) -> Option<String> {
         match self.raw(key)? {
             Value::String(s) if s.trim().is_empty() => None,
             Value::String(s) => Some(nfc(s.trim())),
@@ -111,7 +111,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A list of text values; a single text value is taken as a list of one.
-    pub fn string_list(&mut self, key: &'static str) -> Vec<String> {
+    pub(crate) fn string_list(&mut self, key: &'static str) -> Vec<String> {
         match self.raw(key) {
             None => Vec::new(),
             Some(Value::String(s)) => vec![nfc(s.trim())],
@@ -137,7 +137,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A boolean, false when absent.
-    pub fn bool(&mut self, key: &'static str) -> bool {
+    pub(crate) fn bool(&mut self, key: &'static str) -> bool {
         match self.raw(key) {
             None => false,
             Some(Value::Bool(b)) => *b,
@@ -149,7 +149,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A whole number.
-    pub fn int(&mut self, key: &'static str, example: &str) -> Option<i64> {
+    pub(crate) fn int(&mut self, key: &'static str, example: &str) -> Option<i64> {
         match self.raw(key)? {
             Value::Number(n) if n.is_i64() => n.as_i64(),
             Value::String(s) if s.trim().parse::<i64>().is_ok() => s.trim().parse().ok(),
@@ -162,7 +162,12 @@ impl<'a> Fields<'a> {
 
     /// A whole number that must lie in `range` (a year, a count): a value
     /// outside it is an error at the key's line, never wrapped or clamped.
-    pub fn int_in(&mut self, key: &'static str, example: &str, range: std::ops::RangeInclusive<i64>) -> Option<i64> {
+    pub(crate) fn int_in(
+        &mut self,
+        key: &'static str,
+        example: &str,
+        range: std::ops::RangeInclusive<i64>,
+    ) -> Option<i64> {
         let v = self.int(key, example)?;
         if range.contains(&v) {
             return Some(v);
@@ -176,7 +181,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` as a string, a TOML/YAML date, or a bare year number.
-    pub fn date(&mut self, key: &'static str) -> Option<PartialDate> {
+    pub(crate) fn date(&mut self, key: &'static str) -> Option<PartialDate> {
         let parsed = match self.raw(key)? {
             Value::String(s) => PartialDate::parse(s),
             Value::Number(n) if n.is_i64() => PartialDate::parse(&n.to_string()),
@@ -191,13 +196,13 @@ impl<'a> Fields<'a> {
     }
 
     /// The raw value of a structured key (indicators), marking it used.
-    pub fn value(&mut self, key: &'static str) -> Option<&'a Value> {
+    pub(crate) fn value(&mut self, key: &'static str) -> Option<&'a Value> {
         self.raw(key)
     }
 
     /// Warns about keys nobody read, suggesting the closest known key; at
     /// most [`UNKNOWN_SHOWN`] of them, then one warning that counts the rest.
-    pub fn warn_unknown(&mut self) {
+    pub(crate) fn warn_unknown(&mut self) {
         let unknown: Vec<&String> = self.data.keys().filter(|k| !self.used.contains(k.as_str())).collect();
         if unknown.len() > UNKNOWN_SHOWN {
             let rest = unknown.len() - UNKNOWN_SHOWN;

@@ -11,7 +11,7 @@ use std::path::Path;
 
 /// The front matter format a file used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     /// `+++` fences.
     Toml,
     /// `---` fences.
@@ -22,15 +22,15 @@ pub enum Format {
 #[derive(Debug, Clone)]
 pub struct Parsed<'a> {
     /// Which fence the file used.
-    pub format: Format,
+    pub(crate) format: Format,
     /// The front matter keys and values.
     pub data: Map<String, Value>,
     /// The front matter text (between the fences).
-    pub raw: &'a str,
+    pub(crate) raw: &'a str,
     /// 1-based file line of the first front matter line.
-    pub first_line: usize,
+    pub(crate) first_line: usize,
     /// The Markdown body.
-    pub body: &'a str,
+    pub(crate) body: &'a str,
     /// 1-based file line where the body starts.
     pub body_line: usize,
 }
@@ -61,7 +61,7 @@ impl<'a> Parsed<'a> {
     /// first line where each is set, as [`Parsed::key_line`] finds one key.
     /// (Asking `key_line` for each of many keys is quadratic: 50,000 keys
     /// took minutes.)
-    pub fn key_lines(&self) -> std::collections::HashMap<&'a str, usize> {
+    pub(crate) fn key_lines(&self) -> std::collections::HashMap<&'a str, usize> {
         let mut lines = std::collections::HashMap::new();
         for (i, l) in self.raw.lines().enumerate() {
             let l = l.trim_start().trim_start_matches("- ");

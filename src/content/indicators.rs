@@ -12,7 +12,7 @@ const EXAMPLE: &str =
     "[[indicators]] with name = \"Hộ thoát nghèo\", unit = \"hộ\", values = [{ period = \"2022\", value = 1000 }]";
 
 /// Reads `indicators`, reporting each malformed entry.
-pub fn read_indicators(f: &mut Fields) -> Vec<Indicator> {
+pub(crate) fn read_indicators(f: &mut Fields) -> Vec<Indicator> {
     let Some(value) = f.value("indicators") else {
         return Vec::new();
     };
@@ -41,7 +41,7 @@ fn text(v: Option<&Value>) -> Option<String> {
 /// The largest magnitude an indicator figure may have: a thousand billion.
 /// Below it every figure with two decimals is held exactly by an `f64` and
 /// published as written; above it is a typing slip (or `1e400`).
-pub const MAX_FIGURE: f64 = 1e12;
+pub(crate) const MAX_FIGURE: f64 = 1e12;
 
 /// Units whose figures count things: never negative. (Not always whole: a
 /// half-year report may average, `1250,5 hộ`.) A unit that lists several

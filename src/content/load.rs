@@ -19,19 +19,19 @@ use std::path::Path;
 /// A record whose body is not rendered yet.
 pub struct Pending {
     /// The record with an empty body.
-    pub record: Record,
+    pub(crate) record: Record,
     /// Body Markdown.
     body: String,
     /// File line where the body starts.
     body_line: usize,
     /// `content/`-relative path.
-    pub rel: String,
+    pub(crate) rel: String,
     /// True for `_index.md` intros.
-    pub is_intro: bool,
+    pub(crate) is_intro: bool,
 }
 
 /// Reads and parses one file's front matter; `None` when it cannot be used at all.
-pub fn load_front(root: &Path, src: &SourceFile) -> (Option<Pending>, Vec<Diagnostic>) {
+pub(crate) fn load_front(root: &Path, src: &SourceFile) -> (Option<Pending>, Vec<Diagnostic>) {
     match std::fs::read(&src.file) {
         Ok(bytes) => load_front_bytes(root, src, bytes),
         Err(e) => {
@@ -146,7 +146,7 @@ fn normalise(text: String) -> (String, Option<usize>) {
 
 /// The years a person can have been honoured in: the province's records
 /// start after 1900; anything past 2100 is a typing slip.
-pub const YEARS: std::ops::RangeInclusive<i64> = 1900..=2100;
+pub(crate) const YEARS: std::ops::RangeInclusive<i64> = 1900..=2100;
 
 fn read_slug(f: &mut Fields, src: &SourceFile) -> Option<String> {
     if let Some(s) = f.string("slug", "slug = \"vi-nguoi-ngheo\"") {

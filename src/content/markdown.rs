@@ -20,24 +20,24 @@ pub struct Heading {
     /// 2–6 after shifting.
     pub level: u8,
     /// Anchor id.
-    pub id: String,
+    pub(crate) id: String,
     /// Plain text.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// A link or image written in a body, as the author wrote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
+pub(crate) struct Link {
     /// The destination as written.
-    pub dest: String,
+    pub(crate) dest: String,
     /// 1-based file line.
-    pub line: usize,
+    pub(crate) line: usize,
     /// 1-based column.
-    pub column: usize,
+    pub(crate) column: usize,
     /// True for `![…](…)`.
-    pub is_image: bool,
+    pub(crate) is_image: bool,
     /// True when an image has no alt text.
-    pub missing_alt: bool,
+    pub(crate) missing_alt: bool,
 }
 
 /// A rendered body.
@@ -48,11 +48,11 @@ pub struct Body {
     /// Headings in order.
     pub headings: Vec<Heading>,
     /// Every link and image.
-    pub links: Vec<Link>,
+    pub(crate) links: Vec<Link>,
     /// Plain text for search and descriptions.
-    pub text: String,
+    pub(crate) text: String,
     /// True when there is highlighted code (the page then links the syntax CSS).
-    pub has_code: bool,
+    pub(crate) has_code: bool,
 }
 
 /// How to rewrite link destinations.
@@ -78,7 +78,7 @@ fn syntaxes() -> &'static SyntaxSet {
 }
 
 /// Rewrites a link destination for the output; the original is kept for checking.
-pub fn rewrite_dest(dest: &str, ctx: &LinkContext) -> String {
+pub(crate) fn rewrite_dest(dest: &str, ctx: &LinkContext) -> String {
     if let Some(rest) = dest.strip_prefix("@/") {
         let (file, anchor) = rest.split_once('#').map_or((rest, None), |(f, a)| (f, Some(a)));
         return match ctx.sources.get(file) {
@@ -363,7 +363,7 @@ fn highlight(lang: &str, src: &str) -> String {
 }
 
 /// Escapes text for HTML text and attribute values.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -27,7 +27,7 @@ pub(crate) mod site;
 pub(crate) mod validate;
 
 pub use record::{Kind, Record};
-pub use site::Site;
+pub(crate) use site::Site;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -37,21 +37,21 @@ use std::path::{Path, PathBuf};
 
 /// Options that decide which records are published.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Publish {
+pub(crate) struct Publish {
     /// Include drafts.
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// Include records dated after today.
-    pub future: bool,
+    pub(crate) future: bool,
 }
 
 /// The result of loading: the model (possibly partial) and every diagnostic.
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// The published site.
-    pub site: Site,
+    pub(crate) site: Site,
     /// Errors and warnings of every file.
-    pub diagnostics: Diagnostics,
+    pub(crate) diagnostics: Diagnostics,
     /// Number of news list pages.
-    pub news_pages: usize,
+    pub(crate) news_pages: usize,
 }
 
 /// Loaded files kept between builds, so `serve` re-reads only what changed.
@@ -60,7 +60,7 @@ pub struct Loaded {
 /// diagnostics. Bodies are rendered again when the map of source paths to URLs
 /// changes, since `@/` links depend on it.
 #[derive(Default)]
-pub struct Cache {
+pub(crate) struct Cache {
     files: BTreeMap<PathBuf, Cached>,
     sources: BTreeMap<String, String>,
     /// Files [`update_bodies`] read that no load has used yet.
@@ -83,21 +83,21 @@ struct Cached {
 
 impl Cache {
     /// True when `path` was read since the last load and not loaded into a site yet.
-    pub fn is_fresh(&self, path: &Path) -> bool {
+    pub(crate) fn is_fresh(&self, path: &Path) -> bool {
         self.fresh.contains(path)
     }
 
     /// Notes that `paths` changed. When one of them is not a file the cache
     /// knows (it was created) or is no longer a file (deleted, renamed), the
     /// next load walks content/ again; otherwise it reuses the last walk.
-    pub fn note_changed(&mut self, paths: &[PathBuf]) {
+    pub(crate) fn note_changed(&mut self, paths: &[PathBuf]) {
         if paths.iter().any(|p| !self.files.contains_key(p) || !p.is_file()) {
             self.walked = None;
         }
     }
 
     /// Forgets `paths`, so the next load reads them again.
-    pub fn invalidate<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
+    pub(crate) fn invalidate<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
         for p in paths {
             self.files.remove(p);
         }
@@ -106,11 +106,11 @@ impl Cache {
 
 /// The result of [`update_bodies`]: the edits changed only record bodies, and
 /// `site` now holds the new records.
-pub struct BodiesUpdated {
+pub(crate) struct BodiesUpdated {
     /// Site paths of the records whose bodies changed.
-    pub urls: BTreeSet<String>,
+    pub(crate) urls: BTreeSet<String>,
     /// Every diagnostic of the site, as a full load would give them.
-    pub diagnostics: Diagnostics,
+    pub(crate) diagnostics: Diagnostics,
     /// The records replaced, with their index in `site.records`, to put back
     /// with [`BodiesUpdated::revert`] if the new site cannot be used.
     replaced: Vec<(usize, Record)>,
@@ -118,7 +118,7 @@ pub struct BodiesUpdated {
 
 impl BodiesUpdated {
     /// Puts the records replaced back into `site`.
-    pub fn revert(self, site: &mut Site) {
+    pub(crate) fn revert(self, site: &mut Site) {
         for (i, r) in self.replaced {
             site.records[i] = r;
         }
@@ -147,7 +147,12 @@ fn listing_key(r: &Record) -> ListingKey {
 /// link to them (to headings that may have changed) are checked again; the
 /// other records' link diagnostics are kept from the last load. Returns `None` when the edit changed more;
 /// the cache then already holds the edited files for [`load_cached`].
-pub fn update_bodies(config: &Config, cache: &mut Cache, site: &mut Site, paths: &[PathBuf]) -> Option<BodiesUpdated> {
+pub(crate) fn update_bodies(
+    config: &Config,
+    cache: &mut Cache,
+    site: &mut Site,
+    paths: &[PathBuf],
+) -> Option<BodiesUpdated> {
     let mut found = Vec::with_capacity(paths.len());
     for path in paths {
         let index = site.records.iter().position(|r| r.source.file == *path)?;
@@ -235,7 +240,7 @@ pub fn update_bodies(config: &Config, cache: &mut Cache, site: &mut Site, paths:
 
 /// Loads and validates the whole site. `static_files` are the site paths of
 /// the theme's and the site's static files (for link checking).
-pub fn load(config: &Config, publish: Publish, static_files: &BTreeSet<String>) -> Loaded {
+pub(crate) fn load(config: &Config, publish: Publish, static_files: &BTreeSet<String>) -> Loaded {
     let mut cache = Cache::default();
     let mut diags = fill(config, &mut cache);
     let sources = std::mem::take(&mut cache.sources);
@@ -257,7 +262,12 @@ pub fn load(config: &Config, publish: Publish, static_files: &BTreeSet<String>) 
 }
 
 /// Like [`load`], reusing what `cache` holds for files not invalidated since.
-pub fn load_cached(config: &Config, publish: Publish, static_files: &BTreeSet<String>, cache: &mut Cache) -> Loaded {
+pub(crate) fn load_cached(
+    config: &Config,
+    publish: Publish,
+    static_files: &BTreeSet<String>,
+    cache: &mut Cache,
+) -> Loaded {
     let mut diags = fill(config, cache);
     let mut rendered = Vec::with_capacity(cache.files.len());
     for c in cache.files.values() {

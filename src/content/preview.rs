@@ -18,14 +18,14 @@ use std::path::PathBuf;
 
 /// True when the file of `src`, which could not be made a record, still says
 /// `draft = true` in a front matter that parses (its errors are a draft's).
-pub fn is_draft_file(src: &SourceFile) -> bool {
+pub(crate) fn is_draft_file(src: &SourceFile) -> bool {
     let Ok(text) = std::fs::read_to_string(&src.file) else { return false };
     frontmatter::parse(&src.file, &text).is_ok_and(|p| p.data.get("draft") == Some(&serde_json::Value::Bool(true)))
 }
 
 /// A draft's errors made warnings: every diagnostic about a file of `drafts`
 /// (paths as diagnostics write them).
-pub fn demote(diags: impl IntoIterator<Item = Diagnostic>, drafts: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
+pub(crate) fn demote(diags: impl IntoIterator<Item = Diagnostic>, drafts: &BTreeSet<PathBuf>) -> Vec<Diagnostic> {
     diags
         .into_iter()
         .map(
@@ -44,7 +44,7 @@ pub fn demote(diags: impl IntoIterator<Item = Diagnostic>, drafts: &BTreeSet<Pat
 /// or that a static file would overwrite (the output can hold one file a
 /// path), adding their URLs to `hidden`; returns the problems, for
 /// [`demote`] to make warnings.
-pub fn set_aside(
+pub(crate) fn set_aside(
     records: &mut Vec<Record>,
     static_files: &BTreeSet<String>,
     hidden: &mut BTreeSet<String>,

@@ -26,10 +26,10 @@ pub enum Kind {
 
 impl Kind {
     /// The four record sections, in menu order.
-    pub const SECTIONS: [Kind; 4] = [Kind::Campaign, Kind::Person, Kind::News, Kind::Document];
+    pub(crate) const SECTIONS: [Kind; 4] = [Kind::Campaign, Kind::Person, Kind::News, Kind::Document];
 
     /// The kind of the content section folder `dir`.
-    pub fn of_section(dir: &str) -> Kind {
+    pub(crate) fn of_section(dir: &str) -> Kind {
         match dir {
             "phong-trao" => Kind::Campaign,
             "dien-hinh" => Kind::Person,
@@ -40,7 +40,7 @@ impl Kind {
     }
 
     /// The section folder and URL segment.
-    pub fn section(self) -> &'static str {
+    pub(crate) fn section(self) -> &'static str {
         match self {
             Kind::Campaign => "phong-trao",
             Kind::Person => "dien-hinh",
@@ -51,7 +51,7 @@ impl Kind {
     }
 
     /// English name used in front matter docs, JSON and CSS classes.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Kind::Campaign => "campaign",
             Kind::Person => "person",
@@ -62,7 +62,7 @@ impl Kind {
     }
 
     /// Vietnamese label of one record of this kind.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Kind::Campaign => "Phong trào",
             Kind::Person => "Điển hình",
@@ -73,7 +73,7 @@ impl Kind {
     }
 
     /// Vietnamese title of the section's list page.
-    pub fn section_title(self) -> &'static str {
+    pub(crate) fn section_title(self) -> &'static str {
         match self {
             Kind::Campaign => "Phong trào thi đua",
             Kind::Person => "Điển hình tiên tiến",
@@ -86,68 +86,67 @@ impl Kind {
 
 /// Where a record came from, for diagnostics and bundled files.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Source {
+pub(crate) struct Source {
     /// Path relative to the site root (for messages).
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// Absolute (or root-joined) path for reading.
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// The folder of a `<slug>/index.md` record, whose other files are its assets.
-    pub bundle: Option<PathBuf>,
+    pub(crate) bundle: Option<PathBuf>,
     /// The whole file text (NFC), for pointing at lines.
-    pub text: String,
+    pub(crate) text: String,
     /// 1-based file line of each front matter key.
-    pub key_lines: BTreeMap<String, usize>,
+    pub(crate) key_lines: BTreeMap<String, usize>,
 }
 
 impl Source {
     /// The line where `key` is set, or 0.
-    pub fn line_of(&self, key: &str) -> usize {
+    pub(crate) fn line_of(&self, key: &str) -> usize {
         self.key_lines.get(key).copied().unwrap_or(0)
     }
 }
 
 /// One campaign indicator: a named quantity reported over periods.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Indicator {
+pub(crate) struct Indicator {
     /// What is measured.
-    pub name: String,
+    pub(crate) name: String,
     /// Unit ("hộ", "%", "tỷ đồng").
-    pub unit: String,
+    pub(crate) unit: String,
     /// Target, if one was set.
-    pub target: Option<f64>,
+    pub(crate) target: Option<f64>,
     /// Reported values in the order written.
-    pub values: Vec<IndicatorValue>,
+    pub(crate) values: Vec<IndicatorValue>,
 }
 
 /// One reported value of an indicator.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IndicatorValue {
+pub(crate) struct IndicatorValue {
     /// Free-text period ("2022", "6 tháng đầu năm 2023").
-    pub period: String,
+    pub(crate) period: String,
     /// The number.
-    pub value: f64,
+    pub(crate) value: f64,
 }
 
 /// Fields of a campaign.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Campaign {
+pub(crate) struct Campaign {
     /// Start (year or date).
-    pub start: Option<PartialDate>,
+    pub(crate) start: Option<PartialDate>,
     /// End (year or date).
-    pub end: Option<PartialDate>,
+    pub(crate) end: Option<PartialDate>,
     /// Who launched it.
-    pub launched_by: Option<String>,
+    pub(crate) launched_by: Option<String>,
     /// Level ("Cấp tỉnh").
-    pub level: Option<String>,
+    pub(crate) level: Option<String>,
     /// Chủ đề.
-    pub theme: Option<String>,
-    /// Indicators.
-    pub indicators: Vec<Indicator>,
+    pub(crate) theme: Option<String>,
+    pub(crate) indicators: Vec<Indicator>,
 }
 
 /// Individual or collective.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-pub enum PersonKind {
+pub(crate) enum PersonKind {
     /// `ca-nhan`.
     #[default]
     Individual,
@@ -157,90 +156,86 @@ pub enum PersonKind {
 
 /// Fields of a person or collective.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Person {
+pub(crate) struct Person {
     /// Individual or collective.
-    pub kind: PersonKind,
+    pub(crate) kind: PersonKind,
     /// Ethnic group, resolved against the official list.
-    pub ethnicity: Option<Ethnicity>,
+    pub(crate) ethnicity: Option<Ethnicity>,
     /// Role ("Người có uy tín").
-    pub role: Option<String>,
-    /// Commune.
-    pub commune: Option<String>,
-    /// District.
-    pub district: Option<String>,
+    pub(crate) role: Option<String>,
+    pub(crate) commune: Option<String>,
+    pub(crate) district: Option<String>,
     /// Year honoured.
-    pub year: Option<i32>,
-    /// Award.
-    pub award: Option<String>,
+    pub(crate) year: Option<i32>,
+    pub(crate) award: Option<String>,
     /// Name used for sorting, when the given-name rule does not fit.
-    pub sort_name: Option<String>,
+    pub(crate) sort_name: Option<String>,
     /// Campaign slugs.
-    pub campaigns: Vec<String>,
+    pub(crate) campaigns: Vec<String>,
     /// Photo file beside the record, or a site path.
-    pub photo: Option<String>,
+    pub(crate) photo: Option<String>,
     /// What the photo shows, for readers who cannot see it (`photo_alt`).
-    pub photo_alt: Option<String>,
+    pub(crate) photo_alt: Option<String>,
     /// Caption under the photo (`photo_caption`).
-    pub photo_caption: Option<String>,
+    pub(crate) photo_caption: Option<String>,
     /// Who took or owns the photo (`photo_credit`).
-    pub photo_credit: Option<String>,
+    pub(crate) photo_credit: Option<String>,
 }
 
 /// Fields of a news item.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct News {
+pub(crate) struct News {
     /// Campaign slugs.
-    pub campaigns: Vec<String>,
+    pub(crate) campaigns: Vec<String>,
     /// Person slugs.
-    pub people: Vec<String>,
+    pub(crate) people: Vec<String>,
     /// Lead image.
-    pub image: Option<String>,
+    pub(crate) image: Option<String>,
     /// What the lead image shows (`image_alt`).
-    pub image_alt: Option<String>,
+    pub(crate) image_alt: Option<String>,
     /// Caption under the lead image (`image_caption`).
-    pub image_caption: Option<String>,
+    pub(crate) image_caption: Option<String>,
     /// Who took or owns the lead image (`image_credit`).
-    pub image_credit: Option<String>,
-    /// Author.
-    pub author: Option<String>,
+    pub(crate) image_credit: Option<String>,
+    pub(crate) author: Option<String>,
 }
 
 /// Fields of an official document.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Document {
+pub(crate) struct Document {
     /// Số ký hiệu ("15/KH-BDT").
-    pub number: Option<String>,
+    pub(crate) number: Option<String>,
     /// Loại văn bản ("Kế hoạch").
-    pub doc_type: Option<String>,
+    pub(crate) doc_type: Option<String>,
     /// Ngày ban hành, possibly partial.
-    pub issued: Option<PartialDate>,
+    pub(crate) issued: Option<PartialDate>,
     /// Cơ quan ban hành.
-    pub issuer: Option<String>,
+    pub(crate) issuer: Option<String>,
     /// Người ký.
-    pub signer: Option<String>,
+    pub(crate) signer: Option<String>,
     /// The signer's position ("Phó trưởng ban").
-    pub signer_title: Option<String>,
+    pub(crate) signer_title: Option<String>,
     /// Nơi nhận: who the document was sent to.
-    pub recipients: Vec<String>,
+    pub(crate) recipients: Vec<String>,
     /// Campaign slugs.
-    pub campaigns: Vec<String>,
+    pub(crate) campaigns: Vec<String>,
     /// Attached files beside the record.
-    pub attachments: Vec<String>,
+    pub(crate) attachments: Vec<String>,
     /// Lĩnh vực ("Công tác dân tộc").
-    pub field: Option<String>,
+    pub(crate) field: Option<String>,
     /// Validity as written (`status`); see [`Document::validity`] for the one shown.
-    pub status: Option<Validity>,
+    pub(crate) status: Option<Validity>,
     /// Ngày có hiệu lực.
-    pub effective: Option<PartialDate>,
+    pub(crate) effective: Option<PartialDate>,
     /// Ngày hết hiệu lực.
-    pub expires: Option<PartialDate>,
+    pub(crate) expires: Option<PartialDate>,
     /// Slug of the document that replaces this one.
-    pub replaced_by: Option<String>,
+    pub(crate) replaced_by: Option<String>,
 }
 
 /// Whether a document is in force (`status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Validity {
+pub(crate) enum Validity {
     /// `con-hieu-luc`: còn hiệu lực.
     InForce,
     /// `het-hieu-luc`: hết hiệu lực.
@@ -250,11 +245,8 @@ pub enum Validity {
 }
 
 impl Validity {
-    /// The values `status` takes, as written in front matter.
-    pub const KEYS: [&'static str; 3] = ["con-hieu-luc", "het-hieu-luc", "bi-thay-the"];
-
     /// Reads `con-hieu-luc`, `het-hieu-luc`, `bi-thay-the` (or the same words with diacritics).
-    pub fn parse(s: &str) -> Option<Validity> {
+    pub(crate) fn parse(s: &str) -> Option<Validity> {
         match crate::text::slugify(s).as_str() {
             "con-hieu-luc" => Some(Validity::InForce),
             "het-hieu-luc" => Some(Validity::Expired),
@@ -264,7 +256,7 @@ impl Validity {
     }
 
     /// Vietnamese label.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Validity::InForce => "Còn hiệu lực",
             Validity::Expired => "Hết hiệu lực",
@@ -273,7 +265,7 @@ impl Validity {
     }
 
     /// CSS class suffix.
-    pub fn class(self) -> &'static str {
+    pub(crate) fn class(self) -> &'static str {
         match self {
             Validity::InForce => "in-force",
             Validity::Expired => "expired",
@@ -286,7 +278,7 @@ impl Document {
     /// The validity shown to readers: `status` when written; else replaced when
     /// `replaced_by` is set, expired when `expires` is before `today`, in force
     /// when `effective` is on or before `today`; unknown otherwise.
-    pub fn validity(&self, today: Option<PartialDate>) -> Option<Validity> {
+    pub(crate) fn validity(&self, today: Option<PartialDate>) -> Option<Validity> {
         if self.status.is_some() {
             return self.status;
         }
@@ -303,7 +295,7 @@ impl Document {
 
 /// The kind-specific part of a record.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Details {
+pub(crate) enum Details {
     /// A campaign.
     Campaign(Campaign),
     /// A person or collective.
@@ -320,34 +312,29 @@ pub enum Details {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
     /// Kind (from the section folder).
-    pub kind: Kind,
+    pub(crate) kind: Kind,
     /// URL slug.
-    pub slug: String,
+    pub(crate) slug: String,
     /// Site path without base path: `/phong-trao/vi-nguoi-ngheo/`.
-    pub url: String,
-    /// Title.
-    pub title: String,
+    pub(crate) url: String,
+    pub(crate) title: String,
     /// Date (documents fall back to `issued`).
-    pub date: Option<PartialDate>,
-    /// Summary.
-    pub summary: Option<String>,
-    /// Tags.
-    pub tags: Vec<String>,
-    /// Draft.
-    pub draft: bool,
+    pub(crate) date: Option<PartialDate>,
+    pub(crate) summary: Option<String>,
+    pub(crate) tags: Vec<String>,
+    pub(crate) draft: bool,
     /// Sample content made up for a demonstration (`sample = true`): its page says so.
-    pub sample: bool,
-    /// Body.
-    pub body: Body,
+    pub(crate) sample: bool,
+    pub(crate) body: Body,
     /// Kind-specific fields.
-    pub details: Details,
+    pub(crate) details: Details,
     /// Origin.
-    pub source: Source,
+    pub(crate) source: Source,
 }
 
 impl Record {
     /// The campaign slugs this record refers to (a campaign refers to none).
-    pub fn campaign_refs(&self) -> &[String] {
+    pub(crate) fn campaign_refs(&self) -> &[String] {
         match &self.details {
             Details::Person(p) => &p.campaigns,
             Details::News(n) => &n.campaigns,
@@ -357,7 +344,7 @@ impl Record {
     }
 
     /// The person fields, if this is a person.
-    pub fn person(&self) -> Option<&Person> {
+    pub(crate) fn person(&self) -> Option<&Person> {
         match &self.details {
             Details::Person(p) => Some(p),
             _ => None,
@@ -365,7 +352,7 @@ impl Record {
     }
 
     /// The campaign fields, if this is a campaign.
-    pub fn campaign(&self) -> Option<&Campaign> {
+    pub(crate) fn campaign(&self) -> Option<&Campaign> {
         match &self.details {
             Details::Campaign(c) => Some(c),
             _ => None,
@@ -373,7 +360,7 @@ impl Record {
     }
 
     /// The document fields, if this is a document.
-    pub fn document(&self) -> Option<&Document> {
+    pub(crate) fn document(&self) -> Option<&Document> {
         match &self.details {
             Details::Document(d) => Some(d),
             _ => None,
@@ -381,7 +368,7 @@ impl Record {
     }
 
     /// The news fields, if this is news.
-    pub fn news(&self) -> Option<&News> {
+    pub(crate) fn news(&self) -> Option<&News> {
         match &self.details {
             Details::News(n) => Some(n),
             _ => None,
@@ -389,7 +376,7 @@ impl Record {
     }
 
     /// Year used by the `/nam/<year>/` taxonomy: honoured year for people, else the date's year.
-    pub fn year(&self) -> Option<i32> {
+    pub(crate) fn year(&self) -> Option<i32> {
         match &self.details {
             Details::Person(p) if p.year.is_some() => p.year,
             Details::Campaign(c) => c.start.map(|d| d.year).or(self.date.map(|d| d.year)),

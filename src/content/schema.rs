@@ -9,7 +9,7 @@ use super::record::Kind;
 
 /// How a key's value is typed and edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Widget {
+pub(crate) enum Widget {
     /// One line of text.
     Text,
     /// A few lines of text.
@@ -48,24 +48,24 @@ pub enum Widget {
 
 impl Widget {
     /// True for keys whose value is a TOML array.
-    pub fn is_list(self) -> bool {
+    pub(crate) fn is_list(self) -> bool {
         matches!(self, Widget::Tags | Widget::Campaigns | Widget::People | Widget::Files | Widget::Lines)
     }
 }
 
 /// One front matter key.
 #[derive(Debug, Clone, Copy)]
-pub struct Field {
+pub(crate) struct Field {
     /// The key, as written in the file and as the form field's `name`.
-    pub key: &'static str,
+    pub(crate) key: &'static str,
     /// Its type and editor.
-    pub widget: Widget,
+    pub(crate) widget: Widget,
     /// A record without it is an error.
-    pub required: bool,
+    pub(crate) required: bool,
     /// Catalogue identifier of the label.
-    pub label: &'static str,
+    pub(crate) label: &'static str,
     /// Catalogue identifier of the help line.
-    pub help: &'static str,
+    pub(crate) help: &'static str,
 }
 
 const fn field(key: &'static str, widget: Widget, label: &'static str, help: &'static str) -> Field {
@@ -166,7 +166,7 @@ const DOCUMENT: &[Field] = &[
 const PAGE: &[Field] = &[TITLE, DATE, SUMMARY, TAGS, DRAFT];
 
 /// The keys of `kind`, in the order forms and templates show them.
-pub fn fields(kind: Kind) -> &'static [Field] {
+pub(crate) fn fields(kind: Kind) -> &'static [Field] {
     match kind {
         Kind::Campaign => CAMPAIGN,
         Kind::Person => PERSON,
@@ -177,14 +177,14 @@ pub fn fields(kind: Kind) -> &'static [Field] {
 }
 
 /// The key `key` of `kind`, if the schema knows it.
-pub fn find(kind: Kind, key: &str) -> Option<&'static Field> {
+pub(crate) fn find(kind: Kind, key: &str) -> Option<&'static Field> {
     fields(kind).iter().find(|f| f.key == key)
 }
 
 /// The kind a section folder or kind name stands for: the Vietnamese section
 /// names (`tin-tuc`, `dien-hinh`, `phong-trao`, `van-ban`, `trang`) and the
 /// English kind names alike.
-pub fn kind_named(name: &str) -> Option<Kind> {
+pub(crate) fn kind_named(name: &str) -> Option<Kind> {
     match name.trim().to_lowercase().as_str() {
         "phong-trao" | "campaign" => Some(Kind::Campaign),
         "dien-hinh" | "person" => Some(Kind::Person),
@@ -196,7 +196,7 @@ pub fn kind_named(name: &str) -> Option<Kind> {
 }
 
 /// The section name of `kind` as the editor's URLs write it (`trang` for pages).
-pub fn section_name(kind: Kind) -> &'static str {
+pub(crate) fn section_name(kind: Kind) -> &'static str {
     match kind {
         Kind::Page => "trang",
         k => k.section(),
@@ -210,7 +210,7 @@ const DISTRICT_UNITS: [&str; 10] =
 
 /// A district name without its unit word, as the site shows and groups it:
 /// `huyện Bù Đăng`, `Huyện  Bù Đăng` and `Bù Đăng` are all `Bù Đăng`.
-pub fn district_name(name: &str) -> String {
+pub(crate) fn district_name(name: &str) -> String {
     let n = crate::text::nfc(name.trim());
     let lower = n.to_lowercase();
     let unit = DISTRICT_UNITS.iter().find(|u| {
@@ -231,13 +231,13 @@ pub fn district_name(name: &str) -> String {
 }
 
 /// A district name as a key for comparing names: the slug of [`district_name`].
-pub fn district_key(name: &str) -> String {
+pub(crate) fn district_key(name: &str) -> String {
     crate::text::slugify(&district_name(name))
 }
 
 /// When `name` is a district the site does not have yet but is close to one
 /// it has (a typing slip), that one.
-pub fn near_district<'a>(name: &str, known: impl IntoIterator<Item = &'a String>) -> Option<&'a String> {
+pub(crate) fn near_district<'a>(name: &str, known: impl IntoIterator<Item = &'a String>) -> Option<&'a String> {
     let key = district_key(name);
     if key.is_empty() {
         return None;
@@ -259,7 +259,7 @@ pub fn near_district<'a>(name: &str, known: impl IntoIterator<Item = &'a String>
 /// The campaign (slug, title) a reference that matches no slug most likely
 /// means, judged by its slug and by its title: `vi-nguoi-ngheo` finds the
 /// campaign `alpha` titled "Vì người nghèo - Không để ai bị bỏ lại phía sau".
-pub fn suggest_campaign<'a>(wanted: &str, campaigns: &'a [(String, String)]) -> Option<&'a (String, String)> {
+pub(crate) fn suggest_campaign<'a>(wanted: &str, campaigns: &'a [(String, String)]) -> Option<&'a (String, String)> {
     let want = crate::text::slugify(wanted);
     if want.is_empty() {
         return None;

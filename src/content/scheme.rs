@@ -12,7 +12,7 @@
 //! (`1x:`), so nothing the browser might read as a scheme slips through.
 
 /// The schemes a link may use.
-pub const ALLOWED: [&str; 4] = ["http", "https", "mailto", "tel"];
+pub(crate) const ALLOWED: [&str; 4] = ["http", "https", "mailto", "tel"];
 
 /// The scheme of `dest` when it is not allowed (lowercased, as the browser
 /// reads it); `None` for a safe destination.

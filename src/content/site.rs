@@ -10,33 +10,33 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 /// Index of a record in [`Site::records`].
-pub type Id = usize;
+pub(crate) type Id = usize;
 
 /// Everything gathered about one campaign.
 #[derive(Debug, Clone, Default)]
-pub struct CampaignLinks {
+pub(crate) struct CampaignLinks {
     /// Its documents, oldest first.
-    pub documents: Vec<Id>,
+    pub(crate) documents: Vec<Id>,
     /// The people honoured in it, in directory order.
-    pub people: Vec<Id>,
+    pub(crate) people: Vec<Id>,
     /// Its news, newest first.
-    pub news: Vec<Id>,
+    pub(crate) news: Vec<Id>,
 }
 
 /// One taxonomy term (an ethnic group, a district, a year, a tag).
 #[derive(Debug, Clone)]
-pub struct Term {
+pub(crate) struct Term {
     /// Display name.
-    pub name: String,
+    pub(crate) name: String,
     /// URL segment.
-    pub slug: String,
+    pub(crate) slug: String,
     /// Records with this term, in display order.
-    pub records: Vec<Id>,
+    pub(crate) records: Vec<Id>,
 }
 
 /// Which taxonomy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Taxonomy {
+pub(crate) enum Taxonomy {
     /// `/dan-toc/<slug>/`.
     Ethnicity,
     /// `/dia-ban/<slug>/`.
@@ -49,10 +49,10 @@ pub enum Taxonomy {
 
 impl Taxonomy {
     /// All four.
-    pub const ALL: [Taxonomy; 4] = [Taxonomy::Ethnicity, Taxonomy::District, Taxonomy::Year, Taxonomy::Tag];
+    pub(crate) const ALL: [Taxonomy; 4] = [Taxonomy::Ethnicity, Taxonomy::District, Taxonomy::Year, Taxonomy::Tag];
 
     /// URL segment.
-    pub fn segment(self) -> &'static str {
+    pub(crate) fn segment(self) -> &'static str {
         match self {
             Taxonomy::Ethnicity => "dan-toc",
             Taxonomy::District => "dia-ban",
@@ -62,7 +62,7 @@ impl Taxonomy {
     }
 
     /// Vietnamese title of its index page.
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Taxonomy::Ethnicity => "Dân tộc",
             Taxonomy::District => "Địa bàn",
@@ -74,40 +74,40 @@ impl Taxonomy {
 
 /// The published site.
 #[derive(Debug, Clone, Default)]
-pub struct Site {
+pub(crate) struct Site {
     /// All published records.
-    pub records: Vec<Record>,
+    pub(crate) records: Vec<Record>,
     /// The home page intro (`content/_index.md`).
-    pub home: Option<Record>,
+    pub(crate) home: Option<Record>,
     /// Section intros (`content/<section>/_index.md`).
-    pub intros: BTreeMap<Kind, Record>,
+    pub(crate) intros: BTreeMap<Kind, Record>,
     /// Campaigns: ongoing first, then by start, newest first.
-    pub campaigns: Vec<Id>,
+    pub(crate) campaigns: Vec<Id>,
     /// People in Vietnamese order of given name.
-    pub people: Vec<Id>,
+    pub(crate) people: Vec<Id>,
     /// News, newest first.
-    pub news: Vec<Id>,
+    pub(crate) news: Vec<Id>,
     /// Documents, newest first.
-    pub documents: Vec<Id>,
+    pub(crate) documents: Vec<Id>,
     /// Plain pages, by URL.
-    pub pages: Vec<Id>,
+    pub(crate) pages: Vec<Id>,
     /// Campaign slug → what belongs to it.
-    pub by_campaign: BTreeMap<String, CampaignLinks>,
+    pub(crate) by_campaign: BTreeMap<String, CampaignLinks>,
     /// Person slug → news that mention them, newest first.
-    pub news_of_person: BTreeMap<String, Vec<Id>>,
+    pub(crate) news_of_person: BTreeMap<String, Vec<Id>>,
     /// Taxonomy → term slug → term.
-    pub taxonomies: BTreeMap<Taxonomy, BTreeMap<String, Term>>,
+    pub(crate) taxonomies: BTreeMap<Taxonomy, BTreeMap<String, Term>>,
     /// Records left out because they are dated after today.
-    pub future: Vec<(String, PartialDate)>,
+    pub(crate) future: Vec<(String, PartialDate)>,
     /// The build date.
-    pub today: Option<PartialDate>,
+    pub(crate) today: Option<PartialDate>,
     /// (kind, slug) → record, for lookups by reference.
-    pub by_slug: BTreeMap<(Kind, String), Id>,
+    pub(crate) by_slug: BTreeMap<(Kind, String), Id>,
 }
 
 /// Status of a campaign on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
+pub(crate) enum Status {
     /// Not started yet.
     Upcoming,
     /// Running.
@@ -118,7 +118,7 @@ pub enum Status {
 
 impl Status {
     /// Vietnamese label.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Status::Upcoming => "Sắp triển khai",
             Status::Ongoing => "Đang triển khai",
@@ -127,7 +127,7 @@ impl Status {
     }
 
     /// CSS class suffix.
-    pub fn class(self) -> &'static str {
+    pub(crate) fn class(self) -> &'static str {
         match self {
             Status::Upcoming => "upcoming",
             Status::Ongoing => "ongoing",
@@ -137,7 +137,7 @@ impl Status {
 }
 
 /// The status of a campaign running from `start` to `end` on `today`.
-pub fn status(start: Option<PartialDate>, end: Option<PartialDate>, today: PartialDate) -> Status {
+pub(crate) fn status(start: Option<PartialDate>, end: Option<PartialDate>, today: PartialDate) -> Status {
     match (start, end) {
         (Some(s), _) if s.first_day() > today => Status::Upcoming,
         (_, Some(e)) if e.last_day() < today => Status::Finished,
@@ -153,7 +153,7 @@ fn by_date_desc(records: &[Record]) -> impl Fn(&Id, &Id) -> Ordering + '_ {
 }
 
 /// The key a person or collective sorts by.
-pub fn person_sort_key(r: &Record) -> String {
+pub(crate) fn person_sort_key(r: &Record) -> String {
     let p = r.person();
     if let Some(s) = p.and_then(|p| p.sort_name.clone()) {
         return s;
@@ -166,7 +166,7 @@ pub fn person_sort_key(r: &Record) -> String {
 
 impl Site {
     /// Assembles the model from published records (validation already done).
-    pub fn assemble(
+    pub(crate) fn assemble(
         records: Vec<Record>,
         home: Option<Record>,
         intros: BTreeMap<Kind, Record>,
@@ -205,17 +205,17 @@ impl Site {
     }
 
     /// The campaign record with this slug.
-    pub fn campaign(&self, slug: &str) -> Option<&Record> {
+    pub(crate) fn campaign(&self, slug: &str) -> Option<&Record> {
         self.get(Kind::Campaign, slug)
     }
 
     /// The record of `kind` with this slug.
-    pub fn get(&self, kind: Kind, slug: &str) -> Option<&Record> {
+    pub(crate) fn get(&self, kind: Kind, slug: &str) -> Option<&Record> {
         self.by_slug.get(&(kind, slug.to_owned())).map(|&i| &self.records[i])
     }
 
     /// The person record with this slug.
-    pub fn person(&self, slug: &str) -> Option<&Record> {
+    pub(crate) fn person(&self, slug: &str) -> Option<&Record> {
         self.get(Kind::Person, slug)
     }
 }

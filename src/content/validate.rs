@@ -21,7 +21,7 @@ fn closest<'a>(wanted: &str, options: impl Iterator<Item = &'a String>) -> Optio
 }
 
 /// Two records that publish at the same URL.
-pub fn duplicates(records: &[Record]) -> Vec<Diagnostic> {
+pub(crate) fn duplicates(records: &[Record]) -> Vec<Diagnostic> {
     let mut seen: BTreeMap<&str, &Record> = BTreeMap::new();
     let mut out = Vec::new();
     for r in records {
@@ -50,7 +50,7 @@ pub fn duplicates(records: &[Record]) -> Vec<Diagnostic> {
 }
 
 /// References to campaigns and people, and files a record names (photo, image, attachments).
-pub fn references(records: &[Record], hidden: &BTreeSet<String>) -> Vec<Diagnostic> {
+pub(crate) fn references(records: &[Record], hidden: &BTreeSet<String>) -> Vec<Diagnostic> {
     let slugs =
         |k: Kind| -> BTreeSet<String> { records.iter().filter(|r| r.kind == k).map(|r| r.slug.clone()).collect() };
     let (campaigns, people) = (slugs(Kind::Campaign), slugs(Kind::Person));
@@ -99,7 +99,7 @@ pub fn references(records: &[Record], hidden: &BTreeSet<String>) -> Vec<Diagnost
 
 /// The campaigns' (slug, title), sorted by slug: what a wrong reference is
 /// shown and suggested from.
-pub fn campaign_titles(records: &[Record]) -> Vec<(String, String)> {
+pub(crate) fn campaign_titles(records: &[Record]) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> =
         records.iter().filter(|r| r.kind == Kind::Campaign).map(|r| (r.slug.clone(), r.title.clone())).collect();
     v.sort();
@@ -130,7 +130,7 @@ fn unknown_campaign(r: &Record, key: &str, slug: &str, campaigns: &[(String, Str
 /// district more records use (`Bù Đăn` beside `Bù Đăng`): a warning on each,
 /// naming the other spelling. Names that differ only by the unit word
 /// (`huyện Bù Đăng`) are the same district and are not reported.
-pub fn districts(records: &[Record]) -> Vec<Diagnostic> {
+pub(crate) fn districts(records: &[Record]) -> Vec<Diagnostic> {
     let mut counts: BTreeMap<String, (usize, String)> = BTreeMap::new();
     for d in records.iter().filter_map(|r| r.person()?.district.as_ref()) {
         let e = counts.entry(super::schema::district_key(d)).or_insert((0, d.clone()));
@@ -233,7 +233,7 @@ fn files(r: &Record) -> Vec<Diagnostic> {
 /// site's `static/`, and a file in a record's folder named `index.html`
 /// against the record's own page. (The output stage refuses any collision,
 /// but can name only the path.)
-pub fn collisions(records: &[Record], static_files: &BTreeSet<String>) -> Vec<Diagnostic> {
+pub(crate) fn collisions(records: &[Record], static_files: &BTreeSet<String>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for r in records {
         let page = format!("{}index.html", r.url);
@@ -278,7 +278,7 @@ fn collision(r: &Record, path: &str, a: &Path, b: &Path) -> Diagnostic {
 /// True when `name` is a plain file name (no `..`, no absolute path) of a file
 /// inside `dir`, also once links are resolved (a link beside a record that
 /// leads elsewhere is no file of the record: [`super::confine`]).
-pub fn is_inside_file(dir: &Path, name: &str) -> bool {
+pub(crate) fn is_inside_file(dir: &Path, name: &str) -> bool {
     let p = Path::new(name);
     p.components().all(|c| matches!(c, std::path::Component::Normal(_)))
         && super::confine::is_file_inside(dir, &dir.join(p))
@@ -288,7 +288,7 @@ pub fn is_inside_file(dir: &Path, name: &str) -> bool {
 /// site: each an error naming the link and its target (their files are not
 /// published). Links leading out of the site, dangling or looping are
 /// reported once, by the walk of content/ ([`super::discover`]).
-pub fn bundle_links(r: &Record) -> Vec<Diagnostic> {
+pub(crate) fn bundle_links(r: &Record) -> Vec<Diagnostic> {
     let Some(dir) = &r.source.bundle else { return Vec::new() };
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
     let allowed = super::confine::real_dirs([dir.as_path()]);
@@ -306,13 +306,13 @@ pub fn bundle_links(r: &Record) -> Vec<Diagnostic> {
 }
 
 /// The heading ids of every record, by site path.
-pub fn anchors(site: &Site) -> BTreeMap<&str, BTreeSet<&str>> {
+pub(crate) fn anchors(site: &Site) -> BTreeMap<&str, BTreeSet<&str>> {
     site.records.iter().map(|r| (r.url.as_str(), r.body.headings.iter().map(|h| h.id.as_str()).collect())).collect()
 }
 
 /// The site path a link of `r` leads to, when it leads to a page (not to a
 /// file beside the record or outside the site).
-pub fn link_target<'a>(r: &'a Record, dest: &'a str, sources: &'a BTreeMap<String, String>) -> Option<&'a str> {
+pub(crate) fn link_target<'a>(r: &'a Record, dest: &'a str, sources: &'a BTreeMap<String, String>) -> Option<&'a str> {
     let dest = dest.split('?').next().unwrap_or(dest);
     let path = dest.split('#').next().unwrap_or(dest);
     if path.is_empty() {
@@ -325,7 +325,7 @@ pub fn link_target<'a>(r: &'a Record, dest: &'a str, sources: &'a BTreeMap<Strin
 }
 
 /// [`links`] of one record, with the heading ids of the records it may link to.
-pub fn record_links(
+pub(crate) fn record_links(
     r: &Record,
     known: &BTreeSet<String>,
     sources: &BTreeMap<String, String>,

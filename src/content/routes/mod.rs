@@ -51,9 +51,7 @@ pub(crate) enum Page {
 pub(crate) const SEARCH: &str = "/tim-kiem/";
 /// The page whose title joins the sections in every page's menu.
 pub(crate) const ABOUT: &str = "/gioi-thieu/";
-/// The news feed.
 pub(crate) const NEWS_FEED: &str = "/atom.xml";
-/// The sitemap.
 pub(crate) const SITEMAP: &str = "/sitemap.xml";
 /// The robots file.
 pub(crate) const ROBOTS: &str = "/robots.txt";

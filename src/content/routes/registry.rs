@@ -77,7 +77,6 @@ impl Facet {
 /// One filter value and the documents that have it, newest first (the order of `site.documents`).
 #[derive(Debug, Clone)]
 pub(crate) struct Filter {
-    /// The facet.
     pub(crate) facet: Facet,
     /// URL slug of the value.
     pub(crate) slug: String,
