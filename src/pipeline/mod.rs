@@ -149,17 +149,6 @@ pub enum Stage {
 impl Stage {
     /// Every stage (a build reports each once, as it starts).
     pub const ALL: [Stage; 5] = [Stage::Load, Stage::Index, Stage::Images, Stage::Render, Stage::Write];
-
-    /// A short description.
-    pub fn label(self) -> &'static str {
-        match self {
-            Stage::Load => "reading and checking content",
-            Stage::Index => "building the search index",
-            Stage::Images => "resizing images",
-            Stage::Render => "rendering pages",
-            Stage::Write => "writing the output",
-        }
-    }
 }
 
 /// Why a build failed.
