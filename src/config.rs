@@ -120,89 +120,89 @@ pub struct Overrides {
 /// Who publishes the portal, as a Vietnamese state portal must show it
 /// (Decree 42/2022/NĐ-CP): every line optional, shown in the footer when set.
 #[derive(Debug, Clone, Default, serde::Serialize)]
-pub struct Identity {
+pub(crate) struct Identity {
     /// Cơ quan chủ quản: the body the organisation answers to.
-    pub governing_body: Option<String>,
+    pub(crate) governing_body: Option<String>,
     /// Người chịu trách nhiệm nội dung.
-    pub responsible: Option<String>,
+    pub(crate) responsible: Option<String>,
     /// Giấy phép or decision number of the portal.
-    pub licence: Option<String>,
+    pub(crate) licence: Option<String>,
     /// Địa chỉ.
-    pub address: Option<String>,
+    pub(crate) address: Option<String>,
     /// Điện thoại.
-    pub phone: Option<String>,
+    pub(crate) phone: Option<String>,
     /// Đường dây nóng.
-    pub hotline: Option<String>,
+    pub(crate) hotline: Option<String>,
     /// Thư điện tử.
-    pub email: Option<String>,
+    pub(crate) email: Option<String>,
     /// Giờ làm việc.
-    pub hours: Option<String>,
+    pub(crate) hours: Option<String>,
     /// Site path of the contact page (`/lien-he/`).
-    pub contact_page: Option<String>,
+    pub(crate) contact_page: Option<String>,
     /// The organisation's name in English (English pages).
-    pub organization_en: Option<String>,
+    pub(crate) organization_en: Option<String>,
     /// The address in English (English pages).
-    pub address_en: Option<String>,
+    pub(crate) address_en: Option<String>,
 }
 
 /// One entry of a configured menu.
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct MenuEntry {
+pub(crate) struct MenuEntry {
     /// Text.
-    pub name: String,
+    pub(crate) name: String,
     /// A site path (`/van-ban/`) or a full URL.
-    pub url: String,
+    pub(crate) url: String,
 }
 
 /// The validated configuration every later stage reads.
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct Config {
+pub(crate) struct Config {
     /// The site folder.
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Where the site is written.
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
     /// Site title.
-    pub title: String,
+    pub(crate) title: String,
     /// One-line description (meta description of the home page).
-    pub description: String,
+    pub(crate) description: String,
     /// Organisation line shown in the footer (defaults to the title).
-    pub organization: String,
+    pub(crate) organization: String,
     /// Contact address, phone, e-mail for the footer.
-    pub contact: Vec<String>,
+    pub(crate) contact: Vec<String>,
     /// Absolute base URL ending with `/`, or just the path when no host is known.
-    pub base_url: String,
+    pub(crate) base_url: String,
     /// The path part of `base_url`, always starting and ending with `/`.
-    pub base_path: String,
+    pub(crate) base_path: String,
     /// Content language (`vi`).
-    pub language: String,
+    pub(crate) language: String,
     /// Theme name.
-    pub theme: String,
+    pub(crate) theme: String,
     /// `themes/<theme>` inside the site, when it exists; else the built-in default theme is used.
-    pub theme_dir: Option<PathBuf>,
+    pub(crate) theme_dir: Option<PathBuf>,
     /// Include drafts.
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// `serve`'s preview: a draft's errors are warnings ([`crate::content::preview`]).
-    pub preview: bool,
+    pub(crate) preview: bool,
     /// News items per list page.
-    pub news_per_page: usize,
+    pub(crate) news_per_page: usize,
     /// People shown on the home page.
-    pub featured_people: usize,
+    pub(crate) featured_people: usize,
     /// The day the build runs (from `SOURCE_DATE_EPOCH` when set).
-    pub today: PartialDate,
+    pub(crate) today: PartialDate,
     /// Footer identity lines.
-    pub identity: Identity,
+    pub(crate) identity: Identity,
     /// The Vietnamese menu; empty: the sections and the about page.
-    pub menu: Vec<MenuEntry>,
+    pub(crate) menu: Vec<MenuEntry>,
     /// The English menu (pages under /en/).
-    pub menu_en: Vec<MenuEntry>,
+    pub(crate) menu_en: Vec<MenuEntry>,
     /// Site path of the logo or emblem image; `None`: the built-in emblem.
-    pub logo: Option<String>,
+    pub(crate) logo: Option<String>,
     /// Site path of the image shown in link previews of pages without their own image.
-    pub card_image: Option<String>,
+    pub(crate) card_image: Option<String>,
 }
 
 /// Reads `<root>/config.toml` and applies the overrides.
-pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostic> {
+pub(crate) fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostic> {
     let path = root.join("config.toml");
     let text = std::fs::read_to_string(&path).map_err(|e| {
         Diagnostic::error(&path, msg!("config-unreadable", error = e.to_string())).hint(msg!("config-unreadable-hint"))
@@ -328,7 +328,7 @@ fn validate(root: &Path, raw: RawConfig, ov: &Overrides, path: &Path, text: &str
 impl Config {
     /// The absolute URL of a site path (`/phong-trao/a/`), for canonical links,
     /// feeds and the sitemap; only the path when `base_url` has no host.
-    pub fn absolute_url(&self, path: &str) -> String {
+    pub(crate) fn absolute_url(&self, path: &str) -> String {
         let base = self.base_url.trim_end_matches('/');
         let rel = path.trim_start_matches('/');
         if base.starts_with("http") {
@@ -348,7 +348,7 @@ fn with_trailing_slash(s: &str) -> String {
 }
 
 /// The path part of a base URL: `https://x.vn/portal` → `/portal/`, `/` → `/`.
-pub fn base_path_of(base_url: &str) -> Option<String> {
+pub(crate) fn base_path_of(base_url: &str) -> Option<String> {
     let s = base_url.trim();
     let path = if let Some(rest) = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")) {
         let host_end = rest.find('/').unwrap_or(rest.len());

@@ -8,11 +8,11 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct PartialDate {
     /// Year, e.g. 2022.
-    pub year: i32,
+    pub(crate) year: i32,
     /// Month 1–12, if known.
-    pub month: Option<u8>,
+    pub(crate) month: Option<u8>,
     /// Day 1–31, if known (only with a month).
-    pub day: Option<u8>,
+    pub(crate) day: Option<u8>,
 }
 
 impl PartialDate {
@@ -21,7 +21,7 @@ impl PartialDate {
     /// `30-12-2023`, `30.12.2023`, `12/2023`. A wrong date says what was
     /// understood ("ngày 31 tháng 02 năm 2023 không tồn tại"), in the
     /// catalogue's language.
-    pub fn parse(s: &str) -> Result<Self, String> {
+    pub(crate) fn parse(s: &str) -> Result<Self, String> {
         let s = s.trim();
         let date_part = s.split(['T', ' ']).next().unwrap_or(s);
         let parts: Vec<&str> = date_part.split(['-', '/', '.']).collect();
@@ -72,17 +72,17 @@ impl PartialDate {
     }
 
     /// A full date.
-    pub fn ymd(year: i32, month: u8, day: u8) -> Self {
+    pub(crate) fn ymd(year: i32, month: u8, day: u8) -> Self {
         PartialDate { year, month: Some(month), day: Some(day) }
     }
 
     /// True when month and day are both known.
-    pub fn is_full(&self) -> bool {
+    pub(crate) fn is_full(&self) -> bool {
         self.day.is_some()
     }
 
     /// ISO form: `2022-09-16`, `2022-02` or `2022`.
-    pub fn iso(&self) -> String {
+    pub(crate) fn iso(&self) -> String {
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
             (Some(m), None) => format!("{:04}-{m:02}", self.year),
@@ -91,7 +91,7 @@ impl PartialDate {
     }
 
     /// Short form for lists: `18/01/2021`, `02/2022`, `2022`.
-    pub fn short_vi(&self) -> String {
+    pub(crate) fn short_vi(&self) -> String {
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{d:02}/{m:02}/{}", self.year),
             (Some(m), None) => format!("{m:02}/{}", self.year),
@@ -99,28 +99,19 @@ impl PartialDate {
         }
     }
 
-    /// Long form for documents: `ngày 18 tháng 01 năm 2021`, `tháng 02 năm 2022`, `năm 2022`.
-    pub fn long_vi(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("ngày {d:02} tháng {m:02} năm {}", self.year),
-            (Some(m), None) => format!("tháng {m:02} năm {}", self.year),
-            _ => format!("năm {}", self.year),
-        }
-    }
-
     /// The earliest full date this stands for (1 January for a bare year).
-    pub fn first_day(&self) -> PartialDate {
+    pub(crate) fn first_day(&self) -> PartialDate {
         PartialDate::ymd(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
     /// The latest full date this stands for (31 December for a bare year).
-    pub fn last_day(&self) -> PartialDate {
+    pub(crate) fn last_day(&self) -> PartialDate {
         let m = self.month.unwrap_or(12);
         PartialDate::ymd(self.year, m, self.day.unwrap_or_else(|| days_in_month(self.year, m)))
     }
 
     /// RFC 3339 timestamp at midnight UTC+7 (Vietnam), for feeds.
-    pub fn rfc3339(&self) -> String {
+    pub(crate) fn rfc3339(&self) -> String {
         let d = self.first_day();
         format!("{}T00:00:00+07:00", d.iso())
     }
@@ -202,9 +193,8 @@ mod tests {
     #[test]
     fn vietnamese_forms() {
         let d = PartialDate::ymd(2021, 1, 18);
-        assert_eq!(d.long_vi(), "ngày 18 tháng 01 năm 2021");
         assert_eq!(d.short_vi(), "18/01/2021");
-        assert_eq!(PartialDate::parse("2022-02").unwrap().long_vi(), "tháng 02 năm 2022");
+        assert_eq!(PartialDate::parse("2022-02").unwrap().short_vi(), "02/2022");
     }
 
     #[test]

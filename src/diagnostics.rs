@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-pub enum Severity {
+pub(crate) enum Severity {
     /// The build fails.
     Error,
     /// The build goes on; the message is printed.
@@ -26,7 +26,7 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// Error or warning.
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// The catalogue identifier of the message (`fm-curly-quote`, `ref-unknown`…).
     #[serde(default)]
     pub id: String,
@@ -49,7 +49,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error about `path` as a whole.
-    pub fn error(path: impl Into<PathBuf>, message: Msg) -> Self {
+    pub(crate) fn error(path: impl Into<PathBuf>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Error,
             id: message.id().to_owned(),
@@ -69,7 +69,7 @@ impl Diagnostic {
     }
 
     /// Points the diagnostic at a line and column of `source` (the whole file text).
-    pub fn at(mut self, source: &str, line: usize, column: usize) -> Self {
+    pub(crate) fn at(mut self, source: &str, line: usize, column: usize) -> Self {
         self.line = line;
         self.column = column;
         self.source_line = source.lines().nth(line.saturating_sub(1)).filter(|_| line > 0).map(str::to_owned);
@@ -77,7 +77,7 @@ impl Diagnostic {
     }
 
     /// Points the diagnostic at a byte offset of `source`.
-    pub fn at_offset(self, source: &str, offset: usize) -> Self {
+    pub(crate) fn at_offset(self, source: &str, offset: usize) -> Self {
         let (line, column) = line_col(source, offset);
         self.at(source, line, column)
     }
@@ -96,7 +96,7 @@ impl Diagnostic {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(source, offset.min(source.len()));
     let before = &source[..offset];
     let line = before.matches('\n').count() + 1;
@@ -146,7 +146,7 @@ const WINDOW: usize = 60;
 /// `s` with every control character written as a visible escape (`\u{1b}`),
 /// so that a file cannot send terminal control sequences (clear the screen,
 /// set the window title) through a diagnostic. Tabs stay tabs.
-pub fn printable(s: &str) -> String {
+pub(crate) fn printable(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_control() && c != '\t' {
@@ -185,48 +185,33 @@ fn window(src: &str, at: usize) -> (String, usize, usize) {
 
 /// A growing list of diagnostics.
 #[derive(Debug, Default, Clone)]
-pub struct Diagnostics {
+pub(crate) struct Diagnostics {
     items: Vec<Diagnostic>,
 }
 
 impl Diagnostics {
     /// Adds one.
-    pub fn push(&mut self, d: Diagnostic) {
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.items.push(d);
     }
 
     /// Adds many.
-    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+    pub(crate) fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(ds);
     }
 
     /// True when at least one is an error.
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
 
-    /// Number of errors.
-    pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.is_error()).count()
-    }
-
-    /// Number of warnings.
-    pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
-    }
-
     /// All of them, sorted by file then line so output is stable.
-    pub fn sorted(mut self) -> Vec<Diagnostic> {
+    pub(crate) fn sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {
             (&a.path, a.line, a.column, a.severity, &a.message)
                 .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
         });
         self.items
-    }
-
-    /// Borrow the list.
-    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.items.iter()
     }
 }
 

@@ -32,7 +32,7 @@ fn quoted(s: &str) -> String {
 }
 
 /// A title on one line: line breaks, tabs and repeated spaces become one space.
-pub fn one_line(title: &str) -> String {
+pub(crate) fn one_line(title: &str) -> String {
     nfc(title).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -62,7 +62,7 @@ fn default_value(f: &Field, title: &str, today: PartialDate) -> Option<String> {
 /// The text of a new record of `kind` titled `title`, dated `today`: every
 /// key of the kind's schema with its help as a comment, in the language of
 /// the catalogue (`THIDUA_LANG`).
-pub fn record_text(kind: Kind, title: &str, today: PartialDate) -> String {
+pub(crate) fn record_text(kind: Kind, title: &str, today: PartialDate) -> String {
     let title = one_line(title);
     let mut out = String::from("+++\n");
     let mut line = |key: &str, value: &str, help: &str, commented: bool| {

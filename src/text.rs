@@ -19,7 +19,7 @@ pub fn nfc(s: &str) -> String {
 /// `c.is_alphabetic()`, answered without Unicode tables for ASCII and the
 /// Latin letters Vietnamese is written with (Latin-1, Extended-A and -B,
 /// Extended Additional): the analyzer asks it of every character it indexes.
-pub fn is_alphabetic(c: char) -> bool {
+pub(crate) fn is_alphabetic(c: char) -> bool {
     match u32::from(c) {
         0..=0x7F => c.is_ascii_alphabetic(),
         0xC0..=0x24F => c != '×' && c != '÷',
@@ -41,7 +41,7 @@ fn fold_special(c: char) -> Option<char> {
 /// ```
 /// assert_eq!(thidua::text::fold("Đồng bào S'tiêng"), "Dong bao S'tieng");
 /// ```
-pub fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     if s.is_ascii() {
         // Nothing to decompose and no đ: ASCII folds to itself.
         return s.to_string();
@@ -69,7 +69,7 @@ pub fn fold(s: &str) -> String {
 }
 
 /// True for the apostrophes people type inside ethnic names (S'tiêng, M’nông).
-pub fn is_apostrophe(c: char) -> bool {
+pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘' | '`' | '´')
 }
 
@@ -101,12 +101,12 @@ pub fn slugify(s: &str) -> String {
 }
 
 /// True when `s` is already a valid slug (what `slugify` would produce).
-pub fn is_slug(s: &str) -> bool {
+pub(crate) fn is_slug(s: &str) -> bool {
     !s.is_empty() && slugify(s) == s
 }
 
 /// Decodes the `%xx` escapes of a URL path or query; `None` when the result is not UTF-8 or holds a NUL.
-pub fn percent_decode(s: &str) -> Option<String> {
+pub(crate) fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
