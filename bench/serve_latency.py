@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Median latency of `thidua serve` from saving one record to the reload message.
+"""Median (and 90th percentile) latency of `thidua serve` from saving one record to the reload message.
 
 Usage: bench/serve_latency.py THIDUA_BIN SITE_DIR [EDITS] [body|title]
 
@@ -62,6 +62,7 @@ def main():
         with open(news, "w", encoding="utf-8") as f:
             f.write(original)
         print(json.dumps({"site": site, "edit": mode, "edits": edits, "median_ms": round(statistics.median(samples), 1),
+                          "p90_ms": round(statistics.quantiles(samples, n=10)[-1], 1),
                           "min_ms": round(min(samples), 1), "max_ms": round(max(samples), 1),
                           # The save itself (write and rename): on a busy disk it can stall for
                           # a second, which the latency above includes.
