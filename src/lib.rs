@@ -19,8 +19,9 @@
 //! cache folder. No module imports one that imports it back
 //! (`scripts/module-cycles`).
 //!
-//! Only what tests, fuzz targets, examples and the binary use is public; the
-//! rendering, media, freshness and theme modules are the crate's own.
+//! Only what tests, fuzz targets, examples and the binary use is public, item
+//! by item: everything else is `pub(crate)`, so `pub` marks the surface. The
+//! editor, rendering, media, freshness and theme modules are the crate's own.
 //!
 //! Around the pipeline: [`serve`] keeps the rendered site in memory and
 //! re-renders only the pages a changed record appears on; [`import`] turns
