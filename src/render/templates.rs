@@ -384,7 +384,7 @@ static RESIDENT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::ne
 
 /// Most memory one page may add while it renders, unless the environment
 /// variable `THIDUA_PAGE_MEMORY` (bytes) sets another (the tests set a small one).
-pub const PAGE_MEMORY: u64 = 2 << 30;
+pub(crate) const PAGE_MEMORY: u64 = 2 << 30;
 
 /// The process's resident memory in bytes (Linux; `None` elsewhere).
 fn resident_bytes() -> Option<u64> {
@@ -401,7 +401,7 @@ fn resident_bytes() -> Option<u64> {
 /// is shared by every thread, so the page named is the one that has been
 /// rendering longest since before the growth; pages take milliseconds, so a
 /// page still rendering while gigabytes appear is the one that made them.
-pub fn memory_overrun() -> Option<Diagnostic> {
+pub(crate) fn memory_overrun() -> Option<Diagnostic> {
     let now = resident_bytes()?;
     RESIDENT.store(now, std::sync::atomic::Ordering::Relaxed);
     let budget = std::env::var("THIDUA_PAGE_MEMORY").ok().and_then(|v| v.parse().ok()).unwrap_or(PAGE_MEMORY);
