@@ -41,7 +41,7 @@ fn fold_special(c: char) -> Option<char> {
 /// ```
 /// assert_eq!(thidua::text::fold("Đồng bào S'tiêng"), "Dong bao S'tieng");
 /// ```
-pub(crate) fn fold(s: &str) -> String {
+pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         // Nothing to decompose and no đ: ASCII folds to itself.
         return s.to_string();
