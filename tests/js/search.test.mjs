@@ -69,6 +69,23 @@ test('the client returns the same top-10 hits as `thidua search` for every relev
   assert.ok(compared >= 40);
 });
 
+test('decodes the four forms of postings that encode.rs writes', () => {
+  const ident = Array.from({ length: 256 }, (_, l) => l);
+  const lv = (...ls) => String.fromCharCode(...ls.map((l) => 0x100 + l));
+  const all = 'BAG/////H'; // records 0..=32 as a bitset
+  const read = (s) => Array.from(client.decode(all + s, ident).entries());
+  // The base level 20, the places 7, 8 and 30 (as encode.rs's test writes them), at 90, 91 and 5.
+  const floor = read(lv(20) + 'ADHBW' + lv(90, 91, 5));
+  assert.equal(floor.length, 33);
+  assert.deepEqual(floor.filter(([, l]) => l !== 20), [[7, 90], [8, 91], [30, 5]]);
+  // Two levels, the high ones at places 7 and 8.
+  const two = read(lv(20, 90) + 'ACHB');
+  assert.deepEqual(two.filter(([, l]) => l === 90).map(([d]) => d), [7, 8]);
+  assert.ok(read(lv(33)).every(([, l]) => l === 33));
+  const each = read(lv(...Array.from({ length: 33 }, (_, k) => k)));
+  assert.ok(each.every(([d, l]) => d === l));
+});
+
 test('Telex and VNI decoding like decode.rs', () => {
   const an = new client.Analyzer(engine.meta.tables);
   const cases = {

@@ -21,7 +21,7 @@
 
   // export.rs: postings are a string: records as gaps ('A' = 0, count, first, differences) or a
   // bitset ('B' = 1, first, digit count, digits of 6 bits); numbers are base64 digits of 5 bits
-  // with a "more" bit. Then (words and spans) the levels as characters U+0100 + level.
+  // with a "more" bit. Then (words and spans) the levels as characters U+0100 + level (see decode).
   var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   // Reads records from str at i: [records, index after them].
   function records(str, i) {
@@ -43,12 +43,18 @@
     }
     return [docs, i];
   }
-  // Levels: one for all; or two (low, high) then the places of the high ones (ASCII); or one a record.
+  // Levels (encode.rs encode_postings): one for all; or one (base), the places of the records at
+  // another level (ASCII), their levels; or two (low, high) then the places of the high ones (ASCII);
+  // or one a record.
   function decode(str, levels) {
     var r = records(str, 0), docs = r[0], i = r[1];
     if (!levels) return new Set(docs);
     var m = new Map(), rest = str.length - i, lv = function (k) { return levels[str.charCodeAt(k) - 0x100]; };
-    if (rest >= 3 && str.charCodeAt(i + 2) < 0x100) {
+    if (rest >= 2 && str.charCodeAt(i + 1) < 0x100) {
+      var p = records(str, i + 1), at = p[1], base = lv(i), other = new Map();
+      p[0].forEach(function (k, j) { other.set(k, lv(at + j)); });
+      docs.forEach(function (doc, k) { m.set(doc, other.has(k) ? other.get(k) : base); });
+    } else if (rest >= 3 && str.charCodeAt(i + 2) < 0x100) {
       var high = new Set(records(str, i + 2)[0]), lo = lv(i), hi = lv(i + 1);
       docs.forEach(function (doc, k) { m.set(doc, high.has(k) ? hi : lo); });
     } else {
@@ -329,7 +335,7 @@
   Engine.prototype.records = function (ords, plan) {
     var self = this, st = this.meta.store;
     return Promise.all(ords.map(function (ord) {
-      return self.file(numbered('d', st.files, Math.floor(ord / st.chunk), self.P.group)).then(function (chunk) {
+      return self.file(numbered('d', st.files, Math.floor(ord / st.chunk), st.group)).then(function (chunk) {
         var r = chunk[ord % st.chunk];
         var rec = { ord: ord, url: r[0], title: r[1], kind: r[2], date: r[3] || null, text: r[4] };
         var ex = excerpt(self.an, self.P, plan, rec);
