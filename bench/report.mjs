@@ -80,6 +80,6 @@ if (search.length) {
 const js = read('clientjs.json');
 if (js) {
   const j = JSON.parse(js);
-  console.log(`\nClient JS, gzip -6: thidua search-engine.js + search.js as published ${kb(j.client_js_gzip)} KB; Pagefind pagefind-ui.js ${kb(j.pagefind_ui_js_gzip)} KB + pagefind.js ${kb(j.pagefind_js_gzip)} KB (plus its WebAssembly).`);
+  console.log(`\nClient JS, gzip -6: thidua search-text.js + search-query.js + search-engine.js + search.js as published ${kb(j.client_js_gzip)} KB; Pagefind pagefind-ui.js ${kb(j.pagefind_ui_js_gzip)} KB + pagefind.js ${kb(j.pagefind_js_gzip)} KB (plus its WebAssembly).`);
 }
 console.log('\n```\n' + read('versions.txt') + '```');

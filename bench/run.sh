@@ -128,7 +128,11 @@ if [ "$BROWSER" = 1 ]; then
     node bench/search.mjs --tool "$tool" --site "$dir" --label n5000 --query "263/KH-UBND" | tee -a "$OUT/search.jsonl"
   done
   # Client JS alone, gzip -6, as published (minified at build).
-  echo "{\"client_js_gzip\": $(( $(gzip -6 -c "$OUT/demo/public/js/search-engine.js" | wc -c) + $(gzip -6 -c "$OUT/demo/public/js/search.js" | wc -c) )), \"pagefind_ui_js_gzip\": $(gzip -6 -c "$mid/hugo/public/pagefind/pagefind-ui.js" | wc -c), \"pagefind_js_gzip\": $(gzip -6 -c "$mid/hugo/public/pagefind/pagefind.js" | wc -c)}" | tee "$OUT/clientjs.json"
+  client_js=0
+  for f in search-text search-query search-engine search; do
+    client_js=$(( client_js + $(gzip -6 -c "$OUT/demo/public/js/$f.js" | wc -c) ))
+  done
+  echo "{\"client_js_gzip\": $client_js, \"pagefind_ui_js_gzip\": $(gzip -6 -c "$mid/hugo/public/pagefind/pagefind-ui.js" | wc -c), \"pagefind_js_gzip\": $(gzip -6 -c "$mid/hugo/public/pagefind/pagefind.js" | wc -c)}" | tee "$OUT/clientjs.json"
 fi
 
 

@@ -19,7 +19,7 @@ const S = require(join(site, existsSync(join(site, 'js/search-engine.js')) ? 'js
 const gz = (p) => gzipSync(readFileSync(join(site, p)), { level: 6 }).length;
 const meta = '/_search/' + readdirSync(join(site, '_search')).find((f) => f.startsWith('meta.'));
 // The client as published: one file before the engine and the page were split, two after.
-const js = ['js/search-engine.js', 'js/search.js'].filter((f) => existsSync(join(site, f))).reduce((n, f) => n + gz(f), 0);
+const js = ['js/search-text.js', 'js/search-query.js', 'js/search-engine.js', 'js/search.js'].filter((f) => existsSync(join(site, f))).reduce((n, f) => n + gz(f), 0);
 
 for (const q of queries) {
   const fetched = [];

@@ -47,6 +47,55 @@ pub fn coarse(level: u8) -> u8 {
     level / COARSE_STEP * COARSE_STEP + COARSE_STEP / 2 - 1
 }
 
+/// Postings shorter than this keep their levels below 3/4 of the records
+/// (they cost little; a small site keeps its finest ranking).
+pub const FLOOR_MIN: usize = 128;
+
+/// Makes the levels of a term found in many of the site's `records`
+/// coarser, so that its long postings compress (a common word's levels were
+/// most of the bytes a long query fetches; BM25 gives such a word little
+/// weight):
+///
+/// - in more than 1/8 of the records and in at least [`FLOOR_MIN`], the
+///   records where it weighs most (at most the top eighth of its records,
+///   above its median) keep their levels; every other record gets its median level
+///   ("floor"): a common word still marks the records it is the subject of,
+///   and is otherwise one level;
+/// - in more than half, the levels kept are also rounded to the middle of
+///   their [`COARSE_STEP`] (×1.73 a step);
+/// - in more than 3/4 (a stop word, in effect), two levels: the median, and
+///   median + 32 (×3) where it weighs at least that (in a title, say).
+///
+/// `levels` are the term's levels, one a record that holds it.
+pub fn flatten(levels: &mut [u8], records: usize) {
+    let n = levels.len();
+    if n * 8 <= records {
+        return;
+    }
+    let mut sorted = levels.to_vec();
+    sorted.sort_unstable();
+    let median = sorted[(n - 1) / 2];
+    if n * 4 > records * 3 {
+        let high = median.saturating_add(2 * COARSE_STEP);
+        levels.iter_mut().for_each(|l| *l = if *l >= high { high } else { median });
+        return;
+    }
+    let coarse_too = n * 2 > records;
+    let floor = n >= FLOOR_MIN;
+    if !coarse_too && !floor {
+        return;
+    }
+    let shape = |l: u8| if coarse_too { coarse(l) } else { l };
+    let median = shape(median);
+    // The highest level below the top eighth of the records: those above it keep theirs (at most
+    // an eighth, however many records share a level).
+    let below = if floor { shape(sorted[n - n / 8 - 1]).max(median) } else { 0 };
+    for l in levels.iter_mut() {
+        let shaped = shape(*l);
+        *l = if !floor || shaped > below { shaped } else { median };
+    }
+}
+
 /// The value of a level.
 pub fn value(level: u8, table: &[u64; 256]) -> u64 {
     table[usize::from(level)]
@@ -55,6 +104,45 @@ pub fn value(level: u8, table: &[u64; 256]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rare_term_keeps_its_levels() {
+        let mut levels: Vec<u8> = (0..200).map(|i| (i % 97) as u8).collect();
+        let before = levels.clone();
+        flatten(&mut levels, 200 * 8);
+        assert_eq!(levels, before);
+    }
+
+    #[test]
+    fn a_common_term_keeps_its_top_eighth_and_the_rest_is_its_median() {
+        // 400 records of 2,000 (1/5): levels 0..=199, twice each.
+        let mut levels: Vec<u8> = (0..400).map(|i| (i / 2) as u8).collect();
+        flatten(&mut levels, 2_000);
+        let median = 99;
+        let kept: Vec<u8> = levels.iter().copied().filter(|&l| l != median).collect();
+        // The top eighth (50 records) keep theirs: levels 175..=199.
+        assert_eq!(kept.len(), 50);
+        assert!(kept.iter().all(|&l| l >= 175), "{kept:?}");
+        assert_eq!(levels[399], 199);
+        assert_eq!(levels[0], median, "below the median it rises to it");
+        // The same term on a small site keeps every level (too few records to matter).
+        let mut small: Vec<u8> = (0..40).map(|i| i as u8).collect();
+        flatten(&mut small, 100);
+        assert_eq!(small, (0..40).collect::<Vec<u8>>());
+    }
+
+    #[test]
+    fn a_term_in_most_records_keeps_coarse_levels_and_a_stop_word_two() {
+        let mut most: Vec<u8> = (0..600).map(|i| (i % 200) as u8).collect();
+        flatten(&mut most, 1_000);
+        assert!(most.iter().all(|&l| l % COARSE_STEP == COARSE_STEP / 2 - 1), "coarse levels only");
+        let mut stop: Vec<u8> = (0..900).map(|i| (i % 200) as u8).collect();
+        flatten(&mut stop, 1_000);
+        let mut distinct = stop.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 2, "{distinct:?}");
+    }
 
     #[test]
     fn scale_is_increasing_and_wide() {

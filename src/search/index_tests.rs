@@ -240,14 +240,14 @@ fn the_index_files_read_back_as_their_types_with_the_same_bytes() {
     assert_eq!(serde_json::to_vec(&facets).unwrap(), facet_bytes);
     assert_eq!(facets.cols.kind.len(), 6, "one kind code a record");
     // Every bucket the meta file names is there, and holds strings.
-    let named = |prefix: &str, hashes: &str, n: usize| {
-        format!("{prefix}.{n}.{}.json", &hashes[n / GROUP * SHORT_HASH..][..SHORT_HASH])
+    let named = |prefix: &str, hashes: &str, n: usize, group: usize| {
+        format!("{prefix}.{n}.{}.json", &hashes[n / group * SHORT_HASH..][..SHORT_HASH])
     };
     for (prefix, class) in &meta.terms {
         assert_eq!(class.buckets.len(), class.count.div_ceil(GROUP) * SHORT_HASH, "{prefix}");
         for n in 0..class.count {
             let bucket: std::collections::BTreeMap<String, String> =
-                serde_json::from_slice(&index_file(&f.export, &named(prefix, &class.buckets, n))).unwrap();
+                serde_json::from_slice(&index_file(&f.export, &named(prefix, &class.buckets, n, GROUP))).unwrap();
             assert!(bucket.keys().all(|k| fnv1a_bucket(k, class.count) == n), "{prefix}.{n}: {bucket:?}");
         }
     }
@@ -255,7 +255,8 @@ fn the_index_files_read_back_as_their_types_with_the_same_bytes() {
     let mut urls: Vec<String> = (0..chunks)
         .flat_map(|n| {
             let chunk: Vec<StoreRecord> =
-                serde_json::from_slice(&index_file(&f.export, &named("d", &meta.store.files, n))).unwrap();
+                serde_json::from_slice(&index_file(&f.export, &named("d", &meta.store.files, n, meta.store.group)))
+                    .unwrap();
             chunk.into_iter().map(|r| r.url)
         })
         .collect();

@@ -7,12 +7,10 @@
 //! field's document frequency, average length and the record's quantised
 //! field norm) times the field's weight; times 100, rounded, at least 1; then
 //! stored as a one-byte [`impact`] level, whose value is what every scorer uses.
-//! A term in more than half of the records (BM25 gives it little weight)
-//! keeps only [`impact::coarse`] levels: whether it stands in a title or in a
-//! body still counts, and its long lists compress to about two bits a record.
-//! A term in more than 75% of the records (a stop word, in effect) has two
-//! levels: its median, and median + 32 (×3) where it weighs at least that
-//! (in a title, say): about half a bit a record.
+//! The levels of a term found in many records are made coarser
+//! ([`impact::flatten`]), so that its long lists compress: BM25 gives such a
+//! term little weight, and only the records where it weighs most still
+//! differ.
 //! An exact form (`=tiến`) scores as its word does, in the records where
 //! the word is written so: a query typed with diacritics counts the word
 //! twice there (the exact-diacritic bonus).
@@ -140,15 +138,9 @@ impl IndexView {
                 Posting { doc, level: impact::level(raw, &self.levels) }
             })
             .collect();
-        if out.len() * 4 > self.num_docs() * 3 {
-            let mut levels: Vec<u8> = out.iter().map(|p| p.level).collect();
-            levels.sort_unstable();
-            let median = levels[(levels.len() - 1) / 2];
-            let high = median.saturating_add(2 * impact::COARSE_STEP);
-            out.iter_mut().for_each(|p| p.level = if p.level >= high { high } else { median });
-        } else if out.len() * 2 > self.num_docs() {
-            out.iter_mut().for_each(|p| p.level = impact::coarse(p.level));
-        }
+        let mut levels: Vec<u8> = out.iter().map(|p| p.level).collect();
+        impact::flatten(&mut levels, self.num_docs());
+        out.iter_mut().zip(levels).for_each(|(p, l)| p.level = l);
         Ok(out)
     }
 

@@ -136,11 +136,13 @@ fn search_page_and_static_index() {
     assert!(entry[0].starts_with("/_search/meta."), "{entry:?}");
     assert!(output.join(entry[0].trim_start_matches('/')).is_file(), "the entry file exists");
     assert_eq!(super::attrs(&doc, "ol#search-results", "id").len(), 1);
-    // The engine first, then the page that drives it (deferred scripts run in order).
+    // The analyzer, the scoring and the engine first, then the page that drives them (deferred
+    // scripts run in order).
     let scripts: Vec<String> =
         super::attrs(&doc, "script[src]", "src").into_iter().filter(|s| s.contains("js/search")).collect();
-    assert!(scripts.len() == 2 && scripts[0].ends_with("js/search-engine.js") && scripts[1].ends_with("js/search.js"));
-    for file in ["js/search-engine.js", "js/search.js", "css/search.css"] {
+    let order = ["js/search-text.js", "js/search-query.js", "js/search-engine.js", "js/search.js"];
+    assert!(scripts.len() == order.len() && scripts.iter().zip(order).all(|(s, o)| s.ends_with(o)), "{scripts:?}");
+    for file in order.iter().copied().chain(["css/search.css"]) {
         assert!(output.join(file).is_file(), "{file}");
     }
     let noscript_links = super::attrs(&doc, "noscript a", "href");

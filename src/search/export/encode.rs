@@ -73,33 +73,56 @@ pub fn encode_docs(docs: &[u32]) -> String {
 }
 
 /// Encodes a term's postings: the records, then their impact levels as
-/// characters (U+0100 + level): one such character when all are equal; two
-/// (low, high) and then the places of the high ones among the records
-/// ([`encode_docs`], so ASCII) when there are two levels, as for a word in
-/// most records, whose levels are otherwise written a character a record
-/// (gzip cannot write a symbol in less than a bit); else one a record.
+/// characters (U+0100 + level), in the shortest of four forms:
+///
+/// - one such character when all are equal;
+/// - two (low, high), then the places of the high ones among the records
+///   ([`encode_docs`], so ASCII), as for a word in most records;
+/// - one ("base", the most frequent level), then the places of the records
+///   at another level (ASCII), then their levels: a common word's postings
+///   after [`crate::search::impact::flatten`], whose levels are otherwise
+///   written a character a record (gzip cannot write a symbol in less than
+///   a bit);
+/// - else one a record.
+///
+/// A reader tells them apart by the characters after the records: one
+/// level; a level then ASCII (base); two levels then ASCII; levels only.
 pub fn encode_postings(postings: &[Posting]) -> String {
     let docs: Vec<u32> = postings.iter().map(|p| p.doc).collect();
     let mut out = encode_docs(&docs);
     let level = |l: u8| char::from_u32(LEVEL_BASE + u32::from(l)).unwrap_or('?');
-    let Some(first) = postings.first().map(|p| p.level) else { return out };
-    let Some(other) = postings.iter().map(|p| p.level).find(|&l| l != first) else {
-        out.push(level(first));
+    let mut counts = [0usize; 256];
+    postings.iter().for_each(|p| counts[usize::from(p.level)] += 1);
+    let distinct = counts.iter().filter(|&&c| c > 0).count();
+    if postings.is_empty() {
         return out;
-    };
-    let (low, high) = (first.min(other), first.max(other));
-    if postings.iter().all(|p| p.level == low || p.level == high) {
-        let places: Vec<u32> =
-            postings.iter().enumerate().filter(|(_, p)| p.level == high).map(|(k, _)| k as u32).collect();
-        let two = encode_docs(&places);
-        if two.len() + 2 < postings.len() {
-            out.push(level(low));
-            out.push(level(high));
-            out.push_str(&two);
-            return out;
-        }
     }
-    out.extend(postings.iter().map(|p| level(p.level)));
+    // The most frequent level, the lowest among equals.
+    let base = (0..=255u8).rev().max_by_key(|&l| counts[usize::from(l)]).unwrap_or(0);
+    if distinct == 1 {
+        out.push(level(base));
+        return out;
+    }
+    let places = |keep: &dyn Fn(u8) -> bool| -> Vec<u32> {
+        postings.iter().enumerate().filter(|(_, p)| keep(p.level)).map(|(k, _)| k as u32).collect()
+    };
+    let form = if distinct == 2 {
+        let (low, high) = postings.iter().fold((u8::MAX, 0), |(lo, hi), p| (lo.min(p.level), hi.max(p.level)));
+        let mut two = String::from_iter([level(low), level(high)]);
+        two.push_str(&encode_docs(&places(&|l| l == high)));
+        two
+    } else {
+        let others = places(&|l| l != base);
+        let mut floor = String::from(level(base));
+        floor.push_str(&encode_docs(&others));
+        floor.extend(others.iter().map(|&k| level(postings[k as usize].level)));
+        floor
+    };
+    if form.chars().count() < postings.len() {
+        out.push_str(&form);
+    } else {
+        out.extend(postings.iter().map(|p| level(p.level)));
+    }
     out
 }
 
@@ -144,6 +167,29 @@ mod tests {
         // Too few records to gain: one level a record.
         let few = [Posting { doc: 1, level: 9 }, Posting { doc: 4, level: 200 }, Posting { doc: 5, level: 9 }];
         assert!(encode_postings(&few).ends_with("\u{109}\u{1c8}\u{109}"));
+    }
+
+    #[test]
+    fn many_levels_around_one_are_the_base_then_the_places_and_levels_of_the_others() {
+        // Thirty records at level 20, three others at 90, 91 and 5.
+        let p: Vec<Posting> = (0..33)
+            .map(|d| Posting {
+                doc: d,
+                level: match d {
+                    7 => 90,
+                    8 => 91,
+                    30 => 5,
+                    _ => 20,
+                },
+            })
+            .collect();
+        let docs = encode_docs(&(0..33).collect::<Vec<u32>>());
+        assert_eq!(encode_postings(&p), format!("{docs}\u{114}{}\u{15a}\u{15b}\u{105}", encode_docs(&[7, 8, 30])));
+        // The same written in the client's test (tests/js/search.test.mjs, "decodes the four forms").
+        assert_eq!(&encode_postings(&p)[docs.len() + 2..], "ADHBW\u{15a}\u{15b}\u{105}");
+        // Most records at other levels: one level a record.
+        let spread: Vec<Posting> = (0..6).map(|d| Posting { doc: d, level: d as u8 }).collect();
+        assert_eq!(encode_postings(&spread).chars().filter(|&c| c >= '\u{100}').count(), 6);
     }
 
     #[test]

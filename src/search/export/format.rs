@@ -112,6 +112,8 @@ pub struct Store {
     pub chunk: usize,
     /// The chunks' group hashes, as [`TermClass::buckets`].
     pub files: String,
+    /// Chunks sharing one hash ([`super::STORE_GROUP`]).
+    pub group: usize,
 }
 
 /// One record of a store chunk, written as an array `[url, title, kind, date, text]`.
