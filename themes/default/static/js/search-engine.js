@@ -51,9 +51,11 @@
     if (!levels) return new Set(docs);
     var m = new Map(), rest = str.length - i, lv = function (k) { return levels[str.charCodeAt(k) - 0x100]; };
     if (rest >= 2 && str.charCodeAt(i + 1) < 0x100) {
-      var p = records(str, i + 1), at = p[1], base = lv(i), other = new Map();
-      p[0].forEach(function (k, j) { other.set(k, lv(at + j)); });
-      docs.forEach(function (doc, k) { m.set(doc, other.has(k) ? other.get(k) : base); });
+      var p = records(str, i + 1), places = p[0], at = p[1], base = lv(i), j = 0;
+      docs.forEach(function (doc, k) {
+        if (places[j] === k) m.set(doc, lv(at + j++));
+        else m.set(doc, base);
+      });
     } else if (rest >= 3 && str.charCodeAt(i + 2) < 0x100) {
       var high = new Set(records(str, i + 2)[0]), lo = lv(i), hi = lv(i + 1);
       docs.forEach(function (doc, k) { m.set(doc, high.has(k) ? hi : lo); });
