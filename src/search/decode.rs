@@ -62,7 +62,7 @@ fn apply_mark(out: &mut [char], mark: char) -> bool {
 /// Decodes one lowercase word typed in Telex or VNI without the input
 /// method, or `None` when it is not such a word (no key to decode, or not a
 /// Vietnamese syllable once decoded).
-pub fn decode(word: &str) -> Option<String> {
+pub(crate) fn decode(word: &str) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
     let allowed = |c: &char| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == 'đ' || is_vowel(split_tone(*c).0);
     if chars.len() < 2 || !chars.iter().all(allowed) {
@@ -174,7 +174,7 @@ fn doubles(out: &[char], c: char) -> bool {
 /// `f j w z`), then one to three vowels, then
 /// at most two final consonants of `c g h k l m n p t` (`ch`, `ng`, `nh`,
 /// and the `l`, `k` of names).
-pub fn is_syllable(s: &str) -> bool {
+pub(crate) fn is_syllable(s: &str) -> bool {
     let chars: Vec<char> = s.chars().collect();
     let vowel = |c: char| is_vowel(split_tone(c).0);
     let onset = chars.iter().take_while(|&&c| !vowel(c)).count();

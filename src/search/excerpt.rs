@@ -11,15 +11,15 @@ use super::query::Plan;
 use super::SearchDoc;
 
 /// Length of an excerpt, in characters.
-pub const WINDOW: usize = 180;
+pub(crate) const WINDOW: usize = 180;
 /// Characters kept before the first match.
-pub const LEAD: usize = 50;
+pub(crate) const LEAD: usize = 50;
 
 /// Byte ranges in `text` of the words and spans in `terms`. A word typed
 /// with diacritics (`exact`: folded word → `=` + its exact form) is marked
 /// where the text writes it so; only when the text never does, its other
 /// spellings are (`đua` marks `đua`, not `đưa`, unless there is no `đua`).
-pub fn matches(
+pub(crate) fn matches(
     analyzer: &mut TextAnalyzer,
     text: &str,
     terms: &HashSet<&str>,
@@ -98,7 +98,7 @@ pub fn excerpt(
 }
 
 /// Cuts `text` to about [`WINDOW`] characters around the first byte range.
-pub fn window(text: &str, ranges: &[(usize, usize)]) -> (String, Vec<(usize, usize)>) {
+pub(crate) fn window(text: &str, ranges: &[(usize, usize)]) -> (String, Vec<(usize, usize)>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let char_at = |byte: usize| chars.partition_point(|&(i, _)| i < byte);
     let first = ranges.first().map_or(0, |r| char_at(r.0));

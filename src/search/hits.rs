@@ -37,8 +37,7 @@ pub struct Hit {
     pub kind: String,
     /// Date, if any.
     pub date: Option<String>,
-    /// Year, if any.
-    pub year: Option<i32>,
+    pub(crate) year: Option<i32>,
     /// The integer score.
     pub score: u64,
     /// A short passage of the record.
@@ -51,7 +50,7 @@ pub struct Hit {
 
 /// The key that matches every spelling of a facet value (`S'tiêng`,
 /// `stieng`, `Xtiêng` → `xtieng`; `Chơ-ro` → `choro`).
-pub fn facet_key(analyzer: &mut TextAnalyzer, value: &str) -> String {
+pub(crate) fn facet_key(analyzer: &mut TextAnalyzer, value: &str) -> String {
     let toks = analyzer::tokens(analyzer, value);
     let classes = classify(&toks);
     let words: Vec<&str> =
@@ -67,7 +66,7 @@ pub fn facet_key(analyzer: &mut TextAnalyzer, value: &str) -> String {
 }
 
 /// True when the record passes the filters.
-pub fn passes(analyzer: &mut TextAnalyzer, filters: &Filters, doc: &SearchDoc) -> bool {
+pub(crate) fn passes(analyzer: &mut TextAnalyzer, filters: &Filters, doc: &SearchDoc) -> bool {
     let mut key = |s: &str| facet_key(analyzer, s);
     if filters.kind.as_ref().is_some_and(|k| !k.eq_ignore_ascii_case(&doc.kind)) {
         return false;
@@ -95,7 +94,7 @@ pub fn passes(analyzer: &mut TextAnalyzer, filters: &Filters, doc: &SearchDoc) -
 }
 
 /// Parses, resolves and evaluates `q` on the index, and makes the hits.
-pub fn run(
+pub(crate) fn run(
     view: &IndexView,
     glossary: &Glossary,
     q: &str,

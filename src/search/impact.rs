@@ -8,11 +8,11 @@
 //! browser recomputes identically.
 
 /// Growth of the scale per level, in thousandths (1035 = +3.5%).
-pub const RATIO_PER_MILLE: u64 = 1035;
+pub(crate) const RATIO_PER_MILLE: u64 = 1035;
 
 /// The value of every level: `v[0] = 1`, `v[q] = max(v[q-1] + 1,
 /// (v[q-1] · RATIO + 500) / 1000)`.
-pub fn table() -> [u64; 256] {
+pub(crate) fn table() -> [u64; 256] {
     let mut v = [1u64; 256];
     for q in 1..256 {
         v[q] = (v[q - 1] + 1).max((v[q - 1] * RATIO_PER_MILLE + 500) / 1000);
@@ -22,7 +22,7 @@ pub fn table() -> [u64; 256] {
 
 /// The level whose value is nearest to `impact` on a log scale (the
 /// geometric middle between two neighbouring values decides).
-pub fn level(impact: u64, table: &[u64; 256]) -> u8 {
+pub(crate) fn level(impact: u64, table: &[u64; 256]) -> u8 {
     let q = table.partition_point(|&v| v < impact);
     if q == 0 {
         return 0;
@@ -40,16 +40,16 @@ pub fn level(impact: u64, table: &[u64; 256]) -> u8 {
 }
 
 /// Levels per step of the coarse scale ([`coarse`]): ×1.73 a step.
-pub const COARSE_STEP: u8 = 16;
+pub(crate) const COARSE_STEP: u8 = 16;
 
 /// The coarse level of a term found in most records: the middle of its step.
-pub fn coarse(level: u8) -> u8 {
+pub(crate) fn coarse(level: u8) -> u8 {
     level / COARSE_STEP * COARSE_STEP + COARSE_STEP / 2 - 1
 }
 
 /// Postings shorter than this keep their levels below 3/4 of the records
 /// (they cost little; a small site keeps its finest ranking).
-pub const FLOOR_MIN: usize = 128;
+pub(crate) const FLOOR_MIN: usize = 128;
 
 /// Makes the levels of a term found in many of the site's `records`
 /// coarser, so that its long postings compress (a common word's levels were
@@ -67,7 +67,7 @@ pub const FLOOR_MIN: usize = 128;
 ///   median + 32 (×3) where it weighs at least that (in a title, say).
 ///
 /// `levels` are the term's levels, one a record that holds it.
-pub fn flatten(levels: &mut [u8], records: usize) {
+pub(crate) fn flatten(levels: &mut [u8], records: usize) {
     let n = levels.len();
     if n * 8 <= records {
         return;
@@ -97,7 +97,7 @@ pub fn flatten(levels: &mut [u8], records: usize) {
 }
 
 /// The value of a level.
-pub fn value(level: u8, table: &[u64; 256]) -> u64 {
+pub(crate) fn value(level: u8, table: &[u64; 256]) -> u64 {
     table[usize::from(level)]
 }
 

@@ -24,11 +24,11 @@ use super::analyzer::{self, classify, Glossary, TokenClass};
 use super::{SearchDoc, SearchError};
 
 /// The name the analyzer is registered under.
-pub const TOKENIZER: &str = "thidua_vi";
+pub(crate) const TOKENIZER: &str = "thidua_vi";
 
 /// Searchable fields: name, weight, and a base that keeps each field apart
 /// (kept for the order of fields; positions are not indexed).
-pub const FIELDS: [(&str, f32, u32); 5] = [
+pub(crate) const FIELDS: [(&str, f32, u32); 5] = [
     ("title", 3.0, 0),
     ("names", 2.5, 10_000),
     ("number", 2.0, 20_000),
@@ -37,11 +37,11 @@ pub const FIELDS: [(&str, f32, u32); 5] = [
 ];
 
 /// The field of adjacent word pairs (terms `"<word> <word>"`, records only).
-pub const PAIRS: &str = "pairs";
+pub(crate) const PAIRS: &str = "pairs";
 
 /// The field of exact forms (`=tiến`, records only: an exact form scores as
 /// its word, see [`super::view`]).
-pub const EXACT: &str = "exact";
+pub(crate) const EXACT: &str = "exact";
 
 /// Records analyzed per parallel batch.
 const BATCH: usize = 256;
@@ -49,7 +49,7 @@ const BATCH: usize = 256;
 const GLOSSARY_FILE: &str = "thidua-glossary.json";
 
 /// The schema: the searchable fields, the pairs, `ord` and the stored record `doc`.
-pub fn schema() -> Schema {
+pub(crate) fn schema() -> Schema {
     let mut b = Schema::builder();
     let text = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::WithFreqs),
@@ -71,12 +71,12 @@ pub fn schema() -> Schema {
 }
 
 /// A field of the schema by name.
-pub fn field(schema: &Schema, name: &str) -> Field {
+pub(crate) fn field(schema: &Schema, name: &str) -> Field {
     schema.get_field(name).unwrap_or_else(|_| unreachable!("the schema defines {name}"))
 }
 
 /// The texts of one record for each searchable field, in [`FIELDS`] order.
-pub fn field_texts(doc: &SearchDoc) -> [Vec<String>; 5] {
+pub(crate) fn field_texts(doc: &SearchDoc) -> [Vec<String>; 5] {
     let mut names = doc.names.clone();
     for extra in [&doc.ethnicity, &doc.district].into_iter().flatten() {
         if !names.contains(&extra.1) {
@@ -91,7 +91,7 @@ pub fn field_texts(doc: &SearchDoc) -> [Vec<String>; 5] {
 }
 
 /// The term of two adjacent words.
-pub fn pair_term(a: &str, b: &str) -> String {
+pub(crate) fn pair_term(a: &str, b: &str) -> String {
     let mut term = String::with_capacity(a.len() + 1 + b.len());
     term.push_str(a);
     term.push(' ');
@@ -101,7 +101,7 @@ pub fn pair_term(a: &str, b: &str) -> String {
 
 /// The terms of the adjacent word pairs of an analyzed text: every two
 /// words (folded forms) at neighbouring positions.
-pub fn pairs(tokens: &[Token]) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn pairs(tokens: &[Token]) -> impl Iterator<Item = String> + '_ {
     let mut words = tokens.iter().zip(classify(tokens)).filter(|(_, c)| *c == TokenClass::Word).map(|(t, _)| t);
     let mut last = words.next();
     words.filter_map(move |t| {
@@ -118,7 +118,7 @@ pub fn pairs(tokens: &[Token]) -> impl Iterator<Item = String> + '_ {
 /// the indexing thread then parses back, token by token. Profiling a
 /// 10,000-record build showed that round trip costing more than the analysis.
 #[derive(Debug, Default)]
-pub struct Doc(Vec<(Field, OwnedValue)>);
+pub(crate) struct Doc(Vec<(Field, OwnedValue)>);
 
 impl Doc {
     fn add(&mut self, field: Field, value: OwnedValue) {
@@ -180,7 +180,7 @@ fn distinct_tokens(mut terms: Vec<String>) -> Option<PreTokenizedString> {
 }
 
 /// Writes the records (already in [`super::record_order`]) into a new index at `dir`.
-pub fn write(docs: &[SearchDoc], glossary: &Glossary, dir: &Path) -> Result<Index, SearchError> {
+pub(crate) fn write(docs: &[SearchDoc], glossary: &Glossary, dir: &Path) -> Result<Index, SearchError> {
     if dir.exists() {
         std::fs::remove_dir_all(dir).map_err(SearchError::io(dir))?;
     }
@@ -209,7 +209,7 @@ pub fn write(docs: &[SearchDoc], glossary: &Glossary, dir: &Path) -> Result<Inde
 }
 
 /// Opens the index a build wrote, with the glossary it was built with.
-pub fn open(dir: &Path) -> Result<(Index, Glossary), SearchError> {
+pub(crate) fn open(dir: &Path) -> Result<(Index, Glossary), SearchError> {
     let glossary_path = dir.join(GLOSSARY_FILE);
     if !dir.join("meta.json").exists() || !glossary_path.exists() {
         return Err(SearchError::NoIndex { path: dir.to_path_buf() });

@@ -32,12 +32,12 @@
 pub mod analyzer;
 pub(crate) mod decode;
 pub mod excerpt;
-pub mod export;
-pub mod hits;
-pub mod impact;
-pub mod index;
+pub(crate) mod export;
+pub(crate) mod hits;
+pub(crate) mod impact;
+pub(crate) mod index;
 pub mod query;
-pub mod view;
+pub(crate) mod view;
 
 #[cfg(test)]
 mod index_tests;
@@ -89,24 +89,9 @@ pub struct SearchDoc {
 #[derive(Debug, Clone)]
 pub struct SearchExport {
     /// Paths relative to the output root, e.g. "_search/t.3f2a9c01ab.json", and contents.
-    pub files: Vec<(String, Vec<u8>)>,
+    pub(crate) files: Vec<(String, Vec<u8>)>,
     /// Site path of the file the client loads first, e.g. "/_search/meta.ab12cd34ef.json".
-    pub entry: String,
-    /// Numbers for the build summary.
-    pub stats: SearchStats,
-}
-
-/// Numbers for the build summary.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct SearchStats {
-    /// Records indexed.
-    pub docs: usize,
-    /// Distinct terms (folded words, spans) in the vocabulary.
-    pub terms: usize,
-    /// Term shards written.
-    pub shards: usize,
-    /// Bytes written in all search files.
-    pub bytes: usize,
+    pub(crate) entry: String,
 }
 
 /// What can go wrong in search.
@@ -163,13 +148,13 @@ impl SearchError {
 }
 
 /// The sort key of [`record_order`].
-pub type RecordKey = (String, Vec<String>, Option<i32>, Option<String>, Option<String>, String);
+pub(crate) type RecordKey = (String, Vec<String>, Option<i32>, Option<String>, Option<String>, String);
 
 /// The order of records, which numbers them (`ord`): by their facets (kind,
 /// campaigns, year, district, ethnicity), then URL. Records with the same
 /// facets sit together, so the browser's facet columns are long runs that
 /// gzip to little, and equal scores go to the smaller ord.
-pub fn record_order(d: &SearchDoc) -> RecordKey {
+pub(crate) fn record_order(d: &SearchDoc) -> RecordKey {
     let slug = |p: &Option<(String, String)>| p.as_ref().map(|p| p.0.clone());
     let campaigns: Vec<String> = d.campaigns.iter().map(|c| c.0.clone()).collect();
     (d.kind.clone(), campaigns, d.year, slug(&d.district), slug(&d.ethnicity), d.url.clone())
@@ -184,7 +169,7 @@ pub fn build(docs: Vec<SearchDoc>, glossary: &Glossary, tantivy_dir: &Path) -> R
 }
 
 /// A tantivy index written by [`index`], with its documents, not exported yet.
-pub struct Indexed {
+pub(crate) struct Indexed {
     index: tantivy::Index,
     dir: PathBuf,
     docs: Vec<SearchDoc>,
@@ -193,7 +178,7 @@ pub struct Indexed {
 /// The first half of [`build`]: indexes the docs with tantivy into
 /// `tantivy_dir` (replacing what is there). The build runs it beside the
 /// rendering and exports afterwards, when the pages' memory is freed.
-pub fn index(mut docs: Vec<SearchDoc>, glossary: &Glossary, tantivy_dir: &Path) -> Result<Indexed, SearchError> {
+pub(crate) fn index(mut docs: Vec<SearchDoc>, glossary: &Glossary, tantivy_dir: &Path) -> Result<Indexed, SearchError> {
     docs.sort_by_cached_key(record_order);
     let index = index::write(&docs, glossary, tantivy_dir)?;
     Ok(Indexed { index, dir: tantivy_dir.to_path_buf(), docs })
@@ -201,7 +186,7 @@ pub fn index(mut docs: Vec<SearchDoc>, glossary: &Glossary, tantivy_dir: &Path) 
 
 impl Indexed {
     /// The second half of [`build`]: the static browser index.
-    pub fn export(self, glossary: &Glossary) -> Result<SearchExport, SearchError> {
+    pub(crate) fn export(self, glossary: &Glossary) -> Result<SearchExport, SearchError> {
         let view = view::IndexView::new(&self.index, &self.dir)?;
         export::export(&view, &self.docs, glossary)
     }
@@ -209,7 +194,7 @@ impl Indexed {
 
 /// Loads the site glossary: `<root>/glossary.toml` if it exists, else the
 /// theme's (`<theme_dir>/glossary.toml`), else the default theme's built in.
-pub fn load_glossary(root: &Path, theme_dir: Option<&Path>) -> Result<Glossary, SearchError> {
+pub(crate) fn load_glossary(root: &Path, theme_dir: Option<&Path>) -> Result<Glossary, SearchError> {
     let candidates = [Some(root.join("glossary.toml")), theme_dir.map(|d| d.join("glossary.toml"))];
     let allowed = crate::content::confine::real_dirs([Some(root), theme_dir].into_iter().flatten());
     for path in candidates.into_iter().flatten() {
@@ -285,7 +270,6 @@ mod tests {
         std::fs::write(dir.path().join("glossary.toml"), "abbreviations = [[\"XYZ\", \"xa yen zui\"]]").unwrap();
         let g = load_glossary(dir.path(), None).unwrap();
         assert_eq!(g.entries().len(), 1);
-        assert_eq!(g.source(), Some(dir.path().join("glossary.toml").as_path()));
         let empty = tempfile::tempdir().unwrap();
         let g = load_glossary(empty.path(), Some(empty.path())).unwrap();
         assert!(g.entries().len() > 20, "falls back to the built-in default");

@@ -31,15 +31,15 @@ use super::{SearchDoc, SearchError};
 
 /// One record's entry in a term's postings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Posting {
+pub(crate) struct Posting {
     /// The record's `ord` (rank in [`super::record_order`]).
-    pub doc: u32,
+    pub(crate) doc: u32,
     /// The impact level (see [`impact`]).
-    pub level: u8,
+    pub(crate) level: u8,
 }
 
 /// A read-only view of a built index.
-pub struct IndexView {
+pub(crate) struct IndexView {
     searcher: Searcher,
     path: PathBuf,
     fields: Vec<(Field, f32, u32)>,
@@ -57,7 +57,7 @@ pub struct IndexView {
 
 impl IndexView {
     /// Opens a view on `index` (found at `path`, named in errors).
-    pub fn new(index: &Index, path: &Path) -> Result<IndexView, SearchError> {
+    pub(crate) fn new(index: &Index, path: &Path) -> Result<IndexView, SearchError> {
         let terr = |e| SearchError::tantivy(path)(e);
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(terr)?;
         let searcher = reader.searcher();
@@ -107,7 +107,7 @@ impl IndexView {
     }
 
     /// Number of records.
-    pub fn num_docs(&self) -> usize {
+    pub(crate) fn num_docs(&self) -> usize {
         self.total_docs as usize
     }
 
@@ -116,14 +116,14 @@ impl IndexView {
     }
 
     /// The table of impact level values.
-    pub fn levels(&self) -> &[u64; 256] {
+    pub(crate) fn levels(&self) -> &[u64; 256] {
         &self.levels
     }
 
     /// The postings of `term` over all fields, by record. An exact form
     /// (`=tiến`) has its word's postings, restricted to the records where
     /// the form is written so.
-    pub fn postings(&self, term: &str) -> Result<Vec<Posting>, SearchError> {
+    pub(crate) fn postings(&self, term: &str) -> Result<Vec<Posting>, SearchError> {
         if let Some(exact) = term.strip_prefix(EXACT_PREFIX) {
             let written = self.written(term)?;
             let mut word = self.postings(&fold::fold(exact))?;
@@ -145,7 +145,7 @@ impl IndexView {
     }
 
     /// The records (ords, ascending) where the exact form `term` (`=tiến`) is written.
-    pub fn written(&self, term: &str) -> Result<Vec<u32>, SearchError> {
+    pub(crate) fn written(&self, term: &str) -> Result<Vec<u32>, SearchError> {
         self.records(self.exact, term)
     }
 
@@ -191,7 +191,7 @@ impl IndexView {
     }
 
     /// The records (ords, ascending) where the words `a` and `b` stand side by side.
-    pub fn pair_docs(&self, a: &str, b: &str) -> Result<Vec<u32>, SearchError> {
+    pub(crate) fn pair_docs(&self, a: &str, b: &str) -> Result<Vec<u32>, SearchError> {
         self.records(self.pairs, &super::index::pair_term(a, b))
     }
 
@@ -222,7 +222,7 @@ impl IndexView {
     /// Calls `f` with every pair term (in term order) and its records
     /// (ords, ascending), streaming the term dictionaries of all segments
     /// together: one pass, nothing held but the current pair.
-    pub fn for_each_pair(&self, mut f: impl FnMut(&str, &[u32])) -> Result<(), SearchError> {
+    pub(crate) fn for_each_pair(&self, mut f: impl FnMut(&str, &[u32])) -> Result<(), SearchError> {
         let mut readers = Vec::new();
         for seg in self.searcher.segment_readers() {
             readers.push(seg.inverted_index(self.pairs).map_err(self.terr())?);
@@ -254,7 +254,7 @@ impl IndexView {
 
     /// Every term of the weighted fields and every exact form (not the
     /// pairs), sorted and distinct.
-    pub fn terms(&self) -> Result<Vec<String>, SearchError> {
+    pub(crate) fn terms(&self) -> Result<Vec<String>, SearchError> {
         let mut all = std::collections::BTreeSet::new();
         for f in self.fields.iter().map(|&(f, _, _)| f).chain([self.exact]) {
             for seg in self.searcher.segment_readers() {
@@ -269,7 +269,7 @@ impl IndexView {
     }
 
     /// The stored record with this `ord`.
-    pub fn doc(&self, ord: u32) -> Result<SearchDoc, SearchError> {
+    pub(crate) fn doc(&self, ord: u32) -> Result<SearchDoc, SearchError> {
         let address = *self.addresses.get(ord as usize).ok_or_else(|| SearchError::Damaged {
             path: self.path.clone(),
             message: format!("no record {ord} among {}", self.addresses.len()),

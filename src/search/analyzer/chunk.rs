@@ -10,12 +10,11 @@ use tantivy::tokenizer::{Token, Tokenizer};
 
 use super::VecTokenStream;
 
-/// The chunking tokenizer.
 #[derive(Clone, Debug, Default)]
-pub struct ChunkTokenizer;
+pub(crate) struct ChunkTokenizer;
 
 /// True for characters that make up words.
-pub fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     match u32::from(c) {
         // Most characters of any text: answered without Unicode tables.
         0..=0x7F => c.is_ascii_alphanumeric(),
@@ -25,12 +24,12 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// True for characters that may join words inside one chunk.
-pub fn is_glue(c: char) -> bool {
+pub(crate) fn is_glue(c: char) -> bool {
     matches!(c, '/' | '-' | '.' | ',' | '‐' | '‑' | '–' | '—') || crate::text::is_apostrophe(c)
 }
 
 /// The chunks of `text` as (byte start, byte end) ranges.
-pub fn chunks(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn chunks(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut last_word_end = 0;

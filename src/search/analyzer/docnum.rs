@@ -10,11 +10,11 @@ use super::Stage;
 
 /// The document-number stage.
 #[derive(Clone, Debug, Default)]
-pub struct DocNumbers;
+pub(crate) struct DocNumbers;
 
 /// The parts of a (normalised) document number, or `None` when `s` is not one:
 /// a number, an optional `/year`, then `/` and letter codes joined by `-`.
-pub fn parts(s: &str) -> Option<Vec<&str>> {
+pub(crate) fn parts(s: &str) -> Option<Vec<&str>> {
     let (head, rest) = s.split_once('/')?;
     if head.is_empty() || !head.chars().all(|c| c.is_ascii_digit()) {
         return None;

@@ -9,14 +9,14 @@ use tantivy::tokenizer::Token;
 use super::{Stage, EXACT_PREFIX};
 
 /// Folds that removing combining marks does not do.
-pub const EXTRA_FOLDS: [(char, char); 1] = [('đ', 'd')];
+pub(crate) const EXTRA_FOLDS: [(char, char); 1] = [('đ', 'd')];
 
 /// The folding stage.
 #[derive(Clone, Debug, Default)]
-pub struct FoldWithExact;
+pub(crate) struct FoldWithExact;
 
 /// The folded form of a normalised word.
-pub fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     crate::text::fold(s)
 }
 

@@ -19,7 +19,7 @@ use super::{base_analyzer, classify, tokens, Stage, TokenClass};
 use crate::search::SearchError;
 
 /// The glossary shipped with the default theme.
-pub const DEFAULT_GLOSSARY: &str = include_str!("../../../themes/default/glossary.toml");
+pub(crate) const DEFAULT_GLOSSARY: &str = include_str!("../../../themes/default/glossary.toml");
 
 /// The file format: any number of lists of groups.
 #[derive(Debug, Deserialize)]
@@ -40,7 +40,7 @@ pub struct Glossary {
 
 impl Glossary {
     /// Parses a glossary file's text; `path` names it in errors.
-    pub fn from_toml(text: &str, path: &Path) -> Result<Glossary, SearchError> {
+    pub(crate) fn from_toml(text: &str, path: &Path) -> Result<Glossary, SearchError> {
         let file: GlossaryFile = toml::from_str(text)
             .map_err(|e| SearchError::Glossary { path: path.to_path_buf(), message: e.to_string() })?;
         let groups = file.abbreviations.iter().chain(&file.variants);
@@ -55,17 +55,12 @@ impl Glossary {
     }
 
     /// Rebuilds a glossary from exported entries (see [`Glossary::entries`]).
-    pub fn from_entries(entries: Vec<(Vec<String>, String)>) -> Glossary {
+    pub(crate) fn from_entries(entries: Vec<(Vec<String>, String)>) -> Glossary {
         Glossary { entries, source: None }
     }
 
-    /// The file it was read from (`None` for the built-in default).
-    pub fn source(&self) -> Option<&Path> {
-        self.source.as_deref()
-    }
-
     /// (analyzed words of a spelling, the group's name), sorted.
-    pub fn entries(&self) -> &[(Vec<String>, String)] {
+    pub(crate) fn entries(&self) -> &[(Vec<String>, String)] {
         &self.entries
     }
 
@@ -105,13 +100,13 @@ impl Glossary {
 
 /// The glossary stage.
 #[derive(Clone, Debug)]
-pub struct GlossarySpans {
+pub(crate) struct GlossarySpans {
     by_first_word: HashMap<String, Vec<(Vec<String>, String)>>,
 }
 
 impl GlossarySpans {
     /// The stage for this glossary.
-    pub fn new(glossary: &Glossary) -> Self {
+    pub(crate) fn new(glossary: &Glossary) -> Self {
         let mut by_first_word: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
         for (words, name) in glossary.entries() {
             by_first_word.entry(words[0].clone()).or_default().push((words.clone(), name.clone()));

@@ -28,14 +28,14 @@
 //! the stages use ([`Tables`]) are plain data, exported into the static index
 //! so that the browser client applies exactly the same rules.
 
-pub mod chunk;
-pub mod docnum;
-pub mod fold;
-pub mod glossary;
-pub mod normalize;
-pub mod numbers;
-pub mod split;
-pub mod tone;
+pub(crate) mod chunk;
+pub(crate) mod docnum;
+pub(crate) mod fold;
+pub(crate) mod glossary;
+pub(crate) mod normalize;
+pub(crate) mod numbers;
+pub(crate) mod split;
+pub(crate) mod tone;
 
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
@@ -43,10 +43,10 @@ use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenize
 pub use glossary::Glossary;
 
 /// Prefix of the exact (diacritic-keeping) form of a word.
-pub const EXACT_PREFIX: char = '=';
+pub(crate) const EXACT_PREFIX: char = '=';
 
 /// One step of the analyzer: turns the token list of one text into a new one.
-pub trait Stage: Clone + Send + Sync + 'static {
+pub(crate) trait Stage: Clone + Send + Sync + 'static {
     /// Applies the step.
     fn apply(&self, tokens: Vec<Token>) -> Vec<Token>;
 
@@ -60,7 +60,7 @@ pub trait Stage: Clone + Send + Sync + 'static {
 
 /// Makes a tantivy [`TokenFilter`] out of a [`Stage`].
 #[derive(Clone)]
-pub struct StageFilter<S>(pub S);
+pub(crate) struct StageFilter<S>(pub(crate) S);
 
 impl<S: Stage> TokenFilter for StageFilter<S> {
     type Tokenizer<T: Tokenizer> = StageTokenizer<S, T>;
@@ -72,7 +72,7 @@ impl<S: Stage> TokenFilter for StageFilter<S> {
 
 /// The tokenizer a [`StageFilter`] wraps around the previous one.
 #[derive(Clone)]
-pub struct StageTokenizer<S, T> {
+pub(crate) struct StageTokenizer<S, T> {
     stage: S,
     inner: T,
 }
@@ -92,14 +92,14 @@ impl<S: Stage, T: Tokenizer> Tokenizer for StageTokenizer<S, T> {
 }
 
 /// A token stream over a finished list of tokens.
-pub struct VecTokenStream {
+pub(crate) struct VecTokenStream {
     tokens: Vec<Token>,
     next: usize,
 }
 
 impl VecTokenStream {
     /// Streams `tokens` in order.
-    pub fn new(tokens: Vec<Token>) -> Self {
+    pub(crate) fn new(tokens: Vec<Token>) -> Self {
         VecTokenStream { tokens, next: 0 }
     }
 }
@@ -127,27 +127,27 @@ impl TokenStream for VecTokenStream {
 /// (fields in alphabetical order: the order the meta file has always had,
 /// see `search::export::format`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Tables {
+pub(crate) struct Tables {
     /// Extra folds beyond "remove the marks" (`đ` → `d`).
-    pub fold: Vec<(char, char)>,
+    pub(crate) fold: Vec<(char, char)>,
     /// Glossary: (analyzed words of a spelling, the span token it adds).
-    pub glossary: Vec<(Vec<String>, String)>,
+    pub(crate) glossary: Vec<(Vec<String>, String)>,
     /// Vowels carrying a quality mark; the tone goes on (the last of) them.
-    pub marked: String,
+    pub(crate) marked: String,
     /// Number words that are no number alone.
-    pub not_alone: Vec<String>,
+    pub(crate) not_alone: Vec<String>,
     /// Number words: (spelling, role, value), see [`numbers`].
-    pub numbers: Vec<(String, char, u64)>,
+    pub(crate) numbers: Vec<(String, char, u64)>,
     /// Two-vowel open nuclei whose tone goes on the second vowel (new style).
-    pub second: Vec<String>,
+    pub(crate) second: Vec<String>,
     /// Tone table rows: a vowel, then the same vowel with the five tones
     /// (huyền, sắc, hỏi, ngã, nặng).
-    pub tones: Vec<String>,
+    pub(crate) tones: Vec<String>,
 }
 
 impl Tables {
     /// The tables of the analyzer with this glossary.
-    pub fn new(glossary: &Glossary) -> Self {
+    pub(crate) fn new(glossary: &Glossary) -> Self {
         Tables {
             tones: tone::TONE_ROWS.iter().map(|r| r.to_string()).collect(),
             marked: tone::MARKED.to_string(),
@@ -173,7 +173,7 @@ fn base_stages() -> tantivy::tokenizer::TextAnalyzerBuilder<impl tantivy::tokeni
 
 /// The analyzer *before* the glossary stage; used to analyze the glossary's own
 /// spellings so that they are compared in the same form as the text.
-pub fn base_analyzer() -> TextAnalyzer {
+pub(crate) fn base_analyzer() -> TextAnalyzer {
     base_stages().build()
 }
 
@@ -194,7 +194,7 @@ pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
 
 /// The class of a token in the analyzer's output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenClass {
+pub(crate) enum TokenClass {
     /// The folded form of a word: the first token at its position.
     Word,
     /// `=` + the exact form of the word before it.
@@ -204,7 +204,7 @@ pub enum TokenClass {
 }
 
 /// Classifies the analyzer's output, following the module's convention.
-pub fn classify(tokens: &[Token]) -> Vec<TokenClass> {
+pub(crate) fn classify(tokens: &[Token]) -> Vec<TokenClass> {
     let mut last_word_pos = usize::MAX;
     tokens
         .iter()
@@ -226,12 +226,12 @@ pub(crate) mod test_util {
     use super::*;
 
     /// Makes a token for tests.
-    pub fn tok(text: &str, position: usize, from: usize, to: usize) -> Token {
+    pub(crate) fn tok(text: &str, position: usize, from: usize, to: usize) -> Token {
         Token { offset_from: from, offset_to: to, position, text: text.to_string(), position_length: 1 }
     }
 
     /// The texts of tokens.
-    pub fn texts(tokens: &[Token]) -> Vec<String> {
+    pub(crate) fn texts(tokens: &[Token]) -> Vec<String> {
         tokens.iter().map(|t| t.text.clone()).collect()
     }
 }

@@ -10,10 +10,10 @@ use super::Stage;
 
 /// The normalising stage.
 #[derive(Clone, Debug, Default)]
-pub struct Normalize;
+pub(crate) struct Normalize;
 
 /// Normalises one piece of text.
-pub fn normalize(s: &str) -> String {
+pub(crate) fn normalize(s: &str) -> String {
     if s.is_ascii() {
         let mut out = s.to_string();
         normalize_ascii(&mut out);

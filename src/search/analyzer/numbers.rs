@@ -17,7 +17,7 @@ use super::{classify, Stage, TokenClass, EXACT_PREFIX};
 /// Number words: spelling, role, value. Roles: `d` a digit, `D` a digit
 /// only after `mươi`/`mười` (`mốt`, `tư`, `lăm`), `t` ten (`mười`), `x` times
 /// ten (`mươi`), `h` hundred, `z` a filler zero (`linh`, `lẻ`), `s` a scale.
-pub const NUMBER_WORDS: [(&str, char, u64); 25] = [
+pub(crate) const NUMBER_WORDS: [(&str, char, u64); 25] = [
     ("ba", 'd', 3),
     ("bảy", 'd', 7),
     ("bẩy", 'd', 7),
@@ -47,11 +47,11 @@ pub const NUMBER_WORDS: [(&str, char, u64); 25] = [
 
 /// Number words that are not numbers when they stand alone (`năm` never
 /// ends a number, see [`read_number`]).
-pub const NOT_ALONE: [&str; 1] = ["một"];
+pub(crate) const NOT_ALONE: [&str; 1] = ["một"];
 
 /// The number stage.
 #[derive(Clone, Debug, Default)]
-pub struct NumberWords;
+pub(crate) struct NumberWords;
 
 fn word_role(spelling: &str) -> Option<(char, u64)> {
     if !spelling.is_empty() && spelling.len() <= 4 && spelling.bytes().all(|b| b.is_ascii_digit()) {
@@ -65,7 +65,7 @@ fn word_role(spelling: &str) -> Option<(char, u64)> {
 /// but after `linh`/`lẻ` (`mười năm` is "ten years"; fifteen is `mười
 /// lăm`; `một trăm linh năm` is 105), and digits count
 /// only before a scale word.
-pub fn read_number(words: &[&str]) -> Option<(u64, usize)> {
+pub(crate) fn read_number(words: &[&str]) -> Option<(u64, usize)> {
     let (mut total, mut group, mut unit): (u64, u64, Option<u64>) = (0, 0, None);
     let (mut after_ten, mut after_zero, mut best) = (false, false, None);
     for (i, w) in words.iter().enumerate() {

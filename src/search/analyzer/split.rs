@@ -17,10 +17,10 @@ use super::Stage;
 
 /// The word-splitting stage.
 #[derive(Clone, Debug, Default)]
-pub struct SplitWords;
+pub(crate) struct SplitWords;
 
 /// The words of one normalised chunk as (byte start, byte end, text).
-pub fn words(chunk: &str) -> Vec<(usize, usize, String)> {
+pub(crate) fn words(chunk: &str) -> Vec<(usize, usize, String)> {
     if chunk.chars().all(is_word_char) {
         // Most chunks are one plain word: no glue to look at.
         return if chunk.is_empty() { Vec::new() } else { vec![(0, chunk.len(), chunk.to_string())] };

@@ -21,7 +21,7 @@ use tantivy::tokenizer::Token;
 use super::Stage;
 
 /// Each row: a vowel, then it with huyền, sắc, hỏi, ngã, nặng.
-pub const TONE_ROWS: [&str; 12] = [
+pub(crate) const TONE_ROWS: [&str; 12] = [
     "aàáảãạ",
     "ăằắẳẵặ",
     "âầấẩẫậ",
@@ -37,18 +37,18 @@ pub const TONE_ROWS: [&str; 12] = [
 ];
 
 /// Vowels with a quality mark.
-pub const MARKED: &str = "ăâêôơư";
+pub(crate) const MARKED: &str = "ăâêôơư";
 
 /// Open two-vowel nuclei whose tone goes on the second vowel.
-pub const SECOND_VOWEL_NUCLEI: [&str; 3] = ["oa", "oe", "uy"];
+pub(crate) const SECOND_VOWEL_NUCLEI: [&str; 3] = ["oa", "oe", "uy"];
 
 /// The canonical-tone stage.
 #[derive(Clone, Debug, Default)]
-pub struct CanonicalTone;
+pub(crate) struct CanonicalTone;
 
 /// Splits a (lowercase) character into its toneless vowel and tone (1–5), or
 /// `(c, 0)` when it carries no tone.
-pub fn split_tone(c: char) -> (char, usize) {
+pub(crate) fn split_tone(c: char) -> (char, usize) {
     if c.is_ascii() {
         // No ASCII letter carries a tone; this is most letters of any text.
         return (c, 0);
@@ -88,7 +88,7 @@ fn is_vowel(c: char) -> bool {
 }
 
 /// The word with its tone in the canonical place.
-pub fn canonical(word: &str) -> String {
+pub(crate) fn canonical(word: &str) -> String {
     let mut out = word.to_string();
     place_tone(&mut out);
     out
@@ -100,7 +100,7 @@ const SHORT_WORD: usize = 12;
 
 /// Moves the tone of `word` to its canonical place, rewriting it only when
 /// the tone moves (most words already have it there, or have no tone).
-pub fn place_tone(word: &mut String) {
+pub(crate) fn place_tone(word: &mut String) {
     if word.is_ascii() {
         // No tone mark, so nothing to move.
         return;

@@ -7,20 +7,20 @@ use sha2::{Digest, Sha256};
 use crate::search::view::Posting;
 
 /// Hex content hash used in file names.
-pub fn content_hash(bytes: &[u8]) -> String {
+pub(crate) fn content_hash(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     digest.iter().take(5).map(|b| format!("{b:02x}")).collect()
 }
 
 /// 32-bit FNV-1a of the UTF-8 bytes of `key`: which bucket holds it.
-pub fn fnv1a(key: &str) -> u32 {
+pub(crate) fn fnv1a(key: &str) -> u32 {
     key.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// The 64 digits of base64, also used for variable-length numbers.
 pub(crate) const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 /// Impact level `q` is written as the character U+0100 + q.
-pub const LEVEL_BASE: u32 = 0x100;
+pub(crate) const LEVEL_BASE: u32 = 0x100;
 
 /// A number as base64 digits of 5 bits, least significant first, the sixth
 /// bit saying "more follows" (as in source maps).
@@ -39,7 +39,7 @@ pub(crate) fn vlq(out: &mut String, mut v: u32) {
 /// shorter: `0`, count, first ord, differences (numbers as [`vlq`]); or `1`,
 /// first ord, number of digits, then base64 digits of 6 bits each (bit i of
 /// digit j is record first + 6j + i).
-pub fn encode_docs(docs: &[u32]) -> String {
+pub(crate) fn encode_docs(docs: &[u32]) -> String {
     let mut gaps = String::new();
     vlq(&mut gaps, 0);
     vlq(&mut gaps, docs.len() as u32);
@@ -87,7 +87,7 @@ pub fn encode_docs(docs: &[u32]) -> String {
 ///
 /// A reader tells them apart by the characters after the records: one
 /// level; a level then ASCII (base); two levels then ASCII; levels only.
-pub fn encode_postings(postings: &[Posting]) -> String {
+pub(crate) fn encode_postings(postings: &[Posting]) -> String {
     let docs: Vec<u32> = postings.iter().map(|p| p.doc).collect();
     let mut out = encode_docs(&docs);
     let level = |l: u8| char::from_u32(LEVEL_BASE + u32::from(l)).unwrap_or('?');

@@ -6,7 +6,7 @@ use super::format::{Columns, Facets};
 use crate::search::SearchDoc;
 
 /// The 64 characters of facet column codes.
-pub const CODES: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+pub(crate) const CODES: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 
 /// A fixed-width code of `v` in a column of values below `n`.
 fn code(out: &mut String, v: usize, n: usize) {
@@ -30,7 +30,7 @@ fn labels(mut v: Vec<(String, String)>) -> Vec<(String, String)> {
 /// campaigns (any number per record) as one list of records per campaign,
 /// in label order, each as [`vlq`] gaps (first ord + 1, then differences),
 /// separated by `,`.
-pub fn facets(docs: &[SearchDoc]) -> Facets {
+pub(crate) fn facets(docs: &[SearchDoc]) -> Facets {
     let mut kinds: Vec<String> = docs.iter().map(|d| d.kind.clone()).collect();
     kinds.sort();
     kinds.dedup();

@@ -16,58 +16,58 @@ use crate::search::analyzer::Tables;
 /// The entry file, `_search/meta.<hash>.json`: what a first query needs
 /// before it fetches the postings of its words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Meta {
+pub(crate) struct Meta {
     /// Name of the facets file in the index folder, `f.<hash>.json`.
-    pub facets: String,
+    pub(crate) facets: String,
     /// Version of the format ([`super::FORMAT`]).
-    pub format: u32,
+    pub(crate) format: u32,
     /// Scoring and parsing parameters, the same constants `thidua search` uses.
-    pub params: Params,
+    pub(crate) params: Params,
     /// Number of records.
-    pub records: usize,
+    pub(crate) records: usize,
     /// Where the result data of a record is.
-    pub store: Store,
+    pub(crate) store: Store,
     /// The analyzer's tables.
-    pub tables: Tables,
+    pub(crate) tables: Tables,
     /// The buckets and large postings of each class of keys, by prefix
     /// (`t` words and spans, `p` pairs, `x` exact forms; see [`super::CLASSES`]).
-    pub terms: BTreeMap<String, TermClass>,
+    pub(crate) terms: BTreeMap<String, TermClass>,
     /// Every term of letters only, sorted.
-    pub vocab: Vec<String>,
+    pub(crate) vocab: Vec<String>,
 }
 
 /// The query constants the client needs (see `search::query`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Params {
+pub(crate) struct Params {
     /// Numbered files sharing one hash ([`super::GROUP`]).
-    pub group: usize,
+    pub(crate) group: usize,
     /// Share of the query's information a partial hit must hold, per mille.
-    pub hold_per_mille: u64,
+    pub(crate) hold_per_mille: u64,
     /// Ratio between neighbouring impact levels, per mille.
-    pub impact_ratio: u64,
+    pub(crate) impact_ratio: u64,
     /// Characters of an excerpt before its first match.
-    pub lead: usize,
+    pub(crate) lead: usize,
     /// Most prefix alternatives of the last word while typing.
-    pub max_prefixes: usize,
+    pub(crate) max_prefixes: usize,
     /// Longest query read, in characters.
-    pub max_query_chars: usize,
+    pub(crate) max_query_chars: usize,
     /// Most words a query can have.
-    pub max_slots: usize,
+    pub(crate) max_slots: usize,
     /// Shortest word with prefix alternatives.
-    pub min_prefix_chars: usize,
+    pub(crate) min_prefix_chars: usize,
     /// Shortest word with typo alternatives.
-    pub min_typo_chars: usize,
+    pub(crate) min_typo_chars: usize,
     /// Question phrases, folded.
-    pub optional_pairs: Vec<String>,
+    pub(crate) optional_pairs: Vec<String>,
     /// Question and function words typed without diacritics.
-    pub optional_plain: Vec<String>,
+    pub(crate) optional_plain: Vec<String>,
     /// Question and function words typed with diacritics.
-    pub optional_words: Vec<String>,
+    pub(crate) optional_words: Vec<String>,
     /// Bonus for neighbouring query words side by side in a record.
-    pub proximity: u64,
+    pub(crate) proximity: u64,
     /// Length of an excerpt, in characters.
-    pub window: usize,
+    pub(crate) window: usize,
 }
 
 /// One class of keys: its buckets and the keys with files of their own.
@@ -75,20 +75,20 @@ pub struct Params {
 /// meta file small.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "TermClassArray", into = "TermClassArray")]
-pub struct TermClass {
+pub(crate) struct TermClass {
     /// The hashes of the bucket files, one of [`super::SHORT_HASH`] hex
     /// digits for each group of [`super::GROUP`] buckets, concatenated.
-    pub buckets: String,
+    pub(crate) buckets: String,
     /// Keys with files of their own that are not in the vocabulary, one a
     /// line, in the order of their files after the vocabulary's.
-    pub named: String,
+    pub(crate) named: String,
     /// The hashes of the files of large postings (`<class>h.<i>.<hash>.json`), as `buckets`.
-    pub heavy: String,
+    pub(crate) heavy: String,
     /// Which vocabulary words have files of their own: a bit per word,
     /// six a base64 digit (empty when none has).
-    pub flags: String,
+    pub(crate) flags: String,
     /// Number of buckets: a key is in bucket `fnv1a(key) % count`.
-    pub count: usize,
+    pub(crate) count: usize,
 }
 
 type TermClassArray = (String, String, String, String, usize);
@@ -107,29 +107,27 @@ impl From<TermClass> for TermClassArray {
 
 /// The store chunks: record `ord` is entry `ord % chunk` of chunk `ord / chunk`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Store {
+pub(crate) struct Store {
     /// Records a chunk.
-    pub chunk: usize,
+    pub(crate) chunk: usize,
     /// The chunks' group hashes, as [`TermClass::buckets`].
-    pub files: String,
+    pub(crate) files: String,
     /// Chunks sharing one hash ([`super::STORE_GROUP`]).
-    pub group: usize,
+    pub(crate) group: usize,
 }
 
 /// One record of a store chunk, written as an array `[url, title, kind, date, text]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "StoreArray", into = "StoreArray")]
-pub struct StoreRecord {
+pub(crate) struct StoreRecord {
     /// Site path.
-    pub url: String,
-    /// Title.
-    pub title: String,
-    /// Kind.
-    pub kind: String,
+    pub(crate) url: String,
+    pub(crate) title: String,
+    pub(crate) kind: String,
     /// Date, empty when none.
-    pub date: String,
+    pub(crate) date: String,
     /// The first characters of the summary, else of the body ([`super::TEXT_CHARS`]).
-    pub text: String,
+    pub(crate) text: String,
 }
 
 type StoreArray = (String, String, String, String, String);
@@ -149,35 +147,34 @@ impl From<StoreRecord> for StoreArray {
 /// The facets file, `_search/f.<hash>.json`: labels and one column a facet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Facets {
+pub(crate) struct Facets {
     /// (slug, title) of every campaign, sorted.
-    pub campaigns: Vec<(String, String)>,
-    /// The columns.
-    pub cols: Columns,
+    pub(crate) campaigns: Vec<(String, String)>,
+    pub(crate) cols: Columns,
     /// (slug, name) of every district, sorted.
-    pub districts: Vec<(String, String)>,
+    pub(crate) districts: Vec<(String, String)>,
     /// (slug, name) of every ethnicity, sorted.
-    pub ethnicities: Vec<(String, String)>,
+    pub(crate) ethnicities: Vec<(String, String)>,
     /// The first year of a record (0 when none has one).
-    pub first_year: i32,
+    pub(crate) first_year: i32,
     /// Every kind, sorted.
-    pub kinds: Vec<String>,
+    pub(crate) kinds: Vec<String>,
     /// The last year of a record.
-    pub last_year: i32,
+    pub(crate) last_year: i32,
 }
 
 /// Facet columns (see [`super::facets`]): a fixed-width code a record for
 /// one-valued facets, lists of records for campaigns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Columns {
+pub(crate) struct Columns {
     /// For each campaign, its records as gaps, separated by `,`.
-    pub campaign: String,
+    pub(crate) campaign: String,
     /// District codes.
-    pub district: String,
+    pub(crate) district: String,
     /// Ethnicity codes.
-    pub ethnicity: String,
+    pub(crate) ethnicity: String,
     /// Kind codes.
-    pub kind: String,
+    pub(crate) kind: String,
     /// Year codes (year − first year + 1).
-    pub year: String,
+    pub(crate) year: String,
 }

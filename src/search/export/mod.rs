@@ -54,19 +54,18 @@ use super::query::{
     OPTIONAL_PAIRS, OPTIONAL_PLAIN, OPTIONAL_WORDS, PROXIMITY,
 };
 use super::view::{IndexView, Posting};
-use super::{SearchDoc, SearchError, SearchExport, SearchStats};
+use super::{SearchDoc, SearchError, SearchExport};
 
-pub mod encode;
-pub mod facets;
-pub mod format;
+pub(crate) mod encode;
+pub(crate) mod facets;
+pub(crate) mod format;
 
 use encode::B64;
-pub use encode::{content_hash, encode_docs, encode_postings, fnv1a, LEVEL_BASE};
-pub use facets::CODES;
+pub(crate) use encode::{content_hash, encode_docs, encode_postings, fnv1a};
 use format::{Meta, Params, Store, StoreRecord, TermClass};
 
 /// Folder of the search files inside the output.
-pub const DIR: &str = "_search";
+pub(crate) const DIR: &str = "_search";
 /// The three classes of keys, each hashed into its own buckets: file
 /// prefix, how many keys of the class a typical query fetches (words and
 /// spans: 4–5; pairs: 2–3; exact forms: one a word, in queries typed with
@@ -82,38 +81,38 @@ pub const DIR: &str = "_search";
 /// and compress well: below [`HEAVY_PAIR_CHARS`] they are cheaper in their
 /// buckets (measured in Chromium on the 5,000-record site: 2.5–3 KB less for
 /// most queries, none of whose pairs then has a file of its own).
-pub const CLASSES: [(&str, usize, usize); 3] =
+pub(crate) const CLASSES: [(&str, usize, usize); 3] =
     [("t", 5, HEAVY_CHARS), ("p", 3, HEAVY_PAIR_CHARS), ("x", 3, HEAVY_CHARS)];
 
 /// From this many characters, the postings of a word, span or exact form get a file of their own.
-pub const HEAVY_CHARS: usize = 500;
+pub(crate) const HEAVY_CHARS: usize = 500;
 
 /// From this many characters, the records of a pair get a file of their own.
-pub const HEAVY_PAIR_CHARS: usize = 1_000;
+pub(crate) const HEAVY_PAIR_CHARS: usize = 1_000;
 
 /// How many buckets a class of `bytes` encoded postings gets: about
 /// √(bytes · fetched · [`GROUP`] / 10). A query pays the hash list (≈3 bytes
 /// gzip a group of [`GROUP`] buckets) plus, per fetched bucket, the other
 /// keys sharing it (≈0.3 · bytes / n once gzipped): the sum is smallest near
 /// this n, and grows with the square root of the site.
-pub fn bucket_count(bytes: usize, fetched: usize) -> usize {
+pub(crate) fn bucket_count(bytes: usize, fetched: usize) -> usize {
     ((bytes * fetched * GROUP / 10) as f64).sqrt().ceil().max(1.0) as usize
 }
 /// Most store chunks; chunks grow with the site beyond this. A record a
 /// chunk up to 5,000 records: the ten hits of a first query then fetch
 /// their own ten records, not forty (2.7 KB gzip less on 5,000 records).
-pub const MAX_STORE_FILES: usize = 5_000;
+pub(crate) const MAX_STORE_FILES: usize = 5_000;
 /// Characters of text (summary, else body) kept for excerpts in the browser.
-pub const TEXT_CHARS: usize = 240;
+pub(crate) const TEXT_CHARS: usize = 240;
 /// Version of the file format.
-pub const FORMAT: u32 = 4;
+pub(crate) const FORMAT: u32 = 4;
 /// Hex digits of the hash in bucket and chunk names (and in the meta file's lists).
-pub const SHORT_HASH: usize = 6;
+pub(crate) const SHORT_HASH: usize = 6;
 /// Numbered files sharing one hash in their names (see [`numbered`]).
-pub const GROUP: usize = 16;
+pub(crate) const GROUP: usize = 16;
 /// The same for store chunks, which are many and small: their hash list in
 /// the meta file stays as long as with four records a chunk.
-pub const STORE_GROUP: usize = 64;
+pub(crate) const STORE_GROUP: usize = 64;
 
 fn char_prefix(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
@@ -175,7 +174,7 @@ fn unique_files(mut files: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {
 
 /// Written instead of an exact form's postings when they equal those of its
 /// folded word (the word is always fetched with it).
-pub const SAME_AS_WORD: &str = "=";
+pub(crate) const SAME_AS_WORD: &str = "=";
 
 /// The places in `postings` (ascending by record) of the records `subset`
 /// (ascending, all among them).
@@ -232,12 +231,11 @@ fn entries(view: &IndexView, all: &[String]) -> Result<[Vec<(String, String)>; 3
 }
 
 /// Exports the static index from the view of the records `docs` (in ord order).
-pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Result<SearchExport, SearchError> {
+pub(crate) fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Result<SearchExport, SearchError> {
     let all = view.terms()?;
     let vocab = vocabulary(all.clone());
     let mut files = Vec::new();
     let mut terms = BTreeMap::new();
-    let mut nb = 0;
     for ((prefix, fetched, heavy_chars), entries) in CLASSES.into_iter().zip(entries(view, &all)?) {
         let (heavy, light): (Vec<_>, Vec<_>) = entries.into_iter().partition(|(_, v)| v.chars().count() >= heavy_chars);
         // Vocabulary words first, in vocabulary order, marked there; then the others by name.
@@ -255,7 +253,6 @@ pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Resu
         let heavy = in_vocab.into_iter().chain(named);
         let total: usize = light.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
         let n = bucket_count(total, fetched);
-        nb += n;
         let mut buckets: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); n];
         for (k, v) in light {
             buckets[fnv1a(&k) as usize % n].insert(k, v);
@@ -318,13 +315,7 @@ pub fn export(view: &IndexView, docs: &[SearchDoc], glossary: &Glossary) -> Resu
     let entry = format!("/{meta_path}");
     files.push((meta_path, meta_bytes));
     let files = unique_files(files);
-    let stats = SearchStats {
-        docs: docs.len(),
-        terms: meta.vocab.len(),
-        shards: nb,
-        bytes: files.iter().map(|(_, b)| b.len()).sum(),
-    };
-    Ok(SearchExport { files, entry, stats })
+    Ok(SearchExport { files, entry })
 }
 
 #[cfg(test)]

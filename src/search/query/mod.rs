@@ -68,18 +68,19 @@
 mod parse;
 mod score;
 
-pub use parse::{one_typo, parse, plan, resolve, rewrite, vocabulary, Mode, Plan, Slot, Span};
-pub use score::{evaluate, information, load_postings, score, weights, PostingMap, Scored, Weights};
+pub(crate) use parse::plan;
+pub use parse::{parse, resolve, vocabulary, Mode, Plan, Slot, Span};
+pub(crate) use score::{evaluate, load_postings};
 
 /// Longest query read, in characters; the rest is ignored.
-pub const MAX_QUERY_CHARS: usize = 400;
+pub(crate) const MAX_QUERY_CHARS: usize = 400;
 /// Most words a query can have.
 pub const MAX_SLOTS: usize = 32;
 /// A record lacking some content words is a hit when the words it holds
 /// carry more than this share (per mille) of the query's information.
-pub const HOLD_PER_MILLE: u64 = 500;
+pub(crate) const HOLD_PER_MILLE: u64 = 500;
 /// Question and function words, as typed with diacritics: optional.
-pub const OPTIONAL_WORDS: [&str; 37] = [
+pub(crate) const OPTIONAL_WORDS: [&str; 37] = [
     "bị", "các", "có", "cần", "của", "gì", "hoặc", "hãy", "hỏi", "không", "là", "làm", "muốn", "mà", "nhiêu", "nhé",
     "như", "những", "nào", "này", "rồi", "sẽ", "thì", "thế", "tìm", "tại", "và", "vậy", "về", "với", "đang", "đâu",
     "đã", "được", "ạ", "ấy", "ở",
@@ -87,17 +88,18 @@ pub const OPTIONAL_WORDS: [&str; 37] = [
 /// Question and function words typed without diacritics that are optional:
 /// the folded forms that are almost always such a word (not `co`, which is
 /// also `cơ`, `cô`; not `the`, also `thể`).
-pub const OPTIONAL_PLAIN: [&str; 16] =
+pub(crate) const OPTIONAL_PLAIN: [&str; 16] =
     ["ai", "cac", "cho", "cua", "duoc", "gi", "hay", "khi", "khong", "la", "nao", "nhieu", "nhung", "sao", "va", "voi"];
 /// Question phrases (folded): their words are optional wherever they stand
 /// side by side (`bao nhiêu`, `tại sao`), though alone they are content
 /// words (`báo`, `tại`).
-pub const OPTIONAL_PAIRS: [&str; 7] = ["bao gio", "bao lau", "bao nhieu", "la gi", "tai sao", "the nao", "vi sao"];
+pub(crate) const OPTIONAL_PAIRS: [&str; 7] =
+    ["bao gio", "bao lau", "bao nhieu", "la gi", "tai sao", "the nao", "vi sao"];
 /// Most prefix alternatives for the last word while typing.
-pub const MAX_PREFIXES: usize = 64;
+pub(crate) const MAX_PREFIXES: usize = 64;
 /// Shortest word (in characters) that gets prefix alternatives.
-pub const MIN_PREFIX_CHARS: usize = 3;
+pub(crate) const MIN_PREFIX_CHARS: usize = 3;
 /// Shortest word (in characters) that gets typo alternatives.
-pub const MIN_TYPO_CHARS: usize = 4;
+pub(crate) const MIN_TYPO_CHARS: usize = 4;
 /// Bonus for two neighbouring query words side by side in a record.
-pub const PROXIMITY: u64 = 1_000;
+pub(crate) const PROXIMITY: u64 = 1_000;

@@ -27,25 +27,25 @@ pub enum Mode {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Slot {
     /// Folded word.
-    pub word: String,
+    pub(crate) word: String,
     /// `=` + exact form, when typed with diacritics.
-    pub exact: Option<String>,
+    pub(crate) exact: Option<String>,
     /// Inside a quoted phrase.
-    pub quoted: bool,
+    pub(crate) quoted: bool,
     /// Typo or prefix alternatives (scored at half).
-    pub alternatives: Vec<String>,
+    pub(crate) alternatives: Vec<String>,
     /// A question or function word: never excludes a record.
-    pub optional: bool,
+    pub(crate) optional: bool,
     /// A word of letters too short for typo alternatives that a vocabulary
     /// word is one typo away from: a typo, not a topic the site lacks.
-    pub near: bool,
+    pub(crate) near: bool,
     /// Byte range of the word in the query.
-    pub range: (usize, usize),
+    pub(crate) range: (usize, usize),
 }
 
 impl Slot {
     /// The word as the reader sees it: with diacritics when typed so.
-    pub fn display(&self) -> &str {
+    pub(crate) fn display(&self) -> &str {
         self.exact.as_deref().map_or(&self.word, |e| &e[EXACT_PREFIX.len_utf8()..])
     }
 }
@@ -58,9 +58,9 @@ pub struct Span {
     /// Number of slots.
     pub len: usize,
     /// The span term.
-    pub term: String,
+    pub(crate) term: String,
     /// A vocabulary word that joins the slots' words (`k bret` → `kbret`).
-    pub joined: bool,
+    pub(crate) joined: bool,
 }
 
 /// A parsed (and later resolved) query.
@@ -71,15 +71,15 @@ pub struct Plan {
     /// Span alternatives.
     pub spans: Vec<Span>,
     /// Quoted phrases as slot ranges [start, end).
-    pub phrases: Vec<(usize, usize)>,
+    pub(crate) phrases: Vec<(usize, usize)>,
     /// The query ends inside its last word (no trailing space or quote).
-    pub open_end: bool,
+    pub(crate) open_end: bool,
 }
 
 impl Plan {
     /// Every term whose postings the plan needs.
     /// Optional words need none of their own: they count only inside spans.
-    pub fn terms(&self) -> BTreeSet<String> {
+    pub(crate) fn terms(&self) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
         for s in self.slots.iter().filter(|s| !s.optional) {
             out.insert(s.word.clone());
@@ -108,7 +108,7 @@ impl Plan {
     /// Nor are the pairs of a question or function word: what stands beside
     /// `là` or `nào` says little, and a question's pairs would cost its
     /// first fetch a bucket each.
-    pub fn pair_slots(&self) -> Vec<usize> {
+    pub(crate) fn pair_slots(&self) -> Vec<usize> {
         (0..self.slots.len().saturating_sub(1))
             .filter(|&k| self.covering(k).next().is_none() && !self.slots[k].optional && !self.slots[k + 1].optional)
             .collect()
@@ -173,7 +173,7 @@ fn is_letters(w: &str) -> bool {
 
 /// True when `a` and `b` differ by exactly one insertion, deletion,
 /// substitution or swap of neighbouring letters (ASCII words).
-pub fn one_typo(a: &str, b: &str) -> bool {
+pub(crate) fn one_typo(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a == b || a.len().abs_diff(b.len()) > 1 {
         return false;
@@ -193,7 +193,7 @@ pub fn one_typo(a: &str, b: &str) -> bool {
 /// they stand for: Telex or VNI decoded (`nguwowif` → `người`), else, when
 /// no vocabulary word is one typo away, two vocabulary words joined
 /// (`kbret` → `k bret`). `None` when nothing is replaced.
-pub fn rewrite(plan: &Plan, q: &str, vocab: &[String]) -> Option<String> {
+pub(crate) fn rewrite(plan: &Plan, q: &str, vocab: &[String]) -> Option<String> {
     let q = truncate(q);
     let known = |w: &str| vocab.binary_search_by(|t| t.as_str().cmp(w)).is_ok();
     let mut out = String::with_capacity(q.len() + 8);
@@ -284,7 +284,7 @@ pub fn resolve(plan: &mut Plan, vocab: &[String], mode: Mode) {
 }
 
 /// Parses `q`, rewrites what the vocabulary lacks, and resolves the plan.
-pub fn plan(analyzer: &mut TextAnalyzer, q: &str, vocab: &[String], mode: Mode) -> Plan {
+pub(crate) fn plan(analyzer: &mut TextAnalyzer, q: &str, vocab: &[String], mode: Mode) -> Plan {
     let mut plan = parse(analyzer, q);
     if let Some(again) = rewrite(&plan, q, vocab) {
         plan = parse(analyzer, &again);

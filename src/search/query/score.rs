@@ -12,13 +12,13 @@ use crate::search::{impact, SearchError};
 /// What scoring reads: impact values by term and record, the records of
 /// each adjacent pair, and the number of records.
 #[derive(Debug, Clone, Default)]
-pub struct PostingMap {
+pub(crate) struct PostingMap {
     /// Term → record → impact value.
-    pub terms: HashMap<String, BTreeMap<u32, u64>>,
+    pub(crate) terms: HashMap<String, BTreeMap<u32, u64>>,
     /// Pair term (`"uy tin"`) → records where the two words are adjacent.
-    pub pairs: HashMap<String, HashSet<u32>>,
+    pub(crate) pairs: HashMap<String, HashSet<u32>>,
     /// Records in the index.
-    pub records: u64,
+    pub(crate) records: u64,
 }
 
 fn impact(map: &PostingMap, term: &str, doc: u32) -> u64 {
@@ -45,7 +45,7 @@ fn adjacent(plan: &Plan, map: &PostingMap, k: usize, doc: u32) -> bool {
 /// The information a slot held by `df` of `records` records carries: 8 ×
 /// log2(records / df) + 8, in integers (a piecewise linear log2 with eight
 /// steps an octave). A word no record has weighs as one held by one record.
-pub fn information(df: u64, records: u64) -> u64 {
+pub(crate) fn information(df: u64, records: u64) -> u64 {
     let x = records.max(1) * 256 / df.max(1);
     let x = x.max(256);
     let b = 63 - u64::from(x.leading_zeros());
@@ -57,22 +57,22 @@ pub fn information(df: u64, records: u64) -> u64 {
 /// its exact form is required (typed with diacritics, written so somewhere)
 /// and its information weight (0 for optional words).
 #[derive(Debug, Clone, Default)]
-pub struct Weights {
+pub(crate) struct Weights {
     /// The slot's exact form is required.
-    pub strict: Vec<bool>,
+    pub(crate) strict: Vec<bool>,
     /// Information weight of each slot.
-    pub weight: Vec<u64>,
+    pub(crate) weight: Vec<u64>,
     /// The site lacks the slot's word as typed: no record has it (nor an
     /// alternative or span over it) and it is no typo of a vocabulary word,
     /// or it was typed with diacritics that no record writes. Such a slot
     /// weighs as much as all the others together, so a record lacking it
     /// is never a partial hit, and one holding it through another spelling
     /// only in a full match.
-    pub uncovered: Vec<bool>,
+    pub(crate) uncovered: Vec<bool>,
 }
 
 /// The [`Weights`] of the plan's slots over the loaded postings.
-pub fn weights(plan: &Plan, map: &PostingMap) -> Weights {
+pub(crate) fn weights(plan: &Plan, map: &PostingMap) -> Weights {
     let mut w = Weights::default();
     for (i, s) in plan.slots.iter().enumerate() {
         let strict = s.exact.as_ref().is_some_and(|e| count(map, e) > 0);
@@ -120,18 +120,17 @@ fn phrase_occurs(plan: &Plan, map: &PostingMap, doc: u32, (a, b): (usize, usize)
 
 /// A matching record: its ord, score and the slots it lacks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Scored {
+pub(crate) struct Scored {
     /// The record's ord.
-    pub doc: u32,
-    /// The score.
-    pub score: u64,
+    pub(crate) doc: u32,
+    pub(crate) score: u64,
     /// The content slots the record does not hold.
-    pub missing: Vec<usize>,
+    pub(crate) missing: Vec<usize>,
 }
 
 /// The score of one record and the content slots it lacks, or `None` when
 /// it is no hit.
-pub fn score(plan: &Plan, w: &Weights, map: &PostingMap, doc: u32) -> Option<(u64, Vec<usize>)> {
+pub(crate) fn score(plan: &Plan, w: &Weights, map: &PostingMap, doc: u32) -> Option<(u64, Vec<usize>)> {
     let n = plan.slots.len();
     if n == 0 {
         return None;
@@ -205,7 +204,7 @@ fn candidate_terms<'a>(plan: &'a Plan, w: &Weights) -> Vec<&'a str> {
 
 /// Every hit with its score, fewest missing slots first, then best score
 /// (ties: smaller ord first).
-pub fn evaluate(plan: &Plan, map: &PostingMap) -> Vec<Scored> {
+pub(crate) fn evaluate(plan: &Plan, map: &PostingMap) -> Vec<Scored> {
     if plan.slots.is_empty() {
         return Vec::new();
     }
@@ -225,7 +224,7 @@ pub fn evaluate(plan: &Plan, map: &PostingMap) -> Vec<Scored> {
 }
 
 /// Loads the postings of every term and pair the plan needs.
-pub fn load_postings(view: &IndexView, plan: &Plan) -> Result<PostingMap, SearchError> {
+pub(crate) fn load_postings(view: &IndexView, plan: &Plan) -> Result<PostingMap, SearchError> {
     let mut map = PostingMap { records: view.num_docs() as u64, ..PostingMap::default() };
     for t in plan.terms() {
         let p = view.postings(&t)?;
