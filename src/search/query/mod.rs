@@ -99,7 +99,8 @@ pub(crate) const OPTIONAL_PAIRS: [&str; 7] =
 pub(crate) const MAX_PREFIXES: usize = 64;
 /// Shortest word (in characters) that gets prefix alternatives.
 pub(crate) const MIN_PREFIX_CHARS: usize = 3;
-/// Shortest word (in characters) that gets typo alternatives.
+/// Shortest word (in characters) that gets every typo alternative (one letter
+/// shorter: only the words with one more letter).
 pub(crate) const MIN_TYPO_CHARS: usize = 4;
 /// Bonus for two neighbouring query words side by side in a record.
 pub(crate) const PROXIMITY: u64 = 1_000;

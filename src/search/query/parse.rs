@@ -36,8 +36,9 @@ pub struct Slot {
     pub(crate) alternatives: Vec<String>,
     /// A question or function word: never excludes a record.
     pub(crate) optional: bool,
-    /// A word of letters too short for typo alternatives that a vocabulary
-    /// word is one typo away from: a typo, not a topic the site lacks.
+    /// A word of letters, with a vowel, too short for typo alternatives that
+    /// a vocabulary word is one typo away from: a typo, not a topic the site
+    /// lacks (it weighs nothing when no record holds it in any form).
     pub(crate) near: bool,
     /// Byte range of the word in the query.
     pub(crate) range: (usize, usize),
@@ -263,10 +264,22 @@ pub fn resolve(plan: &mut Plan, vocab: &[String], mode: Mode) {
         if slot.quoted {
             continue;
         }
-        let present = known(&slot.word);
-        if !present && is_letters(&slot.word) && slot.word.len() >= MIN_TYPO_CHARS {
-            slot.alternatives = vocab.iter().filter(|t| is_letters(t) && one_typo(&slot.word, t)).cloned().collect();
-        } else if !present && is_letters(&slot.word) {
+        let unknown = !known(&slot.word) && is_letters(&slot.word);
+        let long = slot.word.len() >= MIN_TYPO_CHARS;
+        // A long word gets every vocabulary word one typo away; a word one letter shorter, with
+        // a vowel, only the words one letter longer (a letter dropped, the commonest slip: `cog`
+        // → `cong`; without a vowel, the vowel is what is missing, and any would do). A short
+        // word with a vowel and a near word is a typo; without a vowel, a fragment or an
+        // abbreviation the site lacks (`chn`).
+        let vowel = slot.word.bytes().any(|b| b"aeiouy".contains(&b));
+        if unknown && (long || (slot.word.len() + 1 == MIN_TYPO_CHARS && vowel)) {
+            slot.alternatives = vocab
+                .iter()
+                .filter(|t| is_letters(t) && (long || t.len() == slot.word.len() + 1) && one_typo(&slot.word, t))
+                .cloned()
+                .collect();
+        }
+        if unknown && !long && vowel {
             slot.near = vocab.iter().any(|t| is_letters(t) && one_typo(&slot.word, t));
         }
         if mode == Mode::Typing && i == last && open_end && slot.word.chars().count() >= MIN_PREFIX_CHARS {
@@ -298,4 +311,31 @@ pub(crate) fn plan(analyzer: &mut TextAnalyzer, q: &str, vocab: &[String], mode:
 /// (numbers, document numbers, exact forms) are looked up directly.
 pub fn vocabulary(all_terms: Vec<String>) -> Vec<String> {
     all_terms.into_iter().filter(|t| is_letters(t)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Glossary;
+
+    fn resolved(q: &str, vocab: &[&str]) -> Plan {
+        let glossary = Glossary::default_theme().unwrap();
+        let vocab: Vec<String> = vocab.iter().map(|w| w.to_string()).collect();
+        plan(&mut analyzer::analyzer(&glossary), q, &vocab, Mode::Complete)
+    }
+
+    #[test]
+    fn a_three_letter_word_lacking_a_letter_gets_the_longer_words_only() {
+        let p = resolved("cog so", &["co", "cog", "con", "cong", "coi", "so"]);
+        assert!(p.slots[0].alternatives.is_empty(), "cog is a vocabulary word here");
+        let p = resolved("cog so", &["co", "con", "cong", "coi", "so"]);
+        assert_eq!(p.slots[0].alternatives, ["cong"], "not co, con or coi: a letter was dropped");
+        assert!(p.slots[0].near);
+        // Without a vowel, the vowel is what is missing: no alternative, and no typo.
+        let p = resolved("chn", &["chan", "chin", "chon"]);
+        assert!(p.slots[0].alternatives.is_empty() && !p.slots[0].near);
+        // Four letters and more: every word one typo away.
+        let p = resolved("truog", &["trung", "truong", "tuong"]);
+        assert_eq!(p.slots[0].alternatives, ["trung", "truong"]);
+    }
 }

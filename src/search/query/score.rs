@@ -85,7 +85,9 @@ pub(crate) fn weights(plan: &Plan, map: &PostingMap) -> Weights {
             df = df.max(count(map, t));
         }
         w.strict.push(strict);
-        w.weight.push(if s.optional { 0 } else { information(df, map.records) });
+        // A typo no record holds in any form (`near`, not an alternative) says nothing of the
+        // topic: it weighs nothing, so it never keeps the other words' records out.
+        w.weight.push(if s.optional || (df == 0 && s.near) { 0 } else { information(df, map.records) });
         w.uncovered.push(!s.optional && ((df == 0 && !s.near) || (s.exact.is_some() && !strict)));
     }
     let covered: u64 = w.weight.iter().zip(&w.uncovered).filter(|(_, &u)| !u).map(|(x, _)| x).sum();

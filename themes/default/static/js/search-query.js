@@ -94,11 +94,16 @@
     });
     plan.slots.forEach(function (s, i) {
       if (s.quoted) return;
-      if (!vocabSet.has(s.word) && isLetters(s.word) && s.word.length >= P.minTypoChars) {
-        s.alts = vocab.filter(function (t) { return isLetters(t) && oneTypo(s.word, t); });
-      } else if (!vocabSet.has(s.word) && isLetters(s.word)) {
-        s.near = vocab.some(function (t) { return isLetters(t) && oneTypo(s.word, t); });
+      var unknown = !vocabSet.has(s.word) && isLetters(s.word), long = s.word.length >= P.minTypoChars;
+      // parse.rs: one letter shorter and with a vowel, only the words one letter longer (a letter
+      // dropped); short with a vowel and a near word, a typo.
+      var vowel = /[aeiouy]/.test(s.word);
+      if (unknown && (long || (s.word.length + 1 === P.minTypoChars && vowel))) {
+        s.alts = vocab.filter(function (t) {
+          return isLetters(t) && (long || t.length === s.word.length + 1) && oneTypo(s.word, t);
+        });
       }
+      if (unknown && !long && vowel) s.near = vocab.some(function (t) { return isLetters(t) && oneTypo(s.word, t); });
       if (typing && i === last && plan.openEnd && Array.from(s.word).length >= P.minPrefixChars) {
         var pre = [];
         for (var k = 0; k < vocab.length && pre.length < P.maxPrefixes; k++) {
@@ -152,7 +157,7 @@
       s.alts.forEach(function (t) { df = Math.max(df, count(map, t)); });
       plan.spans.forEach(function (sp) { if (sp.start <= i && i < sp.start + sp.len) df = Math.max(df, count(map, sp.term)); });
       w.strict.push(strict);
-      w.weight.push(s.optional ? 0 : information(df, map.records));
+      w.weight.push(s.optional || (df === 0 && s.near) ? 0 : information(df, map.records));
       w.uncovered.push(!s.optional && ((df === 0 && !s.near) || (!!s.exact && !strict)));
     });
     // A word the site lacks as typed weighs as much as all the others together (query.rs weights).
