@@ -273,6 +273,11 @@ img-failed-body = an image in the text: { $why }
 img-failed-hint = use a JPEG, PNG or WebP photo; re-save it from a photo editor if it is damaged
 
 ## Building and writing the output
+search-err-glossary = { $path }: invalid glossary: { $message }. Fix the file after the default theme's themes/default/glossary.toml: each group is a list of spellings that mean the same
+search-err-index = { $path }: search index: { $detail }
+search-err-no-index = { $path }: no search index here; run `thidua build` first
+search-err-damaged = { $path }: damaged search index: { $message }; run `thidua build` again
+search-err-other-version = it was written by another version of thidua
 search-failed = building the search index failed: { $detail }
 output-generated-page = a page thidua makes itself at { $path }
 output-default-theme-file = static/{ $path } of the default theme

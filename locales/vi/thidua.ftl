@@ -273,6 +273,11 @@ img-failed-body = một ảnh trong nội dung: { $why }
 img-failed-hint = dùng ảnh JPEG, PNG hoặc WebP; nếu ảnh bị hỏng, mở bằng chương trình sửa ảnh rồi lưu lại
 
 ## Dựng trang và ghi ra thư mục xuất
+search-err-glossary = { $path }: bảng từ viết tắt không hợp lệ: { $message }. Sửa tệp theo mẫu glossary.toml của giao diện mặc định (themes/default/glossary.toml): mỗi nhóm là một danh sách các cách viết cùng nghĩa
+search-err-index = { $path }: chỉ mục tìm kiếm: { $detail }
+search-err-no-index = { $path }: chưa có chỉ mục tìm kiếm ở đây; hãy chạy `thidua build` trước
+search-err-damaged = { $path }: chỉ mục tìm kiếm bị hỏng ({ $message }); hãy chạy lại `thidua build`
+search-err-other-version = chỉ mục do một phiên bản thidua khác ghi
 search-failed = không dựng được chỉ mục tìm kiếm: { $detail }
 output-generated-page = trang thidua tự tạo tại { $path }
 output-default-theme-file = static/{ $path } của giao diện mặc định

@@ -221,7 +221,7 @@ pub(crate) fn open(dir: &Path) -> Result<(Index, Glossary), SearchError> {
     let directory = ReadOnly::open(dir)?;
     let index = Index::open(directory).map_err(|e| damaged(dir, e))?;
     if index.schema() != schema() {
-        let message = "it was written by another version of thidua".to_string();
+        let message = crate::t!("search-err-other-version");
         return Err(SearchError::Damaged { path: dir.to_path_buf(), message });
     }
     index.tokenizers().register(TOKENIZER, analyzer::analyzer(&glossary));

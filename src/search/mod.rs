@@ -98,7 +98,7 @@ pub struct SearchExport {
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
     /// The glossary file is not valid.
-    #[error("{path}: invalid glossary: {message}")]
+    #[error("{}", crate::t!("search-err-glossary", path = path.display().to_string(), message = message.as_str()))]
     Glossary {
         /// The glossary file.
         path: PathBuf,
@@ -114,7 +114,7 @@ pub enum SearchError {
         source: std::io::Error,
     },
     /// tantivy failed.
-    #[error("{path}: search index: {source}")]
+    #[error("{}", crate::t!("search-err-index", path = path.display().to_string(), detail = source.to_string()))]
     Tantivy {
         /// The index folder.
         path: PathBuf,
@@ -122,13 +122,13 @@ pub enum SearchError {
         source: tantivy::TantivyError,
     },
     /// There is no index to search (no build yet).
-    #[error("{path}: no search index here; run `thidua build` first")]
+    #[error("{}", crate::t!("search-err-no-index", path = path.display().to_string()))]
     NoIndex {
         /// Where the index was expected.
         path: PathBuf,
     },
     /// The index was written by another version or is damaged.
-    #[error("{path}: damaged search index: {message}; run `thidua build` again")]
+    #[error("{}", crate::t!("search-err-damaged", path = path.display().to_string(), message = message.as_str()))]
     Damaged {
         /// The file.
         path: PathBuf,

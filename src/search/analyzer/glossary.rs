@@ -41,8 +41,10 @@ pub struct Glossary {
 impl Glossary {
     /// Parses a glossary file's text; `path` names it in errors.
     pub(crate) fn from_toml(text: &str, path: &Path) -> Result<Glossary, SearchError> {
-        let file: GlossaryFile = toml::from_str(text)
-            .map_err(|e| SearchError::Glossary { path: path.to_path_buf(), message: e.to_string() })?;
+        let file: GlossaryFile = toml::from_str(text).map_err(|e| SearchError::Glossary {
+            path: path.to_path_buf(),
+            message: e.to_string().trim_end().to_owned(),
+        })?;
         let groups = file.abbreviations.iter().chain(&file.variants);
         Ok(Glossary { entries: Self::analyze_groups(groups), source: Some(path.to_path_buf()) })
     }
