@@ -68,18 +68,26 @@ async function open(path, c = ctx) {
   return page;
 }
 
-/** Polls the served site until `path` shows `text`. */
-async function servedSoon(page, path, text) {
+/**
+ * Polls the served site until `path` shows `text` and `more(page)` holds.
+ * The preview's live reload can abort a navigation, or replace the page while
+ * it is read, whenever a save is rebuilt (net::ERR_ABORTED, "the page is
+ * navigating"): both are "not yet", like a 404, and the page is loaded again.
+ */
+async function servedSoon(page, path, text, more = async () => true) {
   const deadline = Date.now() + 20000;
+  let last = 'nothing yet';
   for (;;) {
-    // The preview's live reload can abort a navigation while the site is
-    // rebuilt (net::ERR_ABORTED): that is "not yet", like a 404.
-    const res = await page.goto(origin + path).catch((e) => {
-      if (!String(e).includes('ERR_ABORTED')) throw e;
-      return null;
-    });
-    if (res && res.status() === 200 && (await page.content()).includes(text)) return;
-    assert.ok(Date.now() < deadline, `${path} never showed ${text}`);
+    try {
+      const res = await page.goto(origin + path);
+      const shown = res && res.status() === 200 && (await page.content()).includes(text);
+      if (shown && (await more(page))) return;
+      last = shown ? 'the text, but not the rest' : res ? `status ${res.status()}` : 'no response';
+    } catch (e) {
+      if (!/ERR_ABORTED|navigat|Execution context was destroyed/i.test(String(e))) throw e;
+      last = String(e);
+    }
+    assert.ok(Date.now() < deadline, `${path} never showed ${text} (last: ${last})`);
     await page.waitForTimeout(200);
   }
 }
@@ -163,9 +171,11 @@ describe('the editor', () => {
     assert.match(text, /!\[Học sinh nhận học bổng\]\(vuon\.png\)/);
     await page.waitForFunction(() => document.querySelector('#preview img[alt="Học sinh nhận học bổng"]')?.naturalWidth > 0);
     assert.deepEqual(page.errors, [], 'the editor pages ran without errors');
-    await servedSoon(page, '/tin-tuc/trao-hoc-bong-cho-hoc-sinh-xtieng/', 'Trao học bổng cho học sinh Xtiêng');
-    assert.equal(await page.locator('img[alt="Học sinh nhận học bổng"]').count(), 1, 'the photo is on the page');
-    assert.equal(await page.getByRole('link', { name: 'Sửa trang này' }).count(), 1);
+    // The photo and the "Sửa trang này" link are on the page (read in the
+    // same load as the title, so that a reload cannot come between).
+    await servedSoon(page, '/tin-tuc/trao-hoc-bong-cho-hoc-sinh-xtieng/', 'Trao học bổng cho học sinh Xtiêng', async (p) =>
+      (await p.locator('img[alt="Học sinh nhận học bổng"]').count()) === 1 &&
+      (await p.getByRole('link', { name: 'Sửa trang này' }).count()) === 1);
     await servedSoon(page, '/phong-trao/alpha/', 'Trao học bổng cho học sinh Xtiêng');
     await page.close();
   });
