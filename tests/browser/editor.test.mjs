@@ -75,7 +75,7 @@ async function open(path, c = ctx) {
  * navigating"): both are "not yet", like a 404, and the page is loaded again.
  */
 async function servedSoon(page, path, text, more = async () => true) {
-  const deadline = Date.now() + 20000;
+  const deadline = Date.now() + 60000;
   let last = 'nothing yet';
   for (;;) {
     try {

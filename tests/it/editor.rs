@@ -122,7 +122,7 @@ fn version(html: &str) -> String {
 
 /// Waits until `path` on the served site answers 200 with `needle` in it.
 fn served_soon(ed: &Editor, path: &str, needle: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(20);
+    let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let (status, _, body) = request(&ed.addr, "GET", path, &[], b"");
         if status == 200 && body.contains(needle) {

@@ -55,7 +55,7 @@ pub(crate) fn get(addr: &str, path: &str) -> (u16, String) {
     (status, text)
 }
 
-/// Reads server-sent events until one of `name` arrives (or 20 s pass).
+/// Reads server-sent events until one of `name` arrives (or 60 s pass).
 fn wait_event(stream: &mut BufReader<TcpStream>, name: &str) -> bool {
     let deadline = Instant::now() + Duration::from_secs(20);
     let mut line = String::new();
@@ -73,7 +73,7 @@ fn wait_event(stream: &mut BufReader<TcpStream>, name: &str) -> bool {
 
 fn events(addr: &str) -> BufReader<TcpStream> {
     let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
     write!(s, "GET /__thidua/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
     let mut r = BufReader::new(s);
     assert!(wait_line(&mut r, "retry: 1000"), "event stream opened");
