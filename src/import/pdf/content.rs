@@ -157,10 +157,20 @@ pub(super) fn matrix(ops: &[Object]) -> Option<Matrix> {
 
 /// The text state of the walk over one content stream.
 pub(super) struct State {
-    ctm: Matrix,
-    stack: Vec<Matrix>,
+    /// The graphics state that `q` saves and `Q` restores.
+    g: Graphics,
+    stack: Vec<Graphics>,
     tm: Matrix,
     tlm: Matrix,
+}
+
+/// What `q`/`Q` save and restore: the transformation and the text state
+/// (font, size, spacing, scale, leading), but not the text matrix.
+/// Word's tagged PDFs set a font inside `q … Q` around one span, so the
+/// next span, after the `Q`, is in the font set before it.
+#[derive(Clone)]
+pub(super) struct Graphics {
+    ctm: Matrix,
     leading: f64,
     char_space: f64,
     word_space: f64,
@@ -201,27 +211,33 @@ pub(super) fn page_pieces(doc: &Document, page_id: lopdf::ObjectId) -> Result<Ve
     let fonts: BTreeMap<Vec<u8>, Font> =
         dicts.iter().map(|(name, dict)| (name.clone(), load_font(doc, dict))).collect();
     let mut s = State {
-        ctm: IDENTITY,
+        g: Graphics {
+            ctm: IDENTITY,
+            leading: 0.0,
+            char_space: 0.0,
+            word_space: 0.0,
+            scale: 1.0,
+            size: 1.0,
+            font: None,
+        },
         stack: Vec::new(),
         tm: IDENTITY,
         tlm: IDENTITY,
-        leading: 0.0,
-        char_space: 0.0,
-        word_space: 0.0,
-        scale: 1.0,
-        size: 1.0,
-        font: None,
     };
     let mut pieces = Vec::new();
     for op in ops.iter().take(OPS_LIMIT) {
         let a = &op.operands;
         let n = |i: usize| a.get(i).and_then(num).filter(|v| v.is_finite()).unwrap_or(0.0);
         match op.operator.as_str() {
-            "q" if s.stack.len() < 64 => s.stack.push(s.ctm),
-            "Q" => s.ctm = s.stack.pop().unwrap_or(s.ctm),
+            "q" if s.stack.len() < 64 => s.stack.push(s.g.clone()),
+            "Q" => {
+                if let Some(g) = s.stack.pop() {
+                    s.g = g;
+                }
+            }
             "cm" => {
                 if let Some(m) = matrix(a) {
-                    s.ctm = mul(&m, &s.ctm);
+                    s.g.ctm = mul(&m, &s.g.ctm);
                 }
             }
             "BT" => {
@@ -229,16 +245,16 @@ pub(super) fn page_pieces(doc: &Document, page_id: lopdf::ObjectId) -> Result<Ve
                 s.tlm = IDENTITY;
             }
             "Tf" => {
-                s.font = a.first().and_then(|o| o.as_name().ok()).map(<[u8]>::to_vec);
-                s.size = n(1);
+                s.g.font = a.first().and_then(|o| o.as_name().ok()).map(<[u8]>::to_vec);
+                s.g.size = n(1);
             }
-            "Tc" => s.char_space = n(0),
-            "Tw" => s.word_space = n(0),
-            "Tz" => s.scale = n(0) / 100.0,
-            "TL" => s.leading = n(0),
+            "Tc" => s.g.char_space = n(0),
+            "Tw" => s.g.word_space = n(0),
+            "Tz" => s.g.scale = n(0) / 100.0,
+            "TL" => s.g.leading = n(0),
             "Td" => next_line(&mut s, n(0), n(1)),
             "TD" => {
-                s.leading = -n(1);
+                s.g.leading = -n(1);
                 next_line(&mut s, n(0), n(1));
             }
             "Tm" => {
@@ -253,11 +269,11 @@ pub(super) fn page_pieces(doc: &Document, page_id: lopdf::ObjectId) -> Result<Ve
                     next_row(&mut s);
                 }
                 if op.operator == "\"" {
-                    s.word_space = n(0);
-                    s.char_space = n(1);
+                    s.g.word_space = n(0);
+                    s.g.char_space = n(1);
                     next_row(&mut s);
                 }
-                let Some(font) = s.font.as_ref().and_then(|f| fonts.get(f)) else { continue };
+                let Some(font) = s.g.font.as_ref().and_then(|f| fonts.get(f)) else { continue };
                 let items: &[Object] = match (op.operator.as_str(), a.last()) {
                     ("TJ", Some(Object::Array(items))) => items,
                     (_, Some(o)) => std::slice::from_ref(o),
@@ -273,7 +289,7 @@ pub(super) fn page_pieces(doc: &Document, page_id: lopdf::ObjectId) -> Result<Ve
 
 /// `T*`: the next line, one leading down.
 pub(super) fn next_row(s: &mut State) {
-    let leading = s.leading;
+    let leading = s.g.leading;
     next_line(s, 0.0, -leading);
 }
 
@@ -288,25 +304,75 @@ pub(super) fn show(s: &mut State, font: &Font, items: &[Object], pieces: &mut Ve
         match item {
             Object::String(bytes, _) => {
                 let text = font.decode(bytes);
-                let start = mul(&s.tm, &s.ctm);
+                let start = mul(&s.tm, &s.g.ctm);
                 let mut advance = 0.0;
                 for code in font.codes(bytes) {
-                    let space = if !font.two_byte && code == 32 { s.word_space } else { 0.0 };
-                    advance += (font.width(code) * s.size + s.char_space + space) * s.scale;
+                    let space = if !font.two_byte && code == 32 { s.g.word_space } else { 0.0 };
+                    advance += (font.width(code) * s.g.size + s.g.char_space + space) * s.g.scale;
                 }
                 s.tm = mul(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], &s.tm);
-                let end = mul(&s.tm, &s.ctm);
-                let size = (s.size * (start[2].powi(2) + start[3].powi(2)).sqrt()).abs().max(0.1);
+                let end = mul(&s.tm, &s.g.ctm);
+                let size = (s.g.size * (start[2].powi(2) + start[3].powi(2)).sqrt()).abs().max(0.1);
                 if !text.is_empty() {
                     pieces.push(Piece { x: start[4], y: start[5], end: end[4], size, text });
                 }
             }
             o => {
                 if let Some(adj) = num(o) {
-                    let dx = -adj / 1000.0 * s.size * s.scale;
+                    let dx = -adj / 1000.0 * s.g.size * s.g.scale;
                     s.tm = mul(&[1.0, 0.0, 0.0, 1.0, dx, 0.0], &s.tm);
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{dictionary, Stream};
+
+    /// A one-page PDF drawing `content` with a simple font `/F1` and a
+    /// two-byte font `/F2` whose only character is code 1, "Ự".
+    fn page(content: &str) -> (Document, lopdf::ObjectId) {
+        let mut doc = Document::with_version("1.5");
+        let cmap =
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /T def\n/CMapType 2 def\n\
+                    1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n1 beginbfchar\n<0001> <1EF0>\nendbfchar\n\
+                    endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend";
+        let to_unicode = doc.add_object(Stream::new(dictionary! {}, cmap.as_bytes().to_vec()));
+        let cid = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "T", "DW" => 500,
+            "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+        });
+        let f2 = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "T", "Encoding" => "Identity-H",
+            "DescendantFonts" => vec![cid.into()], "ToUnicode" => to_unicode,
+        });
+        let f1 = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" });
+        let contents = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+        let pages = doc.new_object_id();
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages, "Contents" => contents,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => f1, "F2" => f2 } },
+        });
+        doc.objects.insert(
+            pages,
+            Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", catalog);
+        (doc, page)
+    }
+
+    #[test]
+    fn q_and_big_q_restore_the_font_regression_kh_lost_from_a_number() {
+        // Word's tagged export: one span's font set inside q … Q; the span
+        // after the Q is in the font from before (here "KH" of "/KH-PGD")
+        let (doc, id) =
+            page("BT /F1 12 Tf 50 700 Td (So) Tj ET q BT /F2 12 Tf 80 700 Td <0001> Tj ET Q BT 100 700 Td (KH) Tj ET");
+        let text: Vec<String> = page_pieces(&doc, id).unwrap().into_iter().map(|p| p.text).collect();
+        assert_eq!(text, ["So", "Ự", "KH"]);
     }
 }
