@@ -115,7 +115,11 @@ test('number words and digits are one, like numbers.rs', () => {
   const texts = (s) => an.tokens(s).map((t) => t.text);
   assert.ok(texts('mười hai hộ').includes('12'));
   assert.ok(texts('Một nghìn').includes('1000'));
-  assert.deepEqual(texts('57,36%'), ['57,36']);
+  // a percent sign is read as its words (split.rs)
+  const pct = texts('57,36%');
+  assert.equal(pct[0], '57,36');
+  for (const w of ['phan', 'tram']) assert.ok(pct.includes(w), pct.join(' '));
+  assert.deepEqual(an.chunks('tăng 5 %; x% 10%-20%'), [[0, 4], [5, 6], [7, 8], [10, 11], [13, 20]]);
 });
 
 test('a question finds its page, and partial hits name the words they lack', async () => {

@@ -2,7 +2,9 @@
 //!
 //! A chunk is a run of word characters (letters, digits, combining marks) and
 //! the glue characters that may stand inside a Vietnamese token — `/ - . , '`
-//! and their typographic variants — trimmed of glue at both ends. Keeping the
+//! and their typographic variants — trimmed of glue at both ends; a `%`
+//! right after a digit ends the chunk, and one after a number and a space
+//! is a chunk of its own. Keeping the
 //! glue lets the later stages see `263/KH-UBND`, `1.000` and `S'tiêng` whole;
 //! [`super::split`] cuts chunks into words.
 
@@ -39,10 +41,17 @@ pub(crate) fn chunks(text: &str) -> Vec<(usize, usize)> {
                 start = Some(i);
             }
             last_word_end = i + c.len_utf8();
+        } else if c == '%' && start.is_some() && last_word_end == i && text[..i].ends_with(|p: char| p.is_ascii_digit())
+        {
+            // `57%`: the sign is read, see [`super::split`]
+            last_word_end = i + 1;
         } else if is_glue(c) && start.is_some() {
             continue;
         } else if let Some(s) = start.take() {
             out.push((s, last_word_end));
+        } else if c == '%' && text[..i].trim_end_matches([' ', '\u{a0}']).ends_with(|p: char| p.is_ascii_digit()) {
+            // `96,8 %`: the sign alone, after a number and a space
+            out.push((i, i + 1));
         }
     }
     if let Some(s) = start {
@@ -73,6 +82,13 @@ impl Tokenizer for ChunkTokenizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_percent_sign_after_a_digit_stays_in_its_chunk() {
+        let text = "đạt 57,36%, tăng 5 %; x% 10%-20% a %";
+        let got: Vec<&str> = chunks(text).into_iter().map(|(a, b)| &text[a..b]).collect();
+        assert_eq!(got, ["đạt", "57,36%", "tăng", "5", "%", "x", "10%-20%", "a"]);
+    }
 
     #[test]
     fn fast_word_chars_agree_with_unicode() {

@@ -5,6 +5,8 @@
 //! - A `.` or `,` between digits followed by exactly three digits groups
 //!   thousands and is dropped: `1.000` = `1,000` = `1000`. Any other
 //!   separator between digits is a decimal mark, kept as `,`: `1.5` = `1,5`.
+//! - A `%` after a digit is the words it is read as: `57%` = `57 %` =
+//!   `57 phần trăm`.
 //! - Every other glue character (`/`, `-`, …) separates words.
 //!
 //! Spans (tokens with `position_length` ≥ 2, made by [`super::docnum`]) are
@@ -15,12 +17,19 @@ use tantivy::tokenizer::Token;
 use super::chunk::is_word_char;
 use super::Stage;
 
+/// How `%` after a number is read: its words.
+const PERCENT: [&str; 2] = ["phần", "trăm"];
+
 /// The word-splitting stage.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SplitWords;
 
 /// The words of one normalised chunk as (byte start, byte end, text).
 pub(crate) fn words(chunk: &str) -> Vec<(usize, usize, String)> {
+    if chunk == "%" {
+        // after a number and a space (see [`super::chunk`])
+        return PERCENT.iter().map(|w| (0, 1, (*w).to_string())).collect();
+    }
     if chunk.chars().all(is_word_char) {
         // Most chunks are one plain word: no glue to look at.
         return if chunk.is_empty() { Vec::new() } else { vec![(0, chunk.len(), chunk.to_string())] };
@@ -54,6 +63,10 @@ pub(crate) fn words(chunk: &str) -> Vec<(usize, usize, String)> {
             if !is_thousands_group(&chars[k + 1..]) {
                 word.push(',');
             }
+        } else if c == '%' && prev.is_some_and(|p| p.is_ascii_digit()) {
+            // `57%` is read "57 phần trăm", and asked for so
+            flush(&mut word, start, i, &mut out);
+            out.extend(PERCENT.iter().map(|w| (i, i + c.len_utf8(), (*w).to_string())));
         } else {
             flush(&mut word, start, i, &mut out);
         }
@@ -216,6 +229,14 @@ mod tests {
         assert_eq!(w("1,5"), ["1,5"]);
         assert_eq!(w("1.5"), ["1,5"]);
         assert_eq!(w("12,34"), ["12,34"]);
+    }
+
+    #[test]
+    fn a_percent_sign_after_a_number_is_read_as_its_words() {
+        assert_eq!(w("57,36%"), ["57,36", "phần", "trăm"]);
+        assert_eq!(w("(14%)"), ["14", "phần", "trăm"]);
+        assert_eq!(w("%"), ["phần", "trăm"]);
+        assert_eq!(w("x%"), ["x"]);
     }
 
     #[test]

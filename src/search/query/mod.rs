@@ -21,7 +21,8 @@
 //! **Rewriting.** Before that, a word the vocabulary lacks is tried as
 //! Telex or VNI typed without the input method ([`super::decode`]:
 //! `nguwowif` → `người`) and, failing that and without a word one typo away,
-//! as two vocabulary words joined (`kbret` → `k bret`); the query is then
+//! as two vocabulary words joined, which must then stand side by side
+//! (`kbret` → `"k bret"`, a quoted phrase; `visa` is not `vi` … `sa`); the query is then
 //! parsed again with the words so replaced. Neighbouring words whose joined
 //! form is a vocabulary word (`k bret` → `kbret`) get it as a *joined* span.
 //!

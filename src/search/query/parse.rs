@@ -192,8 +192,8 @@ pub(crate) fn one_typo(a: &str, b: &str) -> bool {
 
 /// The query with its words that the vocabulary lacks replaced by what
 /// they stand for: Telex or VNI decoded (`nguwowif` → `người`), else, when
-/// no vocabulary word is one typo away, two vocabulary words joined
-/// (`kbret` → `k bret`). `None` when nothing is replaced.
+/// no vocabulary word is one typo away, two vocabulary words joined, as a
+/// quoted phrase (`kbret` → `"k bret"`). `None` when nothing is replaced.
 pub(crate) fn rewrite(plan: &Plan, q: &str, vocab: &[String]) -> Option<String> {
     let q = truncate(q);
     let known = |w: &str| vocab.binary_search_by(|t| t.as_str().cmp(w)).is_ok();
@@ -222,7 +222,11 @@ fn replacement(slot: &Slot, vocab: &[String], known: &dyn Fn(&str) -> bool) -> O
     if !is_letters(w) || w.len() < 3 || vocab.iter().any(|t| is_letters(t) && one_typo(w, t)) {
         return None;
     }
-    (1..w.len()).find(|&i| known(&w[..i]) && known(&w[i..])).map(|i| format!("{} {}", &w[..i], &w[i..]))
+    // quoted: the two words stand side by side where they stand for the
+    // joined word (`kbret` → `"k bret"`, written "K'Brết"); apart, they are
+    // two other words (`visa` is not `vi` … `sa`), and a site that never
+    // writes them together lacks what was asked
+    (1..w.len()).find(|&i| known(&w[..i]) && known(&w[i..])).map(|i| format!("\"{} {}\"", &w[..i], &w[i..]))
 }
 
 /// Adds what the vocabulary says about the slots: optional words, joined

@@ -38,7 +38,7 @@
 
   function display(s) { return s.exact ? s.exact.slice(1) : s.word; }
 
-  // query.rs rewrite: words the vocabulary lacks, decoded (Telex, VNI) or split in two vocabulary words.
+  // query.rs rewrite: words the vocabulary lacks, decoded (Telex, VNI) or split in two vocabulary words (quoted).
   function rewrite(an, plan, vocab, index) {
     var q = plan.q, out = '', at = 0;
     plan.slots.forEach(function (s) {
@@ -54,7 +54,7 @@
     var d = an.decode(display(s)), w = s.word;
     if (d !== null && index.has(an.fold(d))) return d;
     if (!isLetters(w) || w.length < 3 || vocab.some(function (t) { return isLetters(t) && oneTypo(w, t); })) return null;
-    for (var i = 1; i < w.length; i++) if (index.has(w.slice(0, i)) && index.has(w.slice(i))) return w.slice(0, i) + ' ' + w.slice(i);
+    for (var i = 1; i < w.length; i++) if (index.has(w.slice(0, i)) && index.has(w.slice(i))) return '"' + w.slice(0, i) + ' ' + w.slice(i) + '"';
     return null;
   }
 

@@ -46,9 +46,15 @@
       if (isWordChar(c)) {
         if (start < 0) start = i;
         lastEnd = i + c.length;
+      } else if (c === '%' && start >= 0 && lastEnd === i && isDigit(text[i - 1])) {
+        lastEnd = i + 1;
       } else if (!(isGlue(c) && start >= 0) && start >= 0) {
         out.push([start, lastEnd]);
         start = -1;
+      } else if (c === '%' && start < 0) {
+        var j = i;
+        while (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\u00a0')) j--;
+        if (j > 0 && isDigit(text[j - 1])) out.push([i, i + 1]);
       }
       i += c.length;
     }
@@ -90,6 +96,7 @@
 
   // split.rs: words of a normalised chunk as [from, to, text].
   function words(chunk) {
+    if (chunk === '%') return [[0, 1, 'phần'], [0, 1, 'trăm']];
     var chars = [], i = 0;
     while (i < chunk.length) {
       var c = String.fromCodePoint(chunk.codePointAt(i));
@@ -109,6 +116,10 @@
         var d = 0;
         while (chars[k + 1 + d] && isDigit(chars[k + 1 + d][1])) d++;
         if (d !== 3) { word += ','; last = ','; }
+      } else if (c2 === '%' && word && isDigit(last)) {
+        var at = chars[k][0];
+        flush(at);
+        out.push([at, at + 1, 'phần'], [at, at + 1, 'trăm']);
       } else {
         flush(chars[k][0]);
       }
