@@ -346,6 +346,7 @@ pdf-too-large-hint = split long annexes into files of their own, or import the .
 pdf-stamp = digital signature on the PDF: signed by { $signer }, signed at { $time } (removed from the text)
 pdf-issued-from-stamp = the date of issue is blank; `issued` is the date of the digital signature { $date }
 pdf-undiacritised = the text of the PDF has almost no Vietnamese diacritics: it is probably recognised (OCR) text of a scan, and the fields read from it are unreliable; import the .docx or a PDF exported from Word
+imp-undiacritised = the text has almost no Vietnamese diacritics: only the fixed words of the layout (Số, ngày … tháng … năm, Kính gửi, Nơi nhận, the type, the signer's position) were given theirs; names, the subject and the body stay as in the file, add the diacritics by hand
 pdf-scanned = this PDF file ({ $pages } pages) has no text layer (it is a scan): only the original file is attached, the body is empty
 pdf-scanned-hint = type the number, date, signer and trích yếu into index.md, or import a .docx/.pdf of this document that has text
 

@@ -346,6 +346,7 @@ pdf-too-large-hint = tách phụ lục dài thành tệp riêng, hoặc nhập b
 pdf-stamp = chữ ký số trên tệp PDF: ký bởi { $signer }, thời gian ký { $time } (đã bỏ khỏi nội dung)
 pdf-issued-from-stamp = ngày ban hành để trống; `issued` lấy ngày ký số { $date }
 pdf-undiacritised = chữ trong tệp PDF gần như không có dấu tiếng Việt: có lẽ là chữ nhận dạng (OCR) từ bản quét, các trường đọc được không đáng tin; hãy nhập bản .docx hoặc bản PDF xuất từ Word
+imp-undiacritised = văn bản gần như không có dấu tiếng Việt: chỉ các chữ cố định của thể thức (Số, ngày … tháng … năm, Kính gửi, Nơi nhận, tên loại, chức vụ người ký) được thêm dấu; tên người, trích yếu và nội dung giữ nguyên như trong tệp, hãy sửa lại cho có dấu
 pdf-scanned = tệp PDF này ({ $pages } trang) không có lớp chữ (là bản quét): chỉ đính kèm tệp gốc, nội dung để trống
 pdf-scanned-hint = gõ lại số, ngày, người ký, trích yếu vào index.md, hoặc nhập bản .docx/.pdf có chữ của văn bản này
 

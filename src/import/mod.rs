@@ -16,6 +16,7 @@ pub mod legacy;
 pub mod markdown;
 pub mod pdf;
 pub mod record;
+pub(crate) mod restore;
 pub(crate) mod text;
 
 use crate::diagnostics::Diagnostic;
@@ -296,8 +297,10 @@ pub fn import_bytes(path: &Path, bytes: Vec<u8>) -> Result<Imported, ImportError
             pdf_evidence = Some(read.stamp);
             if read.undiacritised {
                 notes.push(msg!("pdf-undiacritised"));
+                text::parse(&restore::restore(&read.text))
+            } else {
+                text::parse(&read.text)
             }
-            text::parse(&read.text)
         }
         "txt" | "md" | "markdown" | "text" => {
             let (text, legacy) = legacy::decode_text(&bytes).map_err(|e| match e {
@@ -305,7 +308,12 @@ pub fn import_bytes(path: &Path, bytes: Vec<u8>) -> Result<Imported, ImportError
                 legacy::TextError::NotUtf8 { offset } => ImportError::NotUtf8 { path: path.to_owned(), offset },
             })?;
             notes.extend(legacy.map(|l| l.note()));
-            text::parse(&text)
+            if restore::undiacritised(&text) {
+                notes.push(msg!("imp-undiacritised"));
+                text::parse(&restore::restore(&text))
+            } else {
+                text::parse(&text)
+            }
         }
         _ => return Err(ImportError::Unsupported { path: path.to_owned(), ext }),
     };

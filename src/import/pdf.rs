@@ -98,14 +98,6 @@ pub(crate) struct Read {
     pub(crate) undiacritised: bool,
 }
 
-/// Vietnamese prose has a letter with a diacritic in most words; recognised
-/// text from a scan without Vietnamese support has almost none.
-fn undiacritised(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    let marked = text.split_whitespace().filter(|w| w.chars().any(|c| !c.is_ascii() && c.is_alphabetic())).count();
-    words >= 50 && marked * 10 < words
-}
-
 /// Reads a PDF's text. A panic inside the parser on a hostile file is turned
 /// into [`PdfError::Broken`]: one bad file never stops a batch.
 pub(crate) fn parse(bytes: &[u8]) -> Result<Read, PdfError> {
@@ -152,7 +144,7 @@ fn parse_inner(bytes: &[u8]) -> Result<Read, PdfError> {
     let (kept, stamp) = take_stamp(lines);
     read.stamp = stamp;
     read.text = kept.join("\n");
-    read.undiacritised = undiacritised(&read.text);
+    read.undiacritised = crate::import::restore::undiacritised(&read.text);
     Ok(read)
 }
 

@@ -911,3 +911,25 @@ fn a_letters_subject_goes_on_in_its_header_cell() {
         assert!(imp.body.starts_with("Kính gửi: Ủy ban nhân dân huyện Bù Gia Mập."), "{ext}: {}", imp.body);
     }
 }
+
+#[test]
+fn a_letter_typed_without_diacritics_gets_its_layout_words_back() {
+    // typed without a Vietnamese keyboard: the header's fixed words are read,
+    // names and the body stay as typed, and a warning says so
+    let text = "UY BAN NHAN DAN TINH BINH PHUOC\nBAN DAN TOC\n\
+                So: 27/KH-BDT     Binh Phuoc, ngay 5 thang 4 nam 2024\n\nKE HOACH\n\
+                To chuc hoi nghi bieu duong nguoi co uy tin nam 2024\n\n\
+                Thuc hien chi dao cua Uy ban nhan dan tinh ve cong tac dan toc, Ban Dan toc xay dung ke hoach \
+                to chuc hoi nghi bieu duong nguoi co uy tin tieu bieu trong dong bao dan toc thieu so nam 2024 \
+                voi cac noi dung cu the nhu sau day de cac don vi phoi hop thuc hien dung thoi gian.\n\n\
+                Noi nhan:\n- UBND tinh;\n- Luu: VT.\n\nKT. TRUONG BAN\nPHO TRUONG BAN\n\nDieu Van Khanh\n";
+    let imp = import_bytes(Path::new("ke-hoach-khong-dau.txt"), text.as_bytes().to_vec()).expect("imported");
+    let m = &imp.meta;
+    assert_eq!(m.number.as_deref(), Some("27/KH-BDT"), "{m:?}");
+    assert_eq!(m.doc_type.as_deref(), Some("Kế hoạch"), "{m:?}");
+    assert_eq!(m.issued.as_deref(), Some("2024-04-05"), "{m:?}");
+    assert_eq!(m.signer_title.as_deref(), Some("Phó trưởng ban"), "{m:?}");
+    assert_eq!(m.signer.as_deref(), Some("Dieu Van Khanh"), "{m:?}");
+    assert!(m.title.as_deref().is_some_and(|t| t.starts_with("To chuc hoi nghi")), "{m:?}");
+    assert!(warned(&imp, "imp-undiacritised", ""), "{:?}", imp.warnings);
+}

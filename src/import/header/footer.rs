@@ -83,13 +83,15 @@ pub(super) fn signer_line(t: &str) -> bool {
     position_line(t) || is_name(t) || signature_mark(t) || (t.starts_with('(') && t.ends_with(')') && t.len() < 40)
 }
 
-/// "Nguyễn Văn Khang", "H' Hen Niê": two to six capitalised words of letters.
+/// "Nguyễn Văn Khang", "H' Hen Niê": two to six capitalised words of letters,
+/// none a lone letter ("Chương I" is a chapter).
 pub(crate) fn is_name(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && words.iter().all(|w| {
             let mut cs = w.chars();
-            cs.next().is_some_and(char::is_uppercase)
+            w.chars().count() >= 2
+                && cs.next().is_some_and(char::is_uppercase)
                 && cs.all(|c| (c.is_lowercase() && c.is_alphabetic()) || matches!(c, '\'' | '’' | '-'))
         })
 }
