@@ -1,8 +1,9 @@
 //! `thidua import`: official documents (`.docx`, `.txt`, `.md`) → `van-ban`
 //! records with the original file attached.
 //!
-//! The stages mirror the generator's: a reader ([`docx`] or [`text`]) turns
-//! the file into the small [`block`] model; [`header`] takes the metadata out
+//! The stages mirror the generator's: a reader ([`docx`], [`pdf`] or [`text`]) turns
+//! the file into the small [`block`] model (text without diacritics first
+//! gets the layout's fixed words back, [`restore`]); [`header`] takes the metadata out
 //! of the document's header and footer; [`markdown`] writes the body; and
 //! [`record`] makes the front matter, picks a free slug and writes the folder.
 //! Each stage returns a new value and never reaches back, so each is tested on
