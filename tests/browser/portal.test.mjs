@@ -79,7 +79,7 @@ async function statusCount(page) {
 
 /** Waits until the status line reports `n` results for the query `q`. */
 async function waitForQuery(page, q) {
-  await page.waitForFunction((q) => document.getElementById('search-status').textContent.includes(`cho “${q}”`), q);
+  await page.waitForFunction((q) => (document.getElementById('search-status')?.textContent ?? '').includes(`cho “${q}”`), q);
   await page.waitForSelector(HITS);
 }
 
@@ -126,7 +126,7 @@ describe('search end to end', () => {
     const shown = Number(/\((\d+)\)/.exec(await label.textContent())[1]);
     assert.ok(shown > 0 && shown < before, `Điển hình (${shown}) of ${before}`);
     await label.click();
-    await page.waitForFunction((n) => document.getElementById('search-status').textContent.startsWith(`${n} kết quả`), shown);
+    await page.waitForFunction((n) => (document.getElementById('search-status')?.textContent ?? '').startsWith(`${n} kết quả`), shown);
     assert.equal(await statusCount(page), shown);
     assert.ok(await page.isChecked('#f-kind-person'), 'the filter stays checked');
     while (await page.isVisible('#search-more')) {
@@ -166,13 +166,13 @@ describe('search end to end', () => {
     const inYear = Number(/\((\d+)\)/.exec(await page.locator(`label[for="${yearId}"]`).textContent())[1]);
     assert.ok(inYear > 0 && inYear < people, `year count ${inYear} counts people only (of ${people})`);
     await year.check();
-    await page.waitForFunction((n) => document.getElementById('search-status').textContent.startsWith(`${n} kết quả`), inYear);
+    await page.waitForFunction((n) => (document.getElementById('search-status')?.textContent ?? '').startsWith(`${n} kết quả`), inYear);
     const url = new URL(page.url());
     assert.deepEqual([url.searchParams.get('q'), url.searchParams.getAll('kind'), url.searchParams.getAll('year')],
       ['nguoi co uy tin', ['person'], [yearId.slice('f-year-'.length)]]);
     assert.equal(await count('Điển hình'), inYear, 'the kind count now follows the year filter');
     await page.goBack();
-    await page.waitForFunction((n) => document.getElementById('search-status').textContent.startsWith(`${n} kết quả`), people);
+    await page.waitForFunction((n) => (document.getElementById('search-status')?.textContent ?? '').startsWith(`${n} kết quả`), people);
     assert.deepEqual(new URL(page.url()).searchParams.getAll('year'), []);
     assert.ok(await page.isChecked('#f-kind-person'));
     assert.equal(await page.isChecked(`#${yearId}`), false);
@@ -193,7 +193,7 @@ describe('search end to end', () => {
     assert.ok(await page.isVisible('#f-kind-person'), 'Enter on the summary opens the filters');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => /đang chọn/.test(document.querySelector('#search-filter-panel > summary').textContent));
+    await page.waitForFunction(() => /đang chọn/.test((document.querySelector('#search-filter-panel > summary')?.textContent ?? '')));
     assert.ok(await page.isVisible('#search-filters input:checked'), 'the panel stays open after filtering');
     assert.deepEqual(await page.problems(), []);
     await page.close();
@@ -237,7 +237,10 @@ describe('search end to end', () => {
       const beforeTags = await tags();
       await page.fill('#search-q', q);
       await page.press('#search-q', 'Enter');
-      await page.waitForFunction(() => !document.getElementById('search-status').textContent.startsWith('Đang'));
+      await page.waitForFunction(() => {
+        const status = document.getElementById('search-status');
+        return status !== null && !status.textContent.startsWith('Đang');
+      });
       await page.waitForTimeout(300);
       assert.equal(await page.locator('#search-app script, #search-app img, #search-app svg').count(), 0);
       assert.equal(await tags(), beforeTags, 'no element was added');
@@ -247,7 +250,7 @@ describe('search end to end', () => {
       assert.equal(new URL(page.url()).searchParams.get('q'), q, 'the query stays text in the URL');
       // Opening the query from the URL is the same.
       await page.goto('/tim-kiem/?q=' + encodeURIComponent(q));
-      await page.waitForFunction(() => document.getElementById('search-status').textContent !== '');
+      await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '') !== '');
       await page.waitForTimeout(300);
       assert.equal(await page.locator('#search-app script, #search-app img, #search-app svg').count(), 0);
       assert.deepEqual(await page.problems(), [], 'no dialog, no error');
@@ -272,7 +275,7 @@ describe('keyboard only', () => {
     assert.ok(await page.locator('a.skip').isVisible(), 'the skip link shows when focused');
     assert.notEqual(skip.outline, 'none');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement.id === 'noi-dung');
+    await page.waitForFunction(() => document.activeElement?.id === 'noi-dung');
     // The next Tab continues inside the main content, not at the top.
     await page.keyboard.press('Tab');
     assert.ok(await page.evaluate(() => document.getElementById('noi-dung').contains(document.activeElement)));
@@ -329,7 +332,10 @@ describe('keyboard only', () => {
     await page.focus('#f-kind-person');
     const before = await statusCount(page);
     await page.keyboard.press('Space');
-    await page.waitForFunction((n) => !document.getElementById('search-status').textContent.startsWith(`${n} `), before);
+    await page.waitForFunction((n) => {
+      const status = document.getElementById('search-status');
+      return status !== null && !status.textContent.startsWith(`${n} `);
+    }, before);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'f-kind-person');
     assert.ok(await page.isChecked('#f-kind-person'));
     await page.close();

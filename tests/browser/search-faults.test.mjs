@@ -33,7 +33,7 @@ test('a damaged index file is reported on the search page, not shown as an empty
   const page = await browser.newPage({ baseURL: server.origin });
   await page.goto(PAGES.search);
   await page.waitForFunction(
-    () => /Không tải được chỉ mục tìm kiếm/.test(document.getElementById('search-status').textContent),
+    () => /Không tải được chỉ mục tìm kiếm/.test(document.getElementById('search-status')?.textContent ?? ''),
     null,
     { timeout: 15000 },
   );
