@@ -32,7 +32,7 @@ pub(crate) fn home(entries: &[Entry], f: &Filters, today: crate::date::PartialDa
     }
     m.push_str(&format!(
         "<form class=\"drop\" method=\"post\" action=\"/__thidua/editor/import\" enctype=\"multipart/form-data\" data-drop>\
-<h2>{}</h2><p>{}</p><label for=\"import-files\">{}</label> <input id=\"import-files\" type=\"file\" name=\"_nhap\" multiple accept=\".docx,.txt\" required> \
+<h2>{}</h2><p>{}</p><label for=\"import-files\">{}</label> <input id=\"import-files\" type=\"file\" name=\"_nhap\" multiple accept=\".docx,.pdf,.txt,.md\" required> \
 <button type=\"submit\">{}</button></form>",
         esc(&t!("ed-import-title")),
         esc(&t!("ed-import-help")),

@@ -55,6 +55,9 @@ fn read(name: &str, data: Vec<u8>) -> Result<(String, Vec<Diagnostic>), String> 
     set("signer_title", meta.signer_title.clone());
     set("issued", meta.issued.as_deref().and_then(|d| PartialDate::parse(d).ok()).map(|d| d.short_vi()));
     set("recipients", Some(meta.recipients.join("\n")));
+    // a date the document does not give stays blank for the reader to fill
+    // in from the paper, never today's (the new record's default)
+    f.fields.entry("issued".to_owned()).or_default();
     let listed = f.fields.keys().map(String::as_str).collect::<Vec<_>>().join(",");
     f.fields.insert("_fields".into(), listed);
     f.fields.insert("body".into(), imported.body.clone());
@@ -192,4 +195,21 @@ fn queue_nav(batch: u64, current: usize, items: &[Item]) -> String {
     }
     out.push_str("</ol></nav>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_document_without_a_date_gets_a_blank_date_not_today() {
+        let undated = "BAN DÂN TỘC\nSố: 15/KH-BDT\n\nKẾ HOẠCH\nTổ chức hội nghị\n\nNội dung của kế hoạch.\n";
+        let (text, warnings) = super::read("ke-hoach.txt", undated.as_bytes().to_vec()).unwrap();
+        assert!(!text.contains("issued ="), "{text}");
+        assert!(
+            warnings.iter().any(|w| w.id == "imp-not-found" && w.message.contains("ngày ban hành")),
+            "{warnings:?}"
+        );
+        let dated = undated.replace("Số: 15/KH-BDT", "Số: 15/KH-BDT     Bình Phước, ngày 5 tháng 4 năm 2024");
+        let (text, _) = super::read("ke-hoach.txt", dated.into_bytes()).unwrap();
+        assert!(text.contains("issued = 2024-04-05"), "{text}");
+    }
 }
