@@ -18,6 +18,7 @@ mod footer;
 mod head;
 
 pub(crate) use footer::is_name;
+pub(super) use footer::AUTHORITY;
 use footer::{footer_span, read_footer};
 use head::{date_of, fragments, is_rule, read_header, title_after};
 #[cfg(test)]
@@ -58,7 +59,7 @@ pub(crate) struct Split {
 }
 
 /// Document types as written in capitals, and as shown.
-const DOC_TYPES: [(&str, &str); 23] = [
+pub(super) const DOC_TYPES: [(&str, &str); 23] = [
     ("GIẤY TRIỆU TẬP", "Giấy triệu tập"),
     ("GIẤY GIỚI THIỆU", "Giấy giới thiệu"),
     ("THÔNG CÁO", "Thông cáo"),

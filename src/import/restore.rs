@@ -11,6 +11,7 @@
 //! read as `I` or `l` between a number and its codes (`601 IUBND-YT`), a
 //! stray `0` before a day (`ngay024`).
 
+use super::header::{AUTHORITY, DOC_TYPES};
 use crate::text::fold;
 
 /// Vietnamese prose has a letter with a diacritic in most words; text
@@ -25,28 +26,9 @@ pub(crate) fn undiacritised(text: &str) -> bool {
 /// Lines from the top where the number and `Kính gửi` may stand.
 const HEAD_LINES: usize = 40;
 
-/// Whole lines in capitals, without diacritics, and what they stand for.
-const LINES: [(&str, &str); 35] = [
-    ("BAO CAO", "BÁO CÁO"),
-    ("BIEN BAN", "BIÊN BẢN"),
-    ("CHI THI", "CHỈ THỊ"),
-    ("CHUONG TRINH", "CHƯƠNG TRÌNH"),
-    ("CONG DIEN", "CÔNG ĐIỆN"),
-    ("CONG VAN", "CÔNG VĂN"),
-    ("DE AN", "ĐỀ ÁN"),
-    ("GIAY MOI", "GIẤY MỜI"),
-    ("GIAY TRIEU TAP", "GIẤY TRIỆU TẬP"),
-    ("HUONG DAN", "HƯỚNG DẪN"),
-    ("KE HOACH", "KẾ HOẠCH"),
-    ("KET LUAN", "KẾT LUẬN"),
-    ("NGHI QUYET", "NGHỊ QUYẾT"),
-    ("PHUONG AN", "PHƯƠNG ÁN"),
-    ("QUY CHE", "QUY CHẾ"),
-    ("QUY DINH", "QUY ĐỊNH"),
-    ("QUYET DINH", "QUYẾT ĐỊNH"),
-    ("THONG BAO", "THÔNG BÁO"),
-    ("THONG TU", "THÔNG TƯ"),
-    ("TO TRINH", "TỜ TRÌNH"),
+/// Positions of a signature block in capitals, without diacritics, and what
+/// they stand for (the type lines are [`DOC_TYPES`], folded).
+const POSITIONS: [(&str, &str); 15] = [
     ("BO TRUONG", "BỘ TRƯỞNG"),
     ("CHANH VAN PHONG", "CHÁNH VĂN PHÒNG"),
     ("CHU TICH", "CHỦ TỊCH"),
@@ -63,9 +45,6 @@ const LINES: [(&str, &str); 35] = [
     ("BAN DAN TOC", "BAN DÂN TỘC"),
     ("CHANH THANH TRA", "CHÁNH THANH TRA"),
 ];
-
-/// The authority prefixes a position line may start with.
-const PREFIXES: [&str; 5] = ["TM. ", "KT. ", "TL. ", "TUQ. ", "Q. "];
 
 /// `text` with the layout's fixed words given back their diacritics.
 pub(crate) fn restore(text: &str) -> String {
@@ -114,10 +93,19 @@ fn whole_line(line: &str) -> Option<String> {
     if t.is_empty() || t.chars().any(|c| c.is_lowercase()) {
         return None;
     }
-    let (prefix, rest) = PREFIXES.iter().find_map(|p| t.strip_prefix(p).map(|r| (*p, r.trim()))).unwrap_or(("", t));
-    let folded = fold(rest).to_uppercase();
-    let folded = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-    LINES.iter().find(|(plain, _)| *plain == folded).map(|(_, shown)| format!("{prefix}{shown}"))
+    let (prefix, rest) = match AUTHORITY.iter().find_map(|a| t.strip_prefix(a).map(|r| (*a, r.trim()))) {
+        Some((a, r)) => (format!("{a} "), r),
+        None => (String::new(), t),
+    };
+    let folded = fold(rest).to_uppercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    let types = DOC_TYPES.iter().map(|(caps, _)| (fold(caps), *caps));
+    let shown = POSITIONS
+        .iter()
+        .map(|(plain, shown)| ((*plain).to_owned(), *shown))
+        .chain(types)
+        .find(|(plain, _)| *plain == folded)?
+        .1;
+    Some(format!("{prefix}{shown}"))
 }
 
 /// `S`, `So:`, `S6`: the number's word alone, its number blank.
@@ -184,10 +172,10 @@ fn opening(line: &str, words: &str, shown: &str) -> Option<String> {
 /// 2018` → `…, ngày 24 tháng 8 năm 2018`; a day or month that cannot be
 /// read stays blank, as in a document dated by hand.
 fn date_line(line: &str) -> Option<String> {
-    let lower = line.to_lowercase();
-    if !lower.is_ascii() {
+    if !line.is_ascii() {
         return None;
     }
+    let lower = line.to_ascii_lowercase();
     let at = lower.find("ngay")?;
     let rest = &lower[at + 4..];
     let day: String = rest.trim_start().chars().take_while(char::is_ascii_digit).collect();

@@ -6,7 +6,7 @@ use super::*;
 
 /// Authority prefixes of a signature block (Nghị định 30/2020, Phụ lục I):
 /// on behalf of (`TM.`), deputy for (`KT.`), by order of (`TL.`, `TUQ.`), acting (`Q.`).
-pub(super) const AUTHORITY: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
+pub(crate) const AUTHORITY: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
 
 /// Words that open an annex after the signature: it never supplies the signer.
 pub(super) const ANNEX_HEADS: [&str; 5] = ["PHU LUC", "DANH SACH", "DANH MUC", "BIEU ", "BANG "];
